@@ -1,0 +1,179 @@
+package io.bitmm.core.book;
+
+/**
+ * One side of an L2 book: sorted primitive arrays with the best level at the highest index, so that the frequent
+ * changes near the touch shift few elements. Each level keeps the decimals the venue wrote for its price and size.
+ * Fixed capacity; a level that would fall below the deepest kept level when full is dropped and counted.
+ */
+final class BookSide
+{
+    private final boolean bid;
+    private final int capacity;
+    private final long[] prices;
+    private final long[] sizes;
+    private final byte[] priceDecimals;
+    private final byte[] sizeDecimals;
+    private int count;
+    private long droppedLevels;
+
+    BookSide(final boolean bid, final int capacity)
+    {
+        this.bid = bid;
+        this.capacity = capacity;
+        this.prices = new long[capacity];
+        this.sizes = new long[capacity];
+        this.priceDecimals = new byte[capacity];
+        this.sizeDecimals = new byte[capacity];
+    }
+
+    int count()
+    {
+        return count;
+    }
+
+    long droppedLevels()
+    {
+        return droppedLevels;
+    }
+
+    void clear()
+    {
+        count = 0;
+    }
+
+    /** @param depth 0 for the best level. */
+    long price(final int depth)
+    {
+        return prices[count - 1 - depth];
+    }
+
+    long size(final int depth)
+    {
+        return sizes[count - 1 - depth];
+    }
+
+    int priceDecimals(final int depth)
+    {
+        return priceDecimals[count - 1 - depth];
+    }
+
+    int sizeDecimals(final int depth)
+    {
+        return sizeDecimals[count - 1 - depth];
+    }
+
+    /**
+     * Set, replace or delete (size 0) a level.
+     */
+    void set(final long price, final long size, final int priceDecimal, final int sizeDecimal)
+    {
+        final int index = find(price);
+        if (index >= 0)
+        {
+            if (size == 0)
+            {
+                remove(index);
+            }
+            else
+            {
+                sizes[index] = size;
+                priceDecimals[index] = (byte)priceDecimal;
+                sizeDecimals[index] = (byte)sizeDecimal;
+            }
+        }
+        else if (size != 0)
+        {
+            insert(-index - 1, price, size, priceDecimal, sizeDecimal);
+        }
+    }
+
+    /**
+     * Append a level better than every level so far: the fast path for a snapshot walked from its deepest level.
+     *
+     * @return false when the level is not better than the last one appended (the caller falls back to {@link #set}).
+     */
+    boolean appendBetter(final long price, final long size, final int priceDecimal, final int sizeDecimal)
+    {
+        if (count > 0 && !better(price, prices[count - 1]))
+        {
+            return false;
+        }
+        if (size != 0)
+        {
+            insert(count, price, size, priceDecimal, sizeDecimal);
+        }
+        return true;
+    }
+
+    /** True when {@code a} is a better price than {@code b} on this side. */
+    private boolean better(final long a, final long b)
+    {
+        return bid ? a > b : a < b;
+    }
+
+    /** Binary search in array order (worst first): the index, or -(insertion point) - 1. */
+    private int find(final long price)
+    {
+        int low = 0;
+        int high = count - 1;
+        while (low <= high)
+        {
+            final int mid = (low + high) >>> 1;
+            final long midPrice = prices[mid];
+            if (midPrice == price)
+            {
+                return mid;
+            }
+            if (better(price, midPrice))
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid - 1;
+            }
+        }
+        return -(low + 1);
+    }
+
+    private void insert(final int index, final long price, final long size, final int priceDecimal, final int sizeDecimal)
+    {
+        int at = index;
+        if (count == capacity)
+        {
+            droppedLevels++;
+            if (at == 0)
+            {
+                return;
+            }
+            remove(0);
+            at--;
+        }
+        final int tail = count - at;
+        if (tail > 0)
+        {
+            System.arraycopy(prices, at, prices, at + 1, tail);
+            System.arraycopy(sizes, at, sizes, at + 1, tail);
+            System.arraycopy(priceDecimals, at, priceDecimals, at + 1, tail);
+            System.arraycopy(sizeDecimals, at, sizeDecimals, at + 1, tail);
+        }
+        prices[at] = price;
+        sizes[at] = size;
+        priceDecimals[at] = (byte)priceDecimal;
+        sizeDecimals[at] = (byte)sizeDecimal;
+        count++;
+    }
+
+    private void remove(final int index)
+    {
+        final int tail = count - index - 1;
+        if (tail > 0)
+        {
+            System.arraycopy(prices, index + 1, prices, index, tail);
+            System.arraycopy(sizes, index + 1, sizes, index, tail);
+            System.arraycopy(priceDecimals, index + 1, priceDecimals, index, tail);
+            System.arraycopy(sizeDecimals, index + 1, sizeDecimals, index, tail);
+        }
+        count--;
+    }
+}

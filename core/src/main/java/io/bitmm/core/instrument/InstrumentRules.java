@@ -1,0 +1,181 @@
+package io.bitmm.core.instrument;
+
+/**
+ * Allocation-free grid checks and rounding for prices, sizes and notional against an {@link Instrument}'s rules.
+ * Checks return a result code, never throw.
+ */
+public final class InstrumentRules
+{
+    /** On the grid and in range. */
+    public static final int OK = 0;
+    /** Zero or negative. */
+    public static final int NOT_POSITIVE = 1;
+    /** Price not a multiple of the tick. */
+    public static final int OFF_TICK = 2;
+    /** Size not a multiple of the step. */
+    public static final int OFF_STEP = 3;
+    /** Size below the instrument's minimum size. */
+    public static final int BELOW_MIN_SIZE = 4;
+    /** Order value below the instrument's minimum notional. */
+    public static final int BELOW_MIN_NOTIONAL = 5;
+
+    private InstrumentRules()
+    {
+    }
+
+    /**
+     * @param code a result of a check.
+     * @return its name (slow path).
+     */
+    public static String describe(final int code)
+    {
+        switch (code)
+        {
+            case OK:
+                return "OK";
+            case NOT_POSITIVE:
+                return "NOT_POSITIVE";
+            case OFF_TICK:
+                return "OFF_TICK";
+            case OFF_STEP:
+                return "OFF_STEP";
+            case BELOW_MIN_SIZE:
+                return "BELOW_MIN_SIZE";
+            case BELOW_MIN_NOTIONAL:
+                return "BELOW_MIN_NOTIONAL";
+            default:
+                return "UNKNOWN(" + code + ")";
+        }
+    }
+
+    /**
+     * @param instrument the rules.
+     * @param price      a price in price units.
+     * @return {@link #OK}, {@link #NOT_POSITIVE} or {@link #OFF_TICK}.
+     */
+    public static int checkPrice(final Instrument instrument, final long price)
+    {
+        if (price <= 0)
+        {
+            return NOT_POSITIVE;
+        }
+        return price % instrument.tickUnits() == 0 ? OK : OFF_TICK;
+    }
+
+    /**
+     * @param instrument the rules.
+     * @param size       a size in size units.
+     * @return {@link #OK}, {@link #NOT_POSITIVE}, {@link #OFF_STEP} or {@link #BELOW_MIN_SIZE}.
+     */
+    public static int checkSize(final Instrument instrument, final long size)
+    {
+        if (size <= 0)
+        {
+            return NOT_POSITIVE;
+        }
+        if (size % instrument.stepUnits() != 0)
+        {
+            return OFF_STEP;
+        }
+        return size < instrument.minSizeUnits() ? BELOW_MIN_SIZE : OK;
+    }
+
+    /**
+     * Check a whole order: price grid, size grid and minimum size, minimum notional.
+     *
+     * @param instrument the rules.
+     * @param price      price units.
+     * @param size       size units.
+     * @return {@link #OK} or the first failing code.
+     */
+    public static int checkOrder(final Instrument instrument, final long price, final long size)
+    {
+        final int priceCode = checkPrice(instrument, price);
+        if (priceCode != OK)
+        {
+            return priceCode;
+        }
+        final int sizeCode = checkSize(instrument, size);
+        if (sizeCode != OK)
+        {
+            return sizeCode;
+        }
+        return notionalAmount(instrument, price, size) < instrument.minNotionalAmount() ? BELOW_MIN_NOTIONAL : OK;
+    }
+
+    /**
+     * @param instrument the rules.
+     * @param price      a positive price in price units.
+     * @return the largest price on the tick grid not above it (bids round away from the touch).
+     */
+    public static long roundPriceDown(final Instrument instrument, final long price)
+    {
+        return Math.floorDiv(price, instrument.tickUnits()) * instrument.tickUnits();
+    }
+
+    /**
+     * @param instrument the rules.
+     * @param price      a positive price in price units.
+     * @return the smallest price on the tick grid not below it (asks round away from the touch).
+     */
+    public static long roundPriceUp(final Instrument instrument, final long price)
+    {
+        return -Math.floorDiv(-price, instrument.tickUnits()) * instrument.tickUnits();
+    }
+
+    /**
+     * @param instrument the rules.
+     * @param size       a size in size units.
+     * @return the largest size on the step grid not above it.
+     */
+    public static long roundSizeDown(final Instrument instrument, final long size)
+    {
+        return Math.floorDiv(size, instrument.stepUnits()) * instrument.stepUnits();
+    }
+
+    /**
+     * Order value {@code price x size} in quote {@link Amounts} units, truncated toward zero; saturates at
+     * {@link Long#MAX_VALUE} (or {@link Long#MIN_VALUE}) when it does not fit.
+     *
+     * @param instrument the scales.
+     * @param price      price units.
+     * @param size       size units (may be negative).
+     * @return the notional in amount units.
+     */
+    public static long notionalAmount(final Instrument instrument, final long price, final long size)
+    {
+        return scaledProduct(price, size, instrument.priceScale() + instrument.sizeScale());
+    }
+
+    /**
+     * Convert a size to {@link Amounts} units of the base asset.
+     *
+     * @param instrument the scales.
+     * @param size       size units (may be negative).
+     * @return base amount units.
+     */
+    public static long sizeToAmount(final Instrument instrument, final long size)
+    {
+        return scaledProduct(size, 1, instrument.sizeScale());
+    }
+
+    private static long scaledProduct(final long a, final long b, final int scale)
+    {
+        final long high = Math.multiplyHigh(a, b);
+        final long low = a * b;
+        if (high != (low >> 63))
+        {
+            return high < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+        if (scale >= Amounts.DECIMALS)
+        {
+            return low / DecimalParser.powerOfTen(scale - Amounts.DECIMALS);
+        }
+        final long multiplier = DecimalParser.powerOfTen(Amounts.DECIMALS - scale);
+        if (Math.abs(low) > Long.MAX_VALUE / multiplier)
+        {
+            return low < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+        return low * multiplier;
+    }
+}
