@@ -1,0 +1,129 @@
+package io.bitmm.core.order;
+
+import io.bitmm.core.event.OutboundCommand;
+import io.bitmm.core.event.Side;
+
+/**
+ * One of our orders, in a preallocated slot of the {@link OrderManager}. Mutable and reused; read its fields only
+ * on the core thread.
+ */
+public final class ManagedOrder
+{
+    final byte[] clientOid = new byte[OutboundCommand.MAX_CLIENT_OID_LENGTH];
+    int clientOidLength;
+    final int slot;
+    long counter = -1;
+    boolean inUse;
+    int instrumentId;
+    Side side = Side.BUY;
+    long price;
+    long size;
+    long filledByFills;
+    long filledReported;
+    long orderId;
+    long createdNanos;
+    long stateNanos;
+    OrderState state = OrderState.REJECTED;
+    /** Slot of the order replacing this one, -1 when none. */
+    int replacementSlot = -1;
+    /** Slot of the order this one replaces, -1 when none. */
+    int replacesSlot = -1;
+    /** Which quote slot of the engine this order fills, -1 when none. */
+    int quoteSlot = -1;
+    boolean cancelRequested;
+
+    ManagedOrder(final int slot)
+    {
+        this.slot = slot;
+    }
+
+    public int slot()
+    {
+        return slot;
+    }
+
+    public long counter()
+    {
+        return counter;
+    }
+
+    public int instrumentId()
+    {
+        return instrumentId;
+    }
+
+    public Side side()
+    {
+        return side;
+    }
+
+    public long price()
+    {
+        return price;
+    }
+
+    public long size()
+    {
+        return size;
+    }
+
+    /**
+     * @return filled size: the larger of what fills and order updates said; never goes backwards.
+     */
+    public long filled()
+    {
+        return Math.max(filledByFills, filledReported);
+    }
+
+    public long remaining()
+    {
+        return Math.max(0, size - filled());
+    }
+
+    public long orderId()
+    {
+        return orderId;
+    }
+
+    public long createdNanos()
+    {
+        return createdNanos;
+    }
+
+    public long stateNanos()
+    {
+        return stateNanos;
+    }
+
+    public OrderState state()
+    {
+        return state;
+    }
+
+    public int quoteSlot()
+    {
+        return quoteSlot;
+    }
+
+    public int replacementSlot()
+    {
+        return replacementSlot;
+    }
+
+    public int clientOidLength()
+    {
+        return clientOidLength;
+    }
+
+    /**
+     * Copy the clientOid into a command field.
+     *
+     * @param dst at least 32 bytes.
+     * @return the length.
+     */
+    public int copyClientOid(final byte[] dst)
+    {
+        System.arraycopy(clientOid, 0, dst, 0, clientOidLength);
+        return clientOidLength;
+    }
+}

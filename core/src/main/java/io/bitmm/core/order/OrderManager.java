@@ -1,0 +1,501 @@
+package io.bitmm.core.order;
+
+import io.bitmm.core.event.CancelReason;
+import io.bitmm.core.event.CommandType;
+import io.bitmm.core.event.InboundEvent;
+import io.bitmm.core.event.Side;
+
+/**
+ * Our orders: clientOid generation, a fixed pool of {@link ManagedOrder} slots, and the per-order state machine
+ * that tolerates acks, order pushes and fills in any order, twice, or for orders no longer tracked.
+ * <p>
+ * A clientOid's counter picks its slot ({@code counter mod capacity}); lookup parses the counter back and checks
+ * the slot still holds that counter, so it is allocation-free and needs no hash map. A terminal order frees its
+ * slot at once; later messages about it are reported as untracked.
+ */
+public final class OrderManager
+{
+    /** The event changed a tracked order. */
+    public static final int APPLIED = 0;
+    /** The event names no order we track (ours and finished, or not ours). */
+    public static final int UNTRACKED = 1;
+    /** The venue cancelled an order we had not asked to cancel (post-only that would take, STP, ...). */
+    public static final int VENUE_CANCEL = 2;
+    /** A tracked order is working but no quote slot holds it (after an unknown replace): cancel it. */
+    public static final int ORPHAN_WORKING = 3;
+    /** The event changed nothing (duplicate, late, or no transition applies). */
+    public static final int NO_CHANGE = 4;
+
+    private final ClientOidCodec codec;
+    private final ManagedOrder[] orders;
+    private final int mask;
+    private long nextCounter;
+    private int openCount;
+    private volatile int publishedOpenCount;
+    private int lastSlot = -1;
+
+    /**
+     * @param codec    clientOid format.
+     * @param capacity slots, a power of two larger than the most orders ever open at once.
+     */
+    public OrderManager(final ClientOidCodec codec, final int capacity)
+    {
+        if (Integer.bitCount(capacity) != 1)
+        {
+            throw new IllegalArgumentException("order capacity must be a power of two, was " + capacity);
+        }
+        this.codec = codec;
+        this.orders = new ManagedOrder[capacity];
+        this.mask = capacity - 1;
+        for (int i = 0; i < capacity; i++)
+        {
+            orders[i] = new ManagedOrder(i);
+        }
+    }
+
+    /**
+     * @return open (non-terminal) orders; safe to read from any thread.
+     */
+    public int openOrderCountVolatile()
+    {
+        return publishedOpenCount;
+    }
+
+    /**
+     * @return open (non-terminal) orders; core thread.
+     */
+    public int openOrderCount()
+    {
+        return openCount;
+    }
+
+    public int capacity()
+    {
+        return orders.length;
+    }
+
+    public ManagedOrder order(final int slot)
+    {
+        return orders[slot];
+    }
+
+    /**
+     * @param slot    a slot.
+     * @param counter the counter it held when remembered.
+     * @return true when the slot still holds that order and it is not finished.
+     */
+    public boolean isCurrent(final int slot, final long counter)
+    {
+        final ManagedOrder order = orders[slot];
+        return order.inUse && order.counter == counter;
+    }
+
+    /**
+     * @return the slot the last handler call resolved, -1 when none.
+     */
+    public int lastSlot()
+    {
+        return lastSlot;
+    }
+
+    /**
+     * Track a new order (PENDING_NEW) and give it a fresh clientOid.
+     *
+     * @return its slot, or -1 when every slot is taken.
+     */
+    public int create(
+        final int instrumentId, final Side side, final long price, final long size, final int quoteSlot, final long nowNanos)
+    {
+        for (int attempt = 0; attempt < orders.length; attempt++)
+        {
+            final long counter = nextCounter++;
+            final ManagedOrder order = orders[(int)(counter & mask)];
+            if (!order.inUse)
+            {
+                order.inUse = true;
+                order.counter = counter;
+                order.clientOidLength = codec.encode(counter, order.clientOid);
+                order.instrumentId = instrumentId;
+                order.side = side;
+                order.price = price;
+                order.size = size;
+                order.filledByFills = 0;
+                order.filledReported = 0;
+                order.orderId = 0;
+                order.createdNanos = nowNanos;
+                order.stateNanos = nowNanos;
+                order.state = OrderState.PENDING_NEW;
+                order.replacementSlot = -1;
+                order.replacesSlot = -1;
+                order.quoteSlot = quoteSlot;
+                order.cancelRequested = false;
+                setOpen(openCount + 1);
+                return order.slot;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * @param src    clientOid bytes.
+     * @param length length.
+     * @return the slot of the tracked order with that id, or -1.
+     */
+    public int lookup(final byte[] src, final int length)
+    {
+        final long counter = codec.decode(src, length);
+        if (counter < 0)
+        {
+            return -1;
+        }
+        final ManagedOrder order = orders[(int)(counter & mask)];
+        return order.inUse && order.counter == counter ? order.slot : -1;
+    }
+
+    /**
+     * A cancel was sent.
+     */
+    public void markPendingCancel(final int slot, final long nowNanos)
+    {
+        final ManagedOrder order = orders[slot];
+        order.cancelRequested = true;
+        transition(order, OrderState.PENDING_CANCEL, nowNanos);
+    }
+
+    /**
+     * A cancel-replace is about to be sent: the old order goes PENDING_REPLACE and leaves its quote slot to a new
+     * PENDING_NEW order.
+     *
+     * @return the new order's slot, or -1 (nothing changed) when no slot is free.
+     */
+    public int markPendingReplace(final int oldSlot, final long price, final long size, final long nowNanos)
+    {
+        final ManagedOrder old = orders[oldSlot];
+        final int newSlot = create(old.instrumentId, old.side, price, size, old.quoteSlot, nowNanos);
+        if (newSlot < 0)
+        {
+            return -1;
+        }
+        final ManagedOrder replacement = orders[newSlot];
+        replacement.replacesSlot = oldSlot;
+        old.replacementSlot = newSlot;
+        old.quoteSlot = -1;
+        old.cancelRequested = true;
+        transition(old, OrderState.PENDING_REPLACE, nowNanos);
+        return newSlot;
+    }
+
+    /**
+     * A cancel-all was sent for an instrument: every open order of it goes PENDING_CANCEL.
+     */
+    public void markAllPendingCancel(final int instrumentId, final long nowNanos)
+    {
+        for (final ManagedOrder order : orders)
+        {
+            if (order.inUse && order.instrumentId == instrumentId)
+            {
+                order.cancelRequested = true;
+                transition(order, OrderState.PENDING_CANCEL, nowNanos);
+            }
+        }
+    }
+
+    /**
+     * @param instrumentId an instrument.
+     * @return whether any order of it is open.
+     */
+    public boolean hasOpenOrders(final int instrumentId)
+    {
+        for (final ManagedOrder order : orders)
+        {
+            if (order.inUse && order.instrumentId == instrumentId)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * {@code COMMAND_ACK}.
+     *
+     * @return {@link #APPLIED}, {@link #NO_CHANGE} or {@link #UNTRACKED}.
+     */
+    public int onAck(final InboundEvent event)
+    {
+        final int slot = lookup(event.clientOid, event.clientOidLength);
+        lastSlot = slot;
+        if (event.commandType == CommandType.REPLACE)
+        {
+            final int newSlot = lookup(event.newClientOid, event.newClientOidLength);
+            if (newSlot >= 0)
+            {
+                acknowledgeNew(orders[newSlot], event.orderId, event.timestampNanos);
+            }
+            if (slot >= 0)
+            {
+                finish(orders[slot], OrderState.CANCELLED, event.timestampNanos);
+            }
+            return slot >= 0 || newSlot >= 0 ? APPLIED : UNTRACKED;
+        }
+        if (slot < 0)
+        {
+            return UNTRACKED;
+        }
+        final ManagedOrder order = orders[slot];
+        if (event.commandType == CommandType.PLACE)
+        {
+            return acknowledgeNew(order, event.orderId, event.timestampNanos) ? APPLIED : NO_CHANGE;
+        }
+        if (event.commandType == CommandType.CANCEL)
+        {
+            finish(order, OrderState.CANCELLED, event.timestampNanos);
+            return APPLIED;
+        }
+        return NO_CHANGE;
+    }
+
+    /**
+     * {@code COMMAND_REJECT}. A rejected replace gives the old order back to its quote slot: read
+     * {@link #lastSlot()} for it when this returns {@link #APPLIED} and the old order is still working.
+     *
+     * @return {@link #APPLIED} or {@link #UNTRACKED}.
+     */
+    public int onReject(final InboundEvent event)
+    {
+        final int slot = lookup(event.clientOid, event.clientOidLength);
+        lastSlot = -1;
+        final boolean gone = isNotFound(event.rejectCode);
+        switch (event.commandType)
+        {
+            case PLACE:
+                if (slot >= 0)
+                {
+                    finish(orders[slot], OrderState.REJECTED, event.timestampNanos);
+                }
+                break;
+            case CANCEL:
+                if (slot >= 0)
+                {
+                    revertOrFinish(orders[slot], gone, event.timestampNanos);
+                }
+                break;
+            case REPLACE:
+                rejectReplace(slot, event, gone);
+                break;
+            default:
+                return slot >= 0 ? NO_CHANGE : UNTRACKED;
+        }
+        return slot >= 0 ? APPLIED : UNTRACKED;
+    }
+
+    /**
+     * {@code COMMAND_UNKNOWN}: the order (and a replacement) goes UNKNOWN; the caller queries it (and
+     * {@link ManagedOrder#replacementSlot()} when set).
+     *
+     * @return {@link #APPLIED} (slot in {@link #lastSlot()}) or {@link #UNTRACKED}.
+     */
+    public int onUnknown(final InboundEvent event)
+    {
+        final int slot = lookup(event.clientOid, event.clientOidLength);
+        lastSlot = slot;
+        if (slot < 0)
+        {
+            return UNTRACKED;
+        }
+        final ManagedOrder order = orders[slot];
+        transition(order, OrderState.UNKNOWN, event.timestampNanos);
+        if (event.commandType == CommandType.REPLACE && order.replacementSlot >= 0)
+        {
+            final ManagedOrder replacement = orders[order.replacementSlot];
+            if (replacement.inUse && replacement.replacesSlot == slot)
+            {
+                transition(replacement, OrderState.UNKNOWN, event.timestampNanos);
+            }
+        }
+        return APPLIED;
+    }
+
+    /**
+     * {@code ORDER_UPDATE} (a push, or the answer to a query; venue status UNKNOWN means not found).
+     *
+     * @return {@link #APPLIED}, {@link #VENUE_CANCEL}, {@link #ORPHAN_WORKING}, {@link #NO_CHANGE} or
+     * {@link #UNTRACKED}.
+     */
+    public int onOrderUpdate(final InboundEvent event)
+    {
+        final int slot = lookup(event.clientOid, event.clientOidLength);
+        lastSlot = slot;
+        if (slot < 0)
+        {
+            return UNTRACKED;
+        }
+        final ManagedOrder order = orders[slot];
+        final long now = event.timestampNanos;
+        order.filledReported = Math.max(order.filledReported, event.cumulativeFilledSize);
+        if (order.orderId == 0)
+        {
+            order.orderId = event.orderId;
+        }
+        switch (event.venueStatus)
+        {
+            case LIVE:
+            case PARTIALLY_FILLED:
+                return onWorking(order, now);
+            case FILLED:
+                finish(order, OrderState.FILLED, now);
+                return APPLIED;
+            case CANCELLED:
+                final boolean requested = order.cancelRequested;
+                finish(order, order.filled() >= order.size ? OrderState.FILLED : OrderState.CANCELLED, now);
+                return requested && event.cancelReason != CancelReason.POST_ONLY_WOULD_TAKE ? APPLIED : VENUE_CANCEL;
+            default:
+                if (order.state == OrderState.UNKNOWN)
+                {
+                    finish(order, order.orderId == 0 ? OrderState.REJECTED : OrderState.CANCELLED, now);
+                    return APPLIED;
+                }
+                return NO_CHANGE;
+        }
+    }
+
+    /**
+     * {@code FILL} of a tracked order (deduplicate trade ids before calling).
+     *
+     * @return {@link #APPLIED} or {@link #UNTRACKED}.
+     */
+    public int onFill(final InboundEvent event)
+    {
+        final int slot = lookup(event.clientOid, event.clientOidLength);
+        lastSlot = slot;
+        if (slot < 0)
+        {
+            return UNTRACKED;
+        }
+        final ManagedOrder order = orders[slot];
+        order.filledByFills += event.size;
+        if (order.orderId == 0)
+        {
+            order.orderId = event.orderId;
+        }
+        if (order.filled() >= order.size)
+        {
+            finish(order, OrderState.FILLED, event.timestampNanos);
+        }
+        else if (order.state == OrderState.LIVE || order.state == OrderState.PENDING_NEW)
+        {
+            transition(order, OrderState.PARTIALLY_FILLED, event.timestampNanos);
+        }
+        return APPLIED;
+    }
+
+    /**
+     * @param code a Bitget reject code.
+     * @return true when it says the order does not exist (any more).
+     */
+    public static boolean isNotFound(final int code)
+    {
+        return code == 43001 || code == 40109 || code == 40768 || code == 43004 || code == 22001;
+    }
+
+    private int onWorking(final ManagedOrder order, final long nowNanos)
+    {
+        final OrderState state = order.state;
+        if (state == OrderState.PENDING_CANCEL || state == OrderState.PENDING_REPLACE)
+        {
+            return NO_CHANGE;
+        }
+        final OrderState working = order.filled() > 0 ? OrderState.PARTIALLY_FILLED : OrderState.LIVE;
+        if (order.filled() >= order.size)
+        {
+            finish(order, OrderState.FILLED, nowNanos);
+            return APPLIED;
+        }
+        if (state == working)
+        {
+            return NO_CHANGE;
+        }
+        transition(order, working, nowNanos);
+        return order.quoteSlot < 0 ? ORPHAN_WORKING : APPLIED;
+    }
+
+    private boolean acknowledgeNew(final ManagedOrder order, final long orderId, final long nowNanos)
+    {
+        if (order.orderId == 0)
+        {
+            order.orderId = orderId;
+        }
+        if (order.state == OrderState.PENDING_NEW)
+        {
+            transition(order, OrderState.LIVE, nowNanos);
+            return true;
+        }
+        return false;
+    }
+
+    private void rejectReplace(final int oldSlot, final InboundEvent event, final boolean gone)
+    {
+        final int newSlot = event.newClientOidLength > 0 ? lookup(event.newClientOid, event.newClientOidLength) :
+            (oldSlot >= 0 ? replacementOf(orders[oldSlot]) : -1);
+        int quoteSlot = -1;
+        if (newSlot >= 0)
+        {
+            quoteSlot = orders[newSlot].quoteSlot;
+            finish(orders[newSlot], OrderState.REJECTED, event.timestampNanos);
+        }
+        if (oldSlot >= 0)
+        {
+            final ManagedOrder old = orders[oldSlot];
+            old.replacementSlot = -1;
+            revertOrFinish(old, gone, event.timestampNanos);
+            if (old.inUse && quoteSlot >= 0)
+            {
+                old.quoteSlot = quoteSlot;
+                lastSlot = oldSlot;
+            }
+        }
+    }
+
+    private int replacementOf(final ManagedOrder old)
+    {
+        final int slot = old.replacementSlot;
+        return slot >= 0 && orders[slot].inUse && orders[slot].replacesSlot == old.slot ? slot : -1;
+    }
+
+    private void revertOrFinish(final ManagedOrder order, final boolean gone, final long nowNanos)
+    {
+        if (gone)
+        {
+            finish(order, OrderState.CANCELLED, nowNanos);
+            return;
+        }
+        order.cancelRequested = false;
+        transition(order, order.filled() > 0 ? OrderState.PARTIALLY_FILLED : OrderState.LIVE, nowNanos);
+    }
+
+    private void transition(final ManagedOrder order, final OrderState state, final long nowNanos)
+    {
+        if (order.state != state)
+        {
+            order.state = state;
+            order.stateNanos = nowNanos;
+        }
+    }
+
+    private void finish(final ManagedOrder order, final OrderState state, final long nowNanos)
+    {
+        if (!order.inUse)
+        {
+            return;
+        }
+        transition(order, state, nowNanos);
+        order.inUse = false;
+        setOpen(openCount - 1);
+    }
+
+    private void setOpen(final int count)
+    {
+        openCount = count;
+        publishedOpenCount = count;
+    }
+}

@@ -1,0 +1,226 @@
+package io.bitmm.core.position;
+
+import io.bitmm.core.event.Side;
+import io.bitmm.core.instrument.Amounts;
+import io.bitmm.core.instrument.DecimalParser;
+import io.bitmm.core.instrument.Instrument;
+import io.bitmm.core.instrument.InstrumentRules;
+
+/**
+ * Position and PnL of one instrument, from our fills. Size in the instrument's size units (signed: long is
+ * positive); cost, PnL and fees in quote {@link io.bitmm.core.instrument.Amounts} units. The cost basis is the
+ * signed quote value of the open position (positive when long); closing part of it releases cost in proportion
+ * and books the difference as realized PnL. Also tracks how the base and quote holdings changed, net of fees
+ * charged in each, so a system test can compare with the venue's balances.
+ */
+public final class Position
+{
+    private static final long PPM = 1_000_000L;
+
+    private final Instrument instrument;
+    private long size;
+    private long cost;
+    private long realizedPnl;
+    private long fees;
+    private long baseHoldingsChange;
+    private long quoteHoldingsChange;
+    private long markPrice;
+    private long buyFills;
+    private long sellFills;
+
+    /**
+     * @param instrument the instrument.
+     */
+    public Position(final Instrument instrument)
+    {
+        this.instrument = instrument;
+    }
+
+    /**
+     * Apply one fill.
+     *
+     * @param side       our side.
+     * @param price      price units.
+     * @param fillSize   size units, &gt; 0.
+     * @param maker      whether we were the maker (picks the configured rate when the fill carries no fee).
+     * @param fee        fee paid in amount units of {@code feeAssetId} (negative is a rebate).
+     * @param feeAssetId the fee's asset, -1 when the fill carries none (the instrument's rate then applies).
+     */
+    public void onFill(
+        final Side side, final long price, final long fillSize, final boolean maker, final long fee, final int feeAssetId)
+    {
+        final long delta = side == Side.BUY ? fillSize : -fillSize;
+        final long notional = InstrumentRules.notionalAmount(instrument, price, fillSize);
+        applyCost(delta, price, fillSize, notional);
+        size += delta;
+        baseHoldingsChange += InstrumentRules.sizeToAmount(instrument, delta);
+        quoteHoldingsChange += side == Side.BUY ? -notional : notional;
+        applyFee(price, notional, maker, fee, feeAssetId);
+        if (side == Side.BUY)
+        {
+            buyFills++;
+        }
+        else
+        {
+            sellFills++;
+        }
+        if (markPrice == 0)
+        {
+            markPrice = price;
+        }
+    }
+
+    /**
+     * @param price mark price (mid), price units; 0 keeps the last.
+     */
+    public void mark(final long price)
+    {
+        if (price > 0)
+        {
+            markPrice = price;
+        }
+    }
+
+    /**
+     * @return signed size, size units.
+     */
+    public long size()
+    {
+        return size;
+    }
+
+    /**
+     * @return average entry price of the open position, price units (rounded), 0 when flat.
+     */
+    public long averageCost()
+    {
+        if (size == 0)
+        {
+            return 0;
+        }
+        final double scale = (double)DecimalParser.powerOfTen(instrument.priceScale() + instrument.sizeScale()) /
+            (double)Amounts.ONE;
+        return Math.round((double)Math.abs(cost) * scale / (double)Math.abs(size));
+    }
+
+    /**
+     * @return signed cost basis of the open position, quote amount units.
+     */
+    public long cost()
+    {
+        return cost;
+    }
+
+    public long realizedPnl()
+    {
+        return realizedPnl;
+    }
+
+    /**
+     * @return the open position's value at the mark minus its cost, quote amount units.
+     */
+    public long unrealizedPnl()
+    {
+        if (size == 0)
+        {
+            return 0;
+        }
+        return InstrumentRules.notionalAmount(instrument, markPrice, size) - cost;
+    }
+
+    /**
+     * @return fees paid in quote amount units (fees charged in the base coin converted at the fill price).
+     */
+    public long fees()
+    {
+        return fees;
+    }
+
+    /**
+     * @return realized + unrealized - fees, quote amount units.
+     */
+    public long totalPnl()
+    {
+        return realizedPnl + unrealizedPnl() - fees;
+    }
+
+    /**
+     * @return change of the base coin holding, base amount units, net of fees charged in the base coin.
+     */
+    public long baseHoldingsChange()
+    {
+        return baseHoldingsChange;
+    }
+
+    /**
+     * @return change of the quote coin holding, quote amount units, net of fees charged in the quote coin.
+     */
+    public long quoteHoldingsChange()
+    {
+        return quoteHoldingsChange;
+    }
+
+    public long markPrice()
+    {
+        return markPrice;
+    }
+
+    public long buyFills()
+    {
+        return buyFills;
+    }
+
+    public long sellFills()
+    {
+        return sellFills;
+    }
+
+    public Instrument instrument()
+    {
+        return instrument;
+    }
+
+    private void applyCost(final long delta, final long price, final long fillSize, final long notional)
+    {
+        final boolean reduces = size != 0 && (size > 0) != (delta > 0);
+        if (!reduces)
+        {
+            cost += delta > 0 ? notional : -notional;
+            return;
+        }
+        final long absSize = Math.abs(size);
+        final long closed = Math.min(fillSize, absSize);
+        final long released = closed == absSize ? cost : Math.round((double)cost * (double)closed / (double)absSize);
+        final long closedValue = closed == fillSize ? notional : InstrumentRules.notionalAmount(instrument, price, closed);
+        realizedPnl += (size > 0 ? closedValue : -closedValue) - released;
+        cost -= released;
+        final long opened = fillSize - closed;
+        if (opened > 0)
+        {
+            final long openedValue = notional - closedValue;
+            cost = delta > 0 ? openedValue : -openedValue;
+        }
+    }
+
+    private void applyFee(final long price, final long notional, final boolean maker, final long fee, final int feeAssetId)
+    {
+        if (feeAssetId < 0)
+        {
+            final long rate = maker ? instrument.makerFeePpm() : instrument.takerFeePpm();
+            final long computed = Math.round((double)notional * (double)rate / (double)PPM);
+            fees += computed;
+            quoteHoldingsChange -= computed;
+        }
+        else if (feeAssetId == instrument.baseAssetId())
+        {
+            baseHoldingsChange -= fee;
+            final double priceValue = (double)price / (double)DecimalParser.powerOfTen(instrument.priceScale());
+            fees += Math.round((double)fee * priceValue);
+        }
+        else
+        {
+            fees += fee;
+            quoteHoldingsChange -= fee;
+        }
+    }
+}
