@@ -1,0 +1,222 @@
+package io.bitmm.core.engine;
+
+import io.bitmm.core.book.BookResult;
+import io.bitmm.core.event.Side;
+import io.bitmm.core.risk.RiskReason;
+
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * The core's counters: written by the core thread only (ordered writes), readable from any thread while it runs.
+ * Fixed indices; Bitget reject codes go into a small table of (code, count) pairs, codes beyond it into one
+ * overflow counter.
+ */
+public final class CoreCounters
+{
+    public static final int BOOK_SNAPSHOTS = 0;
+    public static final int BOOK_UPDATES = 1;
+    public static final int BOOK_IGNORED = 2;
+    public static final int BOOK_RESETS = 3;
+    public static final int RESYNC_CHECKSUM = 4;
+    public static final int RESYNC_SEQ_BACKWARDS = 5;
+    public static final int RESYNC_CROSSED = 6;
+    public static final int RESYNC_UPDATE_BEFORE_SNAPSHOT = 7;
+    public static final int BOOK_LEVELS_TRUNCATED = 8;
+    public static final int PLACES_SENT = 9;
+    public static final int CANCELS_SENT = 10;
+    public static final int REPLACES_SENT = 11;
+    public static final int CANCEL_ALLS_SENT = 12;
+    public static final int QUERIES_SENT = 13;
+    public static final int RESYNCS_SENT = 14;
+    public static final int ACKS = 15;
+    public static final int REJECTS = 16;
+    public static final int UNKNOWN_OUTCOMES = 17;
+    public static final int ORDER_UPDATES = 18;
+    public static final int FILLS_BUY = 19;
+    public static final int FILLS_SELL = 20;
+    public static final int FILLED_SIZE_BUY = 21;
+    public static final int FILLED_SIZE_SELL = 22;
+    public static final int DUPLICATE_FILLS = 23;
+    public static final int UNTRACKED_ORDER_EVENTS = 24;
+    public static final int POST_ONLY_CANCELS = 25;
+    public static final int VENUE_CANCELS = 26;
+    public static final int ORDER_POOL_FULL = 27;
+    public static final int BAD_EVENTS = 28;
+    public static final int EVENTS = 29;
+    public static final int REJECT_CODE_OVERFLOW = 30;
+    public static final int RISK_BASE = 31;
+    /** Pairs of (code, count) for Bitget reject codes. */
+    public static final int REJECT_CODE_SLOTS = 16;
+
+    private static final int REJECT_BASE = RISK_BASE + RiskReason.values().length;
+    private static final int LENGTH = REJECT_BASE + 2 * REJECT_CODE_SLOTS;
+    private static final String[] NAMES = {
+        "bookSnapshots", "bookUpdates", "bookIgnored", "bookResets", "resyncChecksum", "resyncSeqBackwards",
+        "resyncCrossed", "resyncUpdateBeforeSnapshot", "bookLevelsTruncated", "placesSent", "cancelsSent",
+        "replacesSent", "cancelAllsSent", "queriesSent", "resyncsSent", "acks", "rejects", "unknownOutcomes",
+        "orderUpdates", "fillsBuy", "fillsSell", "filledSizeBuy", "filledSizeSell", "duplicateFills",
+        "untrackedOrderEvents", "postOnlyCancels", "venueCancels", "orderPoolFull", "badEvents", "events",
+        "rejectCodeOverflow"};
+
+    private final AtomicLongArray values = new AtomicLongArray(LENGTH);
+    private int rejectCodesUsed;
+
+    /**
+     * @param index a counter index.
+     * @return its value.
+     */
+    public long get(final int index)
+    {
+        return values.get(index);
+    }
+
+    /**
+     * @param reason a risk reason.
+     * @return how often risk refused an order for it.
+     */
+    public long riskRejections(final RiskReason reason)
+    {
+        return values.get(RISK_BASE + reason.ordinal());
+    }
+
+    /**
+     * @param code a Bitget error code.
+     * @return how many rejects carried it (codes beyond the table are in {@link #REJECT_CODE_OVERFLOW}).
+     */
+    public long rejectsByCode(final int code)
+    {
+        for (int i = 0; i < REJECT_CODE_SLOTS; i++)
+        {
+            final long count = values.get(REJECT_BASE + 2 * i + 1);
+            if (count > 0 && values.get(REJECT_BASE + 2 * i) == code)
+            {
+                return count;
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * @param side a side.
+     * @return fills of that side.
+     */
+    public long fills(final Side side)
+    {
+        return values.get(side == Side.BUY ? FILLS_BUY : FILLS_SELL);
+    }
+
+    /**
+     * @param side a side.
+     * @return filled size of that side, size units (summed over instruments).
+     */
+    public long filledSize(final Side side)
+    {
+        return values.get(side == Side.BUY ? FILLED_SIZE_BUY : FILLED_SIZE_SELL);
+    }
+
+    /**
+     * @return resyncs asked for, all causes.
+     */
+    public long resyncs()
+    {
+        return values.get(RESYNCS_SENT);
+    }
+
+    /**
+     * Human-readable dump of every non-zero counter (slow path).
+     *
+     * @param out where to append.
+     */
+    public void describeTo(final StringBuilder out)
+    {
+        for (int i = 0; i < NAMES.length; i++)
+        {
+            append(out, NAMES[i], values.get(i));
+        }
+        for (final RiskReason reason : RiskReason.values())
+        {
+            append(out, "risk." + reason.name(), riskRejections(reason));
+        }
+        for (int i = 0; i < REJECT_CODE_SLOTS; i++)
+        {
+            final long count = values.get(REJECT_BASE + 2 * i + 1);
+            if (count > 0)
+            {
+                append(out, "reject." + values.get(REJECT_BASE + 2 * i), count);
+            }
+        }
+    }
+
+    @Override
+    public String toString()
+    {
+        final StringBuilder out = new StringBuilder();
+        describeTo(out);
+        return out.toString();
+    }
+
+    void increment(final int index)
+    {
+        values.lazySet(index, values.get(index) + 1);
+    }
+
+    void add(final int index, final long delta)
+    {
+        values.lazySet(index, values.get(index) + delta);
+    }
+
+    void riskRejection(final RiskReason reason)
+    {
+        increment(RISK_BASE + reason.ordinal());
+    }
+
+    void resync(final BookResult cause)
+    {
+        switch (cause)
+        {
+            case CHECKSUM_MISMATCH:
+                increment(RESYNC_CHECKSUM);
+                break;
+            case SEQ_BACKWARDS:
+                increment(RESYNC_SEQ_BACKWARDS);
+                break;
+            case CROSSED:
+                increment(RESYNC_CROSSED);
+                break;
+            case UPDATE_BEFORE_SNAPSHOT:
+                increment(RESYNC_UPDATE_BEFORE_SNAPSHOT);
+                break;
+            default:
+                break;
+        }
+    }
+
+    void reject(final int code)
+    {
+        increment(REJECTS);
+        for (int i = 0; i < rejectCodesUsed; i++)
+        {
+            if (values.get(REJECT_BASE + 2 * i) == code)
+            {
+                increment(REJECT_BASE + 2 * i + 1);
+                return;
+            }
+        }
+        if (rejectCodesUsed == REJECT_CODE_SLOTS)
+        {
+            increment(REJECT_CODE_OVERFLOW);
+            return;
+        }
+        values.lazySet(REJECT_BASE + 2 * rejectCodesUsed, code);
+        increment(REJECT_BASE + 2 * rejectCodesUsed + 1);
+        rejectCodesUsed++;
+    }
+
+    private static void append(final StringBuilder out, final String name, final long value)
+    {
+        if (value != 0)
+        {
+            out.append(name).append('=').append(value).append('\n');
+        }
+    }
+}

@@ -1,0 +1,682 @@
+package io.bitmm.core.engine;
+
+import io.bitmm.core.book.BookResult;
+import io.bitmm.core.book.OrderBook;
+import io.bitmm.core.event.CancelReason;
+import io.bitmm.core.event.CommandSink;
+import io.bitmm.core.event.CommandType;
+import io.bitmm.core.event.EventType;
+import io.bitmm.core.event.InboundEvent;
+import io.bitmm.core.event.OutboundCommand;
+import io.bitmm.core.event.Side;
+import io.bitmm.core.event.TimeInForce;
+import io.bitmm.core.instrument.Instrument;
+import io.bitmm.core.instrument.InstrumentTable;
+import io.bitmm.core.order.ClientOidCodec;
+import io.bitmm.core.order.ManagedOrder;
+import io.bitmm.core.order.OrderManager;
+import io.bitmm.core.order.OrderState;
+import io.bitmm.core.order.TradeIdFilter;
+import io.bitmm.core.position.Position;
+import io.bitmm.core.quoting.QuoteModel;
+import io.bitmm.core.quoting.QuoteTargets;
+import io.bitmm.core.risk.InstrumentLimits;
+import io.bitmm.core.risk.RiskManager;
+import io.bitmm.core.risk.RiskReason;
+import io.bitmm.core.risk.RiskState;
+
+import java.util.Arrays;
+
+/**
+ * The deterministic trading core: one event in, zero or more commands out. Owns the books, quoting, risk, orders
+ * and positions of every instrument; runs on one thread; never reads a clock (an event's
+ * {@link InboundEvent#timestampNanos} is "now"). Same events, same configuration: same commands.
+ * <p>
+ * Every emitted command carries {@link OutboundCommand#commandSequence} (from 1) and the causing event's
+ * timestamp. Allocation-free after construction.
+ */
+public final class TradingCore
+{
+    private static final long NANOS_PER_MS = 1_000_000L;
+
+    private final InstrumentTable instruments;
+    private final CommandSink sink;
+    private final CoreCounters counters = new CoreCounters();
+    private final OrderBook[] books;
+    private final Position[] positions;
+    private final TradeIdFilter[] tradeFilters;
+    private final InstrumentLimits[] limits;
+    private final QuoteModel model;
+    private final QuoteTargets targets;
+    private final RiskManager risk;
+    private final OrderManager orders;
+    private final OutboundCommand command = new OutboundCommand();
+    private final int levels;
+    private final int[] quoteOrderSlot;
+    private final long[] quoteOrderCounter;
+    private final long[] lastCancelAllNanos;
+    private final boolean[] cancelAllOwed;
+    private final long requoteToleranceTicks;
+    private final long maxOrderAgeNanos;
+    private final long queryRetryNanos;
+    private final long cancelAllRetryNanos;
+    private long commandSequence;
+    private long nowNanos;
+    private boolean stopped;
+    private boolean privateStreamUp = true;
+
+    /**
+     * @param context     configuration; concluded here.
+     * @param instruments the instruments traded.
+     * @param sink        where commands go.
+     */
+    public TradingCore(final CoreContext context, final InstrumentTable instruments, final CommandSink sink)
+    {
+        context.conclude();
+        this.instruments = instruments;
+        this.sink = sink;
+        final int count = instruments.instrumentCount();
+        books = new OrderBook[count];
+        positions = new Position[count];
+        tradeFilters = new TradeIdFilter[count];
+        limits = new InstrumentLimits[count];
+        for (int i = 0; i < count; i++)
+        {
+            final Instrument instrument = instruments.instrument(i);
+            books[i] = new OrderBook(instrument, context.bookCapacity());
+            positions[i] = new Position(instrument);
+            tradeFilters[i] = new TradeIdFilter(context.tradeIdWindow());
+            limits[i] = context.limitsFor(instrument);
+        }
+        model = new QuoteModel(context.quoteParameters());
+        levels = context.levels();
+        targets = new QuoteTargets(levels);
+        risk = new RiskManager(limits, context.maxOpenOrders(), context.priceBandPpm(), context.staleBookMs() * NANOS_PER_MS,
+            context.placePerSecond(), context.cancelPerSecond(), context.replacePerSecond(), context.maxLossAmount(),
+            context.reduceLossAmount());
+        orders = new OrderManager(new ClientOidCodec(context.clientOidPrefix(), context.runEpochMs()), context.orderCapacity());
+        quoteOrderSlot = new int[count * 2 * levels];
+        quoteOrderCounter = new long[count * 2 * levels];
+        Arrays.fill(quoteOrderSlot, -1);
+        lastCancelAllNanos = new long[count];
+        cancelAllOwed = new boolean[count];
+        requoteToleranceTicks = context.requoteToleranceTicks();
+        maxOrderAgeNanos = context.maxOrderAgeMs() * NANOS_PER_MS;
+        queryRetryNanos = context.queryRetryMs() * NANOS_PER_MS;
+        cancelAllRetryNanos = context.cancelAllRetryMs() * NANOS_PER_MS;
+    }
+
+    /**
+     * Process one event: the core's only input.
+     *
+     * @param event the event; not kept.
+     */
+    public void onEvent(final InboundEvent event)
+    {
+        nowNanos = event.timestampNanos;
+        counters.increment(CoreCounters.EVENTS);
+        switch (event.type)
+        {
+            case BOOK_SNAPSHOT:
+            case BOOK_UPDATE:
+                onBook(event);
+                break;
+            case BOOK_RESET:
+                onBookReset(event);
+                break;
+            case ORDER_UPDATE:
+                onOrderUpdate(event);
+                break;
+            case FILL:
+                onFill(event);
+                break;
+            case COMMAND_ACK:
+                onAck(event);
+                break;
+            case COMMAND_REJECT:
+                onReject(event);
+                break;
+            case COMMAND_UNKNOWN:
+                onUnknown(event);
+                break;
+            case PRIVATE_STREAM_STATE:
+                onPrivateStream(event);
+                break;
+            case TIMER:
+                onTimer();
+                break;
+            case STOP_QUOTING:
+                stopped = true;
+                cancelEverything();
+                break;
+            default:
+                break;
+        }
+    }
+
+    public CoreCounters counters()
+    {
+        return counters;
+    }
+
+    /**
+     * @return open orders (any non-terminal state); safe to read from any thread.
+     */
+    public int openOrderCount()
+    {
+        return orders.openOrderCountVolatile();
+    }
+
+    /**
+     * @param instrumentId an instrument.
+     * @return its book (core thread, or after the core stopped).
+     */
+    public OrderBook book(final int instrumentId)
+    {
+        return books[instrumentId];
+    }
+
+    /**
+     * @param instrumentId an instrument.
+     * @return its position (core thread, or after the core stopped).
+     */
+    public Position position(final int instrumentId)
+    {
+        return positions[instrumentId];
+    }
+
+    public RiskState riskState()
+    {
+        return risk.state();
+    }
+
+    /**
+     * @return true after {@code STOP_QUOTING}.
+     */
+    public boolean isStopped()
+    {
+        return stopped;
+    }
+
+    /**
+     * @return the order manager (core thread; tests and diagnostics).
+     */
+    public OrderManager orders()
+    {
+        return orders;
+    }
+
+    // -- market data
+
+    private void onBook(final InboundEvent event)
+    {
+        final int id = event.instrumentId;
+        if (!validInstrument(id))
+        {
+            return;
+        }
+        final OrderBook book = books[id];
+        final boolean snapshot = event.type == EventType.BOOK_SNAPSHOT;
+        final BookResult result = snapshot ? book.applySnapshot(event) : book.applyUpdate(event);
+        counters.add(CoreCounters.BOOK_LEVELS_TRUNCATED, event.truncatedLevels);
+        if (result == BookResult.APPLIED)
+        {
+            counters.increment(snapshot ? CoreCounters.BOOK_SNAPSHOTS : CoreCounters.BOOK_UPDATES);
+            positions[id].mark(mid(book));
+            if (checkKillSwitch())
+            {
+                requote(id);
+            }
+        }
+        else if (result == BookResult.IGNORED)
+        {
+            counters.increment(CoreCounters.BOOK_IGNORED);
+        }
+        else
+        {
+            counters.resync(result);
+            counters.increment(CoreCounters.RESYNCS_SENT);
+            emitSimple(CommandType.RESYNC_BOOK, id);
+            cancelQuotes(id);
+        }
+    }
+
+    private void onBookReset(final InboundEvent event)
+    {
+        if (validInstrument(event.instrumentId))
+        {
+            counters.increment(CoreCounters.BOOK_RESETS);
+            books[event.instrumentId].reset();
+            cancelQuotes(event.instrumentId);
+        }
+    }
+
+    // -- private stream and order gateway
+
+    private void onOrderUpdate(final InboundEvent event)
+    {
+        counters.increment(CoreCounters.ORDER_UPDATES);
+        final int result = orders.onOrderUpdate(event);
+        final int slot = orders.lastSlot();
+        if (result == OrderManager.UNTRACKED)
+        {
+            counters.increment(CoreCounters.UNTRACKED_ORDER_EVENTS);
+            return;
+        }
+        if (result == OrderManager.VENUE_CANCEL)
+        {
+            counters.increment(event.cancelReason == CancelReason.POST_ONLY_WOULD_TAKE ||
+                event.cancelReason == CancelReason.NONE ?
+                CoreCounters.POST_ONLY_CANCELS : CoreCounters.VENUE_CANCELS);
+        }
+        else if (result == OrderManager.ORPHAN_WORKING)
+        {
+            cancel(slot);
+        }
+        requoteAfterOrderEvent(orders.order(slot).instrumentId());
+    }
+
+    private void onFill(final InboundEvent event)
+    {
+        final int slot = orders.lookup(event.clientOid, event.clientOidLength);
+        final int id = validInstrument(event.instrumentId) ? event.instrumentId :
+            (slot >= 0 ? orders.order(slot).instrumentId() : -1);
+        if (id < 0)
+        {
+            return;
+        }
+        if (event.tradeId != 0 && !tradeFilters[id].firstTime(event.tradeId))
+        {
+            counters.increment(CoreCounters.DUPLICATE_FILLS);
+            return;
+        }
+        positions[id].onFill(event.side, event.price, event.size, event.maker, event.fee, event.feeAssetId);
+        final boolean buy = event.side == Side.BUY;
+        counters.increment(buy ? CoreCounters.FILLS_BUY : CoreCounters.FILLS_SELL);
+        counters.add(buy ? CoreCounters.FILLED_SIZE_BUY : CoreCounters.FILLED_SIZE_SELL, event.size);
+        if (orders.onFill(event) == OrderManager.UNTRACKED)
+        {
+            counters.increment(CoreCounters.UNTRACKED_ORDER_EVENTS);
+        }
+        if (checkKillSwitch())
+        {
+            requoteAfterOrderEvent(id);
+        }
+    }
+
+    private void onAck(final InboundEvent event)
+    {
+        counters.increment(CoreCounters.ACKS);
+        if (orders.onAck(event) == OrderManager.UNTRACKED)
+        {
+            counters.increment(CoreCounters.UNTRACKED_ORDER_EVENTS);
+        }
+    }
+
+    private void onReject(final InboundEvent event)
+    {
+        counters.reject(event.rejectCode);
+        if (orders.onReject(event) == OrderManager.UNTRACKED)
+        {
+            counters.increment(CoreCounters.UNTRACKED_ORDER_EVENTS);
+            return;
+        }
+        final int revived = orders.lastSlot();
+        if (revived >= 0)
+        {
+            final ManagedOrder order = orders.order(revived);
+            quoteOrderSlot[order.quoteSlot()] = revived;
+            quoteOrderCounter[order.quoteSlot()] = order.counter();
+        }
+    }
+
+    private void onUnknown(final InboundEvent event)
+    {
+        counters.increment(CoreCounters.UNKNOWN_OUTCOMES);
+        if (orders.onUnknown(event) == OrderManager.UNTRACKED)
+        {
+            counters.increment(CoreCounters.UNTRACKED_ORDER_EVENTS);
+            return;
+        }
+        final ManagedOrder order = orders.order(orders.lastSlot());
+        query(order);
+        final int replacement = order.replacementSlot();
+        if (replacement >= 0 && orders.order(replacement).state() == OrderState.UNKNOWN)
+        {
+            query(orders.order(replacement));
+        }
+    }
+
+    private void onPrivateStream(final InboundEvent event)
+    {
+        privateStreamUp = event.flag;
+        if (!privateStreamUp)
+        {
+            for (int id = 0; id < books.length; id++)
+            {
+                cancelQuotes(id);
+            }
+        }
+    }
+
+    private void onTimer()
+    {
+        retryQueries();
+        if (!checkKillSwitch())
+        {
+            return;
+        }
+        if (stopped)
+        {
+            retryCancelAll();
+            return;
+        }
+        for (int id = 0; id < books.length; id++)
+        {
+            requote(id);
+        }
+    }
+
+    // -- decisions
+
+    /**
+     * @return true while quoting may go on; on the switch to HALTED cancels everything.
+     */
+    private boolean checkKillSwitch()
+    {
+        if (risk.state() == RiskState.HALTED)
+        {
+            retryCancelAll();
+            return false;
+        }
+        long total = 0;
+        for (final Position position : positions)
+        {
+            total += position.totalPnl();
+        }
+        if (risk.onPnl(total) == RiskState.HALTED)
+        {
+            cancelEverything();
+            return false;
+        }
+        return !stopped;
+    }
+
+    private void requoteAfterOrderEvent(final int id)
+    {
+        if (!stopped && risk.state() != RiskState.HALTED && validInstrument(id))
+        {
+            requote(id);
+        }
+    }
+
+    private void requote(final int id)
+    {
+        final OrderBook book = books[id];
+        final RiskReason bookReason = risk.checkBook(book, nowNanos);
+        if (bookReason != RiskReason.NONE || !privateStreamUp)
+        {
+            cancelQuotes(id);
+            return;
+        }
+        model.compute(book, positions[id].size(), limits[id].orderSize(), targets);
+        if (!targets.isValid())
+        {
+            cancelQuotes(id);
+            return;
+        }
+        quoteSide(id, Side.BUY);
+        quoteSide(id, Side.SELL);
+    }
+
+    private void quoteSide(final int id, final Side side)
+    {
+        final Instrument instrument = instruments.instrument(id);
+        final long position = positions[id].size();
+        long ahead = 0;
+        for (int level = 0; level < targets.levels(); level++)
+        {
+            final int quoteSlot = quoteSlot(id, side, level);
+            final int slot = currentOrder(quoteSlot);
+            final long price = side == Side.BUY ? targets.bidPrice(level) : targets.askPrice(level);
+            final long size = targets.size(level);
+            final int open = orders.openOrderCount() - (slot >= 0 ? 1 : 0);
+            final RiskReason reason = risk.checkOrder(instrument, side, price, size, targets.fairValuePrice(), position, ahead, open);
+            if (slot < 0)
+            {
+                placeIfAllowed(quoteSlot, id, side, price, size, reason);
+            }
+            else
+            {
+                maintain(slot, quoteSlot, price, size, reason);
+            }
+            if (reason == RiskReason.NONE)
+            {
+                ahead += size;
+            }
+        }
+    }
+
+    private void placeIfAllowed(
+        final int quoteSlot, final int id, final Side side, final long price, final long size, final RiskReason reason)
+    {
+        if (reason != RiskReason.NONE)
+        {
+            counters.riskRejection(reason);
+            return;
+        }
+        if (!risk.tryPlace(nowNanos))
+        {
+            counters.riskRejection(RiskReason.RATE_PLACE);
+            return;
+        }
+        final int slot = orders.create(id, side, price, size, quoteSlot, nowNanos);
+        if (slot < 0)
+        {
+            counters.increment(CoreCounters.ORDER_POOL_FULL);
+            return;
+        }
+        final ManagedOrder order = orders.order(slot);
+        quoteOrderSlot[quoteSlot] = slot;
+        quoteOrderCounter[quoteSlot] = order.counter();
+        begin(CommandType.PLACE, id);
+        command.clientOidLength = order.copyClientOid(command.clientOid);
+        command.side = side;
+        command.price = price;
+        command.size = size;
+        command.timeInForce = TimeInForce.POST_ONLY;
+        counters.increment(CoreCounters.PLACES_SENT);
+        send();
+    }
+
+    private void maintain(final int slot, final int quoteSlot, final long price, final long size, final RiskReason reason)
+    {
+        final ManagedOrder order = orders.order(slot);
+        if (!order.state().isWorking())
+        {
+            return;
+        }
+        if (reason != RiskReason.NONE)
+        {
+            counters.riskRejection(reason);
+            cancel(slot);
+            return;
+        }
+        final long tick = instruments.instrument(order.instrumentId()).tickUnits();
+        final boolean moved = Math.abs(order.price() - price) > requoteToleranceTicks * tick;
+        final boolean old = nowNanos - order.createdNanos() > maxOrderAgeNanos;
+        if (moved || old)
+        {
+            replace(slot, quoteSlot, price, size);
+        }
+    }
+
+    private void replace(final int slot, final int quoteSlot, final long price, final long size)
+    {
+        if (!risk.tryReplace(nowNanos))
+        {
+            counters.riskRejection(RiskReason.RATE_REPLACE);
+            return;
+        }
+        final ManagedOrder old = orders.order(slot);
+        final long oldOrderId = old.orderId();
+        final int newSlot = orders.markPendingReplace(slot, price, size, nowNanos);
+        if (newSlot < 0)
+        {
+            counters.increment(CoreCounters.ORDER_POOL_FULL);
+            return;
+        }
+        final ManagedOrder replacement = orders.order(newSlot);
+        quoteOrderSlot[quoteSlot] = newSlot;
+        quoteOrderCounter[quoteSlot] = replacement.counter();
+        begin(CommandType.REPLACE, old.instrumentId());
+        command.clientOidLength = old.copyClientOid(command.clientOid);
+        command.newClientOidLength = replacement.copyClientOid(command.newClientOid);
+        command.orderId = oldOrderId;
+        command.side = old.side();
+        command.price = price;
+        command.size = size;
+        command.timeInForce = TimeInForce.POST_ONLY;
+        counters.increment(CoreCounters.REPLACES_SENT);
+        send();
+    }
+
+    private void cancel(final int slot)
+    {
+        final ManagedOrder order = orders.order(slot);
+        if (!order.state().isWorking())
+        {
+            return;
+        }
+        if (!risk.tryCancel(nowNanos))
+        {
+            counters.riskRejection(RiskReason.RATE_CANCEL);
+            return;
+        }
+        orders.markPendingCancel(slot, nowNanos);
+        begin(CommandType.CANCEL, order.instrumentId());
+        command.clientOidLength = order.copyClientOid(command.clientOid);
+        command.orderId = order.orderId();
+        command.side = order.side();
+        counters.increment(CoreCounters.CANCELS_SENT);
+        send();
+    }
+
+    private void cancelQuotes(final int id)
+    {
+        final int from = id * 2 * levels;
+        for (int quoteSlot = from; quoteSlot < from + 2 * levels; quoteSlot++)
+        {
+            final int slot = currentOrder(quoteSlot);
+            if (slot >= 0)
+            {
+                cancel(slot);
+            }
+        }
+    }
+
+    private void cancelEverything()
+    {
+        for (int id = 0; id < books.length; id++)
+        {
+            cancelAllOwed[id] = true;
+        }
+        retryCancelAll();
+    }
+
+    private void retryCancelAll()
+    {
+        for (int id = 0; id < books.length; id++)
+        {
+            final boolean due = cancelAllOwed[id] || nowNanos - lastCancelAllNanos[id] > cancelAllRetryNanos;
+            if (due && orders.hasOpenOrders(id) && risk.tryReplace(nowNanos))
+            {
+                cancelAllOwed[id] = false;
+                lastCancelAllNanos[id] = nowNanos;
+                orders.markAllPendingCancel(id, nowNanos);
+                counters.increment(CoreCounters.CANCEL_ALLS_SENT);
+                emitSimple(CommandType.CANCEL_ALL, id);
+            }
+        }
+    }
+
+    private void retryQueries()
+    {
+        if (orders.openOrderCount() == 0)
+        {
+            return;
+        }
+        for (int slot = 0; slot < orders.capacity(); slot++)
+        {
+            final ManagedOrder order = orders.order(slot);
+            if (orders.isCurrent(slot, order.counter()) && order.state() == OrderState.UNKNOWN &&
+                nowNanos - order.stateNanos() > queryRetryNanos)
+            {
+                query(order);
+            }
+        }
+    }
+
+    private void query(final ManagedOrder order)
+    {
+        begin(CommandType.QUERY_ORDER, order.instrumentId());
+        command.clientOidLength = order.copyClientOid(command.clientOid);
+        command.orderId = order.orderId();
+        command.side = order.side();
+        counters.increment(CoreCounters.QUERIES_SENT);
+        send();
+    }
+
+    // -- helpers
+
+    private int currentOrder(final int quoteSlot)
+    {
+        final int slot = quoteOrderSlot[quoteSlot];
+        if (slot >= 0 && orders.isCurrent(slot, quoteOrderCounter[quoteSlot]))
+        {
+            return slot;
+        }
+        quoteOrderSlot[quoteSlot] = -1;
+        return -1;
+    }
+
+    private int quoteSlot(final int id, final Side side, final int level)
+    {
+        return (id * 2 + side.ordinal()) * levels + level;
+    }
+
+    private boolean validInstrument(final int id)
+    {
+        if (id >= 0 && id < books.length)
+        {
+            return true;
+        }
+        counters.increment(CoreCounters.BAD_EVENTS);
+        return false;
+    }
+
+    private static long mid(final OrderBook book)
+    {
+        return book.hasTwoSides() ? (book.bidPrice(0) + book.askPrice(0)) / 2 : 0;
+    }
+
+    private void emitSimple(final CommandType type, final int id)
+    {
+        begin(type, id);
+        send();
+    }
+
+    private void begin(final CommandType type, final int id)
+    {
+        command.reset();
+        command.type = type;
+        command.instrumentId = id;
+    }
+
+    private void send()
+    {
+        command.commandSequence = ++commandSequence;
+        command.triggerTimestampNanos = nowNanos;
+        sink.send(command);
+    }
+}
