@@ -1,0 +1,96 @@
+package io.bitmm.core.instrument;
+
+import io.bitmm.core.TestSupport;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class InstrumentFactoryTest
+{
+    @Test
+    void shouldBuildSpotInstrumentFromSymbolFields()
+    {
+        final Instrument btc = TestSupport.spotBtc();
+        assertEquals(Market.SPOT, btc.market());
+        assertEquals(2, btc.priceScale());
+        assertEquals(1, btc.tickUnits());
+        assertEquals(6, btc.sizeScale());
+        assertEquals(1, btc.stepUnits());
+        assertEquals(Amounts.ONE, btc.minNotionalAmount());
+        assertEquals(50_000, btc.buyLimitPriceRatioPpm());
+        assertEquals(50_000, btc.sellLimitPriceRatioPpm());
+        assertEquals(2_000, btc.makerFeePpm());
+        assertEquals(2_000, btc.takerFeePpm());
+        assertEquals(200, btc.maxOpenOrders());
+    }
+
+    @Test
+    void shouldBuildFuturesInstrumentFromContractFields()
+    {
+        final Instrument btc = InstrumentFactory.futures(
+            0, "BTCUSDT", 0, 1, "1", "1", "3", "0.001", "0.001", "5", "0.9", "0.9", "0.0002", "0.0006", "200");
+        assertEquals(Market.USDT_FUTURES, btc.market());
+        assertEquals(1, btc.priceScale());
+        assertEquals(1, btc.tickUnits());
+        assertEquals(3, btc.sizeScale());
+        assertEquals(1, btc.stepUnits());
+        assertEquals(1, btc.minSizeUnits());
+        assertEquals(5 * Amounts.ONE, btc.minNotionalAmount());
+        assertEquals(900_000, btc.buyLimitPriceRatioPpm());
+        assertEquals(200, btc.makerFeePpm());
+        assertEquals(600, btc.takerFeePpm());
+    }
+
+    @Test
+    void shouldComputeFuturesTickFromPriceEndStep()
+    {
+        final Instrument eth = InstrumentFactory.futures(
+            0, "ETHUSDT", 0, 1, "2", "5", "2", "0.01", "0.01", "5", "0.05", "0.05", "0.0002", "0.0006", "200");
+        assertEquals(2, eth.priceScale());
+        assertEquals(5, eth.tickUnits());
+        assertEquals(InstrumentRules.OK, InstrumentRules.checkPrice(eth, 300_005));
+        assertEquals(InstrumentRules.OFF_TICK, InstrumentRules.checkPrice(eth, 300_003));
+        assertEquals(300_000, InstrumentRules.roundPriceDown(eth, 300_004));
+        assertEquals(300_005, InstrumentRules.roundPriceUp(eth, 300_001));
+    }
+
+    @Test
+    void shouldRefuseMalformedFieldWithItsName()
+    {
+        final IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () ->
+            InstrumentFactory.spot(0, "BTCUSDT", 0, 1, "2", "six", "1", "0.05", "0.05", "0.002", "0.002", "200"));
+        assertTrue(error.getMessage().contains("quantityPrecision"), error.getMessage());
+    }
+
+    @Test
+    void shouldCheckGridAndNotionalWithResultCodes()
+    {
+        final Instrument btc = TestSupport.spotBtc();
+        final Instrument futures = InstrumentFactory.futures(
+            1, "BTCUSDT", 0, 1, "1", "1", "3", "0.002", "0.004", "5", "0.9", "0.9", "0.0002", "0.0006", "200");
+        assertEquals(InstrumentRules.OK, InstrumentRules.checkOrder(btc, 3_000_010, 100));
+        assertEquals(InstrumentRules.NOT_POSITIVE, InstrumentRules.checkPrice(btc, 0));
+        assertEquals(InstrumentRules.BELOW_MIN_NOTIONAL, InstrumentRules.checkOrder(btc, 3_000_010, 10));
+        assertEquals(InstrumentRules.OFF_STEP, InstrumentRules.checkSize(futures, 3));
+        assertEquals(InstrumentRules.BELOW_MIN_SIZE, InstrumentRules.checkSize(futures, 2));
+        assertEquals(InstrumentRules.OK, InstrumentRules.checkSize(futures, 4));
+        // 30000.10 x 1.5 = 45000.15 USDT
+        assertEquals(4_500_015_000_000L, InstrumentRules.notionalAmount(btc, 3_000_010, 1_500_000));
+        assertEquals(150_000_000L, InstrumentRules.sizeToAmount(btc, 1_500_000));
+        assertEquals(Long.MAX_VALUE, InstrumentRules.notionalAmount(btc, Long.MAX_VALUE / 2, 1_000_000));
+    }
+
+    @Test
+    void shouldRefuseWireValuesOffGridOrOutOfRange()
+    {
+        final DecimalParser parser = new DecimalParser();
+        assertEquals(DecimalParser.OFF_GRID, parser.parse("30000.123", 2));
+        assertEquals(DecimalParser.OUT_OF_RANGE, parser.parse("99999999999999999999", 2));
+        assertEquals(DecimalParser.MALFORMED, parser.parse("1e5", 2));
+        assertEquals(DecimalParser.OK, parser.parse("30000.100", 2));
+        assertEquals(3_000_010, parser.value());
+        assertEquals(3, parser.decimals());
+    }
+}
