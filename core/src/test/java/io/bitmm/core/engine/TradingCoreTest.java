@@ -1,0 +1,426 @@
+package io.bitmm.core.engine;
+
+import io.bitmm.core.TestSupport;
+import io.bitmm.core.book.OrderBook;
+import io.bitmm.core.event.CancelReason;
+import io.bitmm.core.event.CommandType;
+import io.bitmm.core.event.EventType;
+import io.bitmm.core.event.InboundEvent;
+import io.bitmm.core.event.OutboundCommand;
+import io.bitmm.core.event.Side;
+import io.bitmm.core.event.TimeInForce;
+import io.bitmm.core.event.VenueOrderStatus;
+import io.bitmm.core.instrument.Amounts;
+import io.bitmm.core.instrument.Instrument;
+import io.bitmm.core.risk.RiskReason;
+import io.bitmm.core.risk.RiskState;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.bitmm.core.TestSupport.ack;
+import static io.bitmm.core.TestSupport.fill;
+import static io.bitmm.core.TestSupport.oid;
+import static io.bitmm.core.TestSupport.orderUpdate;
+import static io.bitmm.core.TestSupport.timer;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TradingCoreTest
+{
+    private static final long MS = 1_000_000L;
+    private static final long RUN_EPOCH_MS = 1_700_000_000_000L;
+
+    private final Instrument btc = TestSupport.spotBtc();
+    private final List<OutboundCommand> sent = new ArrayList<>();
+    private long seq = 1000;
+
+    static CoreContext context()
+    {
+        return new CoreContext()
+            .runEpochMs(RUN_EPOCH_MS)
+            .orderSizeUnits(1_000)
+            .maxPositionUnits(3_000)
+            .softLimitUnits(2_000)
+            .maxOrderNotionalAmount(1_000 * Amounts.ONE)
+            .maxOrderAgeMs(1_000)
+            .staleBookMs(5_000);
+    }
+
+    private TradingCore core(final CoreContext context)
+    {
+        return new TradingCore(context, TestSupport.table(btc), command ->
+        {
+            final OutboundCommand copy = new OutboundCommand();
+            copy.copyFrom(command);
+            sent.add(copy);
+        });
+    }
+
+    private InboundEvent snapshot(final long nanos, final String bid, final String ask)
+    {
+        final InboundEvent event = TestSupport.book(EventType.BOOK_SNAPSHOT, btc, seq++, new String[] {bid}, new String[] {ask});
+        event.timestampNanos = nanos;
+        return event;
+    }
+
+    private InboundEvent update(final long nanos, final String[] bids, final String[] asks)
+    {
+        final InboundEvent event = TestSupport.book(EventType.BOOK_UPDATE, btc, seq++, bids, asks);
+        event.timestampNanos = nanos;
+        return event;
+    }
+
+    private List<OutboundCommand> drain()
+    {
+        final List<OutboundCommand> copy = new ArrayList<>(sent);
+        sent.clear();
+        return copy;
+    }
+
+    private void ackAll(final TradingCore core, final List<OutboundCommand> commands, final long nanos)
+    {
+        long orderId = 1;
+        for (final OutboundCommand command : commands)
+        {
+            if (command.type == CommandType.PLACE)
+            {
+                core.onEvent(ack(nanos, CommandType.PLACE, oid(command), orderId++));
+            }
+        }
+    }
+
+    @Test
+    void shouldPlacePostOnlyQuotesOnBothSidesAroundMid()
+    {
+        final TradingCore core = core(context());
+        core.onEvent(snapshot(10 * MS, "30000.10:1.5", "30000.20:0.75"));
+        final List<OutboundCommand> commands = drain();
+        assertEquals(2, commands.size());
+        final OutboundCommand bid = commands.get(0);
+        final OutboundCommand ask = commands.get(1);
+        assertEquals(CommandType.PLACE, bid.type);
+        assertEquals(Side.BUY, bid.side);
+        assertEquals(3_000_014, bid.price);
+        assertEquals(Side.SELL, ask.side);
+        assertEquals(3_000_016, ask.price);
+        assertEquals(1_000, bid.size);
+        assertEquals(TimeInForce.POST_ONLY, bid.timeInForce);
+        assertEquals(1, bid.commandSequence);
+        assertEquals(2, ask.commandSequence);
+        assertEquals(10 * MS, ask.triggerTimestampNanos);
+        assertEquals("mm-" + Long.toString(RUN_EPOCH_MS, 36) + "-0", oid(bid));
+        assertTrue(oid(ask).matches("[A-Za-z0-9._:-]{1,32}"));
+        assertEquals(2, core.openOrderCount());
+        assertEquals(2, core.counters().get(CoreCounters.PLACES_SENT));
+    }
+
+    @Test
+    void shouldRequoteOnlyWhenPriceMovesBeyondTolerance()
+    {
+        final TradingCore core = core(context().maxOrderAgeMs(60_000));
+        core.onEvent(snapshot(10 * MS, "30000.10:1.5", "30000.20:0.75"));
+        ackAll(core, drain(), 11 * MS);
+        core.onEvent(update(12 * MS, new String[] {"30000.11:1"}, new String[0]));
+        assertEquals(0, drain().size(), "mid moved half a tick");
+        core.onEvent(update(13 * MS, new String[] {"30000.15:1"}, new String[] {"30000.20:0", "30000.25:1"}));
+        final List<OutboundCommand> commands = drain();
+        assertEquals(2, commands.size());
+        assertEquals(CommandType.REPLACE, commands.get(0).type);
+        assertEquals(3_000_019, commands.get(0).price);
+        assertEquals(1, commands.get(0).orderId);
+        assertTrue(commands.get(0).newClientOidLength > 0);
+        assertEquals(2, core.openOrderCount() - 2, "replacements pending next to the old orders");
+        final OutboundCommand replace = commands.get(0);
+        final InboundEvent replaceAck = ack(14 * MS, CommandType.REPLACE, oid(replace), 7);
+        TestSupport.setNewOid(replaceAck, TestSupport.newOid(replace));
+        core.onEvent(replaceAck);
+        assertEquals(3, core.openOrderCount());
+    }
+
+    @Test
+    void shouldReplaceOrdersOlderThanMaxAge()
+    {
+        final TradingCore core = core(context());
+        core.onEvent(snapshot(10 * MS, "30000.10:1.5", "30000.20:0.75"));
+        ackAll(core, drain(), 11 * MS);
+        core.onEvent(timer(500 * MS));
+        assertEquals(0, drain().size());
+        core.onEvent(timer(1_100 * MS));
+        final List<OutboundCommand> commands = drain();
+        assertEquals(2, commands.size());
+        assertEquals(CommandType.REPLACE, commands.get(0).type);
+        assertEquals(3_000_014, commands.get(0).price);
+    }
+
+    @Test
+    void shouldCancelQuotesWhenBookGoesStale()
+    {
+        final TradingCore core = core(context().maxOrderAgeMs(60_000));
+        core.onEvent(snapshot(10 * MS, "30000.10:1.5", "30000.20:0.75"));
+        ackAll(core, drain(), 11 * MS);
+        core.onEvent(timer(5_011 * MS));
+        final List<OutboundCommand> commands = drain();
+        assertEquals(2, commands.size());
+        assertEquals(CommandType.CANCEL, commands.get(0).type);
+        assertEquals(CommandType.CANCEL, commands.get(1).type);
+        assertTrue(core.counters().riskRejections(RiskReason.STALE_BOOK) == 0, "a stale book cancels; it is not a rejection");
+    }
+
+    @Test
+    void shouldEmitResyncOnChecksumMismatchAndCancelQuotes()
+    {
+        final TradingCore core = core(context());
+        core.onEvent(snapshot(10 * MS, "30000.10:1.5", "30000.20:0.75"));
+        ackAll(core, drain(), 11 * MS);
+        final InboundEvent bad = update(12 * MS, new String[] {"30000.11:1"}, new String[0]);
+        bad.checksumPresent = true;
+        bad.checksum = 42;
+        core.onEvent(bad);
+        final List<OutboundCommand> commands = drain();
+        assertEquals(CommandType.RESYNC_BOOK, commands.get(0).type);
+        assertEquals(0, commands.get(0).instrumentId);
+        assertEquals(CommandType.CANCEL, commands.get(1).type);
+        assertEquals(1, core.counters().get(CoreCounters.RESYNC_CHECKSUM));
+        core.onEvent(update(13 * MS, new String[] {"30000.11:2"}, new String[0]));
+        assertEquals(0, drain().size());
+        assertEquals(1, core.counters().get(CoreCounters.BOOK_IGNORED));
+    }
+
+    @Test
+    void shouldCountEveryResyncCause()
+    {
+        final TradingCore core = core(context());
+        core.onEvent(update(1 * MS, new String[] {"30000.11:2"}, new String[0]));
+        assertEquals(1, core.counters().get(CoreCounters.RESYNC_UPDATE_BEFORE_SNAPSHOT));
+        core.onEvent(snapshot(2 * MS, "30000.10:1.5", "30000.20:0.75"));
+        final InboundEvent backwards = update(3 * MS, new String[] {"30000.11:2"}, new String[0]);
+        backwards.seq = 1;
+        core.onEvent(backwards);
+        assertEquals(1, core.counters().get(CoreCounters.RESYNC_SEQ_BACKWARDS));
+        core.onEvent(snapshot(4 * MS, "30000.10:1.5", "30000.20:0.75"));
+        core.onEvent(update(5 * MS, new String[] {"30000.30:2"}, new String[0]));
+        assertEquals(1, core.counters().get(CoreCounters.RESYNC_CROSSED));
+        assertEquals(3, core.counters().resyncs());
+    }
+
+    @Test
+    void shouldGoInvalidOnBookResetWithoutResync()
+    {
+        final TradingCore core = core(context());
+        core.onEvent(snapshot(10 * MS, "30000.10:1.5", "30000.20:0.75"));
+        ackAll(core, drain(), 11 * MS);
+        final InboundEvent reset = new InboundEvent();
+        reset.type = EventType.BOOK_RESET;
+        reset.instrumentId = 0;
+        reset.timestampNanos = 12 * MS;
+        core.onEvent(reset);
+        final List<OutboundCommand> commands = drain();
+        assertEquals(2, commands.size());
+        assertTrue(commands.stream().allMatch(c -> c.type == CommandType.CANCEL));
+        assertFalse(core.book(0).isValid());
+        assertEquals(0, core.counters().resyncs());
+    }
+
+    @Test
+    void shouldQueryOnUnknownOutcomeAndResolveWhenNotFound()
+    {
+        final TradingCore core = core(context().maxOrderAgeMs(60_000));
+        core.onEvent(snapshot(10 * MS, "30000.10:1.5", "30000.20:0.75"));
+        final List<OutboundCommand> places = drain();
+        final String bidOid = oid(places.get(0));
+        core.onEvent(ack(11 * MS, CommandType.PLACE, oid(places.get(1)), 2));
+        core.onEvent(TestSupport.unknown(12 * MS, CommandType.PLACE, bidOid));
+        final List<OutboundCommand> queries = drain();
+        assertEquals(1, queries.size());
+        assertEquals(CommandType.QUERY_ORDER, queries.get(0).type);
+        assertEquals(bidOid, oid(queries.get(0)));
+        core.onEvent(timer(1_500 * MS));
+        assertTrue(drain().stream().anyMatch(c -> c.type == CommandType.QUERY_ORDER), "re-query after queryRetryMs");
+        core.onEvent(orderUpdate(1_600 * MS, 0, bidOid, VenueOrderStatus.UNKNOWN, 0));
+        final List<OutboundCommand> after = drain();
+        assertEquals(1, after.size(), "the unknown order is gone: quote the bid again");
+        assertEquals(CommandType.PLACE, after.get(0).type);
+        assertEquals(Side.BUY, after.get(0).side);
+        assertEquals(2, core.openOrderCount());
+    }
+
+    @Test
+    void shouldTreatPostOnlyCancelAsNormalAndQuoteAgain()
+    {
+        final TradingCore core = core(context());
+        core.onEvent(snapshot(10 * MS, "30000.10:1.5", "30000.20:0.75"));
+        final List<OutboundCommand> places = drain();
+        ackAll(core, places, 11 * MS);
+        final InboundEvent cancelled = orderUpdate(12 * MS, 0, oid(places.get(0)), VenueOrderStatus.CANCELLED, 0);
+        cancelled.cancelReason = CancelReason.POST_ONLY_WOULD_TAKE;
+        core.onEvent(cancelled);
+        assertEquals(1, core.counters().get(CoreCounters.POST_ONLY_CANCELS));
+        assertEquals(0, core.counters().get(CoreCounters.REJECTS));
+        final List<OutboundCommand> again = drain();
+        assertEquals(1, again.size());
+        assertEquals(CommandType.PLACE, again.get(0).type);
+    }
+
+    @Test
+    void shouldApplyFillsOnceInAnyOrderAndStopGrowingAtMaxPosition()
+    {
+        final TradingCore core = core(context());
+        core.onEvent(snapshot(10 * MS, "30000.10:1.5", "30000.20:0.75"));
+        final List<OutboundCommand> places = drain();
+        final String bidOid = oid(places.get(0));
+        core.onEvent(fill(11 * MS, 0, bidOid, Side.BUY, 3_000_014, 1_000, 501));
+        core.onEvent(fill(11 * MS, 0, bidOid, Side.BUY, 3_000_014, 1_000, 501));
+        assertEquals(1, core.counters().get(CoreCounters.DUPLICATE_FILLS));
+        assertEquals(1_000, core.position(0).size());
+        core.onEvent(ack(12 * MS, CommandType.PLACE, bidOid, 1));
+        core.onEvent(orderUpdate(13 * MS, 0, bidOid, VenueOrderStatus.FILLED, 1_000));
+        assertEquals(1, core.counters().get(CoreCounters.FILLS_BUY));
+        assertEquals(1_000, core.counters().filledSize(Side.BUY));
+        final InboundEvent unknownOrderFill = fill(14 * MS, 0, "someone-else", Side.BUY, 3_000_010, 2_500, 502);
+        core.onEvent(unknownOrderFill);
+        assertEquals(3_500, core.position(0).size());
+        final OutboundCommand newBid = drain().stream()
+            .filter(c -> c.type == CommandType.PLACE && c.side == Side.BUY).findFirst().orElseThrow();
+        core.onEvent(ack(15 * MS, CommandType.PLACE, oid(newBid), 3));
+        core.onEvent(update(16 * MS, new String[] {"30000.09:1"}, new String[0]));
+        final List<OutboundCommand> commands = drain();
+        assertTrue(commands.stream().noneMatch(c -> c.type == CommandType.PLACE && c.side == Side.BUY));
+        assertTrue(commands.stream().anyMatch(c -> c.type == CommandType.CANCEL && c.side == Side.BUY));
+        assertTrue(core.counters().riskRejections(RiskReason.MAX_POSITION) + core.counters().riskRejections(RiskReason.SOFT_LIMIT) > 0);
+    }
+
+    @Test
+    void shouldCancelAllOnStopQuotingAndNeverQuoteAgain()
+    {
+        final TradingCore core = core(context());
+        core.onEvent(snapshot(10 * MS, "30000.10:1.5", "30000.20:0.75"));
+        ackAll(core, drain(), 11 * MS);
+        final InboundEvent stop = new InboundEvent();
+        stop.type = EventType.STOP_QUOTING;
+        stop.timestampNanos = 12 * MS;
+        core.onEvent(stop);
+        final List<OutboundCommand> commands = drain();
+        assertEquals(1, commands.size());
+        assertEquals(CommandType.CANCEL_ALL, commands.get(0).type);
+        core.onEvent(update(13 * MS, new String[] {"30000.12:1"}, new String[0]));
+        core.onEvent(timer(14 * MS));
+        assertEquals(0, drain().size());
+        assertTrue(core.isStopped());
+    }
+
+    @Test
+    void shouldHaltOnMaxLossAndCancelEverything()
+    {
+        final TradingCore core = core(context().maxLossAmount(5 * Amounts.ONE).reduceLossAmount(2 * Amounts.ONE));
+        core.onEvent(snapshot(10 * MS, "30000.10:1.5", "30000.20:0.75"));
+        final List<OutboundCommand> places = drain();
+        ackAll(core, places, 11 * MS);
+        core.onEvent(fill(12 * MS, 0, oid(places.get(0)), Side.BUY, 3_000_014, 1_000, 1));
+        drain();
+        assertEquals(RiskState.ACTIVE, core.riskState());
+        core.onEvent(snapshot(13 * MS, "24000.00:1", "24000.10:1"));
+        assertEquals(RiskState.HALTED, core.riskState());
+        final List<OutboundCommand> commands = drain();
+        assertTrue(commands.stream().anyMatch(c -> c.type == CommandType.CANCEL_ALL));
+        assertTrue(commands.stream().noneMatch(c -> c.type == CommandType.PLACE));
+    }
+
+    @Test
+    void shouldLimitReplacesToTheRateBudget()
+    {
+        final TradingCore core = core(context().maxOrderAgeMs(60_000).requoteToleranceTicks(0));
+        core.onEvent(snapshot(10 * MS, "30000.10:1.5", "30000.20:0.75"));
+        ackAll(core, drain(), 11 * MS);
+        int replaces = 0;
+        for (int i = 0; i < 20; i++)
+        {
+            final long nanos = (20 + i) * MS;
+            final String price = (i % 2 == 0) ? "30000.14:1" : "30000.14:0";
+            core.onEvent(update(nanos, new String[] {price}, new String[0]));
+            for (final OutboundCommand command : drain())
+            {
+                if (command.type == CommandType.REPLACE)
+                {
+                    replaces++;
+                    final InboundEvent replaceAck = ack(nanos, CommandType.REPLACE, oid(command), 100 + replaces);
+                    TestSupport.setNewOid(replaceAck, TestSupport.newOid(command));
+                    core.onEvent(replaceAck);
+                }
+            }
+        }
+        assertEquals(5, replaces);
+        assertTrue(core.counters().riskRejections(RiskReason.RATE_REPLACE) > 0);
+    }
+
+    @Test
+    void shouldProduceSameCommandsForSameEvents()
+    {
+        final List<OutboundCommand> first = runScript();
+        final List<OutboundCommand> second = runScript();
+        assertEquals(first.size(), second.size());
+        assertTrue(first.size() >= 4);
+        for (int i = 0; i < first.size(); i++)
+        {
+            assertTrue(first.get(i).sameAs(second.get(i)), "command " + i + ": " + describe(first.get(i)) + " vs " +
+                describe(second.get(i)));
+        }
+    }
+
+    @Test
+    void shouldRefuseIncompleteContextWithClearMessage()
+    {
+        final IllegalStateException noEpoch = assertThrows(IllegalStateException.class, () -> new CoreContext().conclude());
+        assertTrue(noEpoch.getMessage().contains("runEpochMs"));
+        final IllegalStateException noSize = assertThrows(IllegalStateException.class,
+            () -> new TradingCore(new CoreContext().runEpochMs(1), TestSupport.table(btc), TradingCoreTest::ignore));
+        assertTrue(noSize.getMessage().contains("orderSizeUnits"), noSize.getMessage());
+        assertTrue(noSize.getMessage().contains("BTCUSDT"));
+    }
+
+    @Test
+    void shouldDescribeCountersForHumans()
+    {
+        final TradingCore core = core(context());
+        core.onEvent(snapshot(10 * MS, "30000.10:1.5", "30000.20:0.75"));
+        core.onEvent(TestSupport.reject(11 * MS, CommandType.PLACE, oid(drain().get(0)), 43008));
+        assertEquals(1, core.counters().rejectsByCode(43008));
+        final StringBuilder out = new StringBuilder();
+        core.counters().describeTo(out);
+        assertTrue(out.toString().contains("placesSent=2"), out.toString());
+        assertTrue(out.toString().contains("reject.43008=1"), out.toString());
+        final OrderBook book = core.book(0);
+        assertTrue(book.isValid());
+    }
+
+    private static String describe(final OutboundCommand c)
+    {
+        return c.type + " " + oid(c) + " " + c.side + " " + c.price + " " + c.size + " " + c.commandSequence + " " +
+            c.triggerTimestampNanos;
+    }
+
+    private static void ignore(final OutboundCommand command)
+    {
+        assertTrue(command.commandSequence > 0);
+    }
+
+    private List<OutboundCommand> runScript()
+    {
+        seq = 1000;
+        sent.clear();
+        final TradingCore core = core(context());
+        core.onEvent(snapshot(10 * MS, "30000.10:1.5", "30000.20:0.75"));
+        final List<OutboundCommand> places = new ArrayList<>(sent);
+        ackAll(core, places, 11 * MS);
+        core.onEvent(fill(12 * MS, 0, oid(places.get(0)), Side.BUY, 3_000_014, 400, 9));
+        core.onEvent(update(13 * MS, new String[] {"30000.12:1"}, new String[] {"30000.20:0", "30000.24:1"}));
+        core.onEvent(timer(2_000 * MS));
+        core.onEvent(timer(9_000 * MS));
+        final List<OutboundCommand> all = new ArrayList<>(sent);
+        sent.clear();
+        return all;
+    }
+}
