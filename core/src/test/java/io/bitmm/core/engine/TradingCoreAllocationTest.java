@@ -1,0 +1,118 @@
+package io.bitmm.core.engine;
+
+import io.bitmm.core.TestSupport;
+import io.bitmm.core.event.InboundEvent;
+import io.bitmm.core.event.OutboundCommand;
+import io.bitmm.core.event.Side;
+import io.bitmm.core.instrument.Amounts;
+import io.bitmm.core.instrument.Instrument;
+import io.bitmm.core.order.ClientOidCodec;
+import org.junit.jupiter.api.Test;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Drives the core with over a million mixed events (book updates with checksums, snapshots, acks, rejects,
+ * unknown outcomes, order pushes, fills and duplicates, timer ticks) and checks it allocates nothing.
+ * <p>
+ * Pass 1 runs a core against {@link MiniVenue} and records every event on an {@link EventTape} (this also warms
+ * the JIT). Pass 2 feeds the same tape to a fresh core with the same configuration: being deterministic, it makes
+ * the same decisions, so the recorded acks and fills match its orders. Only pass 2 is measured.
+ */
+class TradingCoreAllocationTest
+{
+    private static final int EVENTS = 1_100_000;
+    private static final long RUN_EPOCH_MS = 1_700_000_000_000L;
+
+    private final Instrument btc = TestSupport.spotBtc();
+
+    private static CoreContext context()
+    {
+        return new CoreContext()
+            .runEpochMs(RUN_EPOCH_MS)
+            .levels(2)
+            .orderSizeUnits(2_000)
+            .maxPositionUnits(40_000)
+            .softLimitUnits(20_000)
+            .maxOrderNotionalAmount(1_000 * Amounts.ONE)
+            .maxLossAmount(1_000_000 * Amounts.ONE)
+            .reduceLossAmount(500_000 * Amounts.ONE)
+            .maxOrderAgeMs(2_000)
+            .requoteToleranceTicks(1);
+    }
+
+    @Test
+    void shouldNotAllocateWhileTrading()
+    {
+        final ClientOidCodec codec = new ClientOidCodec(CoreContext.CLIENT_OID_PREFIX_DEFAULT, RUN_EPOCH_MS);
+        final EventTape tape = new EventTape(codec, EVENTS);
+        final MiniVenue venue = new MiniVenue(btc, codec, 7);
+        final List<OutboundCommand> pending = new ArrayList<>();
+        final long[] firstPassCommands = new long[1];
+        final TradingCore recorder = new TradingCore(context(), TestSupport.table(btc), command ->
+        {
+            final OutboundCommand copy = new OutboundCommand();
+            copy.copyFrom(command);
+            pending.add(copy);
+            firstPassCommands[0]++;
+        });
+        final InboundEvent slot = new InboundEvent();
+        while (!tape.isFull())
+        {
+            venue.next(slot);
+            tape.append(slot);
+            recorder.onEvent(slot);
+            for (final OutboundCommand command : pending)
+            {
+                venue.onCommand(command);
+            }
+            pending.clear();
+        }
+
+        final CountingSink sink = new CountingSink();
+        final TradingCore core = new TradingCore(context(), TestSupport.table(btc), sink);
+        final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+        threads.getCurrentThreadAllocatedBytes();
+        final long before = threads.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < tape.count(); i++)
+        {
+            tape.load(i, slot);
+            core.onEvent(slot);
+        }
+        final long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+        final CoreCounters counters = core.counters();
+        System.out.println("events=" + tape.count() + " allocatedBytes=" + allocated + " commands=" + sink.count);
+        System.out.println(counters);
+        assertEquals(0, allocated, "bytes allocated while processing " + tape.count() + " events");
+        assertEquals(firstPassCommands[0], sink.count, "same events, same commands");
+        assertEquals(sink.count, sink.lastSequence);
+        assertTrue(counters.get(CoreCounters.BOOK_UPDATES) > 500_000, counters.toString());
+        assertTrue(counters.get(CoreCounters.PLACES_SENT) > 1_000, counters.toString());
+        assertTrue(counters.get(CoreCounters.REPLACES_SENT) > 1_000, counters.toString());
+        assertTrue(counters.get(CoreCounters.CANCELS_SENT) > 100, counters.toString());
+        assertTrue(counters.get(CoreCounters.QUERIES_SENT) > 10, counters.toString());
+        assertTrue(counters.get(CoreCounters.ACKS) > 1_000, counters.toString());
+        assertTrue(counters.fills(Side.BUY) > 1_000 && counters.fills(Side.SELL) > 1_000, counters.toString());
+        assertTrue(counters.get(CoreCounters.DUPLICATE_FILLS) > 100, counters.toString());
+        assertTrue(counters.get(CoreCounters.POST_ONLY_CANCELS) > 10, counters.toString());
+    }
+
+    private static final class CountingSink implements io.bitmm.core.event.CommandSink
+    {
+        private long count;
+        private long lastSequence;
+
+        @Override
+        public void send(final OutboundCommand command)
+        {
+            count++;
+            lastSequence = command.commandSequence;
+        }
+    }
+}
