@@ -71,8 +71,11 @@ public final class CoreCounters
     }
 
     /**
+     * Risk refusals are counted per episode: once each time a quote slot (instrument, side, level) starts being
+     * refused for a reason, not again on every event that repeats the same refusal.
+     *
      * @param reason a risk reason.
-     * @return how often risk refused an order for it.
+     * @return how often risk started refusing an order for it.
      */
     public long riskRejections(final RiskReason reason)
     {

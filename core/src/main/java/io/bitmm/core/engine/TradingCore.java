@@ -53,6 +53,8 @@ public final class TradingCore
     private final OutboundCommand command = new OutboundCommand();
     private final int levels;
     private final int[] quoteOrderSlot;
+    /** Last refusal per quote slot: a refusal is counted once per episode, not on every event that repeats it. */
+    private final RiskReason[] lastRefusal;
     private final long[] quoteOrderCounter;
     private final long[] lastCancelAllNanos;
     private final boolean[] cancelAllOwed;
@@ -98,6 +100,8 @@ public final class TradingCore
         quoteOrderSlot = new int[count * 2 * levels];
         quoteOrderCounter = new long[count * 2 * levels];
         Arrays.fill(quoteOrderSlot, -1);
+        lastRefusal = new RiskReason[count * 2 * levels];
+        Arrays.fill(lastRefusal, RiskReason.NONE);
         lastCancelAllNanos = new long[count];
         cancelAllOwed = new boolean[count];
         requoteToleranceTicks = context.requoteToleranceTicks();
@@ -462,14 +466,15 @@ public final class TradingCore
     {
         if (reason != RiskReason.NONE)
         {
-            counters.riskRejection(reason);
+            refuse(quoteSlot, reason);
             return;
         }
         if (!risk.tryPlace(nowNanos))
         {
-            counters.riskRejection(RiskReason.RATE_PLACE);
+            refuse(quoteSlot, RiskReason.RATE_PLACE);
             return;
         }
+        lastRefusal[quoteSlot] = RiskReason.NONE;
         final int slot = orders.create(id, side, price, size, quoteSlot, nowNanos);
         if (slot < 0)
         {
@@ -498,7 +503,7 @@ public final class TradingCore
         }
         if (reason != RiskReason.NONE)
         {
-            counters.riskRejection(reason);
+            refuse(quoteSlot, reason);
             cancel(slot);
             return;
         }
@@ -509,15 +514,20 @@ public final class TradingCore
         {
             replace(slot, quoteSlot, price, size);
         }
+        else
+        {
+            lastRefusal[quoteSlot] = RiskReason.NONE;
+        }
     }
 
     private void replace(final int slot, final int quoteSlot, final long price, final long size)
     {
         if (!risk.tryReplace(nowNanos))
         {
-            counters.riskRejection(RiskReason.RATE_REPLACE);
+            refuse(quoteSlot, RiskReason.RATE_REPLACE);
             return;
         }
+        lastRefusal[quoteSlot] = RiskReason.NONE;
         final ManagedOrder old = orders.order(slot);
         final long oldOrderId = old.orderId();
         final int newSlot = orders.markPendingReplace(slot, price, size, nowNanos);
@@ -550,7 +560,14 @@ public final class TradingCore
         }
         if (!risk.tryCancel(nowNanos))
         {
-            counters.riskRejection(RiskReason.RATE_CANCEL);
+            if (order.quoteSlot() >= 0)
+            {
+                refuse(order.quoteSlot(), RiskReason.RATE_CANCEL);
+            }
+            else
+            {
+                counters.riskRejection(RiskReason.RATE_CANCEL);
+            }
             return;
         }
         orders.markPendingCancel(slot, nowNanos);
@@ -628,6 +645,15 @@ public final class TradingCore
     }
 
     // -- helpers
+
+    private void refuse(final int quoteSlot, final RiskReason reason)
+    {
+        if (lastRefusal[quoteSlot] != reason)
+        {
+            lastRefusal[quoteSlot] = reason;
+            counters.riskRejection(reason);
+        }
+    }
 
     private int currentOrder(final int quoteSlot)
     {
