@@ -1,13 +1,23 @@
 package io.bitmm.core.book;
 
+import io.bitmm.core.instrument.DecimalFormatter;
+
 /**
  * One side of an L2 book: sorted primitive arrays with the best level at the highest index, so that the frequent
- * changes near the touch shift few elements. Each level keeps the decimals the venue wrote for its price and size.
+ * changes near the touch shift few elements. Each level keeps the decimals the venue wrote for its price and size,
+ * and its checksum text {@code price:size} rendered once when the level is set, so a checksum only concatenates.
  * Fixed capacity; a level that would fall below the deepest kept level when full is dropped and counted.
  */
 final class BookSide
 {
+    /** Bytes reserved per level for its rendered {@code price:size}. */
+    static final int TEXT_SLOT = 2 * DecimalFormatter.MAX_LENGTH + 1;
+
     private final boolean bid;
+    private final int priceScale;
+    private final int sizeScale;
+    private final byte[] text;
+    private final byte[] textLength;
     private final int capacity;
     private final long[] prices;
     private final long[] sizes;
@@ -16,9 +26,13 @@ final class BookSide
     private int count;
     private long droppedLevels;
 
-    BookSide(final boolean bid, final int capacity)
+    BookSide(final boolean bid, final int capacity, final int priceScale, final int sizeScale)
     {
         this.bid = bid;
+        this.priceScale = priceScale;
+        this.sizeScale = sizeScale;
+        this.text = new byte[capacity * TEXT_SLOT];
+        this.textLength = new byte[capacity];
         this.capacity = capacity;
         this.prices = new long[capacity];
         this.sizes = new long[capacity];
@@ -63,6 +77,19 @@ final class BookSide
     }
 
     /**
+     * Append the level's {@code price:size} text.
+     *
+     * @return the new end of {@code dst}.
+     */
+    int appendText(final int depth, final byte[] dst, final int offset)
+    {
+        final int index = count - 1 - depth;
+        final int length = textLength[index];
+        System.arraycopy(text, index * TEXT_SLOT, dst, offset, length);
+        return offset + length;
+    }
+
+    /**
      * Set, replace or delete (size 0) a level.
      */
     void set(final long price, final long size, final int priceDecimal, final int sizeDecimal)
@@ -79,6 +106,7 @@ final class BookSide
                 sizes[index] = size;
                 priceDecimals[index] = (byte)priceDecimal;
                 sizeDecimals[index] = (byte)sizeDecimal;
+                render(index);
             }
         }
         else if (size != 0)
@@ -156,11 +184,14 @@ final class BookSide
             System.arraycopy(sizes, at, sizes, at + 1, tail);
             System.arraycopy(priceDecimals, at, priceDecimals, at + 1, tail);
             System.arraycopy(sizeDecimals, at, sizeDecimals, at + 1, tail);
+            System.arraycopy(textLength, at, textLength, at + 1, tail);
+            System.arraycopy(text, at * TEXT_SLOT, text, (at + 1) * TEXT_SLOT, tail * TEXT_SLOT);
         }
         prices[at] = price;
         sizes[at] = size;
         priceDecimals[at] = (byte)priceDecimal;
         sizeDecimals[at] = (byte)sizeDecimal;
+        render(at);
         count++;
     }
 
@@ -173,7 +204,21 @@ final class BookSide
             System.arraycopy(sizes, index + 1, sizes, index, tail);
             System.arraycopy(priceDecimals, index + 1, priceDecimals, index, tail);
             System.arraycopy(sizeDecimals, index + 1, sizeDecimals, index, tail);
+            System.arraycopy(textLength, index + 1, textLength, index, tail);
+            System.arraycopy(text, (index + 1) * TEXT_SLOT, text, index * TEXT_SLOT, tail * TEXT_SLOT);
         }
         count--;
+    }
+
+    private void render(final int index)
+    {
+        final int start = index * TEXT_SLOT;
+        int at = start;
+        final int priceLength = DecimalFormatter.format(prices[index], priceScale, priceDecimals[index], text, at);
+        at += Math.max(priceLength, 0);
+        text[at++] = ':';
+        final int sizeLength = DecimalFormatter.format(sizes[index], sizeScale, sizeDecimals[index], text, at);
+        at += Math.max(sizeLength, 0);
+        textLength[index] = (byte)(at - start);
     }
 }

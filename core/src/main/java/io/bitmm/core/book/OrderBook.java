@@ -34,8 +34,8 @@ public final class OrderBook
     public OrderBook(final Instrument instrument, final int capacity)
     {
         this.instrument = instrument;
-        this.bids = new BookSide(true, capacity);
-        this.asks = new BookSide(false, capacity);
+        this.bids = new BookSide(true, capacity, instrument.priceScale(), instrument.sizeScale());
+        this.asks = new BookSide(false, capacity, instrument.priceScale(), instrument.sizeScale());
     }
 
     /**
@@ -119,7 +119,7 @@ public final class OrderBook
      */
     public int computeChecksum()
     {
-        lastChecksum = checksum.compute(bids, asks, instrument.priceScale(), instrument.sizeScale());
+        lastChecksum = checksum.compute(bids, asks);
         return lastChecksum;
     }
 
