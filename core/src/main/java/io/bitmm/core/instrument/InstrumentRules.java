@@ -2,22 +2,23 @@ package io.bitmm.core.instrument;
 
 /**
  * Allocation-free grid checks and rounding for prices, sizes and notional against an {@link Instrument}'s rules.
- * Checks return a result code, never throw.
+ * Checks return a result code, never throw. Codes do not overlap {@link DecimalParser}'s, so
+ * {@link #parsePrice}/{@link #parseSize} can return either kind and {@link #describe} names both.
  */
 public final class InstrumentRules
 {
     /** On the grid and in range. */
     public static final int OK = 0;
     /** Zero or negative. */
-    public static final int NOT_POSITIVE = 1;
+    public static final int NOT_POSITIVE = 10;
     /** Price not a multiple of the tick. */
-    public static final int OFF_TICK = 2;
+    public static final int OFF_TICK = 11;
     /** Size not a multiple of the step. */
-    public static final int OFF_STEP = 3;
+    public static final int OFF_STEP = 12;
     /** Size below the instrument's minimum size. */
-    public static final int BELOW_MIN_SIZE = 4;
+    public static final int BELOW_MIN_SIZE = 13;
     /** Order value below the instrument's minimum notional. */
-    public static final int BELOW_MIN_NOTIONAL = 5;
+    public static final int BELOW_MIN_NOTIONAL = 14;
 
     private InstrumentRules()
     {
@@ -44,8 +45,44 @@ public final class InstrumentRules
             case BELOW_MIN_NOTIONAL:
                 return "BELOW_MIN_NOTIONAL";
             default:
-                return "UNKNOWN(" + code + ")";
+                return DecimalParser.describe(code);
         }
+    }
+
+    /**
+     * Parse a wire price and check it is on the instrument's tick grid. Allocation-free.
+     *
+     * @param parser     a reused parser; holds the value ({@link DecimalParser#value()}) and the decimals written.
+     * @param instrument the rules.
+     * @param src        ASCII bytes.
+     * @param offset     where the number starts.
+     * @param length     its length.
+     * @return {@link #OK}, a {@link DecimalParser} code (malformed, more decimals than the price scale, out of
+     * range), {@link #NOT_POSITIVE} or {@link #OFF_TICK}.
+     */
+    public static int parsePrice(
+        final DecimalParser parser, final Instrument instrument, final byte[] src, final int offset, final int length)
+    {
+        final int code = parser.parse(src, offset, length, instrument.priceScale());
+        return code != DecimalParser.OK ? code : checkPrice(instrument, parser.value());
+    }
+
+    /**
+     * Parse a wire size and check it is on the instrument's step grid and above its minimum. Allocation-free.
+     *
+     * @param parser     a reused parser; holds the value and the decimals written.
+     * @param instrument the rules.
+     * @param src        ASCII bytes.
+     * @param offset     where the number starts.
+     * @param length     its length.
+     * @return {@link #OK}, a {@link DecimalParser} code, {@link #NOT_POSITIVE}, {@link #OFF_STEP} or
+     * {@link #BELOW_MIN_SIZE}.
+     */
+    public static int parseSize(
+        final DecimalParser parser, final Instrument instrument, final byte[] src, final int offset, final int length)
+    {
+        final int code = parser.parse(src, offset, length, instrument.sizeScale());
+        return code != DecimalParser.OK ? code : checkSize(instrument, parser.value());
     }
 
     /**

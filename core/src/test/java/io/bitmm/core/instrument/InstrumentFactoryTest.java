@@ -83,6 +83,24 @@ class InstrumentFactoryTest
     }
 
     @Test
+    void shouldParseWireBytesOntoTheGridWithClearCodes()
+    {
+        final Instrument eth = InstrumentFactory.futures(
+            0, "ETHUSDT", 0, 1, "2", "5", "2", "0.01", "0.02", "5", "0.05", "0.05", "0.0002", "0.0006", "200");
+        final DecimalParser parser = new DecimalParser();
+        final byte[] wire = "3000.05 3000.03 3000.055 0.03 0.01 x".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertEquals(InstrumentRules.OK, InstrumentRules.parsePrice(parser, eth, wire, 0, 7));
+        assertEquals(300_005, parser.value());
+        assertEquals(InstrumentRules.OFF_TICK, InstrumentRules.parsePrice(parser, eth, wire, 8, 7));
+        assertEquals(DecimalParser.OFF_GRID, InstrumentRules.parsePrice(parser, eth, wire, 16, 8));
+        assertEquals(InstrumentRules.OK, InstrumentRules.parseSize(parser, eth, wire, 25, 4));
+        assertEquals(InstrumentRules.BELOW_MIN_SIZE, InstrumentRules.parseSize(parser, eth, wire, 30, 4));
+        assertEquals(DecimalParser.MALFORMED, InstrumentRules.parseSize(parser, eth, wire, 35, 1));
+        assertEquals("OFF_TICK", InstrumentRules.describe(InstrumentRules.OFF_TICK));
+        assertEquals("OFF_GRID", InstrumentRules.describe(DecimalParser.OFF_GRID));
+    }
+
+    @Test
     void shouldRefuseWireValuesOffGridOrOutOfRange()
     {
         final DecimalParser parser = new DecimalParser();
