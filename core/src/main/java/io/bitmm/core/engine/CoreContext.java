@@ -46,6 +46,8 @@ public final class CoreContext
     public static final long REDUCE_LOSS_AMOUNT_DEFAULT = 500 * Amounts.ONE;
     public static final long QUERY_RETRY_MS_DEFAULT = 1_000;
     public static final long CANCEL_ALL_RETRY_MS_DEFAULT = 1_000;
+    public static final long PENDING_TIMEOUT_MS_DEFAULT = 5_000;
+    public static final long REJECT_BACKOFF_MS_DEFAULT = 1_000;
     public static final int ORDER_CAPACITY_DEFAULT = 1024;
     public static final int BOOK_CAPACITY_DEFAULT = 1024;
     public static final int TRADE_ID_WINDOW_DEFAULT = 4096;
@@ -73,6 +75,8 @@ public final class CoreContext
     private long reduceLossAmount = REDUCE_LOSS_AMOUNT_DEFAULT;
     private long queryRetryMs = QUERY_RETRY_MS_DEFAULT;
     private long cancelAllRetryMs = CANCEL_ALL_RETRY_MS_DEFAULT;
+    private long pendingTimeoutMs = PENDING_TIMEOUT_MS_DEFAULT;
+    private long rejectBackoffMs = REJECT_BACKOFF_MS_DEFAULT;
     private int orderCapacity = ORDER_CAPACITY_DEFAULT;
     private int bookCapacity = BOOK_CAPACITY_DEFAULT;
     private int tradeIdWindow = TRADE_ID_WINDOW_DEFAULT;
@@ -279,6 +283,30 @@ public final class CoreContext
     public long cancelAllRetryMs()
     {
         return cancelAllRetryMs;
+    }
+
+    /** @param pendingTimeoutMs a command unanswered this long makes its order UNKNOWN and queried. */
+    public CoreContext pendingTimeoutMs(final long pendingTimeoutMs)
+    {
+        this.pendingTimeoutMs = pendingTimeoutMs;
+        return this;
+    }
+
+    public long pendingTimeoutMs()
+    {
+        return pendingTimeoutMs;
+    }
+
+    /** @param rejectBackoffMs after a place or replace is rejected, leave its quote slot empty this long. */
+    public CoreContext rejectBackoffMs(final long rejectBackoffMs)
+    {
+        this.rejectBackoffMs = rejectBackoffMs;
+        return this;
+    }
+
+    public long rejectBackoffMs()
+    {
+        return rejectBackoffMs;
     }
 
     // -- sizing
@@ -488,7 +516,9 @@ public final class CoreContext
         require(placePerSecond > 0 && cancelPerSecond > 0 && replacePerSecond > 0, "rate budgets must be > 0");
         require(maxLossAmount > 0 && reduceLossAmount > 0 && reduceLossAmount <= maxLossAmount,
             "need 0 < reduceLossAmount <= maxLossAmount, were " + reduceLossAmount + " and " + maxLossAmount);
-        require(queryRetryMs > 0 && cancelAllRetryMs > 0, "queryRetryMs and cancelAllRetryMs must be > 0");
+        require(queryRetryMs > 0 && cancelAllRetryMs > 0 && pendingTimeoutMs > 0,
+            "queryRetryMs, cancelAllRetryMs and pendingTimeoutMs must be > 0");
+        require(rejectBackoffMs >= 0, "rejectBackoffMs must be >= 0, was " + rejectBackoffMs);
         require(Integer.bitCount(orderCapacity) == 1 && orderCapacity > 2 * maxOpenOrders,
             "orderCapacity must be a power of two above 2 x maxOpenOrders, was " + orderCapacity);
         require(bookCapacity >= 25, "bookCapacity must be >= 25 (the checksum depth), was " + bookCapacity);

@@ -44,7 +44,8 @@ public final class CoreCounters
     public static final int BAD_EVENTS = 28;
     public static final int EVENTS = 29;
     public static final int REJECT_CODE_OVERFLOW = 30;
-    public static final int RISK_BASE = 31;
+    public static final int PENDING_TIMEOUTS = 31;
+    public static final int RISK_BASE = 32;
     /** Pairs of (code, count) for Bitget reject codes. */
     public static final int REJECT_CODE_SLOTS = 16;
 
@@ -56,7 +57,7 @@ public final class CoreCounters
         "replacesSent", "cancelAllsSent", "queriesSent", "resyncsSent", "acks", "rejects", "unknownOutcomes",
         "orderUpdates", "fillsBuy", "fillsSell", "filledSizeBuy", "filledSizeSell", "duplicateFills",
         "untrackedOrderEvents", "postOnlyCancels", "venueCancels", "orderPoolFull", "badEvents", "events",
-        "rejectCodeOverflow"};
+        "rejectCodeOverflow", "pendingTimeouts"};
 
     private final AtomicLongArray values = new AtomicLongArray(LENGTH);
     private int rejectCodesUsed;

@@ -62,6 +62,10 @@ public final class TradingCore
     private final long maxOrderAgeNanos;
     private final long queryRetryNanos;
     private final long cancelAllRetryNanos;
+    private final long pendingTimeoutNanos;
+    private final long rejectBackoffNanos;
+    /** Per quote slot: no new order before this time (back-off after a reject). */
+    private final long[] quietUntilNanos;
     private long commandSequence;
     private long nowNanos;
     private boolean stopped;
@@ -108,6 +112,9 @@ public final class TradingCore
         maxOrderAgeNanos = context.maxOrderAgeMs() * NANOS_PER_MS;
         queryRetryNanos = context.queryRetryMs() * NANOS_PER_MS;
         cancelAllRetryNanos = context.cancelAllRetryMs() * NANOS_PER_MS;
+        pendingTimeoutNanos = context.pendingTimeoutMs() * NANOS_PER_MS;
+        rejectBackoffNanos = context.rejectBackoffMs() * NANOS_PER_MS;
+        quietUntilNanos = new long[count * 2 * levels];
     }
 
     /**
@@ -320,6 +327,7 @@ public final class TradingCore
     private void onReject(final InboundEvent event)
     {
         counters.reject(event.rejectCode);
+        backOff(event);
         if (orders.onReject(event) == OrderManager.UNTRACKED)
         {
             counters.increment(CoreCounters.UNTRACKED_ORDER_EVENTS);
@@ -331,6 +339,20 @@ public final class TradingCore
             final ManagedOrder order = orders.order(revived);
             quoteOrderSlot[order.quoteSlot()] = revived;
             quoteOrderCounter[order.quoteSlot()] = order.counter();
+        }
+    }
+
+    private void backOff(final InboundEvent event)
+    {
+        if (event.commandType != CommandType.PLACE && event.commandType != CommandType.REPLACE)
+        {
+            return;
+        }
+        final int slot = event.commandType == CommandType.PLACE ? orders.lookup(event.clientOid, event.clientOidLength) :
+            orders.lookup(event.newClientOid, event.newClientOidLength);
+        if (slot >= 0 && orders.order(slot).quoteSlot() >= 0)
+        {
+            quietUntilNanos[orders.order(slot).quoteSlot()] = nowNanos + rejectBackoffNanos;
         }
     }
 
@@ -467,6 +489,10 @@ public final class TradingCore
         if (reason != RiskReason.NONE)
         {
             refuse(quoteSlot, reason);
+            return;
+        }
+        if (nowNanos < quietUntilNanos[quoteSlot])
+        {
             return;
         }
         if (!risk.tryPlace(nowNanos))
@@ -626,9 +652,20 @@ public final class TradingCore
         for (int slot = 0; slot < orders.capacity(); slot++)
         {
             final ManagedOrder order = orders.order(slot);
-            if (orders.isCurrent(slot, order.counter()) && order.state() == OrderState.UNKNOWN &&
-                nowNanos - order.stateNanos() > queryRetryNanos)
+            if (!orders.isCurrent(slot, order.counter()))
             {
+                continue;
+            }
+            final long age = nowNanos - order.stateNanos();
+            if (order.state().isPending() && age > pendingTimeoutNanos)
+            {
+                counters.increment(CoreCounters.PENDING_TIMEOUTS);
+                orders.markUnknown(slot, nowNanos);
+                query(order);
+            }
+            else if (order.state() == OrderState.UNKNOWN && age > queryRetryNanos)
+            {
+                orders.markUnknown(slot, nowNanos);
                 query(order);
             }
         }

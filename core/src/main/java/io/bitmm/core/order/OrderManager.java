@@ -186,6 +186,17 @@ public final class OrderManager
     }
 
     /**
+     * No answer came for a pending command (or a query) in time: the order goes, or stays, UNKNOWN from now; the
+     * caller queries it.
+     */
+    public void markUnknown(final int slot, final long nowNanos)
+    {
+        final ManagedOrder order = orders[slot];
+        order.state = OrderState.UNKNOWN;
+        order.stateNanos = nowNanos;
+    }
+
+    /**
      * A cancel-all was sent for an instrument: every open order of it goes PENDING_CANCEL.
      */
     public void markAllPendingCancel(final int instrumentId, final long nowNanos)

@@ -33,6 +33,14 @@ public enum OrderState
     }
 
     /**
+     * @return true while a command about the order awaits its answer.
+     */
+    public boolean isPending()
+    {
+        return this == PENDING_NEW || this == PENDING_CANCEL || this == PENDING_REPLACE;
+    }
+
+    /**
      * @return true when the order rests and no command about it is outstanding.
      */
     public boolean isWorking()

@@ -249,6 +249,44 @@ class TradingCoreTest
     }
 
     @Test
+    void shouldQueryCommandsLeftUnansweredAndRetryOncePerInterval()
+    {
+        final TradingCore core = core(context().maxOrderAgeMs(60_000).staleBookMs(60_000));
+        core.onEvent(snapshot(10 * MS, "30000.10:1.5", "30000.20:0.75"));
+        final List<OutboundCommand> places = drain();
+        core.onEvent(ack(11 * MS, CommandType.PLACE, oid(places.get(1)), 2));
+        core.onEvent(timer(4_000 * MS));
+        assertEquals(0, drain().size());
+        core.onEvent(timer(5_100 * MS));
+        final List<OutboundCommand> queries = drain();
+        assertEquals(1, queries.size());
+        assertEquals(CommandType.QUERY_ORDER, queries.get(0).type);
+        assertEquals(oid(places.get(0)), oid(queries.get(0)));
+        assertEquals(1, core.counters().get(CoreCounters.PENDING_TIMEOUTS));
+        core.onEvent(timer(5_200 * MS));
+        core.onEvent(timer(5_900 * MS));
+        assertEquals(0, drain().size(), "no re-query before queryRetryMs");
+        core.onEvent(timer(6_200 * MS));
+        assertEquals(1, drain().size());
+    }
+
+    @Test
+    void shouldBackOffAfterRejectedPlace()
+    {
+        final TradingCore core = core(context().rejectBackoffMs(500));
+        core.onEvent(snapshot(10 * MS, "30000.10:1.5", "30000.20:0.75"));
+        final List<OutboundCommand> places = drain();
+        core.onEvent(TestSupport.reject(11 * MS, CommandType.PLACE, oid(places.get(0)), 43012));
+        core.onEvent(update(12 * MS, new String[] {"30000.10:1.6"}, new String[0]));
+        assertEquals(0, drain().size());
+        core.onEvent(update(600 * MS, new String[] {"30000.10:1.7"}, new String[0]));
+        final List<OutboundCommand> again = drain();
+        assertEquals(1, again.size());
+        assertEquals(Side.BUY, again.get(0).side);
+        assertEquals(1, core.counters().rejectsByCode(43012));
+    }
+
+    @Test
     void shouldTreatPostOnlyCancelAsNormalAndQuoteAgain()
     {
         final TradingCore core = core(context());
