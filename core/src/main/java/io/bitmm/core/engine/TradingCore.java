@@ -290,10 +290,10 @@ public final class TradingCore
     private void onFill(final InboundEvent event)
     {
         final int slot = orders.lookup(event.clientOid, event.clientOidLength);
-        final int id = validInstrument(event.instrumentId) ? event.instrumentId :
-            (slot >= 0 ? orders.order(slot).instrumentId() : -1);
-        if (id < 0)
+        final int id = inRange(event.instrumentId) ? event.instrumentId : (slot >= 0 ? orders.order(slot).instrumentId() : -1);
+        if (id < 0 || event.size <= 0)
         {
+            counters.increment(CoreCounters.BAD_EVENTS);
             return;
         }
         if (event.tradeId != 0 && !tradeFilters[id].firstTime(event.tradeId))
@@ -344,7 +344,8 @@ public final class TradingCore
 
     private void backOff(final InboundEvent event)
     {
-        if (event.commandType != CommandType.PLACE && event.commandType != CommandType.REPLACE)
+        if ((event.commandType != CommandType.PLACE && event.commandType != CommandType.REPLACE) ||
+            OrderManager.isNotFound(event.rejectCode))
         {
             return;
         }
@@ -708,9 +709,14 @@ public final class TradingCore
         return (id * 2 + side.ordinal()) * levels + level;
     }
 
+    private boolean inRange(final int id)
+    {
+        return id >= 0 && id < books.length;
+    }
+
     private boolean validInstrument(final int id)
     {
-        if (id >= 0 && id < books.length)
+        if (inRange(id))
         {
             return true;
         }
