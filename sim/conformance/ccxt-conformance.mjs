@@ -93,16 +93,28 @@ async function main() {
         return `bid ${ticker.bid} ask ${ticker.ask}`;
     });
     await step(`watchOrderBook x${bookUpdates}`, async () => {
-        let n = 0;
+        // Count every books message ccxt handles (each update's checksum is verified inside handleOrderBook);
+        // wrapping the instance method observes ccxt without changing its behaviour.
+        let handled = 0;
+        const original = exchange.handleOrderBook.bind(exchange);
+        exchange.handleOrderBook = (client, message) => {
+            handled++;
+            return original(client, message);
+        };
+        let awaits = 0;
         const t0 = Date.now();
-        while (n < bookUpdates) {
-            const ob = await exchange.watchOrderBook(symbol);
-            check(ob.bids.length > 0 && ob.asks.length > 0, 'non-empty book');
-            n++;
+        try {
+            while (handled < bookUpdates) {
+                const ob = await exchange.watchOrderBook(symbol);
+                check(ob.bids.length > 0 && ob.asks.length > 0, 'non-empty book');
+                awaits++;
+            }
+        } finally {
+            exchange.handleOrderBook = original;
         }
         const secs = (Date.now() - t0) / 1000;
         await exchange.unWatchOrderBook(symbol);
-        return `${n} updates, checksums verified by ccxt, ${(n / secs).toFixed(0)} updates/s`;
+        return `${handled} books messages handled (${awaits} resolved watches), no ChecksumError, ${(handled / secs).toFixed(0)} msgs/s`;
     });
     if (only === 'books') {
         return;
