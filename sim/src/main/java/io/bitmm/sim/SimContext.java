@@ -36,6 +36,7 @@ public final class SimContext
     private long tickerIntervalMs = DEFAULT_TICKER_INTERVAL_MS;
     private boolean stress;
     private boolean marketGenerator = true;
+    private boolean tls = true;
     private long wsMaxAgeMs = DEFAULT_WS_MAX_AGE_MS;
     private int wsMessagesPerSecond = DEFAULT_WS_MESSAGES_PER_SECOND;
     private long timestampWindowMs = DEFAULT_TIMESTAMP_WINDOW_MS;
@@ -139,6 +140,18 @@ public final class SimContext
     public boolean marketGenerator()
     {
         return marketGenerator;
+    }
+
+    /** Also accept TLS (h2/http1.1 by ALPN, wss) on the same port, with the bundled self-signed loopback certificate. */
+    public SimContext tls(final boolean v)
+    {
+        tls = v;
+        return this;
+    }
+
+    public boolean tls()
+    {
+        return tls;
     }
 
     /** Forced WebSocket disconnect after this age (Bitget: 24 h). */

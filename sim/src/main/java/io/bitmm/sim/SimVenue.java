@@ -4,6 +4,7 @@ import io.bitmm.sim.engine.Balance;
 import io.bitmm.sim.engine.Order;
 import io.bitmm.sim.net.ProtocolDetector;
 import io.bitmm.sim.net.RestApi;
+import io.bitmm.sim.net.Tls;
 import io.bitmm.sim.net.Venue;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -15,6 +16,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslContext;
 
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
@@ -47,6 +49,7 @@ public final class SimVenue implements AutoCloseable
         final EventLoop loop = group.next();
         this.venue = call(loop, () -> new Venue(context, loop));
         final RestApi rest = call(loop, () -> new RestApi(venue));
+        final SslContext ssl = context.tls() ? Tls.serverContext() : null;
         context.faults().dropAction(() -> loop.execute(() ->
         {
             context.faults().countConnectionDropped();
@@ -62,7 +65,7 @@ public final class SimVenue implements AutoCloseable
                 @Override
                 protected void initChannel(final SocketChannel ch)
                 {
-                    ch.pipeline().addLast("detect", new ProtocolDetector(venue, rest, null));
+                    ch.pipeline().addLast("detect", new ProtocolDetector(venue, rest, ssl));
                 }
             });
         this.serverChannel = b.bind(context.bindAddress(), context.port()).sync().channel();
@@ -122,6 +125,12 @@ public final class SimVenue implements AutoCloseable
     public URI restUri()
     {
         return URI.create("http://" + context.bindAddress() + ":" + port);
+    }
+
+    /** e.g. https://127.0.0.1:PORT (h2 or http/1.1 by ALPN; self-signed loopback certificate, see {@link Tls}). */
+    public URI restTlsUri()
+    {
+        return URI.create("https://" + context.bindAddress() + ":" + port);
     }
 
     /** e.g. ws://127.0.0.1:PORT/v2/ws/public */
