@@ -21,6 +21,8 @@ public final class SimContext
     public static final long DEFAULT_TICKER_INTERVAL_MS = 250;
     public static final long DEFAULT_WS_MAX_AGE_MS = 24L * 60 * 60 * 1000;
     public static final int DEFAULT_WS_MESSAGES_PER_SECOND = 10;
+    public static final long DEFAULT_WS_IDLE_TIMEOUT_MS = 120_000;
+    public static final int DEFAULT_WS_MAX_CONNECTIONS_PER_IP = 100;
     public static final long DEFAULT_TIMESTAMP_WINDOW_MS = 30_000;
     public static final String DEFAULT_MAKER_FEE = "0.0002";
     public static final String DEFAULT_TAKER_FEE = "0.0006";
@@ -39,6 +41,8 @@ public final class SimContext
     private boolean tls = true;
     private long wsMaxAgeMs = DEFAULT_WS_MAX_AGE_MS;
     private int wsMessagesPerSecond = DEFAULT_WS_MESSAGES_PER_SECOND;
+    private long wsIdleTimeoutMs = DEFAULT_WS_IDLE_TIMEOUT_MS;
+    private int wsMaxConnectionsPerIp = DEFAULT_WS_MAX_CONNECTIONS_PER_IP;
     private long timestampWindowMs = DEFAULT_TIMESTAMP_WINDOW_MS;
     private boolean rateLimits = true;
     private double rateLimitScale = 1.0;
@@ -178,6 +182,31 @@ public final class SimContext
         return wsMessagesPerSecond;
     }
 
+    /** Close a WebSocket that sent nothing (no ping) for this long (Bitget: 2 minutes). */
+    public SimContext wsIdleTimeoutMs(final long v)
+    {
+        wsIdleTimeoutMs = v;
+        return this;
+    }
+
+    public long wsIdleTimeoutMs()
+    {
+        return wsIdleTimeoutMs;
+    }
+
+    /** Live WebSocket connections allowed per IP (Bitget: 100). */
+    public SimContext wsMaxConnectionsPerIp(final int v)
+    {
+        wsMaxConnectionsPerIp = v;
+        return this;
+    }
+
+    public int wsMaxConnectionsPerIp()
+    {
+        return wsMaxConnectionsPerIp;
+    }
+
+    /** REST timestamp window and WS login expiry (Bitget: 30 s). */
     public SimContext timestampWindowMs(final long v)
     {
         timestampWindowMs = v;
@@ -365,6 +394,8 @@ public final class SimContext
         require(tickerIntervalMs >= 1, "tickerIntervalMs must be >= 1: " + tickerIntervalMs);
         require(wsMaxAgeMs >= 1, "wsMaxAgeMs must be >= 1");
         require(wsMessagesPerSecond >= 1, "wsMessagesPerSecond must be >= 1");
+        require(wsIdleTimeoutMs >= 1, "wsIdleTimeoutMs must be >= 1");
+        require(wsMaxConnectionsPerIp >= 1, "wsMaxConnectionsPerIp must be >= 1");
         require(rateLimitScale > 0, "rateLimitScale must be > 0");
         require(depthLevels >= 1 && depthLevels <= 400, "depthLevels must be 1..400: " + depthLevels);
         require(makerFee.signum() >= 0 && takerFee.signum() >= 0, "fees must be >= 0");

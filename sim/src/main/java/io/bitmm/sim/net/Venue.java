@@ -458,9 +458,20 @@ public final class Venue implements ExchangeListener
 
     // ---------------------------------------------------------------- sessions and ops
 
-    void sessionOpened(final WsSession s)
+    /** Registers a session; false if its IP already has the maximum of live connections. */
+    boolean sessionOpened(final WsSession s, final String ip)
     {
+        int n = 0;
+        for (final WsSession other : sessions)
+        {
+            n += ip.equals(other.ip()) ? 1 : 0;
+        }
+        if (n >= context.wsMaxConnectionsPerIp())
+        {
+            return false;
+        }
         sessions.add(s);
+        return true;
     }
 
     void sessionClosed(final WsSession s)

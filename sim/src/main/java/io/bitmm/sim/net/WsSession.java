@@ -10,8 +10,10 @@ import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 
+import java.net.InetSocketAddress;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,6 +29,9 @@ public final class WsSession extends SimpleChannelInboundHandler<WebSocketFrame>
     private boolean loggedIn;
     private long windowSecond;
     private int windowCount;
+    private long lastMessageMs = System.currentTimeMillis();
+    private ScheduledFuture<?> maxAgeTimer;
+    private ScheduledFuture<?> idleTimer;
 
     /**
      * @param venue     the venue
@@ -43,14 +48,35 @@ public final class WsSession extends SimpleChannelInboundHandler<WebSocketFrame>
     public void handlerAdded(final ChannelHandlerContext ctx)
     {
         this.ctx = ctx;
-        venue.sessionOpened(this);
-        ctx.executor().schedule(() -> close(), venue.context().wsMaxAgeMs(), TimeUnit.MILLISECONDS);
+        if (!venue.sessionOpened(this, remoteIp(ctx)))
+        {
+            ctx.channel().eventLoop().execute(() ->
+            {
+                sendNow("{\"event\":\"error\",\"code\":30007,\"msg\":\"Too many connections\"}");
+                close();
+            });
+            return;
+        }
+        maxAgeTimer = ctx.executor().schedule(() -> close(), venue.context().wsMaxAgeMs(), TimeUnit.MILLISECONDS);
+        final long idle = venue.context().wsIdleTimeoutMs();
+        idleTimer = ctx.executor().scheduleAtFixedRate(() ->
+        {
+            if (System.currentTimeMillis() - lastMessageMs > idle)
+            {
+                close();
+            }
+        }, Math.max(1, idle / 4), Math.max(1, idle / 4), TimeUnit.MILLISECONDS);
     }
 
     @Override
     public void channelInactive(final ChannelHandlerContext ctx) throws Exception
     {
         venue.sessionClosed(this);
+        if (maxAgeTimer != null)
+        {
+            maxAgeTimer.cancel(false);
+            idleTimer.cancel(false);
+        }
         super.channelInactive(ctx);
     }
 
@@ -81,6 +107,7 @@ public final class WsSession extends SimpleChannelInboundHandler<WebSocketFrame>
         {
             return;
         }
+        lastMessageMs = System.currentTimeMillis();
         if (!withinRate())
         {
             sendNow("{\"event\":\"error\",\"code\":30007,\"msg\":\"Request over limit,connection close\"}");
@@ -100,6 +127,18 @@ public final class WsSession extends SimpleChannelInboundHandler<WebSocketFrame>
     public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause)
     {
         ctx.close();
+    }
+
+    private static String remoteIp(final ChannelHandlerContext ctx)
+    {
+        final Object addr = ctx.channel().remoteAddress();
+        return addr instanceof InetSocketAddress ? ((InetSocketAddress)addr).getAddress().getHostAddress() : "?";
+    }
+
+    /** Remote IP of the connection. */
+    public String ip()
+    {
+        return ctx == null ? "?" : remoteIp(ctx);
     }
 
     private boolean withinRate()
