@@ -119,6 +119,36 @@ async function main() {
     if (only === 'books') {
         return;
     }
+    await step('corrupted checksum (fault injection) is detected by ccxt (its checksum-failure path)', async () => {
+        await exchange.watchOrderBook('ETH/USDT');
+        const resp = await fetch(rest + '/sim/fault', {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ fault: 'corruptChecksum', count: 1 }),
+        });
+        check(resp.ok, 'control endpoint accepted the fault');
+        // Spy on ccxt's checksum-failure path (ccxt unsubscribes, which rejects the pending watch with
+        // UnsubscribeError, then rejects with ChecksumError); the spy only counts and delegates.
+        let detected = 0;
+        const original = exchange.handleCheckSumError.bind(exchange);
+        exchange.handleCheckSumError = (client, sym, hash) => {
+            detected++;
+            return original(client, sym, hash);
+        };
+        try {
+            for (let i = 0; i < 2000; i++) {
+                await exchange.watchOrderBook('ETH/USDT');
+            }
+        } catch (e) {
+            check(detected === 1, 'ccxt checksum failure path taken once, got ' + detected);
+            check(e instanceof ccxt.ChecksumError || e instanceof ccxt.UnsubscribeError, 'ChecksumError/UnsubscribeError, got '
+                + e.constructor.name);
+            return `ccxt detected the bad checksum (${e.constructor.name})`;
+        } finally {
+            exchange.handleCheckSumError = original;
+        }
+        throw new Error('no ChecksumError after a corrupted update');
+    });
     await step('watchTicker', async () => {
         const t = await exchange.watchTicker(symbol);
         check(t.bid > 0, 'bid');
