@@ -1,0 +1,317 @@
+package io.bitmm.sim;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Fault injection, set from any thread (tests, the {@code POST /sim/fault} control endpoint) and read on the
+ * venue thread. Counters record what was actually injected.
+ */
+public final class Faults
+{
+    private final AtomicInteger corruptChecksums = new AtomicInteger();
+    private final AtomicInteger skipUpdates = new AtomicInteger();
+    private final AtomicInteger http429 = new AtomicInteger();
+    private final AtomicInteger http5xx = new AtomicInteger();
+    private volatile long stallUntilMs;
+    private volatile long restDelayMs;
+    private volatile double restDropFraction;
+    private volatile double rejectOrderFraction;
+    private volatile long ackDelayMs;
+    private volatile Runnable dropAction;
+
+    private final AtomicLong checksumCorruptionsInjected = new AtomicLong();
+    private final AtomicLong updatesSkipped = new AtomicLong();
+    private final AtomicLong restRepliesDropped = new AtomicLong();
+    private final AtomicLong ordersRejected = new AtomicLong();
+    private final AtomicLong http429Sent = new AtomicLong();
+    private final AtomicLong http5xxSent = new AtomicLong();
+    private final AtomicLong connectionsDropped = new AtomicLong();
+
+    /** Closes every WebSocket connection now. */
+    public Faults dropConnections()
+    {
+        final Runnable action = dropAction;
+        if (action != null)
+        {
+            action.run();
+        }
+        return this;
+    }
+
+    /** Stops all market-data pushes for the given time (books keep changing; the next update carries them). */
+    public Faults stallStreamsMs(final long ms)
+    {
+        stallUntilMs = System.currentTimeMillis() + ms;
+        return this;
+    }
+
+    /** The next {@code n} books updates carry a wrong checksum. */
+    public Faults corruptChecksums(final int n)
+    {
+        corruptChecksums.addAndGet(n);
+        return this;
+    }
+
+    /** The next {@code n} books updates are not sent (the book moves on, so the client's checksum breaks). */
+    public Faults skipUpdates(final int n)
+    {
+        skipUpdates.addAndGet(n);
+        return this;
+    }
+
+    /** Delays every REST reply. */
+    public Faults restDelayMs(final long ms)
+    {
+        restDelayMs = ms;
+        return this;
+    }
+
+    /** Never answers this fraction of REST requests (the request is still executed). */
+    public Faults restDropFraction(final double fraction)
+    {
+        restDropFraction = fraction;
+        return this;
+    }
+
+    /** Rejects this fraction of order placements with 40725 (outcome-unknown class error, but nothing placed). */
+    public Faults rejectOrderFraction(final double fraction)
+    {
+        rejectOrderFraction = fraction;
+        return this;
+    }
+
+    /** The next {@code n} REST requests get HTTP 429. */
+    public Faults http429Burst(final int n)
+    {
+        http429.addAndGet(n);
+        return this;
+    }
+
+    /** The next {@code n} REST requests get HTTP 500. */
+    public Faults http5xx(final int n)
+    {
+        http5xx.addAndGet(n);
+        return this;
+    }
+
+    /** Delays the private-channel pushes and REST acks of order actions. */
+    public Faults ackDelayMs(final long ms)
+    {
+        ackDelayMs = ms;
+        return this;
+    }
+
+    /** Clears every fault setting (counters stay). */
+    public Faults clear()
+    {
+        corruptChecksums.set(0);
+        skipUpdates.set(0);
+        http429.set(0);
+        http5xx.set(0);
+        stallUntilMs = 0;
+        restDelayMs = 0;
+        restDropFraction = 0;
+        rejectOrderFraction = 0;
+        ackDelayMs = 0;
+        return this;
+    }
+
+    /**
+     * Applies a control-endpoint command, e.g. {@code {"fault":"corruptChecksum","count":3}}.
+     *
+     * @param cmd parsed JSON
+     * @return null if applied, else an error message
+     */
+    public String apply(final Map<String, Object> cmd)
+    {
+        final String fault = cmd == null ? null : String.valueOf(cmd.get("fault"));
+        final double value = number(cmd, "value", number(cmd, "count", number(cmd, "ms", number(cmd, "fraction", 1))));
+        switch (fault == null ? "" : fault.toLowerCase(Locale.ROOT))
+        {
+            case "dropconnections":
+                dropConnections();
+                return null;
+            case "stallstreams":
+                stallStreamsMs((long)value);
+                return null;
+            case "corruptchecksum":
+                corruptChecksums((int)value);
+                return null;
+            case "skipupdate":
+                skipUpdates((int)value);
+                return null;
+            case "restdelay":
+                restDelayMs((long)value);
+                return null;
+            case "restdrop":
+                restDropFraction(value);
+                return null;
+            case "rejectorders":
+                rejectOrderFraction(value);
+                return null;
+            case "http429":
+                http429Burst((int)value);
+                return null;
+            case "http5xx":
+                http5xx((int)value);
+                return null;
+            case "ackdelay":
+                ackDelayMs((long)value);
+                return null;
+            case "clear":
+                clear();
+                return null;
+            default:
+                return "unknown fault " + fault;
+        }
+    }
+
+    private static double number(final Map<String, Object> cmd, final String key, final double dflt)
+    {
+        final Object v = cmd == null ? null : cmd.get(key);
+        if (v instanceof Number)
+        {
+            return ((Number)v).doubleValue();
+        }
+        if (v instanceof String)
+        {
+            try
+            {
+                return Double.parseDouble((String)v);
+            }
+            catch (final NumberFormatException ex)
+            {
+                return dflt;
+            }
+        }
+        return dflt;
+    }
+
+    public void dropAction(final Runnable action)
+    {
+        dropAction = action;
+    }
+
+    /** Venue side: true if this books update should carry a bad checksum (and counts it). */
+    public boolean takeCorruptChecksum()
+    {
+        if (corruptChecksums.get() > 0 && corruptChecksums.getAndDecrement() > 0)
+        {
+            checksumCorruptionsInjected.incrementAndGet();
+            return true;
+        }
+        return false;
+    }
+
+    /** Venue side: true if this books update should be skipped (and counts it). */
+    public boolean takeSkipUpdate()
+    {
+        if (skipUpdates.get() > 0 && skipUpdates.getAndDecrement() > 0)
+        {
+            updatesSkipped.incrementAndGet();
+            return true;
+        }
+        return false;
+    }
+
+    /** Venue side: true if the next REST reply should be a 429. */
+    public boolean take429()
+    {
+        if (http429.get() > 0 && http429.getAndDecrement() > 0)
+        {
+            http429Sent.incrementAndGet();
+            return true;
+        }
+        return false;
+    }
+
+    /** Venue side: true if the next REST reply should be a 500. */
+    public boolean take5xx()
+    {
+        if (http5xx.get() > 0 && http5xx.getAndDecrement() > 0)
+        {
+            http5xxSent.incrementAndGet();
+            return true;
+        }
+        return false;
+    }
+
+    /** Venue side: true while streams are stalled. */
+    public boolean stalled(final long nowMs)
+    {
+        return nowMs < stallUntilMs;
+    }
+
+    public long restDelayMs()
+    {
+        return restDelayMs;
+    }
+
+    public double restDropFraction()
+    {
+        return restDropFraction;
+    }
+
+    public double rejectOrderFraction()
+    {
+        return rejectOrderFraction;
+    }
+
+    public long ackDelayMs()
+    {
+        return ackDelayMs;
+    }
+
+    public void countDrop()
+    {
+        restRepliesDropped.incrementAndGet();
+    }
+
+    public void countReject()
+    {
+        ordersRejected.incrementAndGet();
+    }
+
+    public void countConnectionDropped()
+    {
+        connectionsDropped.incrementAndGet();
+    }
+
+    public long checksumCorruptionsInjected()
+    {
+        return checksumCorruptionsInjected.get();
+    }
+
+    public long updatesSkipped()
+    {
+        return updatesSkipped.get();
+    }
+
+    public long restRepliesDropped()
+    {
+        return restRepliesDropped.get();
+    }
+
+    public long ordersRejected()
+    {
+        return ordersRejected.get();
+    }
+
+    public long http429Sent()
+    {
+        return http429Sent.get();
+    }
+
+    public long http5xxSent()
+    {
+        return http5xxSent.get();
+    }
+
+    public long connectionsDropped()
+    {
+        return connectionsDropped.get();
+    }
+}

@@ -1,0 +1,229 @@
+package io.bitmm.sim;
+
+import io.bitmm.sim.engine.Balance;
+import io.bitmm.sim.engine.Order;
+import io.bitmm.sim.net.ProtocolDetector;
+import io.bitmm.sim.net.RestApi;
+import io.bitmm.sim.net.Tls;
+import io.bitmm.sim.net.Venue;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslContext;
+
+import java.math.BigDecimal;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * A simulated Bitget venue on loopback: REST v2 (HTTP/1.1 and h2c) and the v2 WebSockets on one port.
+ * Everything runs on one event-loop thread; the query methods here hop onto it and wait.
+ */
+public final class SimVenue implements AutoCloseable
+{
+    private final SimContext context;
+    private final EventLoopGroup group;
+    private final Venue venue;
+    private final Channel serverChannel;
+    private final int port;
+
+    private SimVenue(final SimContext context) throws InterruptedException
+    {
+        this.context = context;
+        this.group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        final EventLoop loop = group.next();
+        this.venue = call(loop, () -> new Venue(context, loop));
+        final RestApi rest = call(loop, () -> new RestApi(venue));
+        final SslContext ssl = context.tls() ? Tls.serverContext() : null;
+        context.faults().dropAction(() -> loop.execute(() ->
+        {
+            context.faults().countConnectionDropped();
+            venue.dropAll();
+        }));
+        final ServerBootstrap b = new ServerBootstrap()
+            .group(group)
+            .channel(NioServerSocketChannel.class)
+            .option(ChannelOption.SO_BACKLOG, 256)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childHandler(new ChannelInitializer<SocketChannel>()
+            {
+                @Override
+                protected void initChannel(final SocketChannel ch)
+                {
+                    ch.pipeline().addLast("detect", new ProtocolDetector(venue, rest, ssl));
+                }
+            });
+        this.serverChannel = b.bind(context.bindAddress(), context.port()).sync().channel();
+        this.port = ((InetSocketAddress)serverChannel.localAddress()).getPort();
+        loop.execute(venue::start);
+    }
+
+    /**
+     * Starts a venue; returns once it accepts connections.
+     *
+     * @param context configuration (concluded here)
+     * @return the running venue
+     */
+    public static SimVenue start(final SimContext context)
+    {
+        context.conclude();
+        try
+        {
+            return new SimVenue(context);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting", ex);
+        }
+    }
+
+    private static <T> T call(final EventLoop loop, final Callable<T> task)
+    {
+        try
+        {
+            return loop.submit(task).get(30, TimeUnit.SECONDS);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+        catch (final ExecutionException | TimeoutException ex)
+        {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private <T> T onLoop(final Callable<T> task)
+    {
+        return call(venue.loop(), task);
+    }
+
+    /** The bound port. */
+    public int port()
+    {
+        return port;
+    }
+
+    /** e.g. http://127.0.0.1:PORT */
+    public URI restUri()
+    {
+        return URI.create("http://" + context.bindAddress() + ":" + port);
+    }
+
+    /** e.g. https://127.0.0.1:PORT (h2 or http/1.1 by ALPN; self-signed loopback certificate, see {@link Tls}). */
+    public URI restTlsUri()
+    {
+        return URI.create("https://" + context.bindAddress() + ":" + port);
+    }
+
+    /** e.g. ws://127.0.0.1:PORT/v2/ws/public */
+    public URI wsPublicUri()
+    {
+        return URI.create("ws://" + context.bindAddress() + ":" + port + "/v2/ws/public");
+    }
+
+    /** e.g. ws://127.0.0.1:PORT/v2/ws/private */
+    public URI wsPrivateUri()
+    {
+        return URI.create("ws://" + context.bindAddress() + ":" + port + "/v2/ws/private");
+    }
+
+    /** The credentials the venue accepts. */
+    public Credentials credentials()
+    {
+        return context.credentials();
+    }
+
+    public SimContext context()
+    {
+        return context;
+    }
+
+    /** The API account's open orders of a symbol (null = all symbols). */
+    public List<OpenOrder> openOrders(final String symbol)
+    {
+        return onLoop(() ->
+        {
+            final List<OpenOrder> out = new ArrayList<>();
+            for (final Order o : venue.exchange().openOrders(symbol))
+            {
+                out.add(new OpenOrder(o.clientOid, Long.toString(o.orderId), o.side.wire(), o.instrument.price(o.priceTicks),
+                    o.instrument.size(o.sizeLots), o.instrument.size(o.filledLots), o.status));
+            }
+            return out;
+        });
+    }
+
+    /** Available and frozen amounts of a coin. */
+    public CoinBalance balance(final String coin)
+    {
+        return onLoop(() ->
+        {
+            final Balance b = venue.exchange().balances().get(coin);
+            return b == null ? new CoinBalance(BigDecimal.ZERO, BigDecimal.ZERO) : new CoinBalance(b.available, b.frozen);
+        });
+    }
+
+    /** Requests received on an endpoint path (e.g. "/api/v2/spot/trade/place-order"). */
+    public long requestCount(final String path)
+    {
+        final LongAdder n = venue.requestCounts().get(path);
+        return n == null ? 0 : n.sum();
+    }
+
+    /** Requests received per path. */
+    public Map<String, Long> requestCounts()
+    {
+        final Map<String, Long> out = new java.util.TreeMap<>();
+        venue.requestCounts().forEach((k, v) -> out.put(k, v.sum()));
+        return out;
+    }
+
+    /** REST requests refused with 429 by the rate limits (not counting injected 429s). */
+    public long rateLimitRejections()
+    {
+        return venue.rateLimitRejections().get();
+    }
+
+    /** Checksums corrupted on purpose so far. */
+    public long checksumCorruptionsInjected()
+    {
+        return context.faults().checksumCorruptionsInjected();
+    }
+
+    /** books updates sent, summed over subscribers. */
+    public long booksUpdatesSent()
+    {
+        return venue.booksUpdatesSent();
+    }
+
+    /** Programmatic fault injection (the same as POST /sim/fault). */
+    public Faults faults()
+    {
+        return context.faults();
+    }
+
+    @Override
+    public void close()
+    {
+        serverChannel.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+    }
+}

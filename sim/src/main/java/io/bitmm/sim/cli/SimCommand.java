@@ -1,0 +1,63 @@
+package io.bitmm.sim.cli;
+
+import io.bitmm.sim.SimContext;
+import io.bitmm.sim.SimVenue;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code sim}: runs the simulated venue until stopped; prints one {@code ready ...} line when it accepts connections. */
+@Command(name = "sim", mixinStandardHelpOptions = true, description = "Simulated Bitget v2 venue on loopback")
+public final class SimCommand implements Callable<Integer>
+{
+    @Option(names = "--port", description = "TCP port, 0 picks a free one (default ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(names = "--seed", description = "random seed (default ${DEFAULT-VALUE})")
+    long seed = SimContext.DEFAULT_SEED;
+
+    @Option(names = "--stress", description = "stream books updates as fast as subscribers read")
+    boolean stress;
+
+    @Option(names = "--books-interval-ms", description = "books push cadence (default ${DEFAULT-VALUE})")
+    long booksIntervalMs = SimContext.DEFAULT_BOOKS_INTERVAL_MS;
+
+    @Option(names = "--symbols", description = "comma-separated default symbols to list (default BTCUSDT,ETHUSDT)")
+    String symbols;
+
+    @Option(names = "--no-rate-limits", description = "disable the REST rate limits")
+    boolean noRateLimits;
+
+    @Option(names = "--takers-per-second", description = "synthetic takers per second per symbol (default ${DEFAULT-VALUE})")
+    double takersPerSecond = SimContext.DEFAULT_TAKERS_PER_SECOND;
+
+    @Option(names = "--ws-max-age-ms", description = "forced WebSocket disconnect after (default ${DEFAULT-VALUE})")
+    long wsMaxAgeMs = SimContext.DEFAULT_WS_MAX_AGE_MS;
+
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    @Override
+    public Integer call() throws InterruptedException
+    {
+        final SimContext ctx = new SimContext().port(port).seed(seed).stress(stress).booksIntervalMs(booksIntervalMs)
+            .rateLimits(!noRateLimits).takersPerSecond(takersPerSecond).wsMaxAgeMs(wsMaxAgeMs);
+        if (symbols != null)
+        {
+            ctx.symbols(symbols);
+        }
+        final SimVenue venue = SimVenue.start(ctx);
+        Runtime.getRuntime().addShutdownHook(new Thread(() ->
+        {
+            venue.close();
+            stopped.countDown();
+        }, "sim-shutdown"));
+        final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        out.println("ready rest=" + venue.restUri() + " ws-public=" + venue.wsPublicUri() + " ws-private=" + venue.wsPrivateUri());
+        stopped.await();
+        return 0;
+    }
+}

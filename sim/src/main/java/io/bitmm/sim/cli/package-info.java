@@ -1,0 +1,4 @@
+/**
+ * The picocli sim command.
+ */
+package io.bitmm.sim.cli;

@@ -1,0 +1,4 @@
+/**
+ * JSON helpers over jackson-core streaming (no databind).
+ */
+package io.bitmm.sim.json;

@@ -1,0 +1,218 @@
+package io.bitmm.sim.net;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+
+import java.net.InetSocketAddress;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Per-connection state of a v2 WebSocket (public or private): heartbeat, message-rate limit, login, the set of
+ * subscriptions. Decoding of ops is delegated to {@link Venue}; everything runs on the venue thread.
+ */
+public final class WsSession extends SimpleChannelInboundHandler<WebSocketFrame>
+{
+    private final Venue venue;
+    private final boolean isPrivate;
+    private final Set<String> subscriptions = new HashSet<>();
+    private ChannelHandlerContext ctx;
+    private boolean loggedIn;
+    private long windowSecond;
+    private int windowCount;
+    private long lastMessageMs = System.currentTimeMillis();
+    private ScheduledFuture<?> maxAgeTimer;
+    private ScheduledFuture<?> idleTimer;
+
+    /**
+     * @param venue     the venue
+     * @param isPrivate true for /v2/ws/private
+     */
+    public WsSession(final Venue venue, final boolean isPrivate)
+    {
+        super(true);
+        this.venue = venue;
+        this.isPrivate = isPrivate;
+    }
+
+    @Override
+    public void handlerAdded(final ChannelHandlerContext ctx)
+    {
+        this.ctx = ctx;
+        if (!venue.sessionOpened(this, remoteIp(ctx)))
+        {
+            ctx.channel().eventLoop().execute(() ->
+            {
+                sendNow("{\"event\":\"error\",\"code\":30007,\"msg\":\"Too many connections\"}");
+                close();
+            });
+            return;
+        }
+        maxAgeTimer = ctx.executor().schedule(() -> close(), venue.context().wsMaxAgeMs(), TimeUnit.MILLISECONDS);
+        final long idle = venue.context().wsIdleTimeoutMs();
+        idleTimer = ctx.executor().scheduleAtFixedRate(() ->
+        {
+            if (System.currentTimeMillis() - lastMessageMs > idle)
+            {
+                close();
+            }
+        }, Math.max(1, idle / 4), Math.max(1, idle / 4), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void channelInactive(final ChannelHandlerContext ctx) throws Exception
+    {
+        venue.sessionClosed(this);
+        if (maxAgeTimer != null)
+        {
+            maxAgeTimer.cancel(false);
+            idleTimer.cancel(false);
+        }
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void channelWritabilityChanged(final ChannelHandlerContext ctx) throws Exception
+    {
+        if (ctx.channel().isWritable())
+        {
+            venue.writable();
+        }
+        super.channelWritabilityChanged(ctx);
+    }
+
+    @Override
+    protected void channelRead0(final ChannelHandlerContext ctx, final WebSocketFrame frame)
+    {
+        if (frame instanceof PingWebSocketFrame)
+        {
+            ctx.writeAndFlush(new PongWebSocketFrame(frame.content().retain()));
+            return;
+        }
+        if (frame instanceof CloseWebSocketFrame)
+        {
+            ctx.writeAndFlush(frame.retainedDuplicate()).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        if (!(frame instanceof TextWebSocketFrame))
+        {
+            return;
+        }
+        lastMessageMs = System.currentTimeMillis();
+        if (!withinRate())
+        {
+            sendNow("{\"event\":\"error\",\"code\":30007,\"msg\":\"Request over limit,connection close\"}");
+            close();
+            return;
+        }
+        final String text = ((TextWebSocketFrame)frame).text();
+        if ("ping".equals(text))
+        {
+            sendNow("pong");
+            return;
+        }
+        venue.onWsMessage(this, text);
+    }
+
+    @Override
+    public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause)
+    {
+        ctx.close();
+    }
+
+    private static String remoteIp(final ChannelHandlerContext ctx)
+    {
+        final Object addr = ctx.channel().remoteAddress();
+        return addr instanceof InetSocketAddress ? ((InetSocketAddress)addr).getAddress().getHostAddress() : "?";
+    }
+
+    /** Remote IP of the connection. */
+    public String ip()
+    {
+        return ctx == null ? "?" : remoteIp(ctx);
+    }
+
+    private boolean withinRate()
+    {
+        final long second = System.currentTimeMillis() / 1000;
+        if (second != windowSecond)
+        {
+            windowSecond = second;
+            windowCount = 0;
+        }
+        return ++windowCount <= venue.context().wsMessagesPerSecond();
+    }
+
+    /** Writes and flushes a text frame. */
+    public void sendNow(final String text)
+    {
+        if (ctx != null && ctx.channel().isActive())
+        {
+            ctx.writeAndFlush(new TextWebSocketFrame(text));
+        }
+    }
+
+    /** Writes a shared payload (a retained duplicate is taken) without flushing. */
+    public void write(final ByteBuf payload)
+    {
+        if (ctx != null && ctx.channel().isActive())
+        {
+            ctx.write(new TextWebSocketFrame(payload.retainedDuplicate()), ctx.voidPromise());
+        }
+    }
+
+    /** Flushes pending writes. */
+    public void flush()
+    {
+        if (ctx != null)
+        {
+            ctx.flush();
+        }
+    }
+
+    /** True if the channel can take more without queueing beyond its high-water mark. */
+    public boolean isWritable()
+    {
+        return ctx != null && ctx.channel().isWritable();
+    }
+
+    /** Closes the connection. */
+    public void close()
+    {
+        if (ctx != null)
+        {
+            ctx.flush();
+            ctx.close();
+        }
+    }
+
+    public boolean isPrivate()
+    {
+        return isPrivate;
+    }
+
+    public boolean loggedIn()
+    {
+        return loggedIn;
+    }
+
+    void loggedIn(final boolean v)
+    {
+        loggedIn = v;
+    }
+
+    /** Subscription keys "channel:instId" held by this session. */
+    public Set<String> subscriptions()
+    {
+        return subscriptions;
+    }
+}
