@@ -18,9 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class PrivateStreamDecoderTest
+public class PrivateStreamDecoderTest
 {
-    static final String ORDERS = "{\"action\":\"snapshot\",\"arg\":{\"instType\":\"SPOT\",\"channel\":\"orders\",\"instId\":\"default\"}," +
+    public static final String ORDERS = "{\"action\":\"snapshot\"," +
+        "\"arg\":{\"instType\":\"SPOT\",\"channel\":\"orders\",\"instId\":\"default\"}," +
         "\"data\":[{\"instId\":\"BTCUSDT\",\"orderId\":\"1111461743123927040\",\"clientOid\":\"mm-1\",\"price\":\"30000.10\"," +
         "\"size\":\"30.0001\",\"newSize\":\"0.0010\",\"notional\":\"30.000100\",\"orderType\":\"limit\",\"force\":\"post_only\"," +
         "\"side\":\"buy\",\"fillPrice\":\"30000.10\",\"tradeId\":\"1111461743123927041\",\"baseVolume\":\"0.0004\"," +
@@ -28,12 +29,14 @@ class PrivateStreamDecoderTest
         "\"accBaseVolume\":\"0.0004\",\"priceAvg\":\"30000.10\",\"status\":\"partially_filled\",\"cTime\":\"1700000000000\"," +
         "\"uTime\":\"1700000000300\",\"stpMode\":\"none\",\"feeDetail\":[{\"feeCoin\":\"BTC\",\"fee\":\"-0.0000004\"}]," +
         "\"enterPointSource\":\"API\"}],\"ts\":1700000000310}";
-    static final String FILL = "{\"action\":\"snapshot\",\"arg\":{\"instType\":\"SPOT\",\"channel\":\"fill\",\"instId\":\"default\"}," +
+    public static final String FILL = "{\"action\":\"snapshot\"," +
+        "\"arg\":{\"instType\":\"SPOT\",\"channel\":\"fill\",\"instId\":\"default\"}," +
         "\"data\":[{\"orderId\":\"1111461743123927040\",\"tradeId\":\"1111461743123927041\",\"symbol\":\"BTCUSDT\"," +
         "\"orderType\":\"limit\",\"side\":\"buy\",\"priceAvg\":\"30000.10\",\"size\":\"0.0004\",\"amount\":\"12.00004\"," +
         "\"tradeScope\":\"maker\",\"feeDetail\":[{\"feeCoin\":\"BTC\",\"deduction\":\"no\",\"totalDeductionFee\":\"0\"," +
         "\"totalFee\":\"-0.0000004\"}],\"cTime\":\"1700000000300\",\"uTime\":\"1700000000300\"}],\"ts\":1700000000310}";
-    static final String ACCOUNT = "{\"action\":\"snapshot\",\"arg\":{\"instType\":\"SPOT\",\"channel\":\"account\",\"coin\":\"default\"}," +
+    public static final String ACCOUNT = "{\"action\":\"snapshot\"," +
+        "\"arg\":{\"instType\":\"SPOT\",\"channel\":\"account\",\"coin\":\"default\"}," +
         "\"data\":[{\"coin\":\"USDT\",\"available\":\"100000\",\"frozen\":\"12.5\",\"locked\":\"0\",\"limitAvailable\":\"0\"," +
         "\"uTime\":\"1700000000400\"},{\"coin\":\"DOGE\",\"available\":\"1\",\"frozen\":\"0\"}],\"ts\":1700000000410}";
 
