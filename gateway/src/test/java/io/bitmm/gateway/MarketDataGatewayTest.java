@@ -122,4 +122,35 @@ class MarketDataGatewayTest
         assertEquals(EventType.NONE, publisher.events().get(0).type);
         assertEquals(EventType.BOOK_RESET, publisher.events().get(1).type);
     }
+
+    @Test
+    void shouldPaceMessagesWithinTheLimitPerSecond()
+    {
+        gateway = new MarketDataGateway(context().wsMessagesPerSecond(2).pingIntervalMs(30_000).pongTimeoutMs(30_000),
+            TestInstruments.table(), publisher);
+        gateway.start();
+        Await.until("subscribed", 5000, () -> server.count("\"op\":\"subscribe\"") == 1);
+        gateway.requestResync(-1);
+        Await.until("two resyncs sent", 5000, () -> server.received().size() == 5);
+        for (int i = 0; i + 2 < server.receivedNanos().size(); i++)
+        {
+            assertTrue(server.receivedNanos().get(i + 2) - server.receivedNanos().get(i) >= 900_000_000L,
+                "more than 2 messages within one second at " + i);
+        }
+        assertEquals(2, publisher.events(EventType.BOOK_RESET).size());
+    }
+
+    @Test
+    void shouldHoldSubscribesBeyondTheHourlyBudget()
+    {
+        gateway = new MarketDataGateway(context().subscribesPerHour(2), TestInstruments.table(), publisher);
+        gateway.start();
+        Await.until("subscribed", 5000, () -> server.count("\"op\":\"subscribe\"") == 1);
+        gateway.requestResync(0);
+        Await.until("resync of BTCUSDT", 5000, () -> server.count("\"op\":\"subscribe\"") == 2);
+        gateway.requestResync(1);
+        Await.until("unsubscribe of ETHUSDT", 5000, () -> server.count("unsubscribe") == 2);
+        Await.until("throttled", 5000, () -> gateway.counters().get(GatewayCounters.SUBSCRIBE_THROTTLED) == 1);
+        assertEquals(2, server.count("\"op\":\"subscribe\""));
+    }
 }

@@ -2,6 +2,7 @@ package io.bitmm.gateway.ws;
 
 import io.bitmm.gateway.GatewayContext;
 import io.bitmm.gateway.GatewayCounters;
+import io.bitmm.gateway.order.RateLimiter;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -39,7 +40,8 @@ import java.util.concurrent.TimeUnit;
  * One Bitget WebSocket connection kept alive: connects ({@code wss://} with TLS and SNI, {@code ws://} plain), sends
  * a text {@code ping} every {@code pingIntervalMs} and reconnects when no {@code pong} came within
  * {@code pongTimeoutMs}, reconnects after any loss with jittered exponential back-off, and paces what it sends
- * within the venue's limits (messages per second per connection, subscribe requests per hour).
+ * within the venue's limits: at most {@code wsMessagesPerSecond} messages (pings included) in any one-second window,
+ * at most {@code subscribesPerHour} subscribe requests in any hour; what does not fit waits in order.
  * <p>
  * Every method except {@link #start()}, {@link #close()} and {@link #eventLoop()} must be called on
  * {@link #eventLoop()}. The receive stamp of a frame is taken by the first handler of the pipeline, before TLS and
@@ -91,9 +93,7 @@ public final class WebSocketSession
     private final ArrayDeque<Boolean> outboundIsSubscribe = new ArrayDeque<>();
     private final long[] subscribeTimes;
     private int subscribeIndex;
-    private final double messagesPerNano;
-    private double tokens;
-    private long tokensAtNanos;
+    private final RateLimiter messageLimiter;
 
     private Channel channel;
     private boolean open;
@@ -103,6 +103,7 @@ public final class WebSocketSession
     private long lastPingNanos;
     private boolean awaitingPong;
     private ScheduledFuture<?> tick;
+    private boolean subscribeThrottled;
     private byte[] frameBuffer = new byte[64 * 1024];
     private long rxStamp;
     private boolean stampPending;
@@ -131,8 +132,7 @@ public final class WebSocketSession
         this.counters = counters;
         this.subscribeTimes = new long[context.subscribesPerHour()];
         java.util.Arrays.fill(subscribeTimes, Long.MIN_VALUE / 2);
-        this.messagesPerNano = context.wsMessagesPerSecond() / 1e9;
-        this.tokens = context.wsMessagesPerSecond();
+        this.messageLimiter = new RateLimiter(context.wsMessagesPerSecond(), TimeUnit.SECONDS.toNanos(1));
         this.sslContext = "wss".equals(uri.getScheme()) ? sslContext() : null;
     }
 
@@ -374,15 +374,22 @@ public final class WebSocketSession
             return;
         }
         final long now = System.nanoTime();
-        tokens = Math.min(context.wsMessagesPerSecond(), tokens + (now - tokensAtNanos) * messagesPerNano);
-        tokensAtNanos = now;
         boolean wrote = false;
-        while (!outbound.isEmpty() && tokens >= 1.0)
+        while (!outbound.isEmpty())
         {
             final boolean subscribe = outboundIsSubscribe.peekFirst();
             if (subscribe && now - subscribeTimes[subscribeIndex] < HOUR_NANOS)
             {
-                counters.increment(GatewayCounters.SUBSCRIBE_THROTTLED);
+                if (!subscribeThrottled)
+                {
+                    subscribeThrottled = true;
+                    counters.increment(GatewayCounters.SUBSCRIBE_THROTTLED);
+                }
+                break;
+            }
+            subscribeThrottled = false;
+            if (!messageLimiter.tryAcquire(now))
+            {
                 break;
             }
             if (subscribe)
@@ -392,7 +399,6 @@ public final class WebSocketSession
             }
             final String text = outbound.pollFirst();
             outboundIsSubscribe.pollFirst();
-            tokens -= 1.0;
             channel.write(new TextWebSocketFrame(text));
             counters.increment(GatewayCounters.MESSAGES_SENT);
             wrote = true;

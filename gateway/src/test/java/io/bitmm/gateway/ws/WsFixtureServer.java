@@ -34,6 +34,7 @@ public final class WsFixtureServer implements AutoCloseable
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final ChannelGroup clients = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final List<String> received = new CopyOnWriteArrayList<>();
+    private final List<Long> receivedNanos = new CopyOnWriteArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
     private final Channel server;
     private final String path;
@@ -70,6 +71,14 @@ public final class WsFixtureServer implements AutoCloseable
     public List<String> received()
     {
         return received;
+    }
+
+    /**
+     * @return when each of {@link #received()} arrived (System.nanoTime).
+     */
+    public List<Long> receivedNanos()
+    {
+        return receivedNanos;
     }
 
     /**
@@ -131,6 +140,7 @@ public final class WsFixtureServer implements AutoCloseable
         protected void channelRead0(final ChannelHandlerContext ctx, final TextWebSocketFrame frame)
         {
             final String text = frame.text();
+            receivedNanos.add(System.nanoTime());
             received.add(text);
             if ("ping".equals(text))
             {
