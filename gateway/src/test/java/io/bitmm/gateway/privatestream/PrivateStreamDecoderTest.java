@@ -5,6 +5,7 @@ import io.bitmm.core.event.InboundEvent;
 import io.bitmm.core.event.Side;
 import io.bitmm.core.event.TimeInForce;
 import io.bitmm.core.event.VenueOrderStatus;
+import io.bitmm.gateway.AllocationMeter;
 import io.bitmm.gateway.DistinctErrorLog;
 import io.bitmm.gateway.GatewayCounters;
 import io.bitmm.gateway.TestInstruments;
@@ -154,5 +155,33 @@ public class PrivateStreamDecoderTest
             "\"arg\":{\"instType\":\"SPOT\",\"channel\":\"account\",\"coin\":\"default\"},\"action\":\"snapshot\"}";
         assertEquals(PrivateStreamDecoder.OK, decode(decoder(true), reordered));
         assertEquals(150_000_000L, publisher.events(EventType.BALANCE).get(0).available);
+    }
+
+    @Test
+    void shouldDecodePrivatePushesWithoutAllocating()
+    {
+        final TestPublisher ring = new TestPublisher(1024, false);
+        final PrivateStreamDecoder decoder =
+            new PrivateStreamDecoder(TestInstruments.table(), ring, counters, new DistinctErrorLog(), true);
+        final byte[][] frames = {
+            ORDERS.getBytes(StandardCharsets.UTF_8), ACCOUNT.getBytes(StandardCharsets.UTF_8), FILL.getBytes(StandardCharsets.UTF_8)};
+        for (int i = 0; i < 200_000; i++)
+        {
+            decoder.onFrame(frames[i % 3], 0, frames[i % 3].length, i);
+        }
+        final AllocationMeter meter = new AllocationMeter();
+        long allocated = Long.MAX_VALUE;
+        for (int round = 0; round < 3 && allocated != 0; round++)
+        {
+            meter.start();
+            for (int i = 0; i < 100_000; i++)
+            {
+                decoder.onFrame(frames[i % 3], 0, frames[i % 3].length, i);
+            }
+            allocated = Math.min(allocated, meter.stop());
+        }
+        System.out.println("private decode: " + allocated + " bytes allocated over 100000 frames");
+        assertEquals(0, counters.get(GatewayCounters.DECODE_ERRORS));
+        assertEquals(0, allocated);
     }
 }
