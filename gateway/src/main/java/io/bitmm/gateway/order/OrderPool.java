@@ -37,6 +37,7 @@ public final class OrderPool implements HttpConnection.Listener
 {
     private static final int MAX_REQUESTS = 256;
     private static final long TICK_MICROS = 1000;
+    private static final Endpoint[] ENDPOINTS = Endpoint.values();
 
     private final GatewayContext context;
     private final InstrumentTable instruments;
@@ -334,7 +335,7 @@ public final class OrderPool implements HttpConnection.Listener
 
     private void drainWaitQueues(final long now)
     {
-        for (final Endpoint endpoint : Endpoint.values())
+        for (final Endpoint endpoint : ENDPOINTS)
         {
             final int e = endpoint.ordinal();
             while (waitSize[e] > 0 && trySendSingle(waitQueues[e][waitHead[e]], endpoint, now))
