@@ -2,6 +2,7 @@ package io.bitmm.gateway;
 
 import io.netty.channel.EventLoopGroup;
 
+import javax.net.ssl.TrustManagerFactory;
 import java.net.URI;
 import java.util.EnumMap;
 import java.util.Map;
@@ -35,6 +36,7 @@ import java.util.Map;
  * subscribeTrades          true                                 also subscribe the trade channel
  * instType                 SPOT                                 WS instType
  * eventLoopGroup           null                                 shared Netty group; null: one thread each
+ * tlsTrustManagerFactory   null                                 TLS trust; null: the JDK's default trust store
  * </pre>
  */
 public final class GatewayContext
@@ -78,6 +80,7 @@ public final class GatewayContext
     private boolean subscribeTrades = true;
     private String instType = "SPOT";
     private EventLoopGroup eventLoopGroup;
+    private TrustManagerFactory tlsTrustManagerFactory;
     private DistinctErrorLog errorLog = new DistinctErrorLog();
 
     /**
@@ -384,6 +387,22 @@ public final class GatewayContext
     public EventLoopGroup eventLoopGroup()
     {
         return eventLoopGroup;
+    }
+
+    /**
+     * @param tlsTrustManagerFactory trust for {@code https://} and {@code wss://} (a private CA, a test venue); null
+     *                               for the JDK's default trust store.
+     * @return this.
+     */
+    public GatewayContext tlsTrustManagerFactory(final TrustManagerFactory tlsTrustManagerFactory)
+    {
+        this.tlsTrustManagerFactory = tlsTrustManagerFactory;
+        return this;
+    }
+
+    public TrustManagerFactory tlsTrustManagerFactory()
+    {
+        return tlsTrustManagerFactory;
     }
 
     public GatewayContext errorLog(final DistinctErrorLog errorLog)

@@ -96,7 +96,7 @@ public final class OrderPool implements HttpConnection.Listener
         this.replies = new ReplyDecoder(instruments, publisher, counters, context.errorLog());
         this.warmLatch = new CountDownLatch(context.httpConnections());
         this.useHttp2 = context.httpMode() != HttpMode.HTTP1;
-        this.sslContext = "https".equals(context.restUri().getScheme()) ? sslContext(context.httpMode()) : null;
+        this.sslContext = "https".equals(context.restUri().getScheme()) ? sslContext(context) : null;
         for (int i = 0; i < MAX_REQUESTS; i++)
         {
             requests[i] = new OrderRequest(i);
@@ -114,13 +114,14 @@ public final class OrderPool implements HttpConnection.Listener
         }
     }
 
-    private static SslContext sslContext(final HttpMode mode)
+    private static SslContext sslContext(final GatewayContext context)
     {
         try
         {
             final SslProvider provider = SslProvider.isAlpnSupported(SslProvider.OPENSSL) ? SslProvider.OPENSSL : SslProvider.JDK;
-            final SslContextBuilder builder = SslContextBuilder.forClient().sslProvider(provider);
-            if (mode == HttpMode.HTTP1)
+            final SslContextBuilder builder = SslContextBuilder.forClient().sslProvider(provider)
+                .trustManager(context.tlsTrustManagerFactory());
+            if (context.httpMode() == HttpMode.HTTP1)
             {
                 builder.applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
                     ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,

@@ -133,14 +133,14 @@ public final class WebSocketSession
         this.subscribeTimes = new long[context.subscribesPerHour()];
         java.util.Arrays.fill(subscribeTimes, Long.MIN_VALUE / 2);
         this.messageLimiter = new RateLimiter(context.wsMessagesPerSecond(), TimeUnit.SECONDS.toNanos(1));
-        this.sslContext = "wss".equals(uri.getScheme()) ? sslContext() : null;
+        this.sslContext = "wss".equals(uri.getScheme()) ? sslContext(context) : null;
     }
 
-    private static SslContext sslContext()
+    private static SslContext sslContext(final GatewayContext context)
     {
         try
         {
-            return SslContextBuilder.forClient().build();
+            return SslContextBuilder.forClient().trustManager(context.tlsTrustManagerFactory()).build();
         }
         catch (final SSLException ex)
         {

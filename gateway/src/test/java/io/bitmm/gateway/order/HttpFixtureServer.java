@@ -23,6 +23,9 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
+import io.netty.handler.ssl.ApplicationProtocolNames;
+import io.netty.handler.ssl.ApplicationProtocolNegotiationHandler;
+import io.netty.handler.ssl.SslContext;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -87,6 +90,8 @@ public final class HttpFixtureServer implements AutoCloseable
 
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final Channel server;
+    private final boolean tls;
+    private final List<String> protocols = new CopyOnWriteArrayList<>();
     private final String secret;
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> timeRequestsByConnection = new ConcurrentHashMap<>();
@@ -100,7 +105,18 @@ public final class HttpFixtureServer implements AutoCloseable
      */
     public HttpFixtureServer(final boolean http2, final String secret)
     {
+        this(http2, secret, null);
+    }
+
+    /**
+     * @param http2  over TLS: offer h2 and http/1.1 by ALPN when true, only http/1.1 when false; plain: h2c or HTTP/1.1.
+     * @param secret the API secret to verify signatures with.
+     * @param tls    the server TLS context (with its ALPN configuration), or null for plain text.
+     */
+    public HttpFixtureServer(final boolean http2, final String secret, final SslContext tls)
+    {
         this.secret = secret;
+        this.tls = tls != null;
         server = new ServerBootstrap()
             .group(group)
             .channel(NioServerSocketChannel.class)
@@ -110,18 +126,30 @@ public final class HttpFixtureServer implements AutoCloseable
                 protected void initChannel(final SocketChannel ch)
                 {
                     connections.incrementAndGet();
-                    if (http2)
+                    if (tls != null)
                     {
-                        ch.pipeline().addLast(Http2FrameCodecBuilder.forServer().build(),
-                            new Http2MultiplexHandler(new ChannelInitializer<Channel>()
+                        ch.pipeline().addLast(tls.newHandler(ch.alloc()),
+                            new ApplicationProtocolNegotiationHandler(ApplicationProtocolNames.HTTP_1_1)
                             {
                                 @Override
-                                protected void initChannel(final Channel stream)
+                                protected void configurePipeline(final ChannelHandlerContext ctx, final String protocol)
                                 {
-                                    stream.pipeline().addLast(new Http2StreamFrameToHttpObjectCodec(true),
-                                        new HttpObjectAggregator(1 << 20), new Handler());
+                                    protocols.add(protocol);
+                                    if (ApplicationProtocolNames.HTTP_2.equals(protocol))
+                                    {
+                                        addHttp2(ctx.pipeline());
+                                    }
+                                    else
+                                    {
+                                        ctx.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(1 << 20),
+                                            new Handler());
+                                    }
                                 }
-                            }));
+                            });
+                    }
+                    else if (http2)
+                    {
+                        addHttp2(ch.pipeline());
                     }
                     else
                     {
@@ -132,9 +160,32 @@ public final class HttpFixtureServer implements AutoCloseable
             .bind("127.0.0.1", 0).syncUninterruptibly().channel();
     }
 
+    private void addHttp2(final io.netty.channel.ChannelPipeline pipeline)
+    {
+        pipeline.addLast(Http2FrameCodecBuilder.forServer().build(),
+            new Http2MultiplexHandler(new ChannelInitializer<Channel>()
+            {
+                @Override
+                protected void initChannel(final Channel stream)
+                {
+                    stream.pipeline().addLast(new Http2StreamFrameToHttpObjectCodec(true),
+                        new HttpObjectAggregator(1 << 20), new Handler());
+                }
+            }));
+    }
+
     public URI uri()
     {
-        return URI.create("http://127.0.0.1:" + ((InetSocketAddress)server.localAddress()).getPort());
+        return URI.create((tls ? "https://localhost:" : "http://127.0.0.1:") +
+            ((InetSocketAddress)server.localAddress()).getPort());
+    }
+
+    /**
+     * @return the protocols ALPN selected, one per TLS connection.
+     */
+    public List<String> protocols()
+    {
+        return protocols;
     }
 
     public void responder(final Responder responder)

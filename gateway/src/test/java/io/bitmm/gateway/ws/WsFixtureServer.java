@@ -16,6 +16,7 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.GlobalEventExecutor;
 
 import java.net.InetSocketAddress;
@@ -38,12 +39,23 @@ public final class WsFixtureServer implements AutoCloseable
     private final AtomicInteger connections = new AtomicInteger();
     private final Channel server;
     private final String path;
+    private final boolean tls;
     private volatile boolean answerPing = true;
     private volatile BiConsumer<Channel, String> handler = WsFixtureServer::ignore;
 
     public WsFixtureServer(final String path)
     {
+        this(path, null);
+    }
+
+    /**
+     * @param path the WebSocket path.
+     * @param tls  server TLS context for {@code wss://}, or null for {@code ws://}.
+     */
+    public WsFixtureServer(final String path, final SslContext tls)
+    {
         this.path = path;
+        this.tls = tls != null;
         server = new ServerBootstrap()
             .group(group)
             .channel(NioServerSocketChannel.class)
@@ -52,6 +64,10 @@ public final class WsFixtureServer implements AutoCloseable
                 @Override
                 protected void initChannel(final SocketChannel ch)
                 {
+                    if (tls != null)
+                    {
+                        ch.pipeline().addLast(tls.newHandler(ch.alloc()));
+                    }
                     ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(65536),
                         new WebSocketServerProtocolHandler(path, null, false, 16 * 1024 * 1024), new Handler());
                 }
@@ -65,7 +81,7 @@ public final class WsFixtureServer implements AutoCloseable
 
     public URI uri()
     {
-        return URI.create("ws://127.0.0.1:" + ((InetSocketAddress)server.localAddress()).getPort() + path);
+        return URI.create((tls ? "wss://localhost:" : "ws://127.0.0.1:") + ((InetSocketAddress)server.localAddress()).getPort() + path);
     }
 
     public List<String> received()
