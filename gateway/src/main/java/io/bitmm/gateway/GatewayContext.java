@@ -1,0 +1,418 @@
+package io.bitmm.gateway;
+
+import io.netty.channel.EventLoopGroup;
+
+import javax.net.ssl.TrustManagerFactory;
+import java.net.URI;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Configuration of the gateways. Fluent setters with the unit in the name, defaults from named constants, one
+ * {@link #conclude()} that validates and says what is wrong.
+ *
+ * <pre>
+ * setting                  default                              meaning
+ * restUri                  https://api.bitget.com               REST base (http:// means h2c / plain HTTP/1.1)
+ * wsPublicUri              wss://ws.bitget.com/v2/ws/public     public stream (ws:// for loopback)
+ * wsPrivateUri             wss://ws.bitget.com/v2/ws/private    private stream
+ * credentials              null                                 needed by the private stream and orders
+ * httpConnections          2                                    warm connections in the order pool
+ * httpMode                 AUTO                                 AUTO / H2 / HTTP1
+ * requestTimeoutMs         2000                                 no reply within it: COMMAND_UNKNOWN
+ * connectTimeoutMs         5000                                 TCP connect and start-up warm-up bound
+ * keepAliveIntervalMs      15000                                GET /api/v2/public/time per idle connection
+ * pingIntervalMs           25000                                WebSocket text "ping" interval
+ * pongTimeoutMs            10000                                no "pong" within it: reconnect
+ * reconnectBackoffMinMs    100                                  first reconnect delay (jittered)
+ * reconnectBackoffMaxMs    30000                                reconnect delay cap
+ * wsMessagesPerSecond      5                                    client messages per WS connection (venue: 10)
+ * subscribesPerHour        200                                  subscribe requests per WS connection (venue: 240)
+ * backOffMs                1000                                 per-endpoint pause after a 429 or 5xx
+ * rateLimitPerSecond(e)    Endpoint default                     token bucket per endpoint
+ * rateLimitQueueCapacity   64                                   commands waiting for tokens per endpoint
+ * coalesceBatches          true                                 consecutive PLACEs/CANCELs in a batch go as one
+ * fillsFromOrdersChannel   true                                 FILLs from orders pushes (they carry clientOid)
+ * subscribeTrades          true                                 also subscribe the trade channel
+ * instType                 SPOT                                 WS instType
+ * eventLoopGroup           null                                 shared Netty group; null: one thread each
+ * tlsTrustManagerFactory   null                                 TLS trust; null: the JDK's default trust store
+ * </pre>
+ */
+public final class GatewayContext
+{
+    public static final URI DEFAULT_REST_URI = URI.create("https://api.bitget.com");
+    public static final URI DEFAULT_WS_PUBLIC_URI = URI.create("wss://ws.bitget.com/v2/ws/public");
+    public static final URI DEFAULT_WS_PRIVATE_URI = URI.create("wss://ws.bitget.com/v2/ws/private");
+    public static final int DEFAULT_HTTP_CONNECTIONS = 2;
+    public static final long DEFAULT_REQUEST_TIMEOUT_MS = 2000;
+    public static final long DEFAULT_CONNECT_TIMEOUT_MS = 5000;
+    public static final long DEFAULT_KEEP_ALIVE_INTERVAL_MS = 15_000;
+    public static final long DEFAULT_PING_INTERVAL_MS = 25_000;
+    public static final long DEFAULT_PONG_TIMEOUT_MS = 10_000;
+    public static final long DEFAULT_RECONNECT_BACKOFF_MIN_MS = 100;
+    public static final long DEFAULT_RECONNECT_BACKOFF_MAX_MS = 30_000;
+    public static final int DEFAULT_WS_MESSAGES_PER_SECOND = 5;
+    public static final int DEFAULT_SUBSCRIBES_PER_HOUR = 200;
+    public static final long DEFAULT_BACK_OFF_MS = 1000;
+    public static final int DEFAULT_RATE_LIMIT_QUEUE_CAPACITY = 64;
+
+    private URI restUri = DEFAULT_REST_URI;
+    private URI wsPublicUri = DEFAULT_WS_PUBLIC_URI;
+    private URI wsPrivateUri = DEFAULT_WS_PRIVATE_URI;
+    private Credentials credentials;
+    private int httpConnections = DEFAULT_HTTP_CONNECTIONS;
+    private HttpMode httpMode = HttpMode.AUTO;
+    private long requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS;
+    private long connectTimeoutMs = DEFAULT_CONNECT_TIMEOUT_MS;
+    private long keepAliveIntervalMs = DEFAULT_KEEP_ALIVE_INTERVAL_MS;
+    private long pingIntervalMs = DEFAULT_PING_INTERVAL_MS;
+    private long pongTimeoutMs = DEFAULT_PONG_TIMEOUT_MS;
+    private long reconnectBackoffMinMs = DEFAULT_RECONNECT_BACKOFF_MIN_MS;
+    private long reconnectBackoffMaxMs = DEFAULT_RECONNECT_BACKOFF_MAX_MS;
+    private int wsMessagesPerSecond = DEFAULT_WS_MESSAGES_PER_SECOND;
+    private int subscribesPerHour = DEFAULT_SUBSCRIBES_PER_HOUR;
+    private long backOffMs = DEFAULT_BACK_OFF_MS;
+    private int rateLimitQueueCapacity = DEFAULT_RATE_LIMIT_QUEUE_CAPACITY;
+    private final Map<Endpoint, Integer> rateLimits = new EnumMap<>(Endpoint.class);
+    private boolean coalesceBatches = true;
+    private boolean fillsFromOrdersChannel = true;
+    private boolean subscribeTrades = true;
+    private String instType = "SPOT";
+    private EventLoopGroup eventLoopGroup;
+    private TrustManagerFactory tlsTrustManagerFactory;
+    private DistinctErrorLog errorLog = new DistinctErrorLog();
+
+    /**
+     * Validate every setting.
+     *
+     * @return this.
+     * @throws IllegalStateException saying which setting is wrong and why.
+     */
+    public GatewayContext conclude()
+    {
+        checkUri("restUri", restUri, "https", "http");
+        checkUri("wsPublicUri", wsPublicUri, "wss", "ws");
+        checkUri("wsPrivateUri", wsPrivateUri, "wss", "ws");
+        check(httpConnections >= 1 && httpConnections <= 64, "httpConnections must be 1..64, was " + httpConnections);
+        check(httpMode != null, "httpMode must be set");
+        check(requestTimeoutMs > 0, "requestTimeoutMs must be > 0, was " + requestTimeoutMs);
+        check(connectTimeoutMs > 0, "connectTimeoutMs must be > 0, was " + connectTimeoutMs);
+        check(keepAliveIntervalMs > 0, "keepAliveIntervalMs must be > 0, was " + keepAliveIntervalMs);
+        check(pingIntervalMs > 0 && pingIntervalMs <= 30_000,
+            "pingIntervalMs must be 1..30000 (Bitget expects a ping every 30 s), was " + pingIntervalMs);
+        check(pongTimeoutMs > 0, "pongTimeoutMs must be > 0, was " + pongTimeoutMs);
+        check(reconnectBackoffMinMs > 0 && reconnectBackoffMaxMs >= reconnectBackoffMinMs,
+            "need 0 < reconnectBackoffMinMs <= reconnectBackoffMaxMs, were " + reconnectBackoffMinMs + ", " +
+            reconnectBackoffMaxMs);
+        check(wsMessagesPerSecond >= 1 && wsMessagesPerSecond <= 10,
+            "wsMessagesPerSecond must be 1..10 (Bitget disconnects above 10/s), was " + wsMessagesPerSecond);
+        check(subscribesPerHour >= 1 && subscribesPerHour <= 240,
+            "subscribesPerHour must be 1..240 (Bitget's limit), was " + subscribesPerHour);
+        check(backOffMs >= 0, "backOffMs must be >= 0, was " + backOffMs);
+        check(rateLimitQueueCapacity >= 0, "rateLimitQueueCapacity must be >= 0, was " + rateLimitQueueCapacity);
+        for (final Map.Entry<Endpoint, Integer> entry : rateLimits.entrySet())
+        {
+            check(entry.getValue() >= 1, "rateLimitPerSecond(" + entry.getKey() + ") must be >= 1, was " + entry.getValue());
+        }
+        check("SPOT".equals(instType), "instType: only SPOT is implemented, was " + instType);
+        return this;
+    }
+
+    private static void checkUri(final String name, final URI uri, final String secure, final String plain)
+    {
+        check(uri != null, name + " must be set");
+        check(secure.equals(uri.getScheme()) || plain.equals(uri.getScheme()),
+            name + " must use " + secure + ":// (or " + plain + ":// for loopback), was " + uri);
+        check(uri.getHost() != null, name + " has no host: " + uri);
+    }
+
+    private static void check(final boolean condition, final String message)
+    {
+        if (!condition)
+        {
+            throw new IllegalStateException("GatewayContext: " + message);
+        }
+    }
+
+    public GatewayContext restUri(final URI restUri)
+    {
+        this.restUri = restUri;
+        return this;
+    }
+
+    public URI restUri()
+    {
+        return restUri;
+    }
+
+    public GatewayContext wsPublicUri(final URI wsPublicUri)
+    {
+        this.wsPublicUri = wsPublicUri;
+        return this;
+    }
+
+    public URI wsPublicUri()
+    {
+        return wsPublicUri;
+    }
+
+    public GatewayContext wsPrivateUri(final URI wsPrivateUri)
+    {
+        this.wsPrivateUri = wsPrivateUri;
+        return this;
+    }
+
+    public URI wsPrivateUri()
+    {
+        return wsPrivateUri;
+    }
+
+    public GatewayContext credentials(final Credentials credentials)
+    {
+        this.credentials = credentials;
+        return this;
+    }
+
+    public Credentials credentials()
+    {
+        return credentials;
+    }
+
+    public GatewayContext httpConnections(final int httpConnections)
+    {
+        this.httpConnections = httpConnections;
+        return this;
+    }
+
+    public int httpConnections()
+    {
+        return httpConnections;
+    }
+
+    public GatewayContext httpMode(final HttpMode httpMode)
+    {
+        this.httpMode = httpMode;
+        return this;
+    }
+
+    public HttpMode httpMode()
+    {
+        return httpMode;
+    }
+
+    public GatewayContext requestTimeoutMs(final long requestTimeoutMs)
+    {
+        this.requestTimeoutMs = requestTimeoutMs;
+        return this;
+    }
+
+    public long requestTimeoutMs()
+    {
+        return requestTimeoutMs;
+    }
+
+    public GatewayContext connectTimeoutMs(final long connectTimeoutMs)
+    {
+        this.connectTimeoutMs = connectTimeoutMs;
+        return this;
+    }
+
+    public long connectTimeoutMs()
+    {
+        return connectTimeoutMs;
+    }
+
+    public GatewayContext keepAliveIntervalMs(final long keepAliveIntervalMs)
+    {
+        this.keepAliveIntervalMs = keepAliveIntervalMs;
+        return this;
+    }
+
+    public long keepAliveIntervalMs()
+    {
+        return keepAliveIntervalMs;
+    }
+
+    public GatewayContext pingIntervalMs(final long pingIntervalMs)
+    {
+        this.pingIntervalMs = pingIntervalMs;
+        return this;
+    }
+
+    public long pingIntervalMs()
+    {
+        return pingIntervalMs;
+    }
+
+    public GatewayContext pongTimeoutMs(final long pongTimeoutMs)
+    {
+        this.pongTimeoutMs = pongTimeoutMs;
+        return this;
+    }
+
+    public long pongTimeoutMs()
+    {
+        return pongTimeoutMs;
+    }
+
+    public GatewayContext reconnectBackoffMinMs(final long reconnectBackoffMinMs)
+    {
+        this.reconnectBackoffMinMs = reconnectBackoffMinMs;
+        return this;
+    }
+
+    public long reconnectBackoffMinMs()
+    {
+        return reconnectBackoffMinMs;
+    }
+
+    public GatewayContext reconnectBackoffMaxMs(final long reconnectBackoffMaxMs)
+    {
+        this.reconnectBackoffMaxMs = reconnectBackoffMaxMs;
+        return this;
+    }
+
+    public long reconnectBackoffMaxMs()
+    {
+        return reconnectBackoffMaxMs;
+    }
+
+    public GatewayContext wsMessagesPerSecond(final int wsMessagesPerSecond)
+    {
+        this.wsMessagesPerSecond = wsMessagesPerSecond;
+        return this;
+    }
+
+    public int wsMessagesPerSecond()
+    {
+        return wsMessagesPerSecond;
+    }
+
+    public GatewayContext subscribesPerHour(final int subscribesPerHour)
+    {
+        this.subscribesPerHour = subscribesPerHour;
+        return this;
+    }
+
+    public int subscribesPerHour()
+    {
+        return subscribesPerHour;
+    }
+
+    public GatewayContext backOffMs(final long backOffMs)
+    {
+        this.backOffMs = backOffMs;
+        return this;
+    }
+
+    public long backOffMs()
+    {
+        return backOffMs;
+    }
+
+    public GatewayContext rateLimitQueueCapacity(final int rateLimitQueueCapacity)
+    {
+        this.rateLimitQueueCapacity = rateLimitQueueCapacity;
+        return this;
+    }
+
+    public int rateLimitQueueCapacity()
+    {
+        return rateLimitQueueCapacity;
+    }
+
+    public GatewayContext rateLimitPerSecond(final Endpoint endpoint, final int requestsPerSecond)
+    {
+        rateLimits.put(endpoint, requestsPerSecond);
+        return this;
+    }
+
+    public int rateLimitPerSecond(final Endpoint endpoint)
+    {
+        final Integer limit = rateLimits.get(endpoint);
+        return limit == null ? endpoint.defaultLimitPerSecond() : limit;
+    }
+
+    public GatewayContext coalesceBatches(final boolean coalesceBatches)
+    {
+        this.coalesceBatches = coalesceBatches;
+        return this;
+    }
+
+    public boolean coalesceBatches()
+    {
+        return coalesceBatches;
+    }
+
+    public GatewayContext fillsFromOrdersChannel(final boolean fillsFromOrdersChannel)
+    {
+        this.fillsFromOrdersChannel = fillsFromOrdersChannel;
+        return this;
+    }
+
+    public boolean fillsFromOrdersChannel()
+    {
+        return fillsFromOrdersChannel;
+    }
+
+    public GatewayContext subscribeTrades(final boolean subscribeTrades)
+    {
+        this.subscribeTrades = subscribeTrades;
+        return this;
+    }
+
+    public boolean subscribeTrades()
+    {
+        return subscribeTrades;
+    }
+
+    public GatewayContext instType(final String instType)
+    {
+        this.instType = instType;
+        return this;
+    }
+
+    public String instType()
+    {
+        return instType;
+    }
+
+    public GatewayContext eventLoopGroup(final EventLoopGroup eventLoopGroup)
+    {
+        this.eventLoopGroup = eventLoopGroup;
+        return this;
+    }
+
+    public EventLoopGroup eventLoopGroup()
+    {
+        return eventLoopGroup;
+    }
+
+    /**
+     * @param tlsTrustManagerFactory trust for {@code https://} and {@code wss://} (a private CA, a test venue); null
+     *                               for the JDK's default trust store.
+     * @return this.
+     */
+    public GatewayContext tlsTrustManagerFactory(final TrustManagerFactory tlsTrustManagerFactory)
+    {
+        this.tlsTrustManagerFactory = tlsTrustManagerFactory;
+        return this;
+    }
+
+    public TrustManagerFactory tlsTrustManagerFactory()
+    {
+        return tlsTrustManagerFactory;
+    }
+
+    public GatewayContext errorLog(final DistinctErrorLog errorLog)
+    {
+        this.errorLog = errorLog;
+        return this;
+    }
+
+    public DistinctErrorLog errorLog()
+    {
+        return errorLog;
+    }
+}

@@ -1,0 +1,95 @@
+package io.bitmm.gateway;
+
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * Counters of one gateway, written by its I/O thread and readable from any thread (single writer: increments are
+ * ordered stores, not atomic read-modify-writes).
+ */
+public final class GatewayCounters
+{
+    public static final int FRAMES = 0;
+    public static final int DECODE_ERRORS = 1;
+    public static final int RECONNECTS = 2;
+    public static final int RESYNCS = 3;
+    public static final int EVENTS_PUBLISHED = 4;
+    public static final int PINGS_SENT = 5;
+    public static final int PONG_TIMEOUTS = 6;
+    public static final int MESSAGES_SENT = 7;
+    public static final int SUBSCRIBE_THROTTLED = 8;
+    public static final int VENUE_ERRORS = 9;
+    public static final int REJECTS = 10;
+    public static final int TIMEOUTS = 11;
+    public static final int RATE_LIMIT_WAITS = 12;
+    public static final int RATE_LIMIT_REJECTS = 13;
+    public static final int BACK_OFFS = 14;
+    public static final int UNKNOWN_OUTCOMES = 15;
+    public static final int ACKS = 16;
+    public static final int CONNECTIONS_OPENED = 17;
+    public static final int COMMANDS = 18;
+    public static final int UNSUPPORTED_COMMANDS = 19;
+    /** First of one counter per {@link Endpoint}: requests sent to it. */
+    public static final int REQUESTS_BASE = 20;
+
+    private static final String[] NAMES = {
+        "frames", "decodeErrors", "reconnects", "resyncs", "eventsPublished", "pingsSent", "pongTimeouts",
+        "messagesSent", "subscribeThrottled", "venueErrors", "rejects", "timeouts", "rateLimitWaits",
+        "rateLimitRejects", "backOffs", "unknownOutcomes", "acks", "connectionsOpened", "commands",
+        "unsupportedCommands"};
+
+    private final AtomicLongArray values = new AtomicLongArray(REQUESTS_BASE + Endpoint.values().length);
+
+    /**
+     * Add one (single writer).
+     *
+     * @param counter the counter index.
+     */
+    public void increment(final int counter)
+    {
+        values.lazySet(counter, values.get(counter) + 1);
+    }
+
+    /**
+     * Count a request to an endpoint (single writer).
+     *
+     * @param endpoint the endpoint.
+     */
+    public void request(final Endpoint endpoint)
+    {
+        increment(REQUESTS_BASE + endpoint.ordinal());
+    }
+
+    /**
+     * @param counter the counter index.
+     * @return its value.
+     */
+    public long get(final int counter)
+    {
+        return values.get(counter);
+    }
+
+    /**
+     * @param endpoint an endpoint.
+     * @return requests sent to it.
+     */
+    public long requests(final Endpoint endpoint)
+    {
+        return values.get(REQUESTS_BASE + endpoint.ordinal());
+    }
+
+    @Override
+    public String toString()
+    {
+        final StringBuilder sb = new StringBuilder("GatewayCounters[");
+        for (int i = 0; i < NAMES.length; i++)
+        {
+            sb.append(NAMES[i]).append('=').append(values.get(i)).append(", ");
+        }
+        for (final Endpoint endpoint : Endpoint.values())
+        {
+            sb.append("requests.").append(endpoint.name()).append('=').append(requests(endpoint)).append(", ");
+        }
+        sb.setLength(sb.length() - 2);
+        return sb.append(']').toString();
+    }
+}

@@ -1,0 +1,216 @@
+package io.bitmm.gateway;
+
+import io.bitmm.core.event.CommandType;
+import io.bitmm.core.event.EventType;
+import io.bitmm.core.event.InboundEvent;
+import io.bitmm.core.event.InboundPublisher;
+import io.bitmm.core.event.OutboundCommand;
+import io.bitmm.core.instrument.InstrumentTable;
+import io.bitmm.gateway.marketdata.MarketDataDecoder;
+import io.bitmm.gateway.ws.WebSocketSession;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+
+/**
+ * The public stream: subscribes {@code books} (and {@code trade}) for every instrument of the table, decodes each
+ * frame straight into the inbound ring, publishes BOOK_RESET on a loss or a resync, and resubscribes after a
+ * reconnect. {@link #requestResync(int)} may be called from any thread: it sets a flag and wakes the event loop
+ * without allocating or blocking.
+ */
+public final class MarketDataGateway implements AutoCloseable
+{
+    private final GatewayContext context;
+    private final InstrumentTable instruments;
+    private final InboundPublisher publisher;
+    private final GatewayCounters counters = new GatewayCounters();
+    private final MarketDataDecoder decoder;
+    private final AtomicIntegerArray resyncRequested;
+    private final AtomicBoolean resyncScheduled = new AtomicBoolean();
+    private final Runnable resyncTask = this::drainResyncs;
+    private GatewayThreads threads;
+    private WebSocketSession session;
+
+    /**
+     * @param context     settings (concluded here).
+     * @param instruments the instruments to subscribe.
+     * @param publisher   the inbound ring.
+     */
+    public MarketDataGateway(final GatewayContext context, final InstrumentTable instruments, final InboundPublisher publisher)
+    {
+        this.context = context.conclude();
+        this.instruments = instruments;
+        this.publisher = publisher;
+        this.decoder = new MarketDataDecoder(instruments, publisher, counters, context.errorLog());
+        this.resyncRequested = new AtomicIntegerArray(instruments.instrumentCount());
+    }
+
+    /**
+     * Connect and subscribe (asynchronously; BOOK_SNAPSHOTs follow).
+     */
+    public void start()
+    {
+        threads = new GatewayThreads(context, "bitmm-md");
+        session = new WebSocketSession("market-data", context.wsPublicUri(), context,
+            WebSocketSession.pick(threads.group()), new Listener(), counters);
+        session.start();
+    }
+
+    /**
+     * Ask for a fresh snapshot of one instrument's book (any thread, allocation-free).
+     *
+     * @param instrumentId the instrument, or -1 for all.
+     */
+    public void requestResync(final int instrumentId)
+    {
+        for (int i = 0; i < resyncRequested.length(); i++)
+        {
+            if (instrumentId < 0 || i == instrumentId)
+            {
+                resyncRequested.set(i, 1);
+            }
+        }
+        if (session != null && !resyncScheduled.getAndSet(true))
+        {
+            session.eventLoop().execute(resyncTask);
+        }
+    }
+
+    /**
+     * Take the core's RESYNC_BOOK commands (other command types are the order gateway's and are ignored).
+     *
+     * @param command    the command.
+     * @param sequence   its ring sequence.
+     * @param endOfBatch whether it ends a batch.
+     */
+    public void onCommand(final OutboundCommand command, final long sequence, final boolean endOfBatch)
+    {
+        if (command.type == CommandType.RESYNC_BOOK)
+        {
+            requestResync(command.instrumentId);
+        }
+    }
+
+    public GatewayCounters counters()
+    {
+        return counters;
+    }
+
+    @Override
+    public void close()
+    {
+        if (session != null)
+        {
+            session.close();
+        }
+        if (threads != null)
+        {
+            threads.close();
+        }
+    }
+
+    private void drainResyncs()
+    {
+        resyncScheduled.set(false);
+        for (int i = 0; i < resyncRequested.length(); i++)
+        {
+            if (resyncRequested.getAndSet(i, 0) == 1)
+            {
+                resync(i);
+            }
+        }
+    }
+
+    private void resync(final int instrumentId)
+    {
+        counters.increment(GatewayCounters.RESYNCS);
+        publishReset(instrumentId);
+        if (session.isOpen())
+        {
+            session.send(subscription("unsubscribe", instrumentId, false), false);
+            session.send(subscription("subscribe", instrumentId, false), true);
+        }
+    }
+
+    private void publishReset(final int instrumentId)
+    {
+        final long sequence = publisher.claim();
+        final InboundEvent e = publisher.event(sequence);
+        e.reset();
+        e.type = EventType.BOOK_RESET;
+        e.instrumentId = instrumentId;
+        e.timestampNanos = System.nanoTime();
+        e.publishNanos = e.timestampNanos;
+        publisher.publish(sequence);
+        counters.increment(GatewayCounters.EVENTS_PUBLISHED);
+    }
+
+    private String subscription(final String op, final int instrumentId, final boolean withTrades)
+    {
+        final StringBuilder sb = new StringBuilder(128).append("{\"op\":\"").append(op).append("\",\"args\":[");
+        boolean first = true;
+        for (int i = 0; i < instruments.instrumentCount(); i++)
+        {
+            if (instrumentId >= 0 && i != instrumentId)
+            {
+                continue;
+            }
+            first = appendArg(sb, first, "books", instruments.instrument(i).symbol());
+            if (withTrades)
+            {
+                first = appendArg(sb, first, "trade", instruments.instrument(i).symbol());
+            }
+        }
+        return sb.append("]}").toString();
+    }
+
+    private boolean appendArg(final StringBuilder sb, final boolean first, final String channel, final String symbol)
+    {
+        if (!first)
+        {
+            sb.append(',');
+        }
+        sb.append("{\"instType\":\"").append(context.instType()).append("\",\"channel\":\"").append(channel)
+            .append("\",\"instId\":\"").append(symbol).append("\"}");
+        return false;
+    }
+
+    private final class Listener implements WebSocketSession.Listener
+    {
+        @Override
+        public void onOpen(final WebSocketSession s)
+        {
+            s.send(subscription("subscribe", -1, context.subscribeTrades()), true);
+        }
+
+        @Override
+        public void onFrame(final byte[] buffer, final int offset, final int length, final long rxNanos)
+        {
+            final int result = decoder.onFrame(buffer, offset, length, rxNanos);
+            if (result == MarketDataDecoder.PONG)
+            {
+                session.pongReceived();
+            }
+            else if (result == MarketDataDecoder.ERROR)
+            {
+                final int instrumentId = decoder.errorInstrumentId();
+                for (int i = 0; i < instruments.instrumentCount(); i++)
+                {
+                    if (instrumentId < 0 || i == instrumentId)
+                    {
+                        resync(i);
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void onClose(final WebSocketSession s)
+        {
+            for (int i = 0; i < instruments.instrumentCount(); i++)
+            {
+                publishReset(i);
+            }
+        }
+    }
+}

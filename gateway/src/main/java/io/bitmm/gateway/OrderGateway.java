@@ -1,0 +1,191 @@
+package io.bitmm.gateway;
+
+import io.bitmm.core.event.CommandType;
+import io.bitmm.core.event.EventType;
+import io.bitmm.core.event.InboundEvent;
+import io.bitmm.core.event.InboundPublisher;
+import io.bitmm.core.event.OutboundCommand;
+import io.bitmm.core.instrument.InstrumentTable;
+import io.bitmm.gateway.auth.HmacSigner;
+import io.bitmm.gateway.order.OrderPool;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Signed orders over a warm pool of HTTP/2 (or HTTP/1.1) connections.
+ * <p>
+ * {@link #onCommand} is called by the engine's outbound-ring handler thread: it copies the command into a
+ * preallocated single-producer hand-off ring and wakes the order I/O thread (no allocation, no blocking; when the
+ * ring is full the command is rejected with {@code RejectCodes.LOCAL_OVERLOAD}). The I/O thread applies the
+ * per-endpoint rate limits, coalesces consecutive PLACEs / CANCELs of one batch into batch requests, encodes,
+ * signs and writes, and turns replies, timeouts and losses into COMMAND_ACK / COMMAND_REJECT / COMMAND_UNKNOWN
+ * events. RESYNC_BOOK commands are the market-data gateway's and are ignored here.
+ */
+public final class OrderGateway implements AutoCloseable
+{
+    /** Capacity of the hand-off ring between the engine thread and the order I/O thread. */
+    public static final int HANDOFF_CAPACITY = 1024;
+
+    private final GatewayContext context;
+    private final InstrumentTable instruments;
+    private final InboundPublisher publisher;
+    private final GatewayCounters counters = new GatewayCounters();
+    private final OutboundCommand[] handoff = new OutboundCommand[HANDOFF_CAPACITY];
+    private final boolean[] handoffEndOfBatch = new boolean[HANDOFF_CAPACITY];
+    private final AtomicLong head = new AtomicLong();
+    private final AtomicLong tail = new AtomicLong();
+    private final AtomicBoolean wakeup = new AtomicBoolean();
+    private final AtomicLong overloadRejects = new AtomicLong();
+    private final Runnable drainTask = this::drain;
+    private GatewayThreads threads;
+    private OrderPool pool;
+
+    /**
+     * @param context     settings; credentials are required.
+     * @param instruments instruments.
+     * @param publisher   the inbound ring.
+     */
+    public OrderGateway(final GatewayContext context, final InstrumentTable instruments, final InboundPublisher publisher)
+    {
+        this.context = context.conclude();
+        if (context.credentials() == null)
+        {
+            throw new IllegalStateException("OrderGateway needs credentials (GatewayContext.credentials)");
+        }
+        this.instruments = instruments;
+        this.publisher = publisher;
+        for (int i = 0; i < HANDOFF_CAPACITY; i++)
+        {
+            handoff[i] = new OutboundCommand();
+        }
+    }
+
+    /**
+     * Open and pre-warm the pool: {@code httpConnections} connections, each through its TLS handshake / HTTP/2
+     * SETTINGS and one real {@code GET /api/v2/public/time} (which also sets the clock offset). Blocks until all
+     * are warm.
+     *
+     * @throws IllegalStateException when the pool is not warm within {@code connectTimeoutMs}, saying why.
+     */
+    public void start()
+    {
+        threads = new GatewayThreads(context, "bitmm-orders");
+        final byte[] secret = context.credentials().secretBytes();
+        final HmacSigner signer = new HmacSigner(secret);
+        java.util.Arrays.fill(secret, (byte)0);
+        pool = new OrderPool(context, instruments, publisher, counters, threads.group().next(), signer, handoff);
+        try
+        {
+            pool.start();
+        }
+        catch (final RuntimeException ex)
+        {
+            close();
+            throw ex;
+        }
+    }
+
+    /**
+     * Take one command from the engine (its outbound-ring handler thread). Allocation-free.
+     *
+     * @param command    the command (copied).
+     * @param sequence   its ring sequence.
+     * @param endOfBatch whether it ends the ring's current batch (consecutive commands of a batch may be coalesced).
+     */
+    public void onCommand(final OutboundCommand command, final long sequence, final boolean endOfBatch)
+    {
+        if (command.type == CommandType.RESYNC_BOOK || command.type == CommandType.NONE)
+        {
+            return;
+        }
+        final long h = head.get();
+        if (h - tail.get() >= HANDOFF_CAPACITY || pool == null)
+        {
+            overloadRejects.incrementAndGet();
+            rejectLocally(command, io.bitmm.gateway.order.RejectCodes.LOCAL_OVERLOAD);
+            return;
+        }
+        final int index = (int)(h & (HANDOFF_CAPACITY - 1));
+        handoff[index].copyFrom(command);
+        handoffEndOfBatch[index] = endOfBatch;
+        head.set(h + 1);
+        if (!wakeup.getAndSet(true))
+        {
+            pool.eventLoop().execute(drainTask);
+        }
+    }
+
+    private void rejectLocally(final OutboundCommand command, final int code)
+    {
+        final long sequence = publisher.claim();
+        final InboundEvent e = publisher.event(sequence);
+        e.reset();
+        e.type = EventType.COMMAND_REJECT;
+        e.timestampNanos = System.nanoTime();
+        e.instrumentId = command.instrumentId;
+        e.commandType = command.type;
+        e.rejectCode = code;
+        e.clientOid(command.clientOid, 0, command.clientOidLength);
+        e.publishNanos = e.timestampNanos;
+        publisher.publish(sequence);
+    }
+
+    private void drain()
+    {
+        wakeup.set(false);
+        final long h = head.get();
+        long t = tail.get();
+        while (t < h)
+        {
+            t += pool.process(t, h, handoffEndOfBatch);
+            tail.set(t);
+        }
+        pool.flush();
+    }
+
+    /**
+     * @return counters of the order thread (read from any thread).
+     */
+    public GatewayCounters counters()
+    {
+        return counters;
+    }
+
+    /**
+     * @return commands rejected because the hand-off ring was full.
+     */
+    public long overloadRejects()
+    {
+        return overloadRejects.get();
+    }
+
+    /**
+     * @return the venue clock minus the local clock, in ms, from the last time request.
+     */
+    public long clockOffsetMs()
+    {
+        return pool == null ? 0 : pool.clockOffsetMs();
+    }
+
+    /**
+     * @return connections currently warm.
+     */
+    public int warmConnections()
+    {
+        return pool == null ? 0 : pool.warmConnections();
+    }
+
+    @Override
+    public void close()
+    {
+        if (pool != null)
+        {
+            pool.close();
+        }
+        if (threads != null)
+        {
+            threads.close();
+        }
+    }
+}

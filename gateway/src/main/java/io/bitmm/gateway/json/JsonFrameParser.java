@@ -1,0 +1,174 @@
+package io.bitmm.gateway.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.async.ByteArrayFeeder;
+
+import java.io.IOException;
+
+/**
+ * One long-lived Jackson non-blocking parser fed one complete frame at a time. Each frame is one root JSON value;
+ * once it is fed, every token of it is available, so {@link JsonToken#NOT_AVAILABLE} inside a value means the
+ * frame was truncated. After a parse error the parser is replaced (slow path); otherwise nothing is allocated per
+ * frame: field names come from Jackson's canonicalizer, values are read through {@code getTextCharacters}.
+ */
+public final class JsonFrameParser
+{
+    private final JsonFactory factory;
+    private JsonParser parser;
+    private ByteArrayFeeder feeder;
+    private long recreated;
+
+    public JsonFrameParser()
+    {
+        this(new JsonFactory());
+    }
+
+    /**
+     * @param factory the factory to create parsers from.
+     */
+    public JsonFrameParser(final JsonFactory factory)
+    {
+        this.factory = factory;
+        recreate();
+    }
+
+    /**
+     * Make a frame's bytes available; the previous frame must have been fully consumed ({@link #endOfFrame()}).
+     *
+     * @param buffer the bytes; must not change until the frame is parsed.
+     * @param offset where the frame starts.
+     * @param length its length.
+     * @throws IOException when the parser still holds input (then call {@link #recreate()}).
+     */
+    public void feed(final byte[] buffer, final int offset, final int length) throws IOException
+    {
+        feeder.feedInput(buffer, offset, offset + length);
+    }
+
+    /**
+     * @return the next token; {@link JsonToken#NOT_AVAILABLE} at the end of the fed input.
+     * @throws IOException on malformed JSON.
+     */
+    public JsonToken next() throws IOException
+    {
+        return parser.nextToken();
+    }
+
+    /**
+     * @return true when nothing but whitespace is left of the fed frame.
+     * @throws IOException on malformed trailing content.
+     */
+    public boolean endOfFrame() throws IOException
+    {
+        return parser.nextToken() == JsonToken.NOT_AVAILABLE;
+    }
+
+    /**
+     * Skip the value whose first token was just returned.
+     *
+     * @param token the value's first token.
+     * @return false when the frame ended inside it.
+     * @throws IOException on malformed JSON.
+     */
+    public boolean skip(final JsonToken token) throws IOException
+    {
+        if (token != JsonToken.START_OBJECT && token != JsonToken.START_ARRAY)
+        {
+            return token != JsonToken.NOT_AVAILABLE && token != null;
+        }
+        int depth = 1;
+        while (depth > 0)
+        {
+            final JsonToken t = parser.nextToken();
+            if (t == JsonToken.NOT_AVAILABLE || t == null)
+            {
+                return false;
+            }
+            if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY)
+            {
+                depth++;
+            }
+            else if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY)
+            {
+                depth--;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * @return the current field name (canonicalized by Jackson: no allocation for names seen before).
+     * @throws IOException never in practice.
+     */
+    public String name() throws IOException
+    {
+        return parser.currentName();
+    }
+
+    /**
+     * @return the current token's characters; valid until the next token.
+     * @throws IOException never in practice.
+     */
+    public char[] chars() throws IOException
+    {
+        return parser.getTextCharacters();
+    }
+
+    /**
+     * @return where the current token's characters start in {@link #chars()}.
+     * @throws IOException never in practice.
+     */
+    public int offset() throws IOException
+    {
+        return parser.getTextOffset();
+    }
+
+    /**
+     * @return how many characters the current token has.
+     * @throws IOException never in practice.
+     */
+    public int length() throws IOException
+    {
+        return parser.getTextLength();
+    }
+
+    /**
+     * @return the current number token as a long.
+     * @throws IOException when it is not an integer that fits.
+     */
+    public long longValue() throws IOException
+    {
+        return parser.getLongValue();
+    }
+
+    /**
+     * Replace the parser after an error (slow path).
+     */
+    public void recreate()
+    {
+        try
+        {
+            if (parser != null)
+            {
+                parser.close();
+            }
+            parser = factory.createNonBlockingByteArrayParser();
+            feeder = (ByteArrayFeeder)parser.getNonBlockingInputFeeder();
+            recreated++;
+        }
+        catch (final IOException ex)
+        {
+            throw new IllegalStateException("cannot create a non-blocking JSON parser", ex);
+        }
+    }
+
+    /**
+     * @return how many parsers were created (1 + errors recovered from).
+     */
+    public long parsersCreated()
+    {
+        return recreated;
+    }
+}

@@ -1,0 +1,141 @@
+package io.bitmm.gateway.order;
+
+import io.bitmm.core.event.CommandType;
+import io.bitmm.core.event.OutboundCommand;
+import io.bitmm.gateway.Endpoint;
+import io.bitmm.gateway.auth.HmacSigner;
+
+/**
+ * One REST request and its reply, preallocated and reused: the encoded path (with its sorted query), body,
+ * signature and timestamp; which commands it carries (a batch carries up to {@link #MAX_BATCH}); and the reply's
+ * status and bytes once they arrive.
+ */
+public final class OrderRequest
+{
+    /** Most orders in one batch request (Bitget's limit). */
+    public static final int MAX_BATCH = 50;
+    public static final int MAX_PATH = 256;
+    public static final int MAX_BODY = 16 * 1024;
+
+    final int index;
+    Endpoint endpoint;
+    final byte[] path = new byte[MAX_PATH];
+    int pathLength;
+    final byte[] body = new byte[MAX_BODY];
+    int bodyLength;
+    final byte[] sign = new byte[HmacSigner.BASE64_LENGTH];
+    final byte[] timestamp = new byte[20];
+    int timestampLength;
+    boolean signed;
+
+    CommandType commandType = CommandType.NONE;
+    int instrumentId = -1;
+    int orderCount;
+    final byte[][] clientOids = new byte[MAX_BATCH][OutboundCommand.MAX_CLIENT_OID_LENGTH];
+    final int[] clientOidLengths = new int[MAX_BATCH];
+    final byte[] newClientOid = new byte[OutboundCommand.MAX_CLIENT_OID_LENGTH];
+    int newClientOidLength;
+
+    boolean inFlight;
+    long sentNanos;
+    long sentWallMs;
+    long deadlineNanos;
+    Object connection;
+    Object stream;
+    int streamId;
+
+    int status;
+    long rxNanos;
+    byte[] response = new byte[MAX_BODY];
+    int responseLength;
+
+    OrderRequest(final int index)
+    {
+        this.index = index;
+    }
+
+    void clear()
+    {
+        endpoint = null;
+        pathLength = 0;
+        bodyLength = 0;
+        timestampLength = 0;
+        signed = false;
+        commandType = CommandType.NONE;
+        instrumentId = -1;
+        orderCount = 0;
+        newClientOidLength = 0;
+        inFlight = false;
+        connection = null;
+        stream = null;
+        streamId = 0;
+        status = 0;
+        rxNanos = 0;
+        responseLength = 0;
+    }
+
+    void appendResponse(final io.netty.buffer.ByteBuf content)
+    {
+        final int length = content.readableBytes();
+        if (responseLength + length > response.length)
+        {
+            final byte[] bigger = new byte[Math.max(response.length * 2, responseLength + length)];
+            System.arraycopy(response, 0, bigger, 0, responseLength);
+            response = bigger;
+        }
+        content.getBytes(content.readerIndex(), response, responseLength, length);
+        responseLength += length;
+    }
+
+    void addClientOid(final byte[] src, final int length)
+    {
+        System.arraycopy(src, 0, clientOids[orderCount], 0, length);
+        clientOidLengths[orderCount] = length;
+        orderCount++;
+    }
+
+    public Endpoint endpoint()
+    {
+        return endpoint;
+    }
+
+    public int pathLength()
+    {
+        return pathLength;
+    }
+
+    public byte[] path()
+    {
+        return path;
+    }
+
+    public byte[] body()
+    {
+        return body;
+    }
+
+    public int bodyLength()
+    {
+        return bodyLength;
+    }
+
+    public byte[] sign()
+    {
+        return sign;
+    }
+
+    public byte[] timestamp()
+    {
+        return timestamp;
+    }
+
+    public int timestampLength()
+    {
+        return timestampLength;
+    }
+
+    public int orderCount()
+    {
+        return orderCount;
+    }
+}

@@ -1,0 +1,659 @@
+package io.bitmm.gateway.privatestream;
+
+import com.fasterxml.jackson.core.JsonToken;
+import io.bitmm.core.event.CancelReason;
+import io.bitmm.core.event.EventType;
+import io.bitmm.core.event.InboundEvent;
+import io.bitmm.core.event.InboundPublisher;
+import io.bitmm.core.event.Side;
+import io.bitmm.core.event.TimeInForce;
+import io.bitmm.core.event.VenueOrderStatus;
+import io.bitmm.core.instrument.Amounts;
+import io.bitmm.core.instrument.DecimalParser;
+import io.bitmm.core.instrument.Instrument;
+import io.bitmm.core.instrument.InstrumentTable;
+import io.bitmm.gateway.DistinctErrorLog;
+import io.bitmm.gateway.GatewayCounters;
+import io.bitmm.gateway.json.Chars;
+import io.bitmm.gateway.json.JsonFrameParser;
+
+import java.io.IOException;
+
+/**
+ * Decodes v2 private-stream frames ({@code orders}, {@code fill}, {@code account}, login/subscribe acks, errors,
+ * {@code pong}) into ORDER_UPDATE, FILL and BALANCE events, allocation-free.
+ * <p>
+ * Inside a {@code data} element the key order is free and a price cannot be scaled before the element's symbol is
+ * known, so each element's scalar fields are first copied into preallocated character stashes; the slot is
+ * claimed and filled when the element closes. {@link #decodeOrderObject} is also used for REST {@code orderInfo}
+ * replies.
+ */
+public final class PrivateStreamDecoder
+{
+    public static final int OK = 0;
+    public static final int PONG = 1;
+    public static final int CONTROL = 2;
+    public static final int ERROR = 3;
+
+    public static final int EVENT_NONE = 0;
+    public static final int EVENT_LOGIN = 1;
+    public static final int EVENT_SUBSCRIBE = 2;
+    public static final int EVENT_ERROR = 3;
+    public static final int EVENT_OTHER = 4;
+
+    private static final int CHANNEL_UNKNOWN = 0;
+    private static final int CHANNEL_ORDERS = 1;
+    private static final int CHANNEL_FILL = 2;
+    private static final int CHANNEL_ACCOUNT = 3;
+    private static final int CHANNEL_OTHER = 4;
+
+    // stash slots
+    private static final int INST_ID = 0;
+    private static final int ORDER_ID = 1;
+    private static final int CLIENT_OID = 2;
+    private static final int PRICE = 3;
+    private static final int NEW_SIZE = 4;
+    private static final int SIZE = 5;
+    private static final int SIDE = 6;
+    private static final int STATUS = 7;
+    private static final int ACC_BASE_VOLUME = 8;
+    private static final int PRICE_AVG = 9;
+    private static final int CANCEL_REASON = 10;
+    private static final int FORCE = 11;
+    private static final int FILL_PRICE = 12;
+    private static final int TRADE_ID = 13;
+    private static final int BASE_VOLUME = 14;
+    private static final int FILL_FEE = 15;
+    private static final int FILL_FEE_COIN = 16;
+    private static final int TRADE_SCOPE = 17;
+    private static final int TIME = 18;
+    private static final int COIN = 19;
+    private static final int AVAILABLE = 20;
+    private static final int FROZEN = 21;
+    private static final int FEE_COIN = 22;
+    private static final int TOTAL_FEE = 23;
+    private static final int SLOTS = 24;
+    private static final int SLOT_CHARS = 96;
+
+    private final InstrumentTable instruments;
+    private final InboundPublisher publisher;
+    private final GatewayCounters counters;
+    private final DistinctErrorLog errorLog;
+    private final boolean fillsFromOrders;
+    private final JsonFrameParser json = new JsonFrameParser();
+    private final DecimalParser decimal = new DecimalParser();
+    private final char[][] stash = new char[SLOTS][SLOT_CHARS];
+    private final int[] stashLength = new int[SLOTS];
+    private final boolean[] present = new boolean[SLOTS];
+
+    private int channel;
+    private int event;
+    private int code;
+    private boolean dataDeferred;
+    private boolean dataDone;
+    private long rxNanos;
+    private String failure;
+
+    /**
+     * @param instruments     the traded instruments and assets.
+     * @param publisher       the inbound ring.
+     * @param counters        counters.
+     * @param errorLog        distinct error log.
+     * @param fillsFromOrders true: FILLs come from {@code orders} pushes (they carry the clientOid) and {@code fill}
+     *                        pushes are not published; false: the reverse.
+     */
+    public PrivateStreamDecoder(
+        final InstrumentTable instruments,
+        final InboundPublisher publisher,
+        final GatewayCounters counters,
+        final DistinctErrorLog errorLog,
+        final boolean fillsFromOrders)
+    {
+        this.instruments = instruments;
+        this.publisher = publisher;
+        this.counters = counters;
+        this.errorLog = errorLog;
+        this.fillsFromOrders = fillsFromOrders;
+    }
+
+    /**
+     * Decode one complete text frame.
+     *
+     * @param buffer  bytes.
+     * @param offset  start.
+     * @param length  length.
+     * @param rxNanos receive stamp.
+     * @return {@link #OK}, {@link #PONG}, {@link #CONTROL} or {@link #ERROR}.
+     */
+    public int onFrame(final byte[] buffer, final int offset, final int length, final long rxNanos)
+    {
+        counters.increment(GatewayCounters.FRAMES);
+        if (length == 4 && buffer[offset] == 'p' && buffer[offset + 1] == 'o' && buffer[offset + 2] == 'n' &&
+            buffer[offset + 3] == 'g')
+        {
+            return PONG;
+        }
+        this.rxNanos = rxNanos;
+        channel = CHANNEL_UNKNOWN;
+        event = EVENT_NONE;
+        code = 0;
+        dataDeferred = false;
+        dataDone = false;
+        failure = null;
+        try
+        {
+            json.feed(buffer, offset, length);
+            parseRoot();
+            if (failure == null && dataDeferred && channel != CHANNEL_UNKNOWN)
+            {
+                json.feed(buffer, offset, length);
+                parseRoot();
+            }
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            json.recreate();
+            if (failure == null)
+            {
+                failure = "malformed JSON";
+            }
+        }
+        if (failure != null)
+        {
+            counters.increment(GatewayCounters.DECODE_ERRORS);
+            errorLog.record("private: " + failure, null);
+            return ERROR;
+        }
+        if (event == EVENT_ERROR)
+        {
+            counters.increment(GatewayCounters.VENUE_ERRORS);
+            errorLog.record("private: venue error event", "code " + code);
+        }
+        return event == EVENT_NONE ? OK : CONTROL;
+    }
+
+    private void parseRoot() throws IOException
+    {
+        if (json.next() != JsonToken.START_OBJECT)
+        {
+            failure = "frame is not a JSON object";
+            return;
+        }
+        JsonToken token;
+        while ((token = json.next()) == JsonToken.FIELD_NAME)
+        {
+            final String name = json.name();
+            final JsonToken value = json.next();
+            if (!field(name, value))
+            {
+                failure = failure == null ? "truncated frame" : failure;
+                return;
+            }
+        }
+        if (token != JsonToken.END_OBJECT)
+        {
+            failure = "truncated frame";
+        }
+        else if (!json.endOfFrame())
+        {
+            failure = "trailing content after the frame";
+            json.recreate();
+        }
+    }
+
+    private boolean field(final String name, final JsonToken value) throws IOException
+    {
+        switch (name)
+        {
+            case "arg":
+                return value == JsonToken.START_OBJECT ? parseArg() : json.skip(value);
+            case "event":
+                event = Chars.equalsAscii(json.chars(), json.offset(), json.length(), "login") ? EVENT_LOGIN :
+                    Chars.equalsAscii(json.chars(), json.offset(), json.length(), "subscribe") ? EVENT_SUBSCRIBE :
+                    Chars.equalsAscii(json.chars(), json.offset(), json.length(), "error") ? EVENT_ERROR : EVENT_OTHER;
+                return true;
+            case "code":
+                code = (int)Chars.parseLong(json.chars(), json.offset(), json.length());
+                return true;
+            case "data":
+                if (dataDone || channel == CHANNEL_UNKNOWN || value != JsonToken.START_ARRAY)
+                {
+                    dataDeferred = !dataDone;
+                    return json.skip(value);
+                }
+                dataDone = true;
+                return dataArray();
+            default:
+                return json.skip(value);
+        }
+    }
+
+    private boolean parseArg() throws IOException
+    {
+        JsonToken token;
+        while ((token = json.next()) == JsonToken.FIELD_NAME)
+        {
+            final String name = json.name();
+            final JsonToken value = json.next();
+            if ("channel".equals(name))
+            {
+                final char[] c = json.chars();
+                final int o = json.offset();
+                final int l = json.length();
+                channel = Chars.equalsAscii(c, o, l, "orders") ? CHANNEL_ORDERS : Chars.equalsAscii(c, o, l, "fill") ?
+                    CHANNEL_FILL : Chars.equalsAscii(c, o, l, "account") ? CHANNEL_ACCOUNT : CHANNEL_OTHER;
+            }
+            else if (!json.skip(value))
+            {
+                return false;
+            }
+        }
+        return token == JsonToken.END_OBJECT;
+    }
+
+    private boolean dataArray() throws IOException
+    {
+        JsonToken token;
+        while ((token = json.next()) == JsonToken.START_OBJECT)
+        {
+            if (!stashObject())
+            {
+                return false;
+            }
+            switch (channel)
+            {
+                case CHANNEL_ORDERS:
+                    publishOrder(EventType.ORDER_UPDATE);
+                    if (fillsFromOrders && present[TRADE_ID] && stashLength[TRADE_ID] > 0)
+                    {
+                        publishOrder(EventType.FILL);
+                    }
+                    break;
+                case CHANNEL_FILL:
+                    if (!fillsFromOrders)
+                    {
+                        publishFill();
+                    }
+                    break;
+                case CHANNEL_ACCOUNT:
+                    publishBalance();
+                    break;
+                default:
+                    break;
+            }
+        }
+        return token == JsonToken.END_ARRAY;
+    }
+
+    /**
+     * Decode one order object (the parser is positioned after its START_OBJECT) and publish it as an ORDER_UPDATE:
+     * for REST {@code orderInfo} replies.
+     *
+     * @param parser  the parser positioned inside the object.
+     * @param rxNanos receive stamp.
+     * @return false when the object was truncated.
+     * @throws IOException on malformed JSON.
+     */
+    public boolean decodeOrderObject(final JsonFrameParser parser, final long rxNanos) throws IOException
+    {
+        this.rxNanos = rxNanos;
+        if (!stashObject(parser))
+        {
+            return false;
+        }
+        publishOrder(EventType.ORDER_UPDATE);
+        return true;
+    }
+
+    private boolean stashObject() throws IOException
+    {
+        return stashObject(json);
+    }
+
+    private boolean stashObject(final JsonFrameParser p) throws IOException
+    {
+        for (int i = 0; i < SLOTS; i++)
+        {
+            present[i] = false;
+        }
+        JsonToken token;
+        while ((token = p.next()) == JsonToken.FIELD_NAME)
+        {
+            final int slot = slotOf(p.name());
+            final JsonToken value = p.next();
+            if (slot == TOTAL_FEE)
+            {
+                if (!feeDetail(p, value))
+                {
+                    return false;
+                }
+            }
+            else if (slot >= 0 && isScalar(value))
+            {
+                store(p, slot);
+            }
+            else if (!p.skip(value))
+            {
+                return false;
+            }
+        }
+        return token == JsonToken.END_OBJECT;
+    }
+
+    private boolean feeDetail(final JsonFrameParser p, final JsonToken value) throws IOException
+    {
+        if (value != JsonToken.START_ARRAY)
+        {
+            return p.skip(value);
+        }
+        JsonToken token;
+        boolean first = true;
+        while ((token = p.next()) == JsonToken.START_OBJECT)
+        {
+            JsonToken inner;
+            while ((inner = p.next()) == JsonToken.FIELD_NAME)
+            {
+                final String name = p.name();
+                final JsonToken v = p.next();
+                if (first && "feeCoin".equals(name) && isScalar(v))
+                {
+                    store(p, FEE_COIN);
+                }
+                else if (first && "totalFee".equals(name) && isScalar(v))
+                {
+                    store(p, TOTAL_FEE);
+                }
+                else if (!p.skip(v))
+                {
+                    return false;
+                }
+            }
+            if (inner != JsonToken.END_OBJECT)
+            {
+                return false;
+            }
+            first = false;
+        }
+        return token == JsonToken.END_ARRAY;
+    }
+
+    private void store(final JsonFrameParser p, final int slot) throws IOException
+    {
+        final int length = Math.min(p.length(), SLOT_CHARS);
+        System.arraycopy(p.chars(), p.offset(), stash[slot], 0, length);
+        stashLength[slot] = length;
+        present[slot] = true;
+    }
+
+    private static int slotOf(final String name)
+    {
+        switch (name)
+        {
+            case "instId":
+            case "symbol":
+                return INST_ID;
+            case "orderId":
+                return ORDER_ID;
+            case "clientOid":
+                return CLIENT_OID;
+            case "price":
+                return PRICE;
+            case "newSize":
+                return NEW_SIZE;
+            case "size":
+                return SIZE;
+            case "side":
+                return SIDE;
+            case "status":
+                return STATUS;
+            case "accBaseVolume":
+            case "baseVolume_acc":
+                return ACC_BASE_VOLUME;
+            case "priceAvg":
+                return PRICE_AVG;
+            case "cancelReason":
+                return CANCEL_REASON;
+            case "force":
+                return FORCE;
+            case "fillPrice":
+                return FILL_PRICE;
+            case "tradeId":
+                return TRADE_ID;
+            case "baseVolume":
+                return BASE_VOLUME;
+            case "fillFee":
+                return FILL_FEE;
+            case "fillFeeCoin":
+                return FILL_FEE_COIN;
+            case "tradeScope":
+                return TRADE_SCOPE;
+            case "uTime":
+                return TIME;
+            case "coin":
+                return COIN;
+            case "available":
+                return AVAILABLE;
+            case "frozen":
+                return FROZEN;
+            case "feeDetail":
+                return TOTAL_FEE;
+            default:
+                return -1;
+        }
+    }
+
+    private static boolean isScalar(final JsonToken token)
+    {
+        return token == JsonToken.VALUE_STRING || token == JsonToken.VALUE_NUMBER_INT ||
+            token == JsonToken.VALUE_NUMBER_FLOAT;
+    }
+
+    private boolean is(final int slot, final String value)
+    {
+        return present[slot] && Chars.equalsAscii(stash[slot], 0, stashLength[slot], value);
+    }
+
+    private long decimalOf(final int slot, final int scale)
+    {
+        if (!present[slot] || stashLength[slot] == 0)
+        {
+            return 0;
+        }
+        if (Chars.parseTruncating(decimal, stash[slot], 0, stashLength[slot], scale) != DecimalParser.OK)
+        {
+            failure = "bad decimal in a private push";
+            return 0;
+        }
+        return decimal.value();
+    }
+
+    private long longOf(final int slot)
+    {
+        if (!present[slot])
+        {
+            return 0;
+        }
+        final long value = Chars.parseLong(stash[slot], 0, stashLength[slot]);
+        return value == Chars.NOT_A_NUMBER ? 0 : value;
+    }
+
+    private void copyId(final int slot, final byte[] dst, final InboundEvent e)
+    {
+        if (present[slot])
+        {
+            final int length = Chars.copyAscii(stash[slot], 0, stashLength[slot], dst);
+            e.clientOidLength = Math.max(length, 0);
+        }
+    }
+
+    private int instrumentOfStash()
+    {
+        return present[INST_ID] ? instruments.instrumentId(stash[INST_ID], 0, stashLength[INST_ID]) : -1;
+    }
+
+    private InboundEvent claim(final EventType type, final int instrumentId)
+    {
+        final long sequence = publisher.claim();
+        final InboundEvent e = publisher.event(sequence);
+        e.reset();
+        e.type = type;
+        e.timestampNanos = rxNanos;
+        e.instrumentId = instrumentId;
+        e.publishNanos = sequence;
+        return e;
+    }
+
+    private void publish(final InboundEvent e, final String before)
+    {
+        final long sequence = e.publishNanos;
+        if (failure != before)
+        {
+            e.type = EventType.NONE;
+        }
+        e.publishNanos = System.nanoTime();
+        publisher.publish(sequence);
+        counters.increment(GatewayCounters.EVENTS_PUBLISHED);
+    }
+
+    private void publishOrder(final EventType type)
+    {
+        final int instrumentId = instrumentOfStash();
+        if (instrumentId < 0)
+        {
+            return;
+        }
+        final Instrument instrument = instruments.instrument(instrumentId);
+        final String before = failure;
+        final InboundEvent e = claim(type, instrumentId);
+        copyId(CLIENT_OID, e.clientOid, e);
+        e.orderId = longOf(ORDER_ID);
+        e.side = is(SIDE, "sell") ? Side.SELL : Side.BUY;
+        e.venueTimeMs = longOf(TIME);
+        if (type == EventType.FILL)
+        {
+            e.price = decimalOf(FILL_PRICE, instrument.priceScale());
+            e.size = decimalOf(BASE_VOLUME, instrument.sizeScale());
+            e.tradeId = longOf(TRADE_ID);
+            e.maker = !isTaker(TRADE_SCOPE);
+            e.fee = Math.abs(decimalOf(FILL_FEE, Amounts.DECIMALS));
+            e.feeAssetId = present[FILL_FEE_COIN] ? instruments.assetId(stash[FILL_FEE_COIN], 0, stashLength[FILL_FEE_COIN]) : -1;
+        }
+        else
+        {
+            e.price = decimalOf(PRICE, instrument.priceScale());
+            e.size = decimalOf(present[NEW_SIZE] ? NEW_SIZE : SIZE, instrument.sizeScale());
+            e.cumulativeFilledSize = decimalOf(ACC_BASE_VOLUME, instrument.sizeScale());
+            e.averagePrice = decimalOf(PRICE_AVG, instrument.priceScale());
+            e.venueStatus = status();
+            e.timeInForce = force();
+            e.cancelReason = cancelReason(e.venueStatus, e.timeInForce);
+        }
+        publish(e, before);
+    }
+
+    private boolean isTaker(final int slot)
+    {
+        return present[slot] && stashLength[slot] > 0 && (stash[slot][0] == 'T' || stash[slot][0] == 't');
+    }
+
+    private VenueOrderStatus status()
+    {
+        if (is(STATUS, "live") || is(STATUS, "new") || is(STATUS, "init"))
+        {
+            return VenueOrderStatus.LIVE;
+        }
+        if (is(STATUS, "partially_filled"))
+        {
+            return VenueOrderStatus.PARTIALLY_FILLED;
+        }
+        if (is(STATUS, "filled"))
+        {
+            return VenueOrderStatus.FILLED;
+        }
+        return is(STATUS, "cancelled") || is(STATUS, "canceled") ? VenueOrderStatus.CANCELLED : VenueOrderStatus.UNKNOWN;
+    }
+
+    private TimeInForce force()
+    {
+        if (is(FORCE, "post_only"))
+        {
+            return TimeInForce.POST_ONLY;
+        }
+        if (is(FORCE, "ioc"))
+        {
+            return TimeInForce.IOC;
+        }
+        return is(FORCE, "fok") ? TimeInForce.FOK : TimeInForce.GTC;
+    }
+
+    private CancelReason cancelReason(final VenueOrderStatus status, final TimeInForce tif)
+    {
+        if (is(CANCEL_REASON, "normal_cancel"))
+        {
+            return CancelReason.NORMAL;
+        }
+        if (is(CANCEL_REASON, "stp_cancel"))
+        {
+            return CancelReason.SELF_TRADE_PREVENTION;
+        }
+        if (is(CANCEL_REASON, "post_only_fill_cancel"))
+        {
+            return CancelReason.POST_ONLY_WOULD_TAKE;
+        }
+        if (present[CANCEL_REASON] && stashLength[CANCEL_REASON] > 0)
+        {
+            return CancelReason.OTHER;
+        }
+        return status == VenueOrderStatus.CANCELLED && tif == TimeInForce.POST_ONLY && present[CANCEL_REASON] ?
+            CancelReason.POST_ONLY_WOULD_TAKE : CancelReason.NONE;
+    }
+
+    private void publishFill()
+    {
+        final int instrumentId = instrumentOfStash();
+        if (instrumentId < 0)
+        {
+            return;
+        }
+        final Instrument instrument = instruments.instrument(instrumentId);
+        final String before = failure;
+        final InboundEvent e = claim(EventType.FILL, instrumentId);
+        copyId(CLIENT_OID, e.clientOid, e);
+        e.orderId = longOf(ORDER_ID);
+        e.tradeId = longOf(TRADE_ID);
+        e.side = is(SIDE, "sell") ? Side.SELL : Side.BUY;
+        e.price = decimalOf(present[PRICE_AVG] ? PRICE_AVG : PRICE, instrument.priceScale());
+        e.size = decimalOf(present[SIZE] ? SIZE : BASE_VOLUME, instrument.sizeScale());
+        e.maker = !isTaker(TRADE_SCOPE);
+        e.fee = Math.abs(decimalOf(TOTAL_FEE, Amounts.DECIMALS));
+        e.feeAssetId = present[FEE_COIN] ? instruments.assetId(stash[FEE_COIN], 0, stashLength[FEE_COIN]) : -1;
+        e.venueTimeMs = longOf(TIME);
+        publish(e, before);
+    }
+
+    private void publishBalance()
+    {
+        final int assetId = present[COIN] ? instruments.assetId(stash[COIN], 0, stashLength[COIN]) : -1;
+        if (assetId < 0)
+        {
+            return;
+        }
+        final String before = failure;
+        final InboundEvent e = claim(EventType.BALANCE, -1);
+        e.assetId = assetId;
+        e.available = decimalOf(AVAILABLE, Amounts.DECIMALS);
+        e.frozen = decimalOf(FROZEN, Amounts.DECIMALS);
+        e.venueTimeMs = longOf(TIME);
+        publish(e, before);
+    }
+
+    public int event()
+    {
+        return event;
+    }
+
+    public int code()
+    {
+        return code;
+    }
+}

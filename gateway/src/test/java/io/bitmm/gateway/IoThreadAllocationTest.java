@@ -1,0 +1,130 @@
+package io.bitmm.gateway;
+
+import io.bitmm.core.event.CommandType;
+import io.bitmm.core.event.OutboundCommand;
+import io.bitmm.gateway.order.HttpFixtureServer;
+import io.bitmm.gateway.ws.WsFixtureServer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.util.ResourceLeakDetector;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Whole I/O-thread allocation over loopback, Netty included (WebSocket frame decoding, HTTP/2 framing, headers):
+ * measures what the gateway thread allocates per frame and per command, as a number to track, with a loose bound.
+ * The decode, encode and sign paths themselves are proven allocation-free by the unit allocation tests.
+ */
+@Tag("slow")
+class IoThreadAllocationTest
+{
+    private static final com.sun.management.ThreadMXBean BEAN =
+        (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+
+    private static long ioThreadId(final EventLoopGroup group) throws Exception
+    {
+        return group.next().submit(() -> Thread.currentThread().getId()).get();
+    }
+
+    @Test
+    void shouldReportMarketDataThreadAllocationPerFrame() throws Exception
+    {
+        final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        try (WsFixtureServer server = new WsFixtureServer("/v2/ws/public"))
+        {
+            final TestPublisher publisher = new TestPublisher(1024, false);
+            final MarketDataGateway gateway = new MarketDataGateway(new GatewayContext().wsPublicUri(server.uri())
+                .eventLoopGroup(group), TestInstruments.table(), publisher);
+            gateway.start();
+            Await.until("subscribed", 5000, () -> server.count("subscribe") == 1);
+            final String update = io.bitmm.gateway.marketdata.MarketDataAllocationTestFrames.UPDATE;
+            final long thread = ioThreadId(group);
+            final int frames = 20_000;
+            for (int i = 0; i < frames; i++)
+            {
+                server.sendToAll(update);
+            }
+            Await.until("warm-up frames", 20_000, () -> publisher.publishedCount() == frames);
+            final ResourceLeakDetector.Level level = ResourceLeakDetector.getLevel();
+            ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
+            final long before = BEAN.getThreadAllocatedBytes(thread);
+            for (int i = 0; i < frames; i++)
+            {
+                server.sendToAll(update);
+            }
+            Await.until("frames", 20_000, () -> publisher.publishedCount() == 2L * frames);
+            final long perFrame = (BEAN.getThreadAllocatedBytes(thread) - before) / frames;
+            ResourceLeakDetector.setLevel(level);
+            System.out.println("market-data I/O thread, Netty included: " + perFrame + " bytes per frame");
+            assertTrue(perFrame < 512, perFrame + " bytes per frame");
+            gateway.close();
+        }
+        finally
+        {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+
+    @Test
+    void shouldReportOrderThreadAllocationPerCommand() throws Exception
+    {
+        final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        try (HttpFixtureServer server = new HttpFixtureServer(true, "bitget-test-secret-0001"))
+        {
+            final TestPublisher publisher = new TestPublisher(4096, false);
+            final GatewayContext context = new GatewayContext().restUri(server.uri()).eventLoopGroup(group)
+                .credentials(new Credentials("key-1", "bitget-test-secret-0001", "pass-1"))
+                .rateLimitPerSecond(Endpoint.PLACE_ORDER, 1_000_000).coalesceBatches(false).httpConnections(1);
+            final OrderGateway gateway = new OrderGateway(context.restUri(URI.create(server.uri().toString())),
+                TestInstruments.table(), publisher);
+            gateway.start();
+            final OutboundCommand place = new OutboundCommand();
+            place.type = CommandType.PLACE;
+            place.instrumentId = 0;
+            place.price = 3000001;
+            place.size = 10;
+            final byte[] oid = "mm-1".getBytes(StandardCharsets.US_ASCII);
+            System.arraycopy(oid, 0, place.clientOid, 0, oid.length);
+            place.clientOidLength = oid.length;
+            final long thread = ioThreadId(group);
+            final int commands = 3_000;
+            sendPaced(gateway, place, publisher, commands, 0);
+            final ResourceLeakDetector.Level level = ResourceLeakDetector.getLevel();
+            ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
+            final long before = BEAN.getThreadAllocatedBytes(thread);
+            sendPaced(gateway, place, publisher, commands, commands);
+            final long perCommand = (BEAN.getThreadAllocatedBytes(thread) - before) / commands;
+            ResourceLeakDetector.setLevel(level);
+            System.out.println("order I/O thread over h2c, Netty included: " + perCommand + " bytes per command");
+            assertTrue(perCommand < 8192, perCommand + " bytes per command");
+            gateway.close();
+        }
+        finally
+        {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+
+    private static void sendPaced(
+        final OrderGateway gateway, final OutboundCommand place, final TestPublisher publisher, final int count, final long done)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            gateway.onCommand(place, i, true);
+            if (i % 50 == 49)
+            {
+                final long expected = done + i + 1;
+                Await.until("acks", 20_000, () -> publisher.publishedCount() >= expected);
+            }
+        }
+        Await.until("acks", 20_000, () -> publisher.publishedCount() >= done + count);
+    }
+}

@@ -1,0 +1,265 @@
+package io.bitmm.gateway;
+
+import io.bitmm.core.event.CommandType;
+import io.bitmm.core.event.EventType;
+import io.bitmm.core.event.InboundEvent;
+import io.bitmm.core.event.OutboundCommand;
+import io.bitmm.core.event.Side;
+import io.bitmm.core.event.TimeInForce;
+import io.bitmm.core.event.VenueOrderStatus;
+import io.bitmm.gateway.order.HttpFixtureServer;
+import io.bitmm.gateway.order.RejectCodes;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class OrderGatewayTest
+{
+    private static final String SECRET = "bitget-test-secret-0001";
+    private final TestPublisher publisher = new TestPublisher(4096, true);
+    private HttpFixtureServer server;
+    private OrderGateway gateway;
+    private long sequence;
+
+    @AfterEach
+    void close()
+    {
+        if (gateway != null)
+        {
+            gateway.close();
+        }
+        if (server != null)
+        {
+            server.close();
+        }
+    }
+
+    private GatewayContext context(final URI uri)
+    {
+        return new GatewayContext().restUri(uri).credentials(new Credentials("key-1", SECRET, "pass-1"))
+            .requestTimeoutMs(1000).connectTimeoutMs(3000).reconnectBackoffMinMs(10).reconnectBackoffMaxMs(50);
+    }
+
+    private OrderGateway start(final boolean http2, final GatewayContext context)
+    {
+        server = server == null ? new HttpFixtureServer(http2, SECRET) : server;
+        gateway = new OrderGateway(context.restUri(server.uri()), TestInstruments.table(), publisher);
+        gateway.start();
+        return gateway;
+    }
+
+    private OrderGateway start(final boolean http2)
+    {
+        return start(http2, context(URI.create("http://127.0.0.1:1")));
+    }
+
+    static OutboundCommand command(final CommandType type, final String clientOid)
+    {
+        final OutboundCommand c = new OutboundCommand();
+        c.type = type;
+        c.instrumentId = 0;
+        final byte[] oid = clientOid.getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(oid, 0, c.clientOid, 0, oid.length);
+        c.clientOidLength = oid.length;
+        c.side = Side.BUY;
+        c.price = 3000001;
+        c.size = 10;
+        c.timeInForce = TimeInForce.POST_ONLY;
+        return c;
+    }
+
+    private void send(final CommandType type, final String clientOid, final boolean endOfBatch)
+    {
+        gateway.onCommand(command(type, clientOid), sequence++, endOfBatch);
+    }
+
+    private static String oid(final InboundEvent e)
+    {
+        return new String(e.clientOid, 0, e.clientOidLength, StandardCharsets.US_ASCII);
+    }
+
+    @Test
+    void shouldPreWarmExactlyTheConfiguredConnectionsOverHttp2()
+    {
+        server = new HttpFixtureServer(true, SECRET);
+        start(true, context(server.uri()).httpConnections(3));
+        assertEquals(3, server.connections());
+        assertEquals(3, server.timeRequestsByConnection().size());
+        server.timeRequestsByConnection().values().forEach(count -> assertTrue(count.get() >= 1));
+        assertEquals(3, gateway.warmConnections());
+        assertTrue(Math.abs(gateway.clockOffsetMs()) < 1000);
+    }
+
+    @Test
+    void shouldPlaceAndCancelWithValidSignatures()
+    {
+        start(true);
+        send(CommandType.PLACE, "mm-1", true);
+        Await.until("ack", 5000, () -> publisher.events(EventType.COMMAND_ACK).size() == 1);
+        final InboundEvent ack = publisher.events(EventType.COMMAND_ACK).get(0);
+        assertEquals(CommandType.PLACE, ack.commandType);
+        assertEquals("mm-1", oid(ack));
+        assertEquals(1001, ack.orderId);
+        send(CommandType.CANCEL, "mm-1", true);
+        Await.until("cancel ack", 5000, () -> publisher.events(EventType.COMMAND_ACK).size() == 2);
+        assertEquals(CommandType.CANCEL, publisher.events(EventType.COMMAND_ACK).get(1).commandType);
+        final List<HttpFixtureServer.Seen> place = server.seen("/api/v2/spot/trade/place-order");
+        assertEquals(1, place.size());
+        assertTrue(place.get(0).signatureValid);
+        assertTrue(place.get(0).body.contains("\"clientOid\":\"mm-1\""), place.get(0).body);
+        assertTrue(server.seen("/api/v2/spot/trade/cancel-order").get(0).signatureValid);
+        assertEquals(1, gateway.counters().requests(Endpoint.PLACE_ORDER));
+    }
+
+    @Test
+    void shouldRejectWithTheVenueCode()
+    {
+        start(true);
+        server.responder((path, body) -> new HttpFixtureServer.Answer(400,
+            "{\"code\":\"43118\",\"msg\":\"clientOrderId duplicate\",\"requestTime\":1,\"data\":null}"));
+        send(CommandType.PLACE, "dup-1", true);
+        Await.until("reject", 5000, () -> publisher.events(EventType.COMMAND_REJECT).size() == 1);
+        final InboundEvent reject = publisher.events(EventType.COMMAND_REJECT).get(0);
+        assertEquals(43118, reject.rejectCode);
+        assertEquals("dup-1", oid(reject));
+    }
+
+    @Test
+    void shouldReportUnknownOnTimeoutAndOnOutcomeUnknownCodes()
+    {
+        start(true, context(URI.create("http://127.0.0.1:1")).requestTimeoutMs(200));
+        server.responder((path, body) -> body.contains("slow") ? null : new HttpFixtureServer.Answer(400,
+            "{\"code\":\"40010\",\"msg\":\"Request timed out\"}"));
+        send(CommandType.PLACE, "slow-1", true);
+        send(CommandType.CANCEL, "x-2", true);
+        Await.until("two unknowns", 5000, () -> publisher.events(EventType.COMMAND_UNKNOWN).size() == 2);
+        assertEquals(1, gateway.counters().get(GatewayCounters.TIMEOUTS));
+        final List<InboundEvent> unknown = publisher.events(EventType.COMMAND_UNKNOWN);
+        assertTrue(unknown.stream().anyMatch(e -> "slow-1".equals(oid(e))));
+        assertTrue(unknown.stream().anyMatch(e -> "x-2".equals(oid(e)) && e.rejectCode == 40010));
+    }
+
+    @Test
+    void shouldBackOffAfter429()
+    {
+        start(true, context(URI.create("http://127.0.0.1:1")).backOffMs(300));
+        final AtomicInteger calls = new AtomicInteger();
+        server.responder((path, body) -> calls.incrementAndGet() == 1 ? new HttpFixtureServer.Answer(429,
+            "{\"code\":\"429\",\"msg\":\"Too Many Requests\",\"requestTime\":1,\"data\":null}") : new HttpFixtureServer.Answer(200,
+            "{\"code\":\"00000\",\"msg\":\"success\",\"data\":{\"orderId\":\"7\",\"clientOid\":\"b\"}}"));
+        send(CommandType.PLACE, "a", true);
+        Await.until("429 reject", 5000, () -> publisher.events(EventType.COMMAND_REJECT).size() == 1);
+        assertEquals(429, publisher.events(EventType.COMMAND_REJECT).get(0).rejectCode);
+        final long rejectedAt = System.nanoTime();
+        send(CommandType.PLACE, "b", true);
+        Await.until("ack after the pause", 5000, () -> publisher.events(EventType.COMMAND_ACK).size() == 1);
+        final List<HttpFixtureServer.Seen> places = server.seen("/api/v2/spot/trade/place-order");
+        assertEquals(2, places.size());
+        assertTrue(places.get(1).nanos - rejectedAt >= 250_000_000L, "second place waited for the back-off");
+        assertEquals(1, gateway.counters().get(GatewayCounters.BACK_OFFS));
+        assertEquals(1, gateway.counters().get(GatewayCounters.RATE_LIMIT_WAITS));
+    }
+
+    @Test
+    void shouldNeverExceedTheRateLimitOverABurst()
+    {
+        start(true, context(URI.create("http://127.0.0.1:1")).rateLimitPerSecond(Endpoint.PLACE_ORDER, 5)
+            .coalesceBatches(false).rateLimitQueueCapacity(4));
+        for (int i = 0; i < 14; i++)
+        {
+            send(CommandType.PLACE, "burst-" + i, true);
+        }
+        Await.until("9 acks", 5000, () -> publisher.events(EventType.COMMAND_ACK).size() == 9);
+        final List<InboundEvent> rejects = publisher.events(EventType.COMMAND_REJECT);
+        assertEquals(5, rejects.size(), "5 sent at once, 4 wait in the queue, 5 rejected: " + gateway.counters());
+        rejects.forEach(e -> assertEquals(RejectCodes.LOCAL_RATE_LIMIT, e.rejectCode));
+        final List<HttpFixtureServer.Seen> places = server.seen("/api/v2/spot/trade/place-order");
+        assertEquals(9, places.size());
+        assertEquals(5, gateway.counters().get(GatewayCounters.RATE_LIMIT_REJECTS));
+        for (int i = 0; i + 5 < places.size(); i++)
+        {
+            assertTrue(places.get(i + 5).nanos - places.get(i).nanos >= 950_000_000L,
+                "more than 5 requests within one second at " + i);
+        }
+    }
+
+    @Test
+    void shouldCoalesceABatchOfPlacesAndSplitTheReply()
+    {
+        start(true);
+        server.responder((path, body) -> new HttpFixtureServer.Answer(200, "{\"code\":\"00000\",\"msg\":\"success\"," +
+            "\"requestTime\":1,\"data\":{\"successList\":[{\"orderId\":\"11\",\"clientOid\":\"a1\"}],\"failureList\":" +
+            "[{\"orderId\":\"\",\"clientOid\":\"a2\",\"errorMsg\":\"less than the minimum amount 5 USDT\",\"errorCode\":\"45110\"}]}}"));
+        send(CommandType.PLACE, "a1", false);
+        send(CommandType.PLACE, "a2", true);
+        Await.until("ack and reject", 5000, () -> publisher.events().size() == 2);
+        assertEquals(1, server.seen("/api/v2/spot/trade/batch-orders").size());
+        final InboundEvent ack = publisher.events(EventType.COMMAND_ACK).get(0);
+        assertEquals("a1", oid(ack));
+        assertEquals(11, ack.orderId);
+        final InboundEvent reject = publisher.events(EventType.COMMAND_REJECT).get(0);
+        assertEquals("a2", oid(reject));
+        assertEquals(45110, reject.rejectCode);
+    }
+
+    @Test
+    void shouldQueryAnOrder()
+    {
+        start(true);
+        server.responder((path, body) -> new HttpFixtureServer.Answer(200, "{\"code\":\"00000\",\"msg\":\"success\"," +
+            "\"requestTime\":1,\"data\":[{\"userId\":\"1\",\"symbol\":\"BTCUSDT\",\"orderId\":\"1111461743123927040\"," +
+            "\"clientOid\":\"mm-1\",\"price\":\"25000.00\",\"size\":\"0.0002\",\"orderType\":\"limit\",\"side\":\"buy\"," +
+            "\"status\":\"live\",\"priceAvg\":\"0\",\"baseVolume\":\"0\",\"quoteVolume\":\"0\",\"enterPointSource\":\"API\"," +
+            "\"feeDetail\":\"\",\"orderSource\":\"normal\",\"cancelReason\":\"\",\"cTime\":\"1700719050198\"," +
+            "\"uTime\":\"1700719050198\"}]}"));
+        send(CommandType.QUERY_ORDER, "mm-1", true);
+        Await.until("order update", 5000, () -> publisher.events(EventType.ORDER_UPDATE).size() == 1);
+        final InboundEvent order = publisher.events(EventType.ORDER_UPDATE).get(0);
+        assertEquals(VenueOrderStatus.LIVE, order.venueStatus);
+        assertEquals(2500000, order.price);
+        assertEquals(2, order.size);
+        assertEquals("/api/v2/spot/trade/orderInfo?clientOid=mm-1", server.seen("/api/v2/spot/trade/orderInfo").get(0).path);
+        assertTrue(server.seen("/api/v2/spot/trade/orderInfo").get(0).signatureValid);
+    }
+
+    @Test
+    void shouldFallBackToHttp1WhenH2cIsRefused()
+    {
+        server = new HttpFixtureServer(false, SECRET);
+        start(false, context(server.uri()).httpConnections(2));
+        assertEquals(2, gateway.warmConnections());
+        send(CommandType.PLACE, "h1-1", true);
+        Await.until("ack", 5000, () -> publisher.events(EventType.COMMAND_ACK).size() == 1);
+        assertTrue(server.seen("/api/v2/spot/trade/place-order").get(0).signatureValid);
+    }
+
+    @Test
+    void shouldUseHttp1WhenConfigured()
+    {
+        server = new HttpFixtureServer(false, SECRET);
+        start(false, context(server.uri()).httpMode(HttpMode.HTTP1).httpConnections(2));
+        assertEquals(2, server.connections());
+        send(CommandType.CANCEL_ALL, "x", true);
+        Await.until("ack", 5000, () -> publisher.events(EventType.COMMAND_ACK).size() == 1);
+        assertEquals("{\"symbol\":\"BTCUSDT\"}", server.seen("/api/v2/spot/trade/cancel-symbol-order").get(0).body);
+    }
+
+    @Test
+    void shouldFailStartWithAClearMessageWhenNothingListens()
+    {
+        final OrderGateway unreachable = new OrderGateway(context(URI.create("http://127.0.0.1:1")).connectTimeoutMs(500),
+            TestInstruments.table(), publisher);
+        final IllegalStateException ex = assertThrows(IllegalStateException.class, unreachable::start);
+        assertTrue(ex.getMessage().contains("0 of 2 connections"), ex.getMessage());
+        assertFalse(ex.getMessage().contains(SECRET));
+    }
+}

@@ -1,0 +1,98 @@
+package io.bitmm.gateway;
+
+import io.bitmm.core.event.EventType;
+import io.bitmm.core.event.InboundEvent;
+import io.bitmm.gateway.auth.HmacSigner;
+import io.bitmm.gateway.auth.WsLogin;
+import io.bitmm.gateway.privatestream.PrivateStreamDecoderTest;
+import io.bitmm.gateway.ws.WsFixtureServer;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PrivateStreamGatewayTest
+{
+    private static final String SECRET = "bitget-test-secret-0001";
+    private static final Pattern LOGIN = Pattern.compile("\"timestamp\":\"(\\d+)\",\"sign\":\"([^\"]+)\"");
+
+    private final WsFixtureServer server = new WsFixtureServer("/v2/ws/private");
+    private final TestPublisher publisher = new TestPublisher(1024, true);
+    private PrivateStreamGateway gateway;
+
+    @AfterEach
+    void close()
+    {
+        if (gateway != null)
+        {
+            gateway.close();
+        }
+        server.close();
+    }
+
+    @Test
+    void shouldMatchLoginVectorFour()
+    {
+        final HmacSigner signer = new HmacSigner(SECRET.getBytes(StandardCharsets.UTF_8));
+        assertEquals("CwXSVe1xY+P06Qz59ttfCSOaDJTl0n/JsSCFJZA5APg=", WsLogin.sign(signer, 1700000000L));
+    }
+
+    @Test
+    void shouldLoginSubscribeDecodeAndReloginAfterReconnect()
+    {
+        final HmacSigner verifier = new HmacSigner(SECRET.getBytes(StandardCharsets.UTF_8));
+        server.handler((ch, text) ->
+        {
+            if (text.contains("\"op\":\"login\""))
+            {
+                final Matcher m = LOGIN.matcher(text);
+                final boolean ok = m.find() && m.group(2).equals(WsLogin.sign(verifier, Long.parseLong(m.group(1)))) &&
+                    Math.abs(Long.parseLong(m.group(1)) - System.currentTimeMillis() / 1000) < 30 &&
+                    text.contains("\"apiKey\":\"key-1\"") && text.contains("\"passphrase\":\"pass-1\"");
+                ch.writeAndFlush(new TextWebSocketFrame(ok ? "{\"event\":\"login\",\"code\":0,\"msg\":\"\"}" :
+                    "{\"event\":\"error\",\"code\":30015,\"msg\":\"bad sign\"}"));
+            }
+            else if (text.contains("\"op\":\"subscribe\""))
+            {
+                for (final String channel : new String[]{"orders", "fill", "account"})
+                {
+                    ch.writeAndFlush(new TextWebSocketFrame("{\"event\":\"subscribe\",\"arg\":{\"instType\":\"SPOT\"," +
+                        "\"channel\":\"" + channel + "\",\"instId\":\"default\"}}"));
+                }
+            }
+        });
+        final GatewayContext context = new GatewayContext().wsPrivateUri(server.uri())
+            .credentials(new Credentials("key-1", SECRET, "pass-1")).reconnectBackoffMinMs(20).reconnectBackoffMaxMs(50)
+            .wsMessagesPerSecond(10);
+        gateway = new PrivateStreamGateway(context, TestInstruments.table(), publisher);
+        gateway.start();
+        Await.until("stream up", 5000, () -> !publisher.events(EventType.PRIVATE_STREAM_STATE).isEmpty());
+        assertTrue(publisher.events(EventType.PRIVATE_STREAM_STATE).get(0).flag);
+        assertTrue(gateway.isUp());
+        final String subscribe = server.received().stream().filter(m -> m.contains("subscribe")).findFirst().orElseThrow();
+        assertTrue(subscribe.contains("\"channel\":\"orders\"") && subscribe.contains("\"channel\":\"fill\"") &&
+            subscribe.contains("\"channel\":\"account\",\"coin\":\"default\""), subscribe);
+
+        server.sendToAll(PrivateStreamDecoderTest.ORDERS);
+        server.sendToAll(PrivateStreamDecoderTest.ACCOUNT);
+        Await.until("order, fill, balance", 5000, () -> !publisher.events(EventType.BALANCE).isEmpty());
+        assertEquals(1, publisher.events(EventType.ORDER_UPDATE).size());
+        assertEquals(1, publisher.events(EventType.FILL).size());
+
+        server.dropAll();
+        Await.until("down then up again", 5000, () -> publisher.events(EventType.PRIVATE_STREAM_STATE).size() == 3);
+        final List<InboundEvent> states = publisher.events(EventType.PRIVATE_STREAM_STATE);
+        assertFalse(states.get(1).flag);
+        assertTrue(states.get(2).flag);
+        assertEquals(2, server.count("\"op\":\"login\""));
+        assertEquals(2, server.count("\"op\":\"subscribe\""));
+    }
+}

@@ -1,0 +1,13 @@
+package io.bitmm.gateway.marketdata;
+
+/**
+ * Frames shared with tests in other packages.
+ */
+public final class MarketDataAllocationTestFrames
+{
+    public static final String UPDATE = MarketDataDecoderTest.UPDATE;
+
+    private MarketDataAllocationTestFrames()
+    {
+    }
+}
