@@ -101,6 +101,24 @@ public final class CoreCounters
     }
 
     /**
+     * @param slot 0 to {@link #REJECT_CODE_SLOTS} - 1.
+     * @return the Bitget code counted in that slot (meaningful when {@link #rejectCountAt(int)} is non-zero).
+     */
+    public long rejectCodeAt(final int slot)
+    {
+        return values.get(REJECT_BASE + 2 * slot);
+    }
+
+    /**
+     * @param slot 0 to {@link #REJECT_CODE_SLOTS} - 1.
+     * @return how many rejects carried the code of that slot; 0 for an unused slot.
+     */
+    public long rejectCountAt(final int slot)
+    {
+        return values.get(REJECT_BASE + 2 * slot + 1);
+    }
+
+    /**
      * @param side a side.
      * @return fills of that side.
      */

@@ -1,0 +1,38 @@
+package io.bitmm.app.cli;
+
+import io.bitmm.app.config.ConfigException;
+import io.bitmm.sim.cli.SimCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code scripts/mm}: the one entry point. Subcommands: {@code run} (the engine) and {@code sim} (the simulated
+ * venue on its own).
+ */
+@Command(
+    name = "mm",
+    mixinStandardHelpOptions = true,
+    version = "bitmm 0.1.0",
+    description = "A low-latency market-making engine for Bitget.",
+    subcommands = { RunCommand.class, SimCommand.class })
+public final class MmMain
+{
+    /**
+     * @param args command-line arguments.
+     */
+    public static void main(final String[] args)
+    {
+        final CommandLine commandLine = new CommandLine(new MmMain())
+            .setExecutionExceptionHandler((ex, cmd, parseResult) ->
+            {
+                if (ex instanceof ConfigException || ex instanceof IllegalStateException ||
+                    ex instanceof IllegalArgumentException)
+                {
+                    cmd.getErr().println("mm: " + ex.getMessage());
+                    return 2;
+                }
+                throw ex;
+            });
+        System.exit(commandLine.execute(args));
+    }
+}

@@ -1,0 +1,217 @@
+package io.bitmm.app.cli;
+
+import io.bitmm.app.config.Bindings;
+import io.bitmm.app.config.Config;
+import io.bitmm.app.config.ConfigException;
+import io.bitmm.app.config.EngineSettings;
+import io.bitmm.app.engine.Engine;
+import io.bitmm.app.engine.RunSummary;
+import io.bitmm.core.engine.CoreContext;
+import io.bitmm.core.instrument.InstrumentTable;
+import io.bitmm.gateway.Credentials;
+import io.bitmm.gateway.GatewayContext;
+import io.bitmm.gateway.InstrumentLoader;
+import io.bitmm.sim.SimVenue;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code mm run}: start the simulated venue (by default), run the engine against it for a while, stop quoting,
+ * cancel everything, and print the summary. Ctrl-C or SIGTERM takes the same orderly path and still exits 0.
+ */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = "Run the engine. With no options: against the built-in simulated venue for 30s, then a summary.")
+public final class RunCommand implements Callable<Integer>
+{
+    private static final DateTimeFormatter RUN_NAME =
+        DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    @Option(names = "--venue", description = "sim (default) or bitget")
+    private String venue;
+
+    @Option(names = "--mode", description = "live (default) or paper")
+    private String mode;
+
+    @Option(names = "--config", description = "configuration file (key = value lines; see docs/configuration.md)")
+    private Path configFile;
+
+    @Option(names = "--duration", description = "how long to trade, e.g. 30s, 5m, 2h (default 30s)")
+    private String duration;
+
+    @Option(names = "--run-dir", description = "where the run's files go (default runs/<UTC timestamp>)")
+    private Path runDir;
+
+    @Option(names = "--symbols", description = "symbols to quote, comma separated (default BTCUSDT)")
+    private String symbols;
+
+    @Option(names = "--set", description = "override a setting: --set quoting.levels=2 (repeatable)")
+    private List<String> overrides = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception
+    {
+        final Config config = resolveConfig();
+        if ("paper".equals(config.text("run.mode")))
+        {
+            throw new ConfigException("run.mode = paper: paper trading (local matching of live market data) is " +
+                "not available in this build; use run.venue = sim to trade without an account");
+        }
+        final Instant start = Instant.now();
+        final Path dir = runDirectory(config, start);
+        Files.createDirectories(dir);
+        writeEffectiveConfig(config, dir.resolve("config.conf"));
+
+        final boolean simulated = "sim".equals(config.text("run.venue"));
+        try (SimVenue sim = simulated ? SimVenue.start(Bindings.sim(config)) : null)
+        {
+            final GatewayContext gateway = simulated ?
+                Bindings.gateway(config, sim.restUri(), sim.wsPublicUri(), sim.wsPrivateUri(), simCredentials(sim)) :
+                Bindings.gateway(config, URI.create(config.text("venue.rest-url")),
+                    URI.create(config.text("venue.ws-public-url")), URI.create(config.text("venue.ws-private-url")),
+                    liveCredentials(config));
+            final List<String> symbolList = config.list("run.symbols");
+            final InstrumentTable instruments = InstrumentLoader.load(gateway, symbolList);
+            final CoreContext coreContext = Bindings.core(config, instruments, start.toEpochMilli());
+            final long[] limits = new long[instruments.instrumentCount()];
+            for (int id = 0; id < limits.length; id++)
+            {
+                limits[id] = coreContext.limitsFor(instruments.instrument(id)).maxPosition();
+            }
+            return runEngine(config, dir, start, instruments, coreContext, gateway, limits);
+        }
+    }
+
+    private int runEngine(
+        final Config config,
+        final Path dir,
+        final Instant start,
+        final InstrumentTable instruments,
+        final CoreContext coreContext,
+        final GatewayContext gateway,
+        final long[] limits) throws IOException, InterruptedException
+    {
+        final CountDownLatch stopRequested = new CountDownLatch(1);
+        final CountDownLatch finished = new CountDownLatch(1);
+        final Thread hook = new Thread(() ->
+        {
+            stopRequested.countDown();
+            try
+            {
+                finished.await(config.longValue("engine.shutdown-timeout") + 10_000, TimeUnit.MILLISECONDS);
+            }
+            catch (final InterruptedException ignore)
+            {
+                Thread.currentThread().interrupt();
+            }
+            Runtime.getRuntime().halt(0);
+        }, "mm-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+
+        final Engine engine = new Engine(Bindings.engine(config), coreContext, gateway, instruments);
+        try
+        {
+            engine.start();
+            System.out.println("mm: running " + String.join(",", config.list("run.symbols")) + " on " +
+                config.text("run.venue") + " (" + config.text("run.mode") + ") for " +
+                config.longValue("run.duration") / 1000 + "s; files in " + dir + " (Ctrl-C stops cleanly)");
+            stopRequested.await(config.longValue("run.duration"), TimeUnit.MILLISECONDS);
+            final boolean allClosed = engine.stop();
+            final String header = "bitmm run " + dir.getFileName() + "  venue=" + config.text("run.venue") +
+                "  mode=" + config.text("run.mode") + "  symbols=" + String.join(",", config.list("run.symbols")) +
+                "  started=" + start;
+            final String summary = RunSummary.render(header, engine, allClosed, limits);
+            Files.writeString(dir.resolve("summary.txt"), summary, StandardCharsets.UTF_8);
+            System.out.print(summary);
+            System.out.flush();
+            return 0;
+        }
+        finally
+        {
+            engine.close();
+            finished.countDown();
+            if (stopRequested.getCount() > 0)
+            {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            }
+        }
+    }
+
+    private Config resolveConfig()
+    {
+        final Config config = EngineSettings.newConfig();
+        if (configFile != null)
+        {
+            config.load(configFile);
+        }
+        final List<String> cli = new ArrayList<>();
+        addIfSet(cli, "run.venue", venue);
+        addIfSet(cli, "run.mode", mode);
+        addIfSet(cli, "run.duration", duration);
+        addIfSet(cli, "run.symbols", symbols);
+        addIfSet(cli, "run.dir", runDir == null ? null : runDir.toString());
+        config.override("command line", cli);
+        config.override("--set", overrides);
+        return config;
+    }
+
+    private static void addIfSet(final List<String> out, final String key, final String value)
+    {
+        if (value != null)
+        {
+            out.add(key + "=" + value);
+        }
+    }
+
+    private static Path runDirectory(final Config config, final Instant start)
+    {
+        final String configured = config.text("run.dir");
+        return configured.isEmpty() ? Path.of("runs", RUN_NAME.format(start)) : Path.of(configured);
+    }
+
+    private static Credentials simCredentials(final SimVenue sim)
+    {
+        final io.bitmm.sim.Credentials accepted = sim.credentials();
+        return new Credentials(accepted.apiKey(), accepted.secret(), accepted.passphrase());
+    }
+
+    private static Credentials liveCredentials(final Config config) throws IOException
+    {
+        final String file = config.text("run.credentials-file");
+        try
+        {
+            return file.isEmpty() ? Credentials.fromEnvironment() : Credentials.fromFile(Path.of(file));
+        }
+        catch (final IllegalStateException ex)
+        {
+            throw new ConfigException("missing credential for live trading: " + ex.getMessage());
+        }
+    }
+
+    private static void writeEffectiveConfig(final Config config, final Path file) throws IOException
+    {
+        final StringBuilder out = new StringBuilder("# settings given for this run; every other setting has its default\n");
+        for (final Map.Entry<String, String> entry : config.explicitValues().entrySet())
+        {
+            out.append(entry.getKey()).append(" = ").append(entry.getValue()).append('\n');
+        }
+        Files.writeString(file, out.toString(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,115 @@
+package io.bitmm.app.config;
+
+import java.util.List;
+
+/**
+ * Every setting the engine reads, in the order the docs table lists them. Keys with {@code *} are per symbol
+ * ({@code symbol.BTCUSDT.order-size}); a per-symbol key falls back to its {@code quoting.}/{@code risk.} default.
+ */
+public final class EngineSettings
+{
+    private static final List<String> WAITS = List.of("busy-spin", "yielding", "sleeping", "blocking");
+
+    /** The registry. */
+    public static final List<Setting> ALL = List.of(
+        // run
+        Setting.choice("run.venue", "sim", List.of("sim", "bitget"),
+            "`sim`: start the built-in simulated venue on loopback and trade against it; `bitget`: Bitget's real URLs"),
+        Setting.choice("run.mode", "live", List.of("live", "paper"),
+            "`live`: send real orders to the venue; `paper`: venue market data, orders matched locally, nothing sent"),
+        Setting.duration("run.duration", "30s", "1s", "30d",
+            "how long `mm run` trades before it stops quoting, cancels everything and reports"),
+        Setting.list("run.symbols", "BTCUSDT", "symbols to quote, comma separated"),
+        Setting.text("run.dir", "", "where the run's files go; empty: `runs/<UTC timestamp>`"),
+        Setting.text("run.credentials-file", "",
+            "file (mode 0600) holding `BITGET_API_KEY=`, `BITGET_API_SECRET=`, `BITGET_API_PASSPHRASE=` lines; " +
+            "empty: the environment variables of those names"),
+        // venue endpoints
+        Setting.text("venue.rest-url", "https://api.bitget.com", "REST base URL (venue `bitget`; the sim sets its own)"),
+        Setting.text("venue.ws-public-url", "wss://ws.bitget.com/v2/ws/public", "public WebSocket URL"),
+        Setting.text("venue.ws-private-url", "wss://ws.bitget.com/v2/ws/private", "private WebSocket URL"),
+        // engine threads and rings
+        Setting.integer("engine.inbound-ring-size", 4096, "slots (power of two)", 64, 1 << 20,
+            "inbound ring: market data, private pushes, acks and timer ticks"),
+        Setting.integer("engine.outbound-ring-size", 1024, "slots (power of two)", 64, 1 << 20,
+            "outbound ring: the core's commands to the order gateway"),
+        Setting.choice("engine.core-wait", "yielding", WAITS, "how the core thread waits for events"),
+        Setting.choice("engine.order-wait", "sleeping", WAITS, "how the order thread waits for commands"),
+        Setting.integer("engine.core-cpu", -1, "CPU id", -1, 1023, "pin the core thread to this CPU; -1: not pinned"),
+        Setting.integer("engine.order-cpu", -1, "CPU id", -1, 1023, "pin the order thread to this CPU; -1: not pinned"),
+        Setting.integer("engine.timer-cpu", -1, "CPU id", -1, 1023, "pin the timer thread to this CPU; -1: not pinned"),
+        Setting.duration("engine.timer-interval", "10ms", "1ms", "1s",
+            "timer tick: drives order ageing, the rate budget and the stale-book guard"),
+        Setting.duration("engine.shutdown-timeout", "10s", "1s", "5m",
+            "at shutdown, how long to wait for the venue to confirm every cancel"),
+        // gateway
+        Setting.integer("gateway.http-connections", 2, "connections", 1, 64,
+            "order connections opened and pre-warmed at start"),
+        Setting.choice("gateway.http-mode", "auto", List.of("auto", "h2", "http1"),
+            "`auto`: HTTP/2 where negotiated (h2c on loopback), else HTTP/1.1 keep-alive"),
+        Setting.duration("gateway.request-timeout", "2s", "100ms", "60s",
+            "an order request with no reply by then has an unknown outcome and is resolved by a query"),
+        Setting.duration("gateway.ping-interval", "25s", "1s", "30s", "WebSocket text ping interval (Bitget: 30 s at most)"),
+        Setting.duration("gateway.pong-timeout", "10s", "1s", "60s", "no pong by then: the connection is dead, reconnect"),
+        Setting.duration("gateway.reconnect-min", "100ms", "10ms", "60s", "first reconnect back-off"),
+        Setting.duration("gateway.reconnect-max", "10s", "100ms", "10m", "longest reconnect back-off"),
+        // quoting defaults
+        Setting.choice("quoting.fair-value", "mid", List.of("mid", "micro-price"),
+            "fair value from the book: mid, or the size-weighted micro-price"),
+        Setting.choice("quoting.skew-model", "avellaneda-stoikov", List.of("avellaneda-stoikov", "glft"),
+            "reservation price and spread model: Avellaneda-Stoikov, or the GLFT closed form"),
+        Setting.decimal("quoting.risk-aversion", "0.1", "gamma", "0.000001", "1000",
+            "inventory risk aversion (gamma) of the skew model"),
+        Setting.decimal("quoting.sigma-ticks", "2", "ticks", "0", "1000000",
+            "volatility over the quoting horizon, in ticks (sigma)"),
+        Setting.decimal("quoting.kappa", "1.5", "per tick", "0.000001", "1000000",
+            "decay of fill intensity with distance from fair value (kappa)"),
+        Setting.decimal("quoting.glft-arrival-rate", "1", "A", "0.000001", "1000000", "GLFT intensity scale (A)"),
+        Setting.integer("quoting.spread-floor-ticks", 2, "ticks", 1, 1_000_000, "narrowest total spread quoted"),
+        Setting.integer("quoting.levels", 1, "levels per side", 1, 20, "orders per side"),
+        Setting.integer("quoting.level-spacing-ticks", 1, "ticks", 1, 1_000_000, "distance between levels"),
+        Setting.integer("quoting.requote-tolerance-ticks", 1, "ticks", 0, 1_000_000,
+            "leave a resting quote alone unless the desired price moved more than this"),
+        Setting.duration("quoting.max-order-age", "30s", "100ms", "24h", "replace a quote older than this"),
+        Setting.decimal("quoting.order-size", "0.001", "base coin", "0", "1000000000", "size of each quote"),
+        // risk defaults
+        Setting.decimal("risk.max-position", "0.01", "base coin", "0", "1000000000",
+            "hard position limit: beyond it the side that would grow the position is not quoted"),
+        Setting.decimal("risk.soft-position", "0.005", "base coin", "0", "1000000000",
+            "beyond this only position-reducing quotes are sent"),
+        Setting.decimal("risk.max-order-notional", "10000", "quote coin", "0", "1000000000", "largest order value"),
+        Setting.integer("risk.max-open-orders", 20, "orders", 1, 10_000, "most open orders at once, all symbols"),
+        Setting.integer("risk.price-band-bps", 500, "basis points", 1, 10_000,
+            "refuse quotes further than this from fair value"),
+        Setting.duration("risk.stale-book", "5s", "10ms", "10m", "no quotes while the book is older than this"),
+        Setting.decimal("risk.max-loss", "1000", "quote coin", "0", "1000000000",
+            "kill switch: at this loss (realized + unrealized - fees) cancel all and halt"),
+        Setting.decimal("risk.reduce-loss", "500", "quote coin", "0", "1000000000",
+            "at this loss only position-reducing quotes are sent"),
+        Setting.integer("risk.place-per-second", 10, "requests/s", 1, 1000, "order-rate budget: place (Bitget: 10/s)"),
+        Setting.integer("risk.cancel-per-second", 10, "requests/s", 1, 1000, "order-rate budget: cancel (Bitget: 10/s)"),
+        Setting.integer("risk.replace-per-second", 5, "requests/s", 1, 1000,
+            "order-rate budget: replace and batch (Bitget: 5/s)"),
+        // per symbol
+        Setting.decimal("symbol.*.order-size", "", "base coin", "0", "1000000000",
+            "quote size for one symbol; default `quoting.order-size`"),
+        Setting.decimal("symbol.*.max-position", "", "base coin", "0", "1000000000",
+            "position limit for one symbol; default `risk.max-position`"),
+        Setting.decimal("symbol.*.soft-position", "", "base coin", "0", "1000000000",
+            "soft position limit for one symbol; default `risk.soft-position`"),
+        // simulated venue (run.venue = sim)
+        Setting.integer("sim.seed", 42, "", 0, Long.MAX_VALUE, "seed of the simulated market: same seed, same market"),
+        Setting.duration("sim.books-interval", "200ms", "1ms", "10s", "how often the sim pushes book updates"));
+
+    private EngineSettings()
+    {
+    }
+
+    /**
+     * @return an empty configuration over {@link #ALL}.
+     */
+    public static Config newConfig()
+    {
+        return new Config(ALL);
+    }
+}

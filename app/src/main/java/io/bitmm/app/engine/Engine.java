@@ -1,0 +1,277 @@
+package io.bitmm.app.engine;
+
+import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.ExceptionHandler;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.ProducerType;
+import io.bitmm.core.engine.CoreContext;
+import io.bitmm.core.engine.TradingCore;
+import io.bitmm.core.event.CommandType;
+import io.bitmm.core.event.EventType;
+import io.bitmm.core.event.InboundEvent;
+import io.bitmm.core.event.InboundPublisher;
+import io.bitmm.core.event.OutboundCommand;
+import io.bitmm.core.instrument.InstrumentTable;
+import io.bitmm.gateway.GatewayContext;
+import io.bitmm.gateway.MarketDataGateway;
+import io.bitmm.gateway.OrderGateway;
+import io.bitmm.gateway.PrivateStreamGateway;
+import org.HdrHistogram.Histogram;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The assembled engine (../shared/DESIGN.md "Data flow and threads"):
+ * <pre>
+ *   md I/O, private I/O, order I/O, timer --&gt; inbound ring (multi-producer) --&gt; core thread
+ *   core thread --&gt; outbound ring (single producer) --&gt; order thread: sign, encode, write
+ * </pre>
+ * The inbound ring has a second consumer slot reserved for the journal. Start-up opens and pre-warms the order
+ * connections before any market data flows, so the first quote goes out on a warm connection. Shutdown stops
+ * quoting through the ring (so a replay sees it), waits (bounded) until the venue confirmed every cancel, then
+ * stops the producers and drains the rings.
+ */
+public final class Engine implements AutoCloseable
+{
+    private final EngineContext context;
+    private final InstrumentTable instruments;
+    private final Disruptor<InboundEvent> inbound;
+    private final Disruptor<OutboundCommand> outbound;
+    private final TradingCore core;
+    private final MarketDataGateway marketData;
+    private final PrivateStreamGateway privateStream;
+    private final OrderGateway orders;
+    private final InboundPublisher publisher;
+    private final AgentRunner timer;
+    private final Histogram tickToTrade = new Histogram(3_600_000_000_000L, 3);
+    private final AtomicLong handlerErrors = new AtomicLong();
+    private final EventHandler<InboundEvent> coreHandler;
+    private volatile boolean started;
+
+    /**
+     * @param context     threads and rings.
+     * @param coreContext trading settings.
+     * @param gateway     venue endpoints and credentials.
+     * @param instruments what is traded.
+     */
+    public Engine(
+        final EngineContext context,
+        final CoreContext coreContext,
+        final GatewayContext gateway,
+        final InstrumentTable instruments)
+    {
+        this.context = context.conclude();
+        this.instruments = instruments;
+        this.inbound = new Disruptor<>(InboundEvent::new, context.inboundRingSize(),
+            new PinnedThreadFactory("mm-core", context.coreCpu()), ProducerType.MULTI,
+            WaitStrategies.of(context.coreWaitStrategy()));
+        this.outbound = new Disruptor<>(OutboundCommand::new, context.outboundRingSize(),
+            new PinnedThreadFactory("mm-order", context.orderCpu()), ProducerType.SINGLE,
+            WaitStrategies.of(context.orderWaitStrategy()));
+        this.core = new TradingCore(coreContext, instruments, new RingCommandSink(outbound.getRingBuffer()));
+        this.publisher = new RingInboundPublisher(inbound.getRingBuffer());
+        this.marketData = new MarketDataGateway(gateway, instruments, publisher);
+        this.privateStream = new PrivateStreamGateway(gateway, instruments, publisher);
+        this.orders = new OrderGateway(gateway, instruments, publisher);
+        this.timer = new AgentRunner(new SleepingMillisIdleStrategy(1), this::onTimerError, null,
+            new TimerAgent(publisher, context.timerIntervalMs()));
+
+        inbound.setDefaultExceptionHandler(new CountingExceptionHandler<>("core"));
+        outbound.setDefaultExceptionHandler(new CountingExceptionHandler<>("order"));
+        this.coreHandler = (event, sequence, endOfBatch) -> core.onEvent(event);
+        inbound.handleEventsWith(coreHandler);
+        outbound.handleEventsWith(this::onCommand);
+    }
+
+    /**
+     * Start in dependency order: consumers, then the pre-warmed order pool, the private stream, market data, timer.
+     */
+    public void start()
+    {
+        outbound.start();
+        inbound.start();
+        orders.start();
+        privateStream.start();
+        marketData.start();
+        AgentRunner.startOnThread(timer, new PinnedThreadFactory("mm-timer", context.timerCpu()));
+        started = true;
+    }
+
+    /**
+     * Stop quoting, cancel every open order and wait (bounded) for the venue to confirm, then stop everything.
+     *
+     * @return true when every order was confirmed closed within the timeout.
+     */
+    public boolean stop()
+    {
+        if (!started)
+        {
+            return true;
+        }
+        started = false;
+        publishStopQuoting();
+        final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(context.shutdownTimeoutMs());
+        boolean allClosed = false;
+        while (System.nanoTime() - deadline < 0)
+        {
+            if (core.openOrderCount() == 0)
+            {
+                allClosed = true;
+                break;
+            }
+            sleepMs(20);
+        }
+        marketData.close();
+        privateStream.close();
+        timer.close();
+        drain();
+        orders.close();
+        return allClosed;
+    }
+
+    @Override
+    public void close()
+    {
+        stop();
+    }
+
+    /**
+     * @return the core (read its counters and positions after {@link #stop()}).
+     */
+    public TradingCore core()
+    {
+        return core;
+    }
+
+    /**
+     * @return the instruments traded.
+     */
+    public InstrumentTable instruments()
+    {
+        return instruments;
+    }
+
+    /**
+     * @return the market-data gateway (counters).
+     */
+    public MarketDataGateway marketData()
+    {
+        return marketData;
+    }
+
+    /**
+     * @return event-trigger to hand-off latency of every order command, in ns; read after {@link #stop()}.
+     */
+    public Histogram tickToTrade()
+    {
+        return tickToTrade;
+    }
+
+    /**
+     * @return exceptions the ring handlers caught and survived.
+     */
+    public long handlerErrors()
+    {
+        return handlerErrors.get();
+    }
+
+    private void onCommand(final OutboundCommand command, final long sequence, final boolean endOfBatch)
+    {
+        if (command.type == CommandType.RESYNC_BOOK)
+        {
+            marketData.requestResync(command.instrumentId);
+            return;
+        }
+        orders.onCommand(command, sequence, endOfBatch);
+        if (command.type == CommandType.PLACE || command.type == CommandType.REPLACE)
+        {
+            tickToTrade.recordValue(Math.max(0, System.nanoTime() - command.triggerTimestampNanos));
+        }
+    }
+
+    private void publishStopQuoting()
+    {
+        final long sequence = publisher.claim();
+        final InboundEvent event = publisher.event(sequence);
+        event.reset();
+        event.type = EventType.STOP_QUOTING;
+        event.timestampNanos = System.nanoTime();
+        publisher.publish(sequence);
+    }
+
+    private void drain()
+    {
+        final RingBuffer<InboundEvent> in = inbound.getRingBuffer();
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (inbound.getSequenceValueFor(coreHandler) < in.getCursor() && System.nanoTime() - deadline < 0)
+        {
+            sleepMs(1);
+        }
+        inbound.halt();
+        try
+        {
+            outbound.shutdown(5, TimeUnit.SECONDS);
+        }
+        catch (final com.lmax.disruptor.TimeoutException ex)
+        {
+            outbound.halt();
+        }
+    }
+
+    private void onTimerError(final Throwable error)
+    {
+        handlerErrors.incrementAndGet();
+        System.err.println("mm: timer error: " + error);
+    }
+
+    private static void sleepMs(final long ms)
+    {
+        try
+        {
+            Thread.sleep(ms);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private final class CountingExceptionHandler<T> implements ExceptionHandler<T>
+    {
+        private final String name;
+        private boolean reported;
+
+        CountingExceptionHandler(final String name)
+        {
+            this.name = name;
+        }
+
+        @Override
+        public void handleEventException(final Throwable ex, final long sequence, final T event)
+        {
+            handlerErrors.incrementAndGet();
+            if (!reported)
+            {
+                reported = true;
+                System.err.println("mm: " + name + " handler failed at sequence " + sequence + " (counted; " +
+                    "further failures are counted only): " + ex);
+            }
+        }
+
+        @Override
+        public void handleOnStartException(final Throwable ex)
+        {
+            System.err.println("mm: " + name + " handler failed to start: " + ex);
+        }
+
+        @Override
+        public void handleOnShutdownException(final Throwable ex)
+        {
+            System.err.println("mm: " + name + " handler failed to stop: " + ex);
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package io.bitmm.app.engine;
+
+/**
+ * Threading and ring settings of the assembled engine. Defaults behave well on a small shared box (2 cores, nothing
+ * pinned, yielding/sleeping waits); the {@code isolated} profile in config/ pins and busy-spins.
+ */
+public final class EngineContext
+{
+    /** Default inbound ring size, slots (a power of two). */
+    public static final int INBOUND_RING_SIZE_DEFAULT = 4096;
+    /** Default outbound ring size, slots (a power of two). */
+    public static final int OUTBOUND_RING_SIZE_DEFAULT = 1024;
+    /** Default timer interval. */
+    public static final long TIMER_INTERVAL_MS_DEFAULT = 10;
+    /** Default bound on the wait for the venue to confirm every cancel at shutdown. */
+    public static final long SHUTDOWN_TIMEOUT_MS_DEFAULT = 10_000;
+
+    private int inboundRingSize = INBOUND_RING_SIZE_DEFAULT;
+    private int outboundRingSize = OUTBOUND_RING_SIZE_DEFAULT;
+    private String coreWaitStrategy = "yielding";
+    private String orderWaitStrategy = "sleeping";
+    private int coreCpu = -1;
+    private int orderCpu = -1;
+    private int timerCpu = -1;
+    private long timerIntervalMs = TIMER_INTERVAL_MS_DEFAULT;
+    private long shutdownTimeoutMs = SHUTDOWN_TIMEOUT_MS_DEFAULT;
+
+    public EngineContext inboundRingSize(final int slots)
+    {
+        this.inboundRingSize = slots;
+        return this;
+    }
+
+    public int inboundRingSize()
+    {
+        return inboundRingSize;
+    }
+
+    public EngineContext outboundRingSize(final int slots)
+    {
+        this.outboundRingSize = slots;
+        return this;
+    }
+
+    public int outboundRingSize()
+    {
+        return outboundRingSize;
+    }
+
+    public EngineContext coreWaitStrategy(final String name)
+    {
+        this.coreWaitStrategy = name;
+        return this;
+    }
+
+    public String coreWaitStrategy()
+    {
+        return coreWaitStrategy;
+    }
+
+    public EngineContext orderWaitStrategy(final String name)
+    {
+        this.orderWaitStrategy = name;
+        return this;
+    }
+
+    public String orderWaitStrategy()
+    {
+        return orderWaitStrategy;
+    }
+
+    public EngineContext coreCpu(final int cpu)
+    {
+        this.coreCpu = cpu;
+        return this;
+    }
+
+    public int coreCpu()
+    {
+        return coreCpu;
+    }
+
+    public EngineContext orderCpu(final int cpu)
+    {
+        this.orderCpu = cpu;
+        return this;
+    }
+
+    public int orderCpu()
+    {
+        return orderCpu;
+    }
+
+    public EngineContext timerCpu(final int cpu)
+    {
+        this.timerCpu = cpu;
+        return this;
+    }
+
+    public int timerCpu()
+    {
+        return timerCpu;
+    }
+
+    public EngineContext timerIntervalMs(final long intervalMs)
+    {
+        this.timerIntervalMs = intervalMs;
+        return this;
+    }
+
+    public long timerIntervalMs()
+    {
+        return timerIntervalMs;
+    }
+
+    public EngineContext shutdownTimeoutMs(final long timeoutMs)
+    {
+        this.shutdownTimeoutMs = timeoutMs;
+        return this;
+    }
+
+    public long shutdownTimeoutMs()
+    {
+        return shutdownTimeoutMs;
+    }
+
+    /**
+     * Check the settings together.
+     *
+     * @return this.
+     * @throws IllegalStateException saying what is wrong.
+     */
+    public EngineContext conclude()
+    {
+        requirePowerOfTwo("engine.inbound-ring-size", inboundRingSize);
+        requirePowerOfTwo("engine.outbound-ring-size", outboundRingSize);
+        WaitStrategies.of(coreWaitStrategy);
+        WaitStrategies.of(orderWaitStrategy);
+        final int cpus = Runtime.getRuntime().availableProcessors();
+        requireCpu("engine.core-cpu", coreCpu, cpus);
+        requireCpu("engine.order-cpu", orderCpu, cpus);
+        requireCpu("engine.timer-cpu", timerCpu, cpus);
+        if (coreCpu >= 0 && coreCpu == orderCpu)
+        {
+            throw new IllegalStateException("engine.core-cpu and engine.order-cpu are both " + coreCpu +
+                ": two busy threads on one CPU starve each other");
+        }
+        return this;
+    }
+
+    private static void requirePowerOfTwo(final String key, final int value)
+    {
+        if (value < 64 || Integer.bitCount(value) != 1)
+        {
+            throw new IllegalStateException(key + " = " + value + " must be a power of two, at least 64");
+        }
+    }
+
+    private static void requireCpu(final String key, final int cpu, final int cpus)
+    {
+        if (cpu >= cpus)
+        {
+            throw new IllegalStateException(key + " = " + cpu + " but this machine has CPUs 0 to " + (cpus - 1));
+        }
+    }
+}

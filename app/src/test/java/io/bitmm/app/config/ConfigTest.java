@@ -1,0 +1,87 @@
+package io.bitmm.app.config;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ConfigTest
+{
+    private static final List<Setting> REGISTRY = List.of(
+        Setting.integer("engine.inbound-ring-size", 4096, "slots", 64, 1 << 22, "inbound ring size"),
+        Setting.duration("run.duration", "30s", "1s", "24h", "how long a run lasts"),
+        Setting.choice("engine.core-wait", "yielding", List.of("busy-spin", "yielding", "sleeping", "blocking"), "wait"),
+        Setting.decimal("symbol.*.order-size", "0.001", "base coin", "0", "1000000", "order size"),
+        Setting.bool("journal.enabled", true, "journal"),
+        Setting.list("run.symbols", "BTCUSDT", "symbols"));
+
+    @Test
+    void shouldReadValuesAndFallBackToDefaults()
+    {
+        final Config config = new Config(REGISTRY).parse("run.conf", List.of(
+            "# a comment",
+            "",
+            "engine.inbound-ring-size = 8192   # trailing comment",
+            "run.duration = 2m",
+            "engine.core-wait = BUSY-SPIN",
+            "symbol.ETHUSDT.order-size = 0.05",
+            "run.symbols = BTCUSDT, ETHUSDT"));
+        assertEquals(8192, config.intValue("engine.inbound-ring-size"));
+        assertEquals(120_000L, config.longValue("run.duration"));
+        assertEquals("busy-spin", config.text("engine.core-wait"));
+        assertEquals("0.05", config.text("symbol.ETHUSDT.order-size"));
+        assertEquals("0.001", config.text("symbol.BTCUSDT.order-size"));
+        assertEquals(List.of("BTCUSDT", "ETHUSDT"), config.list("run.symbols"));
+        assertTrue(config.bool("journal.enabled"));
+        assertTrue(config.isSet("run.duration"));
+        assertFalse(config.isSet("journal.enabled"));
+    }
+
+    @Test
+    void shouldSayExactlyWhatIsWrong()
+    {
+        assertMessage("run.conf:1: unknown setting 'engine.inbound-ring-sise'; did you mean 'engine.inbound-ring-size'?",
+            "engine.inbound-ring-sise = 10");
+        assertMessage("run.conf:1: engine.inbound-ring-size = 10 is out of range: allowed 64 to 4194304",
+            "engine.inbound-ring-size = 10");
+        assertMessage("run.conf:1: engine.inbound-ring-size = 'lots' is not a whole number (slots)",
+            "engine.inbound-ring-size = lots");
+        assertMessage("run.conf:1: run.duration: '30' is not a duration", "run.duration = 30");
+        assertMessage("run.conf:1: engine.core-wait = 'spin' must be one of busy-spin, yielding, sleeping, blocking",
+            "engine.core-wait = spin");
+        assertMessage("run.conf:2: run.duration is set twice (first at line 1)", "run.duration = 1s", "run.duration = 2s");
+        assertMessage("run.conf:1: expected 'key = value', found 'nonsense'", "nonsense");
+        assertMessage("run.conf:1: unknown setting 'symbol.btcusdt.order-size'", "symbol.btcusdt.order-size = 1");
+    }
+
+    @Test
+    void shouldApplyOverridesAfterTheFile()
+    {
+        final Config config = new Config(REGISTRY).parse("run.conf", List.of("run.duration = 10s"));
+        config.override("--set", List.of("run.duration=20s"));
+        assertEquals(20_000L, config.longValue("run.duration"));
+        assertThrows(ConfigException.class, () -> config.override("--set", List.of("run.duration")));
+    }
+
+    @Test
+    void shouldRenderEverySettingInTheDocsTable()
+    {
+        final String table = Config.markdownTable(REGISTRY);
+        for (final Setting setting : REGISTRY)
+        {
+            assertTrue(table.contains("`" + setting.key() + "`"), setting.key());
+        }
+        assertTrue(table.contains("| `engine.inbound-ring-size` | integer | `4096` | slots; 64 to 4194304 | inbound ring size |"));
+    }
+
+    private static void assertMessage(final String expectedPrefix, final String... lines)
+    {
+        final ConfigException ex = assertThrows(ConfigException.class,
+            () -> new Config(REGISTRY).parse("run.conf", List.of(lines)));
+        assertTrue(ex.getMessage().startsWith(expectedPrefix), ex.getMessage());
+    }
+}
