@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code mm run}: start the simulated venue (by default), run the engine against it for a while, stop quoting,
@@ -110,6 +111,7 @@ public final class RunCommand implements Callable<Integer>
     {
         final CountDownLatch stopRequested = new CountDownLatch(1);
         final CountDownLatch finished = new CountDownLatch(1);
+        final AtomicInteger exitStatus = new AtomicInteger(1);
         final Thread hook = new Thread(() ->
         {
             stopRequested.countDown();
@@ -121,7 +123,7 @@ public final class RunCommand implements Callable<Integer>
             {
                 Thread.currentThread().interrupt();
             }
-            Runtime.getRuntime().halt(0);
+            Runtime.getRuntime().halt(exitStatus.get());
         }, "mm-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
 
@@ -141,6 +143,7 @@ public final class RunCommand implements Callable<Integer>
             Files.writeString(dir.resolve("summary.txt"), summary, StandardCharsets.UTF_8);
             System.out.print(summary);
             System.out.flush();
+            exitStatus.set(0);
             return 0;
         }
         finally
