@@ -95,7 +95,8 @@ class TradingCoreAllocationTest
         System.out.println("events=" + tape.count() + " allocatedBytes=" + allocated + " commands=" + sink.count);
         System.out.println(counters);
         assertEquals(0, allocated, "bytes allocated while processing " + tape.count() + " events");
-        assertEquals(recordingSink.count, sink.count, "same events, same commands");
+        assertEquals(recordingSink.count, sink.count, "same events, same number of commands");
+        assertEquals(recordingSink.hash, sink.hash, "same events, same commands, field by field");
         assertEquals(sink.count, sink.lastSequence);
         assertTrue(counters.get(CoreCounters.BOOK_UPDATES) > 500_000, counters.toString());
         assertTrue(counters.get(CoreCounters.PLACES_SENT) > 1_000, counters.toString());
@@ -117,6 +118,7 @@ class TradingCoreAllocationTest
         private final List<OutboundCommand> copies;
         private long count;
         private long lastSequence;
+        private long hash = 17;
 
         CountingSink(final List<OutboundCommand> copies)
         {
@@ -128,6 +130,21 @@ class TradingCoreAllocationTest
         {
             count++;
             lastSequence = command.commandSequence;
+            hash = hash * 31 + command.type.ordinal();
+            hash = hash * 31 + command.side.ordinal();
+            hash = hash * 31 + command.price;
+            hash = hash * 31 + command.size;
+            hash = hash * 31 + command.orderId;
+            hash = hash * 31 + command.commandSequence;
+            hash = hash * 31 + command.triggerTimestampNanos;
+            for (int i = 0; i < command.clientOidLength; i++)
+            {
+                hash = hash * 31 + command.clientOid[i];
+            }
+            for (int i = 0; i < command.newClientOidLength; i++)
+            {
+                hash = hash * 31 + command.newClientOid[i];
+            }
             if (copies != null)
             {
                 final OutboundCommand copy = new OutboundCommand();
