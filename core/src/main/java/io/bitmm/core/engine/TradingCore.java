@@ -228,8 +228,16 @@ public final class TradingCore
         }
         final OrderBook book = books[id];
         final boolean snapshot = event.type == EventType.BOOK_SNAPSHOT;
+        final long droppedBefore = book.droppedLevels();
         final BookResult result = snapshot ? book.applySnapshot(event) : book.applyUpdate(event);
-        counters.add(CoreCounters.BOOK_LEVELS_TRUNCATED, event.truncatedLevels);
+        if (event.truncatedLevels != 0)
+        {
+            counters.add(CoreCounters.BOOK_LEVELS_TRUNCATED, event.truncatedLevels);
+        }
+        if (book.droppedLevels() != droppedBefore)
+        {
+            counters.add(CoreCounters.BOOK_LEVELS_DROPPED, book.droppedLevels() - droppedBefore);
+        }
         if (result == BookResult.APPLIED)
         {
             counters.increment(snapshot ? CoreCounters.BOOK_SNAPSHOTS : CoreCounters.BOOK_UPDATES);
