@@ -536,6 +536,12 @@ public final class TradingCore
         {
             return;
         }
+        if (reason == RiskReason.MAX_OPEN_ORDERS)
+        {
+            // keep what rests: cancelling would not help, only a replace (which adds an order until acked) is refused
+            refuse(quoteSlot, reason);
+            return;
+        }
         if (reason != RiskReason.NONE)
         {
             refuse(quoteSlot, reason);

@@ -271,6 +271,22 @@ class TradingCoreTest
     }
 
     @Test
+    void shouldCapOpenOrdersWithoutCancellingRestingOnes()
+    {
+        final TradingCore core = core(context().maxOpenOrders(1).maxOrderAgeMs(60_000));
+        core.onEvent(snapshot(10 * MS, "30000.10:1.5", "30000.20:0.75"));
+        final List<OutboundCommand> places = drain();
+        assertEquals(1, places.size());
+        assertEquals(Side.BUY, places.get(0).side);
+        assertEquals(1, core.counters().riskRejections(RiskReason.MAX_OPEN_ORDERS));
+        ackAll(core, places, 11 * MS);
+        core.onEvent(update(12 * MS, new String[] {"30000.15:1"}, new String[] {"30000.20:0", "30000.25:1"}));
+        final List<OutboundCommand> commands = drain();
+        assertTrue(commands.stream().noneMatch(c -> c.type == CommandType.CANCEL), "the resting bid stays");
+        assertTrue(commands.stream().noneMatch(c -> c.type == CommandType.PLACE), "no ask while at the cap");
+    }
+
+    @Test
     void shouldBackOffAfterRejectedPlace()
     {
         final TradingCore core = core(context().rejectBackoffMs(500));
