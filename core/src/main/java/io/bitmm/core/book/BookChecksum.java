@@ -4,9 +4,9 @@ import java.util.zip.CRC32;
 
 /**
  * Bitget's v2 book checksum: CRC32 over {@code bid1P:bid1S:ask1P:ask1S:bid2P:...} for the first 25 levels of each
- * side, interleaved, shorter side skipped, every value rendered with the decimals the venue wrote (each level's text is
- * rendered once, when the level is set: see {@link BookSide}). Reuses one
- * byte buffer and one {@link CRC32}: allocation-free.
+ * side, interleaved, shorter side skipped, every value rendered with the decimals the venue wrote. Each level's text
+ * is rendered once, when the level is set (see {@link BookSide}), so a checksum only concatenates. Reuses one byte
+ * buffer and one {@link CRC32}: allocation-free.
  */
 public final class BookChecksum
 {

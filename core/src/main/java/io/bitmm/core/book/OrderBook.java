@@ -8,7 +8,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * The L2 book of one instrument, built from Bitget's {@code books} snapshot and updates or replaced by a
  * {@code books1/5/15} snapshot. Validates every change: CRC32 checksum (when the event carries a non-zero one),
- * {@code seq} monotonic, no crossed book, no update before a snapshot. A failure invalidates the book; it then
+ * {@code seq} never going backwards (an event without one, {@code seq} 0, is not checked), no crossed book, no
+ * update before a snapshot. A failure invalidates the book; it then
  * ignores updates until the next snapshot. Allocation-free once constructed.
  */
 public final class OrderBook
@@ -73,11 +74,14 @@ public final class OrderBook
         {
             return invalidate(BookResult.UPDATE_BEFORE_SNAPSHOT);
         }
-        if (event.seq < seq)
+        if (event.seq != 0 && event.seq < seq)
         {
             return invalidate(BookResult.SEQ_BACKWARDS);
         }
-        seq = event.seq;
+        if (event.seq != 0)
+        {
+            seq = event.seq;
+        }
         for (int i = 0; i < event.bidCount; i++)
         {
             bids.set(event.bidPrices[i], event.bidSizes[i], event.bidPriceDecimals[i], event.bidSizeDecimals[i]);

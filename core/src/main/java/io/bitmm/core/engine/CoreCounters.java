@@ -45,7 +45,9 @@ public final class CoreCounters
     public static final int EVENTS = 29;
     public static final int REJECT_CODE_OVERFLOW = 30;
     public static final int PENDING_TIMEOUTS = 31;
-    public static final int RISK_BASE = 32;
+    /** Levels the books dropped because a side was at capacity. */
+    public static final int BOOK_LEVELS_DROPPED = 32;
+    public static final int RISK_BASE = 33;
     /** Pairs of (code, count) for Bitget reject codes. */
     public static final int REJECT_CODE_SLOTS = 16;
 
@@ -57,7 +59,7 @@ public final class CoreCounters
         "replacesSent", "cancelAllsSent", "queriesSent", "resyncsSent", "acks", "rejects", "unknownOutcomes",
         "orderUpdates", "fillsBuy", "fillsSell", "filledSizeBuy", "filledSizeSell", "duplicateFills",
         "untrackedOrderEvents", "postOnlyCancels", "venueCancels", "orderPoolFull", "badEvents", "events",
-        "rejectCodeOverflow", "pendingTimeouts"};
+        "rejectCodeOverflow", "pendingTimeouts", "bookLevelsDropped"};
 
     private final AtomicLongArray values = new AtomicLongArray(LENGTH);
     private int rejectCodesUsed;

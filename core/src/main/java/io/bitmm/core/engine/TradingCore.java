@@ -228,8 +228,16 @@ public final class TradingCore
         }
         final OrderBook book = books[id];
         final boolean snapshot = event.type == EventType.BOOK_SNAPSHOT;
+        final long droppedBefore = book.droppedLevels();
         final BookResult result = snapshot ? book.applySnapshot(event) : book.applyUpdate(event);
-        counters.add(CoreCounters.BOOK_LEVELS_TRUNCATED, event.truncatedLevels);
+        if (event.truncatedLevels != 0)
+        {
+            counters.add(CoreCounters.BOOK_LEVELS_TRUNCATED, event.truncatedLevels);
+        }
+        if (book.droppedLevels() != droppedBefore)
+        {
+            counters.add(CoreCounters.BOOK_LEVELS_DROPPED, book.droppedLevels() - droppedBefore);
+        }
         if (result == BookResult.APPLIED)
         {
             counters.increment(snapshot ? CoreCounters.BOOK_SNAPSHOTS : CoreCounters.BOOK_UPDATES);
@@ -526,6 +534,12 @@ public final class TradingCore
         final ManagedOrder order = orders.order(slot);
         if (!order.state().isWorking())
         {
+            return;
+        }
+        if (reason == RiskReason.MAX_OPEN_ORDERS)
+        {
+            // keep what rests: cancelling would not help, only a replace (which adds an order until acked) is refused
+            refuse(quoteSlot, reason);
             return;
         }
         if (reason != RiskReason.NONE)

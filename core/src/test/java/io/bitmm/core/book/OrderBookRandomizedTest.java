@@ -4,6 +4,7 @@ import io.bitmm.core.TestSupport;
 import io.bitmm.core.event.EventType;
 import io.bitmm.core.event.InboundEvent;
 import io.bitmm.core.instrument.Instrument;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -29,7 +30,7 @@ class OrderBookRandomizedTest
     private static final long MID_TICKS = 3_000_000;
 
     private final Instrument btc = TestSupport.spotBtc();
-    private final Random random = new Random(42);
+    private Random random = new Random(42);
     private final TreeMap<Long, String[]> bids = new TreeMap<>(Comparator.reverseOrder());
     private final TreeMap<Long, String[]> asks = new TreeMap<>();
     private final InboundEvent event = new InboundEvent();
@@ -38,10 +39,23 @@ class OrderBookRandomizedTest
     @Test
     void shouldMatchReferenceModelOverRandomSnapshotsAndUpdates()
     {
+        run(42, OPERATIONS);
+    }
+
+    @Test
+    @Tag("slow")
+    void shouldMatchReferenceModelOverManyMoreOperations()
+    {
+        run(7, 10 * OPERATIONS);
+    }
+
+    private void run(final long seed, final int operations)
+    {
+        random = new Random(seed);
         final OrderBook book = new OrderBook(btc, 1024);
         int mismatchesInjected = 0;
         int applied = 0;
-        for (int op = 0; op < OPERATIONS; op++)
+        for (int op = 0; op < operations; op++)
         {
             final boolean snapshot = op == 0 || random.nextInt(200) == 0 || !book.isValid();
             final boolean corrupt = random.nextInt(500) == 0;
@@ -68,8 +82,8 @@ class OrderBookRandomizedTest
             applied++;
             assertSameAsReference(book, op);
         }
-        assertTrue(mismatchesInjected > 50);
-        assertTrue(applied > 100_000);
+        assertTrue(mismatchesInjected > operations / 2_000);
+        assertTrue(applied > operations * 8 / 10);
     }
 
     private void assertSameAsReference(final OrderBook book, final int op)

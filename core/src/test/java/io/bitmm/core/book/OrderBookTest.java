@@ -117,6 +117,16 @@ class OrderBookTest
     }
 
     @Test
+    void shouldNotCheckSeqWhenEventCarriesNone()
+    {
+        book.applySnapshot(snapshot());
+        final InboundEvent noSeq = update();
+        noSeq.seq = 0;
+        assertEquals(BookResult.APPLIED, book.applyUpdate(noSeq));
+        assertEquals(1000, book.seq());
+    }
+
+    @Test
     void shouldDetectUpdateBeforeSnapshot()
     {
         assertEquals(BookResult.UPDATE_BEFORE_SNAPSHOT, book.applyUpdate(update()));

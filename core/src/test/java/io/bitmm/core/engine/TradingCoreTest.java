@@ -271,6 +271,92 @@ class TradingCoreTest
     }
 
     @Test
+    void shouldCapOpenOrdersWithoutCancellingRestingOnes()
+    {
+        final TradingCore core = core(context().maxOpenOrders(1).maxOrderAgeMs(60_000));
+        core.onEvent(snapshot(10 * MS, "30000.10:1.5", "30000.20:0.75"));
+        final List<OutboundCommand> places = drain();
+        assertEquals(1, places.size());
+        assertEquals(Side.BUY, places.get(0).side);
+        assertEquals(1, core.counters().riskRejections(RiskReason.MAX_OPEN_ORDERS));
+        ackAll(core, places, 11 * MS);
+        core.onEvent(update(12 * MS, new String[] {"30000.15:1"}, new String[] {"30000.20:0", "30000.25:1"}));
+        final List<OutboundCommand> commands = drain();
+        assertTrue(commands.stream().noneMatch(c -> c.type == CommandType.CANCEL), "the resting bid stays");
+        assertTrue(commands.stream().noneMatch(c -> c.type == CommandType.PLACE), "no ask while at the cap");
+    }
+
+    @Test
+    void shouldQuoteOnlyTheReducingSideWhenReducing()
+    {
+        final TradingCore core = core(context().maxLossAmount(50 * Amounts.ONE).reduceLossAmount(2 * Amounts.ONE).maxOrderAgeMs(60_000));
+        core.onEvent(snapshot(10 * MS, "30000.10:1.5", "30000.20:0.75"));
+        final List<OutboundCommand> places = drain();
+        ackAll(core, places, 11 * MS);
+        core.onEvent(fill(12 * MS, 0, oid(places.get(0)), Side.BUY, 3_000_014, 1_000, 1));
+        ackAll(core, drain(), 12 * MS);
+        core.onEvent(snapshot(13 * MS, "27000.00:1", "27000.10:1"));
+        assertEquals(RiskState.REDUCING, core.riskState());
+        final List<OutboundCommand> commands = drain();
+        assertTrue(commands.stream().noneMatch(c -> c.type == CommandType.PLACE && c.side == Side.BUY), "no buy when long");
+        assertTrue(commands.stream().anyMatch(c -> c.type == CommandType.CANCEL && c.side == Side.BUY), "the resting bid goes");
+        assertTrue(commands.stream().anyMatch(c -> c.side == Side.SELL), "the sell keeps quoting to reduce");
+        assertTrue(core.counters().riskRejections(RiskReason.REDUCING) > 0);
+    }
+
+    @Test
+    void shouldPullQuotesWhilePrivateStreamIsDown()
+    {
+        final TradingCore core = core(context());
+        core.onEvent(snapshot(10 * MS, "30000.10:1.5", "30000.20:0.75"));
+        ackAll(core, drain(), 11 * MS);
+        final InboundEvent down = new InboundEvent();
+        down.type = EventType.PRIVATE_STREAM_STATE;
+        down.timestampNanos = 12 * MS;
+        down.flag = false;
+        core.onEvent(down);
+        assertEquals(2, drain().stream().filter(c -> c.type == CommandType.CANCEL).count());
+        final InboundEvent up = new InboundEvent();
+        up.type = EventType.PRIVATE_STREAM_STATE;
+        up.timestampNanos = 13 * MS;
+        up.flag = true;
+        core.onEvent(up);
+        core.onEvent(update(14 * MS, new String[] {"30000.10:1.6"}, new String[0]));
+        assertTrue(drain().isEmpty(), "cancels still pending: wait for their answers");
+    }
+
+    @Test
+    void shouldKeepInstrumentsApart()
+    {
+        final Instrument eth = io.bitmm.core.instrument.InstrumentFactory.spot(
+            1, "ETHUSDT", 0, 1, "2", "4", "1", "0.05", "0.05", "0.001", "0.001", "200");
+        final TradingCore core = new TradingCore(context().orderSizeUnits(1, 100).maxPositionUnits(1, 1_000).softLimitUnits(1, 500),
+            new io.bitmm.core.instrument.InstrumentTable(List.of(btc, eth), List.of("BTC", "USDT")), command ->
+            {
+                final OutboundCommand copy = new OutboundCommand();
+                copy.copyFrom(command);
+                sent.add(copy);
+            });
+        core.onEvent(snapshot(10 * MS, "30000.10:1.5", "30000.20:0.75"));
+        final InboundEvent ethBook =
+            TestSupport.book(EventType.BOOK_SNAPSHOT, eth, 1, new String[] {"2000.00:5"}, new String[] {"2000.10:5"});
+        ethBook.timestampNanos = 11 * MS;
+        core.onEvent(ethBook);
+        final List<OutboundCommand> commands = drain();
+        assertEquals(4, commands.size());
+        assertEquals(1, commands.get(2).instrumentId);
+        assertEquals(100, commands.get(2).size);
+        assertEquals(1_000, commands.get(0).size);
+        final InboundEvent bad = update(12 * MS, new String[] {"30000.11:1"}, new String[0]);
+        bad.checksumPresent = true;
+        bad.checksum = 7;
+        core.onEvent(bad);
+        assertFalse(core.book(0).isValid());
+        assertTrue(core.book(1).isValid());
+        assertTrue(drain().stream().allMatch(c -> c.instrumentId == 0));
+    }
+
+    @Test
     void shouldBackOffAfterRejectedPlace()
     {
         final TradingCore core = core(context().rejectBackoffMs(500));
