@@ -70,13 +70,13 @@ class TlsTest
         try (WsFixtureServer server = new WsFixtureServer("/v2/ws/public", TestTls.server()))
         {
             server.handler((ch, text) -> ch.writeAndFlush(new TextWebSocketFrame(
-                io.bitmm.gateway.marketdata.MarketDataAllocationTestFrames.UPDATE)));
+                io.bitmm.gateway.marketdata.MarketDataAllocationTestFrames.SNAPSHOT)));
             final GatewayContext context = new GatewayContext().wsPublicUri(server.uri()).tlsTrustManagerFactory(TestTls.trust());
             assertTrue(server.uri().toString().startsWith("wss://"));
             try (MarketDataGateway gateway = new MarketDataGateway(context, TestInstruments.table(), publisher))
             {
                 gateway.start();
-                Await.until("an update over TLS", 5000, () -> publisher.events(EventType.BOOK_UPDATE).size() == 1);
+                Await.until("a snapshot over TLS", 5000, () -> publisher.events(EventType.BOOK_SNAPSHOT).size() == 1);
             }
         }
     }

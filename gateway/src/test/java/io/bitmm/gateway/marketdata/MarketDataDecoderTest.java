@@ -179,4 +179,17 @@ class MarketDataDecoderTest
         assertArrayEquals(new EventType[]{EventType.NONE},
             publisher.events().stream().map(e -> e.type).toArray(EventType[]::new));
     }
+
+    @Test
+    void shouldDropUpdatesBetweenAResyncAndTheNextSnapshot()
+    {
+        decoder.awaitSnapshot(0);
+        assertEquals(MarketDataDecoder.OK, decode(UPDATE));
+        assertEquals(0, publisher.publishedCount());
+        assertEquals(1, decoder.updatesBeforeSnapshot());
+        assertEquals(MarketDataDecoder.OK, decode(SNAPSHOT));
+        assertEquals(MarketDataDecoder.OK, decode(UPDATE));
+        assertEquals(2, publisher.publishedCount());
+        assertEquals(EventType.BOOK_UPDATE, publisher.events().get(1).type);
+    }
 }
