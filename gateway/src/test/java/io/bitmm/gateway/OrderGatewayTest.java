@@ -262,4 +262,17 @@ class OrderGatewayTest
         assertTrue(ex.getMessage().contains("0 of 2 connections"), ex.getMessage());
         assertFalse(ex.getMessage().contains(SECRET));
     }
+
+    @Test
+    void shouldReplaceDeadConnectionsAndWarmThemAgain()
+    {
+        server = new HttpFixtureServer(true, SECRET);
+        start(true, context(server.uri()).httpConnections(2));
+        server.dropAll();
+        Await.until("two new warm connections", 5000, () -> server.connections() == 4 && gateway.warmConnections() == 2);
+        assertEquals(4, server.timeRequestsByConnection().size(), "each replacement served a time request before use");
+        send(CommandType.PLACE, "after-drop", true);
+        Await.until("ack", 5000, () -> publisher.events(EventType.COMMAND_ACK).size() == 1);
+        assertTrue(gateway.counters().get(GatewayCounters.RECONNECTS) >= 2);
+    }
 }
