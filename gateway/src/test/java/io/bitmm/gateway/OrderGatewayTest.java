@@ -275,4 +275,13 @@ class OrderGatewayTest
         Await.until("ack", 5000, () -> publisher.events(EventType.COMMAND_ACK).size() == 1);
         assertTrue(gateway.counters().get(GatewayCounters.RECONNECTS) >= 2);
     }
+
+    @Test
+    void shouldSendAHeldBackRunWhenItsBatchNeverEnds()
+    {
+        start(true);
+        send(CommandType.PLACE, "lonely", false);
+        Await.until("ack", 5000, () -> publisher.events(EventType.COMMAND_ACK).size() == 1);
+        assertEquals(1, server.seen("/api/v2/spot/trade/place-order").size());
+    }
 }
