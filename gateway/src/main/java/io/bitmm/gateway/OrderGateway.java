@@ -159,11 +159,13 @@ public final class OrderGateway implements AutoCloseable
 
     private void drainStalled()
     {
-        if (stalledAt == tail.get() && stalledAt < head.get())
+        final long t = tail.get();
+        if (t < head.get() && stalledAt == t)
         {
             drain(true);
         }
-        stalledAt = tail.get();
+        final long after = tail.get();
+        stalledAt = after < head.get() ? after : -1;
     }
 
     /**
