@@ -80,4 +80,18 @@ class TlsTest
             }
         }
     }
+
+    @Test
+    void shouldFailStartClearlyWhenTheCertificateIsNotTrusted() throws Exception
+    {
+        try (HttpFixtureServer server = new HttpFixtureServer(true, SECRET, TestTls.server(TestTls.h2AndHttp1())))
+        {
+            final GatewayContext context = new GatewayContext().restUri(server.uri()).connectTimeoutMs(1500)
+                .reconnectBackoffMinMs(50).reconnectBackoffMaxMs(100).credentials(new Credentials("key-1", SECRET, "pass-1"));
+            final OrderGateway gateway = new OrderGateway(context, TestInstruments.table(), new TestPublisher());
+            final IllegalStateException ex = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, gateway::start);
+            assertTrue(ex.getMessage().contains("0 of 2 connections"), ex.getMessage());
+            assertTrue(server.connections() >= 3, "failed TLS connections are replaced: " + server.connections());
+        }
+    }
 }

@@ -435,16 +435,7 @@ public final class OrderPool implements HttpConnection.Listener
 
     private void reject(final OutboundCommand c, final int code)
     {
-        final OrderRequest r = freeCount > 0 ? acquire() : null;
-        if (r == null)
-        {
-            return;
-        }
-        r.commandType = c.type;
-        r.instrumentId = c.instrumentId;
-        r.addClientOid(c.clientOid, c.clientOidLength);
-        replies.publishAll(r, EventType.COMMAND_REJECT, code);
-        release(r);
+        replies.publishLocal(c, EventType.COMMAND_REJECT, code);
     }
 
     private static void noop()
@@ -512,6 +503,10 @@ public final class OrderPool implements HttpConnection.Listener
             if (connection.warm && connection.canSend() && now - connection.lastSendNanos > keepAlive)
             {
                 sendTime(connection, now);
+            }
+            else if (connection.warm && !connection.isOpen() && connection.inFlight() == 0)
+            {
+                connection.close();
             }
             else if (!connection.warm && now - connection.connectedAtNanos > connectTimeout)
             {
