@@ -153,4 +153,17 @@ class MarketDataGatewayTest
         Await.until("throttled", 5000, () -> gateway.counters().get(GatewayCounters.SUBSCRIBE_THROTTLED) == 1);
         assertEquals(2, server.count("\"op\":\"subscribe\""));
     }
+
+    @Test
+    void shouldReconnectAfterTheVenueClosesWithACloseFrame()
+    {
+        answerSubscribesWithSnapshots();
+        gateway = new MarketDataGateway(context(), TestInstruments.table(), publisher);
+        gateway.start();
+        Await.until("a snapshot", 5000, () -> publisher.events(EventType.BOOK_SNAPSHOT).size() == 1);
+        server.closeAllWithFrame();
+        Await.until("resubscribed with a fresh snapshot", 5000, () -> publisher.events(EventType.BOOK_SNAPSHOT).size() == 2);
+        assertEquals(2, server.connections());
+        assertEquals(2, publisher.events(EventType.BOOK_RESET).size());
+    }
 }
