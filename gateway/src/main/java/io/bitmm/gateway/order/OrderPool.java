@@ -560,6 +560,8 @@ public final class OrderPool implements HttpConnection.Listener
             replies.onReply(r);
         }
         release(r);
+        drainWaitQueues(now);
+        flush();
     }
 
     private void onTime(final HttpConnection connection, final OrderRequest r)
