@@ -82,6 +82,7 @@ public final class GatewayContext
     private EventLoopGroup eventLoopGroup;
     private TrustManagerFactory tlsTrustManagerFactory;
     private DistinctErrorLog errorLog = new DistinctErrorLog();
+    private VenueClock venueClock = new VenueClock();
 
     /**
      * Validate every setting.
@@ -403,6 +404,21 @@ public final class GatewayContext
     public TrustManagerFactory tlsTrustManagerFactory()
     {
         return tlsTrustManagerFactory;
+    }
+
+    /**
+     * @param venueClock the clock offset shared by the gateways (set by the order pool's time requests).
+     * @return this.
+     */
+    public GatewayContext venueClock(final VenueClock venueClock)
+    {
+        this.venueClock = venueClock;
+        return this;
+    }
+
+    public VenueClock venueClock()
+    {
+        return venueClock;
     }
 
     public GatewayContext errorLog(final DistinctErrorLog errorLog)

@@ -20,6 +20,7 @@ public final class GatewayCounters
     public static final int VENUE_ERRORS = 9;
     public static final int REJECTS = 10;
     public static final int TIMEOUTS = 11;
+    /** Commands that had to wait: rate limit, back-off pause, or no free connection / request slot. */
     public static final int RATE_LIMIT_WAITS = 12;
     public static final int RATE_LIMIT_REJECTS = 13;
     public static final int BACK_OFFS = 14;

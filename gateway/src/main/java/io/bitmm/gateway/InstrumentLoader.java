@@ -143,8 +143,8 @@ public final class InstrumentLoader
     {
         final long sent = System.currentTimeMillis();
         final Map<String, String> data = dataObject(get(client, context, "/api/v2/public/time", null, 0));
-        final long now = System.currentTimeMillis();
-        return Long.parseLong(data.get("serverTime")) - (sent + (now - sent) / 2);
+        context.venueClock().update(Long.parseLong(data.get("serverTime")), sent, System.currentTimeMillis());
+        return context.venueClock().offsetMs();
     }
 
     private static Map<String, String> feeRates(

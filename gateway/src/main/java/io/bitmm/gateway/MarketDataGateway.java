@@ -124,6 +124,7 @@ public final class MarketDataGateway implements AutoCloseable
     private void resync(final int instrumentId)
     {
         counters.increment(GatewayCounters.RESYNCS);
+        decoder.awaitSnapshot(instrumentId);
         publishReset(instrumentId);
         if (session.isOpen())
         {
@@ -180,6 +181,7 @@ public final class MarketDataGateway implements AutoCloseable
         @Override
         public void onOpen(final WebSocketSession s)
         {
+            decoder.awaitSnapshot(-1);
             s.send(subscription("subscribe", -1, context.subscribeTrades()), true);
         }
 

@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link #onCommand} is called by the engine's outbound-ring handler thread: it copies the command into a
  * preallocated single-producer hand-off ring and wakes the order I/O thread (no allocation, no blocking; when the
  * ring is full the command is rejected with {@code RejectCodes.LOCAL_OVERLOAD}). The I/O thread applies the
- * per-endpoint rate limits, coalesces consecutive PLACEs / CANCELs of one batch into batch requests, encodes,
+ * per-endpoint rate limits, coalesces consecutive PLACEs / CANCELs of one batch into batch requests (a run whose
+ * batch has not ended yet is held until the rest arrives, or for about two 1 ms ticks at most), encodes,
  * signs and writes, and turns replies, timeouts and losses into COMMAND_ACK / COMMAND_REJECT / COMMAND_UNKNOWN
  * events. RESYNC_BOOK commands are the market-data gateway's and are ignored here.
  */
@@ -40,6 +41,7 @@ public final class OrderGateway implements AutoCloseable
     private final Runnable drainTask = this::drain;
     private GatewayThreads threads;
     private OrderPool pool;
+    private long stalledAt = -1;
 
     /**
      * @param context     settings; credentials are required.
@@ -75,6 +77,7 @@ public final class OrderGateway implements AutoCloseable
         final HmacSigner signer = new HmacSigner(secret);
         java.util.Arrays.fill(secret, (byte)0);
         pool = new OrderPool(context, instruments, publisher, counters, threads.group().next(), signer, handoff);
+        pool.stalledDrain(this::drainStalled);
         try
         {
             pool.start();
@@ -134,14 +137,35 @@ public final class OrderGateway implements AutoCloseable
     private void drain()
     {
         wakeup.set(false);
+        drain(false);
+    }
+
+    private void drain(final boolean force)
+    {
         final long h = head.get();
         long t = tail.get();
         while (t < h)
         {
-            t += pool.process(t, h, handoffEndOfBatch);
+            final int consumed = pool.process(t, h, handoffEndOfBatch, force);
+            if (consumed == 0)
+            {
+                break;
+            }
+            t += consumed;
             tail.set(t);
         }
         pool.flush();
+    }
+
+    private void drainStalled()
+    {
+        final long t = tail.get();
+        if (t < head.get() && stalledAt == t)
+        {
+            drain(true);
+        }
+        final long after = tail.get();
+        stalledAt = after < head.get() ? after : -1;
     }
 
     /**

@@ -119,7 +119,7 @@ public final class PrivateStreamGateway implements AutoCloseable
             subscribeAcks = 0;
             final Credentials credentials = context.credentials();
             s.send(WsLogin.message(signer, credentials.apiKey(), credentials.passphrase(),
-                System.currentTimeMillis() / 1000), false);
+                context.venueClock().epochMs() / 1000), false);
         }
 
         @Override

@@ -153,4 +153,31 @@ class MarketDataGatewayTest
         Await.until("throttled", 5000, () -> gateway.counters().get(GatewayCounters.SUBSCRIBE_THROTTLED) == 1);
         assertEquals(2, server.count("\"op\":\"subscribe\""));
     }
+
+    @Test
+    void shouldReconnectAfterTheVenueClosesWithACloseFrame()
+    {
+        answerSubscribesWithSnapshots();
+        gateway = new MarketDataGateway(context(), TestInstruments.table(), publisher);
+        gateway.start();
+        Await.until("a snapshot", 5000, () -> publisher.events(EventType.BOOK_SNAPSHOT).size() == 1);
+        server.closeAllWithFrame();
+        Await.until("resubscribed with a fresh snapshot", 5000, () -> publisher.events(EventType.BOOK_SNAPSHOT).size() == 2);
+        assertEquals(2, server.connections());
+        assertEquals(2, publisher.events(EventType.BOOK_RESET).size());
+    }
+
+    @Test
+    void shouldStampFramesWhenTheirBytesAreRead()
+    {
+        gateway = new MarketDataGateway(context(), TestInstruments.table(), publisher);
+        gateway.start();
+        Await.until("subscribed", 5000, () -> server.count("\"op\":\"subscribe\"") == 1);
+        final long beforeSend = System.nanoTime();
+        server.sendToAll(SNAPSHOT);
+        Await.until("a snapshot", 5000, () -> publisher.events(EventType.BOOK_SNAPSHOT).size() == 1);
+        final io.bitmm.core.event.InboundEvent e = publisher.events(EventType.BOOK_SNAPSHOT).get(0);
+        assertTrue(e.timestampNanos >= beforeSend, "stamped after the server sent it");
+        assertTrue(e.publishNanos >= e.timestampNanos, "stamped before it was published");
+    }
 }

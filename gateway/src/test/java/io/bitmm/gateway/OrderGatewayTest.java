@@ -262,4 +262,76 @@ class OrderGatewayTest
         assertTrue(ex.getMessage().contains("0 of 2 connections"), ex.getMessage());
         assertFalse(ex.getMessage().contains(SECRET));
     }
+
+    @Test
+    void shouldReplaceDeadConnectionsAndWarmThemAgain()
+    {
+        server = new HttpFixtureServer(true, SECRET);
+        start(true, context(server.uri()).httpConnections(2));
+        server.dropAll();
+        Await.until("two new warm connections", 5000, () -> server.connections() == 4 && gateway.warmConnections() == 2);
+        assertEquals(4, server.timeRequestsByConnection().size(), "each replacement served a time request before use");
+        send(CommandType.PLACE, "after-drop", true);
+        Await.until("ack", 5000, () -> publisher.events(EventType.COMMAND_ACK).size() == 1);
+        assertTrue(gateway.counters().get(GatewayCounters.RECONNECTS) >= 2);
+    }
+
+    @Test
+    void shouldSendAHeldBackRunWhenItsBatchNeverEnds()
+    {
+        start(true);
+        send(CommandType.PLACE, "lonely", false);
+        Await.until("ack", 5000, () -> publisher.events(EventType.COMMAND_ACK).size() == 1);
+        assertEquals(1, server.seen("/api/v2/spot/trade/place-order").size());
+    }
+
+    @Test
+    void shouldReportUnknownWhenTheConnectionDiesWithARequestInFlight()
+    {
+        server = new HttpFixtureServer(true, SECRET);
+        start(true, context(server.uri()).httpConnections(1).requestTimeoutMs(5000));
+        server.responder((path, body) -> null);
+        send(CommandType.PLACE, "lost-1", true);
+        Await.until("request at the server", 5000, () -> server.seen("/api/v2/spot/trade/place-order").size() == 1);
+        server.dropAll();
+        Await.until("unknown", 5000, () -> publisher.events(EventType.COMMAND_UNKNOWN).size() == 1);
+        assertEquals("lost-1", oid(publisher.events(EventType.COMMAND_UNKNOWN).get(0)));
+        assertEquals(0, gateway.counters().get(GatewayCounters.TIMEOUTS));
+    }
+
+    @Test
+    void shouldReportUnknownAndBackOffOn5xx()
+    {
+        start(true, context(URI.create("http://127.0.0.1:1")).backOffMs(200));
+        server.responder((path, body) -> new HttpFixtureServer.Answer(503, "{\"code\":\"40200\",\"msg\":\"server upgrade\"}"));
+        send(CommandType.CANCEL, "c-1", true);
+        Await.until("unknown", 5000, () -> publisher.events(EventType.COMMAND_UNKNOWN).size() == 1);
+        assertEquals(40200, publisher.events(EventType.COMMAND_UNKNOWN).get(0).rejectCode);
+        assertEquals(1, gateway.counters().get(GatewayCounters.BACK_OFFS));
+    }
+
+    @Test
+    void shouldReplaceAndBatchCancel()
+    {
+        start(true);
+        server.responder((path, body) -> path.endsWith("cancel-replace-order") ? new HttpFixtureServer.Answer(200,
+            "{\"code\":\"00000\",\"msg\":\"success\",\"data\":{\"orderId\":\"1002\",\"clientOid\":\"mm-2\"," +
+            "\"success\":\"success\",\"msg\":null}}") : new HttpFixtureServer.Answer(200, "{\"code\":\"00000\"," +
+            "\"msg\":\"success\",\"data\":{\"successList\":[{\"orderId\":\"1\",\"clientOid\":\"k1\"}," +
+            "{\"orderId\":\"2\",\"clientOid\":\"k2\"}],\"failureList\":[]}}"));
+        final OutboundCommand replace = command(CommandType.REPLACE, "mm-1");
+        System.arraycopy("mm-2".getBytes(StandardCharsets.US_ASCII), 0, replace.newClientOid, 0, 4);
+        replace.newClientOidLength = 4;
+        gateway.onCommand(replace, sequence++, true);
+        Await.until("replace ack", 5000, () -> publisher.events(EventType.COMMAND_ACK).size() == 1);
+        final InboundEvent ack = publisher.events(EventType.COMMAND_ACK).get(0);
+        assertEquals(CommandType.REPLACE, ack.commandType);
+        assertEquals(1002, ack.orderId);
+        assertEquals("mm-2", new String(ack.newClientOid, 0, ack.newClientOidLength, StandardCharsets.US_ASCII));
+        send(CommandType.CANCEL, "k1", false);
+        send(CommandType.CANCEL, "k2", true);
+        Await.until("two cancel acks", 5000, () -> publisher.events(EventType.COMMAND_ACK).size() == 3);
+        assertEquals("{\"symbol\":\"BTCUSDT\",\"orderList\":[{\"clientOid\":\"k1\"},{\"clientOid\":\"k2\"}]}",
+            server.seen("/api/v2/spot/trade/batch-cancel-order").get(0).body);
+    }
 }

@@ -95,4 +95,26 @@ class PrivateStreamGatewayTest
         assertEquals(2, server.count("\"op\":\"login\""));
         assertEquals(2, server.count("\"op\":\"subscribe\""));
     }
+
+    @Test
+    void shouldStayDownAndRetryWhenLoginFails()
+    {
+        server.handler((ch, text) ->
+        {
+            if (text.contains("\"op\":\"login\""))
+            {
+                ch.writeAndFlush(new TextWebSocketFrame("{\"event\":\"error\",\"code\":30005,\"msg\":\"login failed\"}"))
+                    .addListener(f -> ch.close());
+            }
+        });
+        final GatewayContext context = new GatewayContext().wsPrivateUri(server.uri())
+            .credentials(new Credentials("key-1", "wrong", "pass-1")).reconnectBackoffMinMs(20).reconnectBackoffMaxMs(50);
+        gateway = new PrivateStreamGateway(context, TestInstruments.table(), publisher);
+        gateway.start();
+        Await.until("a second login attempt", 5000, () -> server.count("\"op\":\"login\"") >= 2);
+        assertFalse(gateway.isUp());
+        assertTrue(publisher.events(EventType.PRIVATE_STREAM_STATE).isEmpty());
+        assertEquals(0, server.count("\"op\":\"subscribe\""));
+        assertTrue(gateway.counters().get(GatewayCounters.VENUE_ERRORS) >= 1);
+    }
 }

@@ -70,14 +70,28 @@ class TlsTest
         try (WsFixtureServer server = new WsFixtureServer("/v2/ws/public", TestTls.server()))
         {
             server.handler((ch, text) -> ch.writeAndFlush(new TextWebSocketFrame(
-                io.bitmm.gateway.marketdata.MarketDataAllocationTestFrames.UPDATE)));
+                io.bitmm.gateway.marketdata.MarketDataAllocationTestFrames.SNAPSHOT)));
             final GatewayContext context = new GatewayContext().wsPublicUri(server.uri()).tlsTrustManagerFactory(TestTls.trust());
             assertTrue(server.uri().toString().startsWith("wss://"));
             try (MarketDataGateway gateway = new MarketDataGateway(context, TestInstruments.table(), publisher))
             {
                 gateway.start();
-                Await.until("an update over TLS", 5000, () -> publisher.events(EventType.BOOK_UPDATE).size() == 1);
+                Await.until("a snapshot over TLS", 5000, () -> publisher.events(EventType.BOOK_SNAPSHOT).size() == 1);
             }
+        }
+    }
+
+    @Test
+    void shouldFailStartClearlyWhenTheCertificateIsNotTrusted() throws Exception
+    {
+        try (HttpFixtureServer server = new HttpFixtureServer(true, SECRET, TestTls.server(TestTls.h2AndHttp1())))
+        {
+            final GatewayContext context = new GatewayContext().restUri(server.uri()).connectTimeoutMs(1500)
+                .reconnectBackoffMinMs(50).reconnectBackoffMaxMs(100).credentials(new Credentials("key-1", SECRET, "pass-1"));
+            final OrderGateway gateway = new OrderGateway(context, TestInstruments.table(), new TestPublisher());
+            final IllegalStateException ex = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, gateway::start);
+            assertTrue(ex.getMessage().contains("0 of 2 connections"), ex.getMessage());
+            assertTrue(server.connections() >= 3, "failed TLS connections are replaced: " + server.connections());
         }
     }
 }

@@ -70,6 +70,8 @@ public final class MarketDataDecoder
     private long claimed = -1;
     private String failure;
     private int errorInstrumentId = -1;
+    private final boolean[] awaitingSnapshot;
+    private long updatesBeforeSnapshot;
 
     /**
      * @param instruments the traded instruments.
@@ -87,6 +89,32 @@ public final class MarketDataDecoder
         this.publisher = publisher;
         this.counters = counters;
         this.errorLog = errorLog;
+        this.awaitingSnapshot = new boolean[instruments.instrumentCount()];
+    }
+
+    /**
+     * Drop {@code books} updates of an instrument until its next snapshot (after a (re)subscribe: updates still in
+     * flight from the old subscription must not reach the core after its BOOK_RESET).
+     *
+     * @param instrumentId the instrument, or -1 for all.
+     */
+    public void awaitSnapshot(final int instrumentId)
+    {
+        for (int i = 0; i < awaitingSnapshot.length; i++)
+        {
+            if (instrumentId < 0 || i == instrumentId)
+            {
+                awaitingSnapshot[i] = true;
+            }
+        }
+    }
+
+    /**
+     * @return book updates dropped because they arrived between a resync and its snapshot.
+     */
+    public long updatesBeforeSnapshot()
+    {
+        return updatesBeforeSnapshot;
     }
 
     /**
@@ -242,6 +270,15 @@ public final class MarketDataDecoder
             return json.skip(value);
         }
         dataDone = true;
+        if (channel == CHANNEL_BOOKS && awaitingSnapshot[instrumentId])
+        {
+            if (action == ACTION_UPDATE)
+            {
+                updatesBeforeSnapshot++;
+                return json.skip(value);
+            }
+            awaitingSnapshot[instrumentId] = false;
+        }
         JsonToken token;
         while ((token = json.next()) == JsonToken.START_OBJECT)
         {

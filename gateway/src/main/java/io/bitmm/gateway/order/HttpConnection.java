@@ -196,6 +196,7 @@ final class HttpConnection
             });
         final ChannelFuture future = bootstrap.connect(uri.getHost(), port(uri));
         channel = future.channel();
+        channel.closeFuture().addListener(f -> notifyClosed());
         future.addListener(f ->
         {
             if (!f.isSuccess())

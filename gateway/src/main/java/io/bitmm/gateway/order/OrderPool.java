@@ -63,11 +63,11 @@ public final class OrderPool implements HttpConnection.Listener
     private int consecutiveFailures;
     private long nextConnectNanos;
     private boolean dirty;
-    private volatile long clockOffsetMs;
     private volatile int warmCount;
     private volatile String lastProblem = "none";
     private volatile boolean closed;
     private ScheduledFuture<?> tick;
+    private Runnable stalledDrain = OrderPool::noop;
 
     /**
      * @param context     settings.
@@ -150,7 +150,7 @@ public final class OrderPool implements HttpConnection.Listener
 
     public long clockOffsetMs()
     {
-        return clockOffsetMs;
+        return context.venueClock().offsetMs();
     }
 
     public int warmConnections()
@@ -227,9 +227,11 @@ public final class OrderPool implements HttpConnection.Listener
      * @param t          the first unprocessed sequence.
      * @param h          the producer's head.
      * @param endOfBatch end-of-batch flags by slot.
-     * @return how many commands were consumed (one, or a coalesced run).
+     * @param force      true: do not wait for the rest of an unfinished batch.
+     * @return how many commands were consumed (one, or a coalesced run); 0 when the available commands are the start
+     * of a coalescible run whose batch has not ended yet (its rest is being handed over right now).
      */
-    public int process(final long t, final long h, final boolean[] endOfBatch)
+    public int process(final long t, final long h, final boolean[] endOfBatch, final boolean force)
     {
         final OutboundCommand c = handoff[slot(t)];
         counters.increment(GatewayCounters.COMMANDS);
@@ -245,6 +247,10 @@ public final class OrderPool implements HttpConnection.Listener
             waitSize[single.ordinal()] == 0)
         {
             final int run = runLength(t, h, endOfBatch, c);
+            if (!force && t + run == h && run < OrderRequest.MAX_BATCH && !endOfBatch[slot(h - 1)])
+            {
+                return 0;
+            }
             if (run >= 2 && sendBatch(c, t, run, now))
             {
                 return run;
@@ -405,7 +411,7 @@ public final class OrderPool implements HttpConnection.Listener
 
     private long wallMs()
     {
-        return System.currentTimeMillis() + clockOffsetMs;
+        return context.venueClock().epochMs();
     }
 
     private static Endpoint endpointOf(final CommandType type)
@@ -429,20 +435,24 @@ public final class OrderPool implements HttpConnection.Listener
 
     private void reject(final OutboundCommand c, final int code)
     {
-        final OrderRequest r = freeCount > 0 ? acquire() : null;
-        if (r == null)
-        {
-            return;
-        }
-        r.commandType = c.type;
-        r.instrumentId = c.instrumentId;
-        r.addClientOid(c.clientOid, c.clientOidLength);
-        replies.publishAll(r, EventType.COMMAND_REJECT, code);
-        release(r);
+        replies.publishLocal(c, EventType.COMMAND_REJECT, code);
+    }
+
+    private static void noop()
+    {
+    }
+
+    /**
+     * @param stalledDrain run on every tick: drains commands held back for a batch that never ended.
+     */
+    public void stalledDrain(final Runnable stalledDrain)
+    {
+        this.stalledDrain = stalledDrain;
     }
 
     private void tick()
     {
+        stalledDrain.run();
         final long now = System.nanoTime();
         expire(now);
         maintain(now);
@@ -493,6 +503,10 @@ public final class OrderPool implements HttpConnection.Listener
             if (connection.warm && connection.canSend() && now - connection.lastSendNanos > keepAlive)
             {
                 sendTime(connection, now);
+            }
+            else if (connection.warm && !connection.isOpen() && connection.inFlight() == 0)
+            {
+                connection.close();
             }
             else if (!connection.warm && now - connection.connectedAtNanos > connectTimeout)
             {
@@ -546,6 +560,8 @@ public final class OrderPool implements HttpConnection.Listener
             replies.onReply(r);
         }
         release(r);
+        drainWaitQueues(now);
+        flush();
     }
 
     private void onTime(final HttpConnection connection, final OrderRequest r)
@@ -560,8 +576,7 @@ public final class OrderPool implements HttpConnection.Listener
             }
             return;
         }
-        final long nowWall = System.currentTimeMillis();
-        clockOffsetMs = serverTime - (r.sentWallMs + (nowWall - r.sentWallMs) / 2);
+        context.venueClock().update(serverTime, r.sentWallMs, System.currentTimeMillis());
         if (!connection.warm)
         {
             connection.warm = true;

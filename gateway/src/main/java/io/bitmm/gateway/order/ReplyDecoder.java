@@ -144,6 +144,29 @@ public final class ReplyDecoder
         }
     }
 
+    /**
+     * Report one command the gateway did not send.
+     *
+     * @param c    the command.
+     * @param type the event type.
+     * @param code the local code.
+     */
+    public void publishLocal(final io.bitmm.core.event.OutboundCommand c, final EventType type, final int code)
+    {
+        final long sequence = publisher.claim();
+        final InboundEvent e = publisher.event(sequence);
+        e.reset();
+        e.type = type;
+        e.timestampNanos = System.nanoTime();
+        e.instrumentId = c.instrumentId;
+        e.commandType = c.type;
+        e.rejectCode = code;
+        e.clientOid(c.clientOid, 0, c.clientOidLength);
+        e.publishNanos = e.timestampNanos;
+        publisher.publish(sequence);
+        counters.increment(GatewayCounters.REJECTS);
+    }
+
     private void publish(
         final OrderRequest r, final EventType type, final int rejectCode, final byte[] clientOid, final int length,
         final long venueOrderId)

@@ -26,7 +26,8 @@ import java.io.IOException;
  * Inside a {@code data} element the key order is free and a price cannot be scaled before the element's symbol is
  * known, so each element's scalar fields are first copied into preallocated character stashes; the slot is
  * claimed and filled when the element closes. {@link #decodeOrderObject} is also used for REST {@code orderInfo}
- * replies.
+ * replies (there {@code baseVolume} is the cumulative filled size, and the event's {@code commandType} is
+ * QUERY_ORDER).
  */
 public final class PrivateStreamDecoder
 {
@@ -93,6 +94,7 @@ public final class PrivateStreamDecoder
     private boolean dataDone;
     private long rxNanos;
     private String failure;
+    private boolean queryReply;
 
     /**
      * @param instruments     the traded instruments and assets.
@@ -301,7 +303,9 @@ public final class PrivateStreamDecoder
         {
             return false;
         }
+        queryReply = true;
         publishOrder(EventType.ORDER_UPDATE);
+        queryReply = false;
         return true;
     }
 
@@ -542,7 +546,8 @@ public final class PrivateStreamDecoder
         {
             e.price = decimalOf(PRICE, instrument.priceScale());
             e.size = decimalOf(present[NEW_SIZE] ? NEW_SIZE : SIZE, instrument.sizeScale());
-            e.cumulativeFilledSize = decimalOf(ACC_BASE_VOLUME, instrument.sizeScale());
+            e.cumulativeFilledSize = decimalOf(present[ACC_BASE_VOLUME] ? ACC_BASE_VOLUME : BASE_VOLUME, instrument.sizeScale());
+            e.commandType = queryReply ? io.bitmm.core.event.CommandType.QUERY_ORDER : io.bitmm.core.event.CommandType.NONE;
             e.averagePrice = decimalOf(PRICE_AVG, instrument.priceScale());
             e.venueStatus = status();
             e.timeInForce = force();

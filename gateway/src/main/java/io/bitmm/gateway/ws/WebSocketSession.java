@@ -301,6 +301,7 @@ public final class WebSocketSession
             return;
         }
         open = true;
+        stampPending = false;
         final long now = System.nanoTime();
         openedAtNanos = now;
         lastPingNanos = now;
@@ -445,6 +446,7 @@ public final class WebSocketSession
             {
                 onText(frame.content());
             }
+            stampPending = false;
         }
 
         @Override

@@ -6,6 +6,7 @@ package io.bitmm.gateway.marketdata;
 public final class MarketDataAllocationTestFrames
 {
     public static final String UPDATE = MarketDataDecoderTest.UPDATE;
+    public static final String SNAPSHOT = MarketDataDecoderTest.SNAPSHOT;
 
     private MarketDataAllocationTestFrames()
     {

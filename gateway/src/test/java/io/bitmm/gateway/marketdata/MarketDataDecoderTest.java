@@ -179,4 +179,49 @@ class MarketDataDecoderTest
         assertArrayEquals(new EventType[]{EventType.NONE},
             publisher.events().stream().map(e -> e.type).toArray(EventType[]::new));
     }
+
+    @Test
+    void shouldDropUpdatesBetweenAResyncAndTheNextSnapshot()
+    {
+        decoder.awaitSnapshot(0);
+        assertEquals(MarketDataDecoder.OK, decode(UPDATE));
+        assertEquals(0, publisher.publishedCount());
+        assertEquals(1, decoder.updatesBeforeSnapshot());
+        assertEquals(MarketDataDecoder.OK, decode(SNAPSHOT));
+        assertEquals(MarketDataDecoder.OK, decode(UPDATE));
+        assertEquals(2, publisher.publishedCount());
+        assertEquals(EventType.BOOK_UPDATE, publisher.events().get(1).type);
+    }
+
+    @Test
+    void shouldKeepEnoughToRecomputeTheVenueChecksum()
+    {
+        assertEquals(MarketDataDecoder.OK, decode(SNAPSHOT));
+        final InboundEvent e = publisher.events().get(0);
+        final StringBuilder text = new StringBuilder();
+        final byte[] buffer = new byte[io.bitmm.core.instrument.DecimalFormatter.MAX_LENGTH];
+        for (int i = 0; i < 25; i++)
+        {
+            if (i < e.bidCount)
+            {
+                append(text, buffer, e.bidPrices[i], 2, e.bidPriceDecimals[i]);
+                append(text, buffer, e.bidSizes[i], 4, e.bidSizeDecimals[i]);
+            }
+            if (i < e.askCount)
+            {
+                append(text, buffer, e.askPrices[i], 2, e.askPriceDecimals[i]);
+                append(text, buffer, e.askSizes[i], 4, e.askSizeDecimals[i]);
+            }
+        }
+        final java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(text.toString().getBytes(StandardCharsets.UTF_8));
+        assertEquals("30000.10:1.5000:30000.20:0.7500:30000.00:0.2500:30000.30:2.0000:29999.90:3.0000", text.toString());
+        assertEquals(e.checksum, (int)crc.getValue());
+    }
+
+    private static void append(final StringBuilder text, final byte[] buffer, final long value, final int scale, final int decimals)
+    {
+        final int length = io.bitmm.core.instrument.DecimalFormatter.format(value, scale, decimals, buffer, 0);
+        text.append(text.length() == 0 ? "" : ":").append(new String(buffer, 0, length, StandardCharsets.US_ASCII));
+    }
 }

@@ -91,6 +91,8 @@ public final class HttpFixtureServer implements AutoCloseable
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final Channel server;
     private final boolean tls;
+    private final io.netty.channel.group.ChannelGroup clients =
+        new io.netty.channel.group.DefaultChannelGroup(io.netty.util.concurrent.GlobalEventExecutor.INSTANCE);
     private final List<String> protocols = new CopyOnWriteArrayList<>();
     private final String secret;
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
@@ -126,6 +128,7 @@ public final class HttpFixtureServer implements AutoCloseable
                 protected void initChannel(final SocketChannel ch)
                 {
                     connections.incrementAndGet();
+                    clients.add(ch);
                     if (tls != null)
                     {
                         ch.pipeline().addLast(tls.newHandler(ch.alloc()),
@@ -215,6 +218,14 @@ public final class HttpFixtureServer implements AutoCloseable
     public List<Seen> seen(final String pathPrefix)
     {
         return seen.stream().filter(s -> s.path.startsWith(pathPrefix)).collect(java.util.stream.Collectors.toList());
+    }
+
+    /**
+     * Close every client connection (the venue dropping them).
+     */
+    public void dropAll()
+    {
+        clients.close().syncUninterruptibly();
     }
 
     @Override

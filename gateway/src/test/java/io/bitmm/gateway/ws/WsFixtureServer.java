@@ -126,6 +126,15 @@ public final class WsFixtureServer implements AutoCloseable
         clients.writeAndFlush(new TextWebSocketFrame(text)).syncUninterruptibly();
     }
 
+    /**
+     * Send a WebSocket close frame to every client (the venue's forced disconnect after 24 h).
+     */
+    public void closeAllWithFrame()
+    {
+        clients.writeAndFlush(new io.netty.handler.codec.http.websocketx.CloseWebSocketFrame(1001, "going away"))
+            .syncUninterruptibly();
+    }
+
     public void dropAll()
     {
         clients.close().syncUninterruptibly();
