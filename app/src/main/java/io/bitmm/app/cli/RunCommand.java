@@ -6,6 +6,7 @@ import io.bitmm.app.config.ConfigException;
 import io.bitmm.app.config.EngineSettings;
 import io.bitmm.app.engine.Engine;
 import io.bitmm.app.engine.RunSummary;
+import io.bitmm.app.paper.PaperVenue;
 import io.bitmm.core.engine.CoreContext;
 import io.bitmm.core.instrument.InstrumentTable;
 import io.bitmm.gateway.Credentials;
@@ -35,6 +36,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * {@code mm run}: start the simulated venue (by default), run the engine against it for a while, stop quoting,
  * cancel everything, and print the summary. Ctrl-C or SIGTERM takes the same orderly path and still exits 0.
+ * In paper mode ({@code --mode paper}) only market data comes from the venue (the simulated one, or Bitget's public
+ * streams: no credentials needed) and orders are matched locally by {@link PaperVenue}; nothing is sent.
  */
 @Command(
     name = "run",
@@ -70,24 +73,21 @@ public final class RunCommand implements Callable<Integer>
     public Integer call() throws Exception
     {
         final Config config = resolveConfig();
-        if ("paper".equals(config.text("run.mode")))
-        {
-            throw new ConfigException("run.mode = paper: paper trading (local matching of live market data) is " +
-                "not available in this build; use run.venue = sim to trade without an account");
-        }
         final Instant start = Instant.now();
         final Path dir = runDirectory(config, start);
         Files.createDirectories(dir);
         writeEffectiveConfig(config, dir.resolve("config.conf"));
 
         final boolean simulated = "sim".equals(config.text("run.venue"));
+        final boolean paper = "paper".equals(config.text("run.mode"));
         try (SimVenue sim = simulated ? SimVenue.start(Bindings.sim(config)) : null)
         {
             final GatewayContext gateway = simulated ?
-                Bindings.gateway(config, sim.restUri(), sim.wsPublicUri(), sim.wsPrivateUri(), simCredentials(sim)) :
+                Bindings.gateway(config, sim.restUri(), sim.wsPublicUri(), sim.wsPrivateUri(),
+                    paper ? null : simCredentials(sim)) :
                 Bindings.gateway(config, URI.create(config.text("venue.rest-url")),
                     URI.create(config.text("venue.ws-public-url")), URI.create(config.text("venue.ws-private-url")),
-                    liveCredentials(config));
+                    paper ? null : liveCredentials(config));
             final List<String> symbolList = config.list("run.symbols");
             final InstrumentTable instruments = InstrumentLoader.load(gateway, symbolList);
             final CoreContext coreContext = Bindings.core(config, instruments, start.toEpochMilli());
@@ -127,7 +127,9 @@ public final class RunCommand implements Callable<Integer>
         }, "mm-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
 
-        final Engine engine = new Engine(Bindings.engine(config), coreContext, gateway, instruments);
+        final Engine engine = "paper".equals(config.text("run.mode")) ?
+            new Engine(Bindings.engine(config), coreContext, gateway, instruments, ring -> new PaperVenue(instruments, ring)) :
+            new Engine(Bindings.engine(config), coreContext, gateway, instruments);
         try
         {
             engine.start();

@@ -23,6 +23,7 @@ import org.agrona.concurrent.SleepingMillisIdleStrategy;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * The assembled engine (../shared/DESIGN.md "Data flow and threads"):
@@ -33,7 +34,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * The inbound ring has a second consumer slot reserved for the journal. Start-up opens and pre-warms the order
  * connections before any market data flows, so the first quote goes out on a warm connection. Shutdown stops
  * quoting through the ring (so a replay sees it), waits (bounded) until the venue confirmed every cancel, then
- * stops the producers and drains the rings.
+ * stops the producers and drains the rings. In paper mode a local {@link OrderRoute} replaces the order and
+ * private-stream gateways: nothing is sent, and the venue is only a source of market data.
  */
 public final class Engine implements AutoCloseable
 {
@@ -43,8 +45,9 @@ public final class Engine implements AutoCloseable
     private final Disruptor<OutboundCommand> outbound;
     private final TradingCore core;
     private final MarketDataGateway marketData;
+    /** Null when a local route (paper mode) reports order states and fills itself. */
     private final PrivateStreamGateway privateStream;
-    private final OrderGateway orders;
+    private final OrderRoute orders;
     private final InboundPublisher publisher;
     private final AgentRunner timer;
     private final Histogram tickToTrade = new Histogram(3_600_000_000_000L, 3);
@@ -64,6 +67,24 @@ public final class Engine implements AutoCloseable
         final GatewayContext gateway,
         final InstrumentTable instruments)
     {
+        this(context, coreContext, gateway, instruments, null);
+    }
+
+    /**
+     * @param context     threads and rings.
+     * @param coreContext trading settings.
+     * @param gateway     venue endpoints (and credentials, unless a local route is given).
+     * @param instruments what is traded.
+     * @param localRoute  null to trade at the venue; else builds, from the inbound ring, the route that answers the
+     *                    orders locally (paper mode): then no order connection and no private stream are opened.
+     */
+    public Engine(
+        final EngineContext context,
+        final CoreContext coreContext,
+        final GatewayContext gateway,
+        final InstrumentTable instruments,
+        final Function<InboundPublisher, OrderRoute> localRoute)
+    {
         this.context = context.conclude();
         this.instruments = instruments;
         this.inbound = new Disruptor<>(InboundEvent::new, context.inboundRingSize(),
@@ -74,9 +95,10 @@ public final class Engine implements AutoCloseable
             WaitStrategies.of(context.orderWaitStrategy()));
         this.core = new TradingCore(coreContext, instruments, new RingCommandSink(outbound.getRingBuffer()));
         this.publisher = new RingInboundPublisher(inbound.getRingBuffer());
-        this.marketData = new MarketDataGateway(gateway, instruments, publisher);
-        this.privateStream = new PrivateStreamGateway(gateway, instruments, publisher);
-        this.orders = new OrderGateway(gateway, instruments, publisher);
+        this.orders = localRoute == null ? new VenueRoute(new OrderGateway(gateway, instruments, publisher)) :
+            localRoute.apply(publisher);
+        this.privateStream = localRoute == null ? new PrivateStreamGateway(gateway, instruments, publisher) : null;
+        this.marketData = new MarketDataGateway(gateway, instruments, orders.marketDataPublisher(publisher));
         this.timer = new AgentRunner(new SleepingMillisIdleStrategy(1), this::onTimerError, null,
             new TimerAgent(publisher, context.timerIntervalMs()));
 
@@ -95,7 +117,10 @@ public final class Engine implements AutoCloseable
         outbound.start();
         inbound.start();
         orders.start();
-        privateStream.start();
+        if (privateStream != null)
+        {
+            privateStream.start();
+        }
         marketData.start();
         AgentRunner.startOnThread(timer, new PinnedThreadFactory("mm-timer", context.timerCpu()));
         started = true;
@@ -126,7 +151,10 @@ public final class Engine implements AutoCloseable
             sleepMs(20);
         }
         marketData.close();
-        privateStream.close();
+        if (privateStream != null)
+        {
+            privateStream.close();
+        }
         timer.close();
         drain();
         orders.close();
@@ -237,6 +265,43 @@ public final class Engine implements AutoCloseable
         catch (final InterruptedException ex)
         {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * The default route: commands go to the venue through the order gateway.
+     */
+    private static final class VenueRoute implements OrderRoute
+    {
+        private final OrderGateway gateway;
+
+        VenueRoute(final OrderGateway gateway)
+        {
+            this.gateway = gateway;
+        }
+
+        @Override
+        public void start()
+        {
+            gateway.start();
+        }
+
+        @Override
+        public void onCommand(final OutboundCommand command, final long sequence, final boolean endOfBatch)
+        {
+            gateway.onCommand(command, sequence, endOfBatch);
+        }
+
+        @Override
+        public InboundPublisher marketDataPublisher(final InboundPublisher ring)
+        {
+            return ring;
+        }
+
+        @Override
+        public void close()
+        {
+            gateway.close();
         }
     }
 
