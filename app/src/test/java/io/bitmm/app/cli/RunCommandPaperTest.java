@@ -26,8 +26,7 @@ class RunCommandPaperTest
     void shouldRunPaperModeAgainstSimulatedMarketData(@TempDir final Path dir) throws Exception
     {
         final int exit = new CommandLine(new RunCommand()).execute(
-            "--mode", "paper", "--duration", "4s", "--run-dir", dir.toString(), "--set", "engine.core-wait=sleeping",
-            "--set", "risk.replace-per-second=1000");
+            "--mode", "paper", "--duration", "4s", "--run-dir", dir.toString(), "--set", "engine.core-wait=sleeping");
 
         assertEquals(0, exit);
         final String summary = Files.readString(dir.resolve("summary.txt"), StandardCharsets.UTF_8);

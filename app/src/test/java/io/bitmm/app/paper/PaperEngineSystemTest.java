@@ -39,11 +39,8 @@ class PaperEngineSystemTest
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void shouldTradeOnPaperAgainstSimMarketDataWithoutSendingOrders() throws Exception
     {
-        // A replace budget that is never spent: TradingCore.onTimer does not retry a CANCEL_ALL that the replace
-        // budget held back at STOP_QUOTING (checkKillSwitch() returns false once stopped), so with the default
-        // budget the shutdown can wait out its timeout. That is a core issue, not a paper one.
         final Config config = EngineSettings.newConfig().override("test", List.of(
-            "engine.core-wait=sleeping", "engine.shutdown-timeout=5s", "risk.replace-per-second=1000"));
+            "engine.core-wait=sleeping", "engine.shutdown-timeout=5s"));
         try (SimVenue sim = SimVenue.start(new SimContext().port(0).seed(7).booksIntervalMs(50)))
         {
             final GatewayContext gateway = Bindings.gateway(config, sim.restUri(), sim.wsPublicUri(), sim.wsPrivateUri(), null);

@@ -397,13 +397,15 @@ public final class TradingCore
     private void onTimer()
     {
         retryQueries();
-        if (!checkKillSwitch())
-        {
-            return;
-        }
+        final boolean mayQuote = checkKillSwitch();
         if (stopped)
         {
+            // A cancel-all that the rate budget held back at STOP_QUOTING is owed until it goes out.
             retryCancelAll();
+            return;
+        }
+        if (!mayQuote)
+        {
             return;
         }
         for (int id = 0; id < books.length; id++)

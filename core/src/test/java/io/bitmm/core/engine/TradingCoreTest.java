@@ -437,6 +437,27 @@ class TradingCoreTest
     }
 
     @Test
+    void shouldRetryCancelAllHeldBackByTheRateBudgetAfterStopQuoting()
+    {
+        final TradingCore core = core(context().replacePerSecond(1).maxOrderAgeMs(60_000).requoteToleranceTicks(0));
+        core.onEvent(snapshot(10 * MS, "30000.10:1.5", "30000.20:0.75"));
+        ackAll(core, drain(), 11 * MS);
+        core.onEvent(update(20 * MS, new String[] {"30000.14:1"}, new String[0]));
+        assertTrue(drain().stream().anyMatch(c -> c.type == CommandType.REPLACE), "the replace spends the budget");
+
+        final InboundEvent stop = new InboundEvent();
+        stop.type = EventType.STOP_QUOTING;
+        stop.timestampNanos = 21 * MS;
+        core.onEvent(stop);
+        assertTrue(drain().stream().noneMatch(c -> c.type == CommandType.CANCEL_ALL), "no budget left for it yet");
+
+        core.onEvent(timer(1_500 * MS));
+        final List<OutboundCommand> later = drain();
+        assertTrue(later.stream().anyMatch(c -> c.type == CommandType.CANCEL_ALL), "retried once budget returned: " + later);
+        assertTrue(later.stream().noneMatch(c -> c.type == CommandType.PLACE || c.type == CommandType.REPLACE));
+    }
+
+    @Test
     void shouldHaltOnMaxLossAndCancelEverything()
     {
         final TradingCore core = core(context().maxLossAmount(5 * Amounts.ONE).reduceLossAmount(2 * Amounts.ONE));
