@@ -316,7 +316,7 @@ public final class RestApi
         }
         if (ts == null || ts.isEmpty())
         {
-            return "40003 ACCESS_TIMESTAMP cannot be empty";
+            return "40005 Invalid ACCESS_TIMESTAMP";
         }
         if (pass == null || pass.isEmpty())
         {
