@@ -728,60 +728,56 @@ public final class Venue implements ExchangeListener
     {
         final long now = exchange.now();
         final String symbol = order.instrument.symbol();
-        final List<WsSession> targets = privateTargets("orders", symbol);
-        if (targets.isEmpty())
+        for (final WsSession target : privateTargets("orders", symbol))
         {
-            return;
-        }
-        final String msg = Json.write(g ->
-        {
-            g.writeStartObject();
-            g.writeStringField("action", "snapshot");
-            writeArg(g, "orders", "instId", targets.get(0).subscriptions().contains("orders:" + symbol) ? symbol : "default");
-            g.writeArrayFieldStart("data");
-            g.writeStartObject();
-            for (final Map.Entry<String, String> e : Views.wsOrder(order, fill).entrySet())
-            {
-                g.writeStringField(e.getKey(), e.getValue());
-            }
-            g.writeArrayFieldStart("feeDetail");
-            if (order.feeTotal.signum() != 0)
+            final String instId = target.subscriptions().contains("orders:" + symbol) ? symbol : "default";
+            push(target, Json.write(g ->
             {
                 g.writeStartObject();
-                g.writeStringField("feeCoin", order.feeCoin);
-                g.writeStringField("fee", order.feeTotal.negate().toPlainString());
+                g.writeStringField("action", "snapshot");
+                writeArg(g, "orders", "instId", instId);
+                g.writeArrayFieldStart("data");
+                g.writeStartObject();
+                for (final Map.Entry<String, String> e : Views.wsOrder(order, fill).entrySet())
+                {
+                    g.writeStringField(e.getKey(), e.getValue());
+                }
+                g.writeArrayFieldStart("feeDetail");
+                if (order.feeTotal.signum() != 0)
+                {
+                    g.writeStartObject();
+                    g.writeStringField("feeCoin", order.feeCoin);
+                    g.writeStringField("fee", order.feeTotal.negate().toPlainString());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
                 g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeEndObject();
-            g.writeEndArray();
-            g.writeNumberField("ts", now);
-            g.writeEndObject();
-        });
-        push(targets, msg);
+                g.writeEndArray();
+                g.writeNumberField("ts", now);
+                g.writeEndObject();
+            }));
+        }
     }
 
     @Override
     public void onFill(final Fill fill)
     {
         final String symbol = fill.order().instrument.symbol();
-        final List<WsSession> targets = privateTargets("fill", symbol);
-        if (targets.isEmpty())
+        for (final WsSession target : privateTargets("fill", symbol))
         {
-            return;
+            final String instId = target.subscriptions().contains("fill:" + symbol) ? symbol : "default";
+            push(target, Json.write(g ->
+            {
+                g.writeStartObject();
+                g.writeStringField("action", "snapshot");
+                writeArg(g, "fill", "instId", instId);
+                g.writeArrayFieldStart("data");
+                Views.wsFill(g, fill);
+                g.writeEndArray();
+                g.writeNumberField("ts", fill.timeMs());
+                g.writeEndObject();
+            }));
         }
-        final String msg = Json.write(g ->
-        {
-            g.writeStartObject();
-            g.writeStringField("action", "snapshot");
-            writeArg(g, "fill", "instId", targets.get(0).subscriptions().contains("fill:" + symbol) ? symbol : "default");
-            g.writeArrayFieldStart("data");
-            Views.wsFill(g, fill);
-            g.writeEndArray();
-            g.writeNumberField("ts", fill.timeMs());
-            g.writeEndObject();
-        });
-        push(targets, msg);
     }
 
     @Override
@@ -790,7 +786,8 @@ public final class Venue implements ExchangeListener
         final List<WsSession> targets = privateTargets("account", "default");
         if (!targets.isEmpty())
         {
-            push(targets, accountMessage(List.of(coin), exchange.now()));
+            final String msg = accountMessage(List.of(coin), exchange.now());
+            targets.forEach(t -> push(t, msg));
         }
     }
 
@@ -842,19 +839,16 @@ public final class Venue implements ExchangeListener
         }
     }
 
-    private void push(final List<WsSession> targets, final String msg)
+    private void push(final WsSession target, final String msg)
     {
         final long delay = faults.ackDelayMs();
-        for (final WsSession s : targets)
+        if (delay > 0)
         {
-            if (delay > 0)
-            {
-                loop.schedule(() -> s.sendNow(msg), delay, TimeUnit.MILLISECONDS);
-            }
-            else
-            {
-                s.sendNow(msg);
-            }
+            loop.schedule(() -> target.sendNow(msg), delay, TimeUnit.MILLISECONDS);
+        }
+        else
+        {
+            target.sendNow(msg);
         }
     }
 
