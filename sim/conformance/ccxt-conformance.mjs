@@ -121,12 +121,6 @@ async function main() {
     }
     await step('corrupted checksum (fault injection) is detected by ccxt (its checksum-failure path)', async () => {
         await exchange.watchOrderBook('ETH/USDT');
-        const resp = await fetch(rest + '/sim/fault', {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json' },
-            body: JSON.stringify({ fault: 'corruptChecksum', count: 1 }),
-        });
-        check(resp.ok, 'control endpoint accepted the fault');
         // Spy on ccxt's checksum-failure path (ccxt unsubscribes, which rejects the pending watch with
         // UnsubscribeError, then rejects with ChecksumError); the spy only counts and delegates.
         let detected = 0;
@@ -135,9 +129,16 @@ async function main() {
             detected++;
             return original(client, sym, hash);
         };
+        const resp = await fetch(rest + '/sim/fault', {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ fault: 'corruptChecksum', count: 1 }),
+        });
+        check(resp.ok, 'control endpoint accepted the fault');
         try {
             for (let i = 0; i < 2000; i++) {
-                await exchange.watchOrderBook('ETH/USDT');
+                await Promise.race([exchange.watchOrderBook('ETH/USDT'),
+                    sleep(10000).then(() => { throw new Error('no book update within 10 s'); })]);
             }
         } catch (e) {
             check(detected === 1, 'ccxt checksum failure path taken once, got ' + detected);
