@@ -477,6 +477,10 @@ public final class Venue implements ExchangeListener
     void sessionClosed(final WsSession s)
     {
         sessions.remove(s);
+        if (context.stress())
+        {
+            scheduleStress();
+        }
         for (final String key : s.subscriptions())
         {
             final List<WsSession> subs = subscribers.get(key);
