@@ -71,4 +71,27 @@ class WebSocketLimitsTest
             assertTrue(first.isOpen());
         }
     }
+
+    @Test
+    void shouldRefuseConnectionAttemptsBeyondLimit() throws Exception
+    {
+        try (SimVenue venue = SimVenue.start(new SimContext().port(0).marketGenerator(false).wsConnectAttemptsPer5Min(2)))
+        {
+            for (int i = 0; i < 2; i++)
+            {
+                try (WsClient c = WsClient.connect(venue.wsPublicUri(), t ->
+                {
+                }))
+                {
+                    assertTrue(c.isOpen());
+                }
+            }
+            try (WsClient third = WsClient.connect(venue.wsPublicUri(), t ->
+            {
+            }))
+            {
+                assertTrue(closesWithin(third, 5000));
+            }
+        }
+    }
 }

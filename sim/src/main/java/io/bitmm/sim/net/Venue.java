@@ -43,6 +43,9 @@ public final class Venue implements ExchangeListener
 {
     private static final int STRESS_BATCH = 512;
     private static final int RECENT_TRADES = 500;
+    private static final int SUBSCRIBES_PER_HOUR = 240;
+    private static final int MAX_CHANNELS_PER_CONNECTION = 1000;
+    private static final long ATTEMPT_WINDOW_MS = 5 * 60_000L;
 
     private final SimContext context;
     private final Exchange exchange;
@@ -55,6 +58,7 @@ public final class Venue implements ExchangeListener
     private final Map<String, long[]> seqs = new HashMap<>();
     private final Map<String, ArrayDeque<String[]>> recentTrades = new HashMap<>();
     private final Map<String, Ticker> tickers = new HashMap<>();
+    private final Map<String, ArrayDeque<Long>> connectAttempts = new HashMap<>();
     private final Map<String, LongAdder> requestCounts = new ConcurrentHashMap<>();
     private final AtomicLong rateLimitRejections = new AtomicLong();
     private final AtomicLong booksUpdatesSent = new AtomicLong();
@@ -458,9 +462,20 @@ public final class Venue implements ExchangeListener
 
     // ---------------------------------------------------------------- sessions and ops
 
-    /** Registers a session; false if its IP already has the maximum of live connections. */
+    /** Registers a session; false if its IP has too many live connections or connection attempts. */
     boolean sessionOpened(final WsSession s, final String ip)
     {
+        final long now = System.currentTimeMillis();
+        final ArrayDeque<Long> attempts = connectAttempts.computeIfAbsent(ip, k -> new ArrayDeque<>());
+        while (!attempts.isEmpty() && now - attempts.peekFirst() > ATTEMPT_WINDOW_MS)
+        {
+            attempts.pollFirst();
+        }
+        attempts.addLast(now);
+        if (attempts.size() > context.wsConnectAttemptsPer5Min())
+        {
+            return false;
+        }
         int n = 0;
         for (final WsSession other : sessions)
         {
@@ -520,6 +535,11 @@ public final class Venue implements ExchangeListener
         if (!"subscribe".equals(op) && !"unsubscribe".equals(op))
         {
             s.sendNow("{\"event\":\"error\",\"code\":30003,\"msg\":\"Invalid op\"}");
+            return;
+        }
+        if ("subscribe".equals(op) && !s.countSubscribe(SUBSCRIBES_PER_HOUR))
+        {
+            s.sendNow("{\"event\":\"error\",\"code\":30006,\"msg\":\"Too many requests\",\"op\":\"subscribe\"}");
             return;
         }
         if (!(args instanceof List))
@@ -636,6 +656,11 @@ public final class Venue implements ExchangeListener
                 subs.remove(s);
             }
             s.sendNow("{\"event\":\"unsubscribe\",\"arg\":" + argJson + "}");
+            return;
+        }
+        if (!s.subscriptions().contains(key) && s.subscriptions().size() >= MAX_CHANNELS_PER_CONNECTION)
+        {
+            s.sendNow(error(argJson, 30006, "Too many channels", op));
             return;
         }
         s.sendNow("{\"event\":\"subscribe\",\"arg\":" + argJson + "}");

@@ -30,6 +30,8 @@ public final class WsSession extends SimpleChannelInboundHandler<WebSocketFrame>
     private long windowSecond;
     private int windowCount;
     private long lastMessageMs = System.currentTimeMillis();
+    private long subscribeHour;
+    private int subscribeCount;
     private ScheduledFuture<?> maxAgeTimer;
     private ScheduledFuture<?> idleTimer;
 
@@ -139,6 +141,18 @@ public final class WsSession extends SimpleChannelInboundHandler<WebSocketFrame>
     public String ip()
     {
         return ctx == null ? "?" : remoteIp(ctx);
+    }
+
+    /** Counts a subscribe request; false beyond the limit per hour (Bitget: 240 per connection). */
+    boolean countSubscribe(final int perHour)
+    {
+        final long hour = System.currentTimeMillis() / 3_600_000L;
+        if (hour != subscribeHour)
+        {
+            subscribeHour = hour;
+            subscribeCount = 0;
+        }
+        return ++subscribeCount <= perHour;
     }
 
     private boolean withinRate()
