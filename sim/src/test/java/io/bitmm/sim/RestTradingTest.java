@@ -94,4 +94,28 @@ class RestTradingTest
         final String rate = ok(http.signedGet("/api/v2/common/trade-rate?businessType=spot&symbol=BTCUSDT", System.currentTimeMillis()));
         assertTrue(rate.contains("\"makerFeeRate\":\"0.0002\",\"takerFeeRate\":\"0.0006\""), rate);
     }
+
+    @Test
+    void shouldCheckReceiveWindowAndOpenOrderCap() throws Exception
+    {
+        final long now = System.currentTimeMillis();
+        final String late = order("w1", "buy", "40000.00", "0.001000").replace("}", ",\"requestTime\":\"" + (now - 10_000)
+            + "\",\"receiveWindow\":\"5000\"}");
+        assertTrue(http.signedPost("/api/v2/spot/trade/place-order", late).body().contains("\"code\":\"40078\""));
+        final String wide = order("w2", "buy", "40000.00", "0.001000").replace("}", ",\"requestTime\":\"" + now
+            + "\",\"receiveWindow\":\"70000\"}");
+        assertTrue(http.signedPost("/api/v2/spot/trade/place-order", wide).body().contains("\"code\":\"40079\""));
+        final String fine = order("w3", "buy", "40000.00", "0.001000").replace("}", ",\"requestTime\":\"" + now
+            + "\",\"receiveWindow\":\"5000\"}");
+        ok(http.signedPost("/api/v2/spot/trade/place-order", fine));
+        for (int i = venue.openOrders("ETHUSDT").size(); i < 200; i++)
+        {
+            ok(http.signedPost("/api/v2/spot/trade/place-order", "{\"symbol\":\"ETHUSDT\",\"side\":\"buy\",\"orderType\":\"limit\","
+                + "\"force\":\"gtc\",\"price\":\"1000.00\",\"size\":\"0.0100\"}"));
+        }
+        final String over = http.signedPost("/api/v2/spot/trade/place-order", "{\"symbol\":\"ETHUSDT\",\"side\":\"buy\","
+            + "\"orderType\":\"limit\",\"force\":\"gtc\",\"price\":\"1000.00\",\"size\":\"0.0100\"}").body();
+        assertTrue(over.contains("\"code\":\"43005\""), over);
+        ok(http.signedPost("/api/v2/spot/trade/cancel-symbol-order", "{\"symbol\":\"ETHUSDT\"}"));
+    }
 }

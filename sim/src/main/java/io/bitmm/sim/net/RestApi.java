@@ -212,7 +212,35 @@ public final class RestApi
             out.send(400, error("40017", "Parameter verification failed", now));
             return;
         }
+        final String windowError = receiveWindow(path, body != null ? Json.str(body, "requestTime") : q.get("requestTime"),
+            body != null ? Json.str(body, "receiveWindow") : q.get("receiveWindow"), now);
+        if (windowError != null)
+        {
+            out.send(400, error(windowError.substring(0, 5), windowError.substring(6), now));
+            return;
+        }
         route(path, q, body, out, now);
+    }
+
+    /** The optional requestTime/receiveWindow check of §2 (40078 outside, 40079 window over 60 s). */
+    private static String receiveWindow(final String path, final String requestTime, final String window, final long now)
+    {
+        if (requestTime == null || window == null || !(path.endsWith("/place-order") || path.endsWith("/orderInfo")
+            || path.endsWith("/unfilled-orders") || path.endsWith("/history-orders")))
+        {
+            return null;
+        }
+        final long rt = parseLong(requestTime);
+        final long w = parseLong(window);
+        if (w > 60_000)
+        {
+            return "40079 receiveWindow cannot exceed 60000 ms";
+        }
+        if (rt <= 0 || Math.abs(now - rt) > w)
+        {
+            return "40078 Request is outside the receiveWindow";
+        }
+        return null;
     }
 
     private void route(final String path, final Map<String, String> q, final Map<String, Object> body, final Reply out, final long now)
