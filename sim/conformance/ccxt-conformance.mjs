@@ -214,6 +214,26 @@ async function main() {
         check(open.length === 0, 'no open orders left, got ' + open.length);
         return 'canceled 3';
     });
+    await step('createOrders (batch-orders) + cancelAllOrders (cancel-symbol-order)', async () => {
+        const orders = await exchange.createOrders([
+            { symbol, type: 'limit', side: 'buy', amount: 0.001, price: Number(lowPrice) },
+            { symbol, type: 'limit', side: 'buy', amount: 0.001, price: Number(lowPrice) },
+        ]);
+        check(orders.length === 2 && orders.every((o) => o.id), 'two ids');
+        await exchange.cancelAllOrders(symbol);
+        const open = await waitFor(async () => {
+            const x = await exchange.fetchOpenOrders(symbol);
+            return x.length === 0 ? [] : null;
+        }, 3000, 'all canceled');
+        return 'placed 2, open after cancel-all: ' + open.length;
+    });
+    await step('fetchTrades + watchTrades', async () => {
+        const trades = await exchange.fetchTrades(symbol);
+        check(trades.length > 0, 'recent trades');
+        const live = await Promise.race([exchange.watchTrades(symbol), sleep(10000).then(() => { throw new Error('no trade push'); })]);
+        check(live.length > 0 && live[0].price > 0, 'trade push');
+        return `${trades.length} recent, live ${live[0].side} ${live[0].amount}@${live[0].price}`;
+    });
     await step('post-only crossing is accepted then canceled', async () => {
         const crossing = exchange.priceToPrecision(symbol, ask * 1.001);
         const o = await exchange.createOrder(symbol, 'limit', 'buy', 0.001, crossing, { postOnly: true });

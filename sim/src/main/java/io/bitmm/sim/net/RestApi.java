@@ -71,6 +71,7 @@ public final class RestApi
         PUBLIC_LIMITS.put("/api/v2/spot/market/merge-depth", 20);
         PUBLIC_LIMITS.put("/api/v2/spot/market/tickers", 20);
         PUBLIC_LIMITS.put("/api/v2/spot/market/fills", 10);
+        PUBLIC_LIMITS.put("/api/v2/spot/market/fills-history", 10);
         SIGNED_LIMITS.put("/api/v2/spot/trade/place-order", 10);
         SIGNED_LIMITS.put("/api/v2/spot/trade/batch-orders", 5);
         SIGNED_LIMITS.put("/api/v2/spot/trade/cancel-order", 10);
@@ -268,6 +269,7 @@ public final class RestApi
                 ok(out, now, g -> tickers(g, q.get("symbol"), now), null);
                 break;
             case "/api/v2/spot/market/fills":
+            case "/api/v2/spot/market/fills-history":
                 marketFills(q, out, now);
                 break;
             default:
