@@ -203,6 +203,7 @@ public final class RestApi
         if (!limiter.tryAcquire(path + "|" + scope, signedLimit != null ? signedLimit : publicLimit, "all|" + req.remoteIp(), now))
         {
             venue.rateLimitRejections().incrementAndGet();
+            venue.rejectionsByPath().computeIfAbsent(path, k -> new LongAdder()).increment();
             out.send(429, tooMany(now));
             return;
         }

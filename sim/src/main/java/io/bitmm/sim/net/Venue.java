@@ -61,6 +61,7 @@ public final class Venue implements ExchangeListener
     private final Map<String, ArrayDeque<Long>> connectAttempts = new HashMap<>();
     private final Map<String, LongAdder> requestCounts = new ConcurrentHashMap<>();
     private final AtomicLong rateLimitRejections = new AtomicLong();
+    private final Map<String, LongAdder> rejectionsByPath = new ConcurrentHashMap<>();
     private final AtomicLong booksUpdatesSent = new AtomicLong();
     private final StringBuilder sb = new StringBuilder(16 * 1024);
     private final Signer wsSigner;
@@ -141,6 +142,12 @@ public final class Venue implements ExchangeListener
     public AtomicLong rateLimitRejections()
     {
         return rateLimitRejections;
+    }
+
+    /** Rate-limit rejections per endpoint path. */
+    public Map<String, LongAdder> rejectionsByPath()
+    {
+        return rejectionsByPath;
     }
 
     /** books updates sent (counted once per update per subscriber). */
