@@ -176,7 +176,43 @@ public final class RestApi
                 : "{\"code\":\"40017\",\"msg\":" + Json.write(g -> g.writeString(err)) + ",\"data\":null}");
             return;
         }
+        if ("/sim/stats".equals(req.path()))
+        {
+            reply.send(200, stats());
+            return;
+        }
         reply.send(404, "{\"code\":\"40404\",\"msg\":\"Request URL NOT FOUND\"}");
+    }
+
+    /** Counters for standalone runs: requests and rate-limit rejections per path, fault counters. */
+    private String stats()
+    {
+        final io.bitmm.sim.Faults f = venue.faults();
+        return Json.write(g ->
+        {
+            g.writeStartObject();
+            g.writeObjectFieldStart("requests");
+            for (final Map.Entry<String, LongAdder> e : new java.util.TreeMap<>(venue.requestCounts()).entrySet())
+            {
+                g.writeNumberField(e.getKey(), e.getValue().sum());
+            }
+            g.writeEndObject();
+            g.writeObjectFieldStart("rateLimitRejections");
+            for (final Map.Entry<String, LongAdder> e : new java.util.TreeMap<>(venue.rejectionsByPath()).entrySet())
+            {
+                g.writeNumberField(e.getKey(), e.getValue().sum());
+            }
+            g.writeEndObject();
+            g.writeNumberField("booksUpdatesSent", venue.booksUpdatesSent());
+            g.writeNumberField("checksumCorruptionsInjected", f.checksumCorruptionsInjected());
+            g.writeNumberField("updatesSkipped", f.updatesSkipped());
+            g.writeNumberField("restRepliesDropped", f.restRepliesDropped());
+            g.writeNumberField("ordersRejected", f.ordersRejected());
+            g.writeNumberField("http429Sent", f.http429Sent());
+            g.writeNumberField("http5xxSent", f.http5xxSent());
+            g.writeNumberField("connectionsDropped", f.connectionsDropped());
+            g.writeEndObject();
+        });
     }
 
     private void v2(final Request req, final Reply out, final long now)
