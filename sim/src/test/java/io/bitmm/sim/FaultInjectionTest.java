@@ -36,7 +36,7 @@ class FaultInjectionTest
                 venue.faults().skipUpdates(3);
                 waitUntil(() -> venue.faults().updatesSkipped() == 3, 5000);
                 assertEquals(3, venue.faults().updatesSkipped());
-                venue.faults().stallStreamsMs(500);
+                venue.faults().stallStreamsMs(2000);
                 Thread.sleep(50);
                 final long before = frames.get();
                 Thread.sleep(300);
