@@ -120,7 +120,7 @@ class WebSocketTest
             {
                 c.send("ping");
             }
-            assertNotNull(await(q, s -> s.contains("\"code\":30007")));
+            assertNotNull(await(q, s -> s.contains("\"code\":30007")), () -> "got " + HISTORY.get(q));
             final long end = System.currentTimeMillis() + 5000;
             while (c.isOpen() && System.currentTimeMillis() < end)
             {
