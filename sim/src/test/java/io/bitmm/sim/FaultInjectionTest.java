@@ -61,7 +61,13 @@ class FaultInjectionTest
             final long t0 = System.currentTimeMillis();
             assertEquals(200, http.get("/api/v2/public/time").statusCode());
             assertTrue(System.currentTimeMillis() - t0 >= 290);
-            venue.faults().restDelayMs(0).rejectOrderFraction(1.0);
+            venue.faults().restDelayMs(0).ackDelayMs(300);
+            final String ack = "{\"symbol\":\"BTCUSDT\",\"side\":\"buy\",\"orderType\":\"limit\",\"force\":\"gtc\","
+                + "\"price\":\"50000.00\",\"size\":\"0.001000\"}";
+            final long t1 = System.currentTimeMillis();
+            assertEquals(200, http.signedPost("/api/v2/spot/trade/place-order", ack).statusCode());
+            assertTrue(System.currentTimeMillis() - t1 >= 290, "ack delayed");
+            venue.faults().ackDelayMs(0).rejectOrderFraction(1.0);
             final String body = "{\"symbol\":\"BTCUSDT\",\"side\":\"buy\",\"orderType\":\"limit\",\"force\":\"gtc\",\"price\":\"50000.00\","
                 + "\"size\":\"0.001000\"}";
             assertTrue(http.signedPost("/api/v2/spot/trade/place-order", body).body().contains("\"code\":\"40725\""));

@@ -120,7 +120,7 @@ public final class RestApi
             control(req, reply);
             return;
         }
-        final Reply out = faulty(reply);
+        final Reply out = faulty(reply, req.path().startsWith("/api/v2/spot/trade/") && "POST".equals(req.method()));
         if (venue.faults().take5xx())
         {
             out.send(500, "{\"code\":\"45001\",\"msg\":\"Internal Server Error\",\"requestTime\":" + now + ",\"data\":null}");
@@ -139,7 +139,7 @@ public final class RestApi
         out.send(404, "{\"code\":\"40404\",\"msg\":\"Request URL NOT FOUND\",\"requestTime\":" + now + ",\"data\":null}");
     }
 
-    private Reply faulty(final Reply reply)
+    private Reply faulty(final Reply reply, final boolean orderAction)
     {
         final double drop = venue.faults().restDropFraction();
         if (drop > 0 && faultRandom.nextDouble() < drop)
@@ -149,7 +149,7 @@ public final class RestApi
             {
             };
         }
-        final long delay = venue.faults().restDelayMs();
+        final long delay = venue.faults().restDelayMs() + (orderAction ? venue.faults().ackDelayMs() : 0);
         if (delay > 0)
         {
             return (status, body) -> venue.loop().schedule(() -> reply.send(status, body), delay, TimeUnit.MILLISECONDS);
