@@ -121,12 +121,6 @@ async function main() {
     }
     await step('corrupted checksum (fault injection) is detected by ccxt (its checksum-failure path)', async () => {
         await exchange.watchOrderBook('ETH/USDT');
-        const resp = await fetch(rest + '/sim/fault', {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json' },
-            body: JSON.stringify({ fault: 'corruptChecksum', count: 1 }),
-        });
-        check(resp.ok, 'control endpoint accepted the fault');
         // Spy on ccxt's checksum-failure path (ccxt unsubscribes, which rejects the pending watch with
         // UnsubscribeError, then rejects with ChecksumError); the spy only counts and delegates.
         let detected = 0;
@@ -135,9 +129,16 @@ async function main() {
             detected++;
             return original(client, sym, hash);
         };
+        const resp = await fetch(rest + '/sim/fault', {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ fault: 'corruptChecksum', count: 1 }),
+        });
+        check(resp.ok, 'control endpoint accepted the fault');
         try {
             for (let i = 0; i < 2000; i++) {
-                await exchange.watchOrderBook('ETH/USDT');
+                await Promise.race([exchange.watchOrderBook('ETH/USDT'),
+                    sleep(10000).then(() => { throw new Error('no book update within 10 s'); })]);
             }
         } catch (e) {
             check(detected === 1, 'ccxt checksum failure path taken once, got ' + detected);
@@ -212,6 +213,26 @@ async function main() {
         const open = await exchange.fetchOpenOrders(symbol);
         check(open.length === 0, 'no open orders left, got ' + open.length);
         return 'canceled 3';
+    });
+    await step('createOrders (batch-orders) + cancelAllOrders (cancel-symbol-order)', async () => {
+        const orders = await exchange.createOrders([
+            { symbol, type: 'limit', side: 'buy', amount: 0.001, price: Number(lowPrice) },
+            { symbol, type: 'limit', side: 'buy', amount: 0.001, price: Number(lowPrice) },
+        ]);
+        check(orders.length === 2 && orders.every((o) => o.id), 'two ids');
+        await exchange.cancelAllOrders(symbol);
+        const open = await waitFor(async () => {
+            const x = await exchange.fetchOpenOrders(symbol);
+            return x.length === 0 ? [] : null;
+        }, 3000, 'all canceled');
+        return 'placed 2, open after cancel-all: ' + open.length;
+    });
+    await step('fetchTrades + watchTrades', async () => {
+        const trades = await exchange.fetchTrades(symbol);
+        check(trades.length > 0, 'recent trades');
+        const live = await Promise.race([exchange.watchTrades(symbol), sleep(10000).then(() => { throw new Error('no trade push'); })]);
+        check(live.length > 0 && live[0].price > 0, 'trade push');
+        return `${trades.length} recent, live ${live[0].side} ${live[0].amount}@${live[0].price}`;
     });
     await step('post-only crossing is accepted then canceled', async () => {
         const crossing = exchange.priceToPrecision(symbol, ask * 1.001);

@@ -97,7 +97,7 @@ public final class Faults
         return this;
     }
 
-    /** Delays the private-channel pushes and REST acks of order actions. */
+    /** Delays the REST acks of order actions (trade POSTs) and the private-channel pushes. */
     public Faults ackDelayMs(final long ms)
     {
         ackDelayMs = ms;

@@ -23,6 +23,7 @@ public final class SimContext
     public static final int DEFAULT_WS_MESSAGES_PER_SECOND = 10;
     public static final long DEFAULT_WS_IDLE_TIMEOUT_MS = 120_000;
     public static final int DEFAULT_WS_MAX_CONNECTIONS_PER_IP = 100;
+    public static final int DEFAULT_WS_CONNECT_ATTEMPTS_PER_5MIN = 300;
     public static final long DEFAULT_TIMESTAMP_WINDOW_MS = 30_000;
     public static final String DEFAULT_MAKER_FEE = "0.0002";
     public static final String DEFAULT_TAKER_FEE = "0.0006";
@@ -43,6 +44,7 @@ public final class SimContext
     private int wsMessagesPerSecond = DEFAULT_WS_MESSAGES_PER_SECOND;
     private long wsIdleTimeoutMs = DEFAULT_WS_IDLE_TIMEOUT_MS;
     private int wsMaxConnectionsPerIp = DEFAULT_WS_MAX_CONNECTIONS_PER_IP;
+    private int wsConnectAttemptsPer5Min = DEFAULT_WS_CONNECT_ATTEMPTS_PER_5MIN;
     private long timestampWindowMs = DEFAULT_TIMESTAMP_WINDOW_MS;
     private boolean rateLimits = true;
     private double rateLimitScale = 1.0;
@@ -204,6 +206,18 @@ public final class SimContext
     public int wsMaxConnectionsPerIp()
     {
         return wsMaxConnectionsPerIp;
+    }
+
+    /** WebSocket connection attempts allowed per IP in 5 minutes (Bitget: 300). */
+    public SimContext wsConnectAttemptsPer5Min(final int v)
+    {
+        wsConnectAttemptsPer5Min = v;
+        return this;
+    }
+
+    public int wsConnectAttemptsPer5Min()
+    {
+        return wsConnectAttemptsPer5Min;
     }
 
     /** REST timestamp window and WS login expiry (Bitget: 30 s). */
@@ -396,6 +410,7 @@ public final class SimContext
         require(wsMessagesPerSecond >= 1, "wsMessagesPerSecond must be >= 1");
         require(wsIdleTimeoutMs >= 1, "wsIdleTimeoutMs must be >= 1");
         require(wsMaxConnectionsPerIp >= 1, "wsMaxConnectionsPerIp must be >= 1");
+        require(wsConnectAttemptsPer5Min >= 1, "wsConnectAttemptsPer5Min must be >= 1");
         require(rateLimitScale > 0, "rateLimitScale must be > 0");
         require(depthLevels >= 1 && depthLevels <= 400, "depthLevels must be 1..400: " + depthLevels);
         require(makerFee.signum() >= 0 && takerFee.signum() >= 0, "fees must be >= 0");

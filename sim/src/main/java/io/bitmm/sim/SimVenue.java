@@ -202,6 +202,13 @@ public final class SimVenue implements AutoCloseable
         return venue.rateLimitRejections().get();
     }
 
+    /** REST requests on one endpoint path refused with 429 by the rate limits. */
+    public long rateLimitRejections(final String path)
+    {
+        final LongAdder n = venue.rejectionsByPath().get(path);
+        return n == null ? 0 : n.sum();
+    }
+
     /** Checksums corrupted on purpose so far. */
     public long checksumCorruptionsInjected()
     {

@@ -49,6 +49,47 @@ class BooksStreamChecksumTest
         stream(1_000_000);
     }
 
+    @Test
+    @Timeout(60)
+    void shouldMatchChecksumsAtCadenceWhileTheAccountTrades() throws Exception
+    {
+        final Model model = new Model();
+        final AtomicReference<String> failure = new AtomicReference<>();
+        try (SimVenue venue = SimVenue.start(new SimContext().port(0).seed(9).booksIntervalMs(2).takersPerSecond(100).rateLimits(false)
+            .symbols("BTCUSDT"));
+            WsClient client = WsClient.connect(venue.wsPublicUri(), text ->
+            {
+                if (text.startsWith("{\"action\""))
+                {
+                    final String err = model.apply(text);
+                    if (err != null)
+                    {
+                        failure.compareAndSet(null, err);
+                    }
+                }
+            }))
+        {
+            client.send("{\"op\":\"subscribe\",\"args\":[{\"instType\":\"SPOT\",\"channel\":\"books\",\"instId\":\"BTCUSDT\"}]}");
+            final TestHttp http = new TestHttp(venue.restUri(), venue.credentials());
+            for (int i = 0; i < 200 && failure.get() == null; i++)
+            {
+                final String side = i % 2 == 0 ? "buy" : "sell";
+                final String price = i % 2 == 0 ? "59990.00" : "60010.00";
+                http.signedPost("/api/v2/spot/trade/place-order", "{\"symbol\":\"BTCUSDT\",\"side\":\"" + side
+                    + "\",\"orderType\":\"limit\",\"force\":\"gtc\",\"price\":\"" + price + "\",\"size\":\"0.010000\",\"clientOid\":\"c"
+                    + i + "\"}");
+                if (i % 3 == 0)
+                {
+                    http.signedPost("/api/v2/spot/trade/cancel-order", "{\"symbol\":\"BTCUSDT\",\"clientOid\":\"c" + i + "\"}");
+                }
+                Thread.sleep(5);
+            }
+            Thread.sleep(100);
+            assertNull(failure.get());
+            assertTrue(model.updates > 100, "updates " + model.updates);
+        }
+    }
+
     private static void stream(final int updates) throws Exception
     {
         final Model model = new Model();

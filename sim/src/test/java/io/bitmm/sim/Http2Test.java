@@ -2,6 +2,7 @@ package io.bitmm.sim;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
@@ -10,6 +11,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http2.DefaultHttp2DataFrame;
 import io.netty.handler.codec.http2.DefaultHttp2Headers;
 import io.netty.handler.codec.http2.DefaultHttp2HeadersFrame;
 import io.netty.handler.codec.http2.Http2DataFrame;
@@ -63,6 +65,18 @@ class Http2Test
                 assertTrue(body.startsWith("200 {\"code\":\"00000\""), body);
             }
             assertEquals("404", get(ch, venue.port(), "/api/v2/nope").substring(0, 3));
+            final String body = "{\"symbol\":\"BTCUSDT\",\"side\":\"buy\",\"orderType\":\"limit\",\"force\":\"gtc\","
+                + "\"price\":\"50000.00\",\"size\":\"0.001000\",\"clientOid\":\"h2-1\"}";
+            final long ts = System.currentTimeMillis();
+            final Credentials c = venue.credentials();
+            final Http2Headers headers = new DefaultHttp2Headers().method("POST").path("/api/v2/spot/trade/place-order").scheme("http")
+                .authority("127.0.0.1:" + venue.port());
+            headers.add("content-type", "application/json").add("access-key", c.apiKey()).add("access-passphrase", c.passphrase())
+                .add("access-timestamp", Long.toString(ts))
+                .add("access-sign", TestHttp.hmac(c.secret(), ts + "POST/api/v2/spot/trade/place-order" + body));
+            final String placed = request(ch, headers, body);
+            assertTrue(placed.startsWith("200 {\"code\":\"00000\""), placed);
+            assertEquals("h2-1", venue.openOrders("BTCUSDT").get(0).clientOid());
             ch.close().sync();
         }
         finally
@@ -72,6 +86,12 @@ class Http2Test
     }
 
     private static String get(final Channel ch, final int port, final String path) throws Exception
+    {
+        final Http2Headers headers = new DefaultHttp2Headers().method("GET").path(path).scheme("http").authority("127.0.0.1:" + port);
+        return request(ch, headers, null);
+    }
+
+    private static String request(final Channel ch, final Http2Headers headers, final String body) throws Exception
     {
         final CompletableFuture<String> result = new CompletableFuture<>();
         final StringBuilder sb = new StringBuilder();
@@ -105,8 +125,15 @@ class Http2Test
                 }
             }
         }).open().sync().getNow();
-        final Http2Headers headers = new DefaultHttp2Headers().method("GET").path(path).scheme("http").authority("127.0.0.1:" + port);
-        stream.writeAndFlush(new DefaultHttp2HeadersFrame(headers, true));
+        if (body == null)
+        {
+            stream.writeAndFlush(new DefaultHttp2HeadersFrame(headers, true));
+        }
+        else
+        {
+            stream.write(new DefaultHttp2HeadersFrame(headers, false));
+            stream.writeAndFlush(new DefaultHttp2DataFrame(Unpooled.copiedBuffer(body, StandardCharsets.UTF_8), true));
+        }
         return result.get(10, TimeUnit.SECONDS);
     }
 }

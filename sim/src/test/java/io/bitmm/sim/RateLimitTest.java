@@ -28,6 +28,7 @@ class RateLimitTest
             assertEquals(30, ok + limited);
             assertTrue(limited > 0 || elapsed > 1000, "30 requests within " + elapsed + " ms must hit the 10/s limit");
             assertEquals(limited, venue.rateLimitRejections());
+            assertEquals(limited, venue.rateLimitRejections("/api/v2/spot/account/assets"));
             assertEquals(30, venue.requestCount("/api/v2/spot/account/assets"));
         }
     }

@@ -126,5 +126,7 @@ class RestApiTest
         venue.faults().http5xx(1);
         assertEquals(500, http.get("/api/v2/public/time").statusCode());
         assertEquals(400, http.post("/sim/fault", "{\"fault\":\"nope\"}").statusCode());
+        final String stats = http.get("/sim/stats").body();
+        assertTrue(stats.contains("\"http429Sent\":2") && stats.contains("\"/api/v2/public/time\":"), stats);
     }
 }

@@ -39,7 +39,7 @@ class WebSocketLimitsTest
     @Test
     void shouldDisconnectIdleConnection() throws Exception
     {
-        try (SimVenue venue = SimVenue.start(new SimContext().port(0).marketGenerator(false).wsIdleTimeoutMs(400));
+        try (SimVenue venue = SimVenue.start(new SimContext().port(0).marketGenerator(false).wsIdleTimeoutMs(1000));
             WsClient idle = WsClient.connect(venue.wsPublicUri(), t ->
             {
             });
@@ -47,10 +47,10 @@ class WebSocketLimitsTest
             {
             }))
         {
-            for (int i = 0; i < 10; i++)
+            for (int i = 0; i < 25; i++)
             {
                 pinging.send("ping");
-                Thread.sleep(150);
+                Thread.sleep(100);
             }
             assertFalse(idle.isOpen());
             assertTrue(pinging.isOpen());
@@ -69,6 +69,29 @@ class WebSocketLimitsTest
         {
             assertTrue(closesWithin(second, 5000));
             assertTrue(first.isOpen());
+        }
+    }
+
+    @Test
+    void shouldRefuseConnectionAttemptsBeyondLimit() throws Exception
+    {
+        try (SimVenue venue = SimVenue.start(new SimContext().port(0).marketGenerator(false).wsConnectAttemptsPer5Min(2)))
+        {
+            for (int i = 0; i < 2; i++)
+            {
+                try (WsClient c = WsClient.connect(venue.wsPublicUri(), t ->
+                {
+                }))
+                {
+                    assertTrue(c.isOpen());
+                }
+            }
+            try (WsClient third = WsClient.connect(venue.wsPublicUri(), t ->
+            {
+            }))
+            {
+                assertTrue(closesWithin(third, 5000));
+            }
         }
     }
 }

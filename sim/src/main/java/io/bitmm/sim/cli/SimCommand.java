@@ -2,11 +2,17 @@ package io.bitmm.sim.cli;
 
 import io.bitmm.sim.SimContext;
 import io.bitmm.sim.SimVenue;
+import io.bitmm.sim.json.Json;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -14,6 +20,9 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "sim", mixinStandardHelpOptions = true, description = "Simulated Bitget v2 venue on loopback")
 public final class SimCommand implements Callable<Integer>
 {
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--port", description = "TCP port, 0 picks a free one (default ${DEFAULT-VALUE})")
     int port;
 
@@ -38,6 +47,13 @@ public final class SimCommand implements Callable<Integer>
     @Option(names = "--ws-max-age-ms", description = "forced WebSocket disconnect after (default ${DEFAULT-VALUE})")
     long wsMaxAgeMs = SimContext.DEFAULT_WS_MAX_AGE_MS;
 
+    @Option(names = "--no-tls", description = "do not accept TLS on the port")
+    boolean noTls;
+
+    @Option(names = "--fault", description = "fault to inject at start, as the control endpoint's JSON, e.g. "
+        + "'{\"fault\":\"rejectOrders\",\"fraction\":0.1}' (repeatable)")
+    List<String> faults = new ArrayList<>();
+
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     @Override
@@ -48,6 +64,15 @@ public final class SimCommand implements Callable<Integer>
         if (symbols != null)
         {
             ctx.symbols(symbols);
+        }
+        ctx.tls(!noTls);
+        for (final String fault : faults)
+        {
+            final String err = ctx.faults().apply(Json.parseObject(fault));
+            if (err != null)
+            {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--fault " + fault + ": " + err);
+            }
         }
         final SimVenue venue = SimVenue.start(ctx);
         Runtime.getRuntime().addShutdownHook(new Thread(() ->

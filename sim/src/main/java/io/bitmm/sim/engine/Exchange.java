@@ -17,6 +17,8 @@ import java.util.Map;
 public final class Exchange
 {
     private static final int MAX_HISTORY = 10_000;
+    /** Open orders per symbol (the symbols endpoint's orderQuantity). */
+    public static final int MAX_OPEN_PER_SYMBOL = 200;
 
     private final Map<String, Instrument> instruments = new LinkedHashMap<>();
     private final Map<String, OrderBook> books = new HashMap<>();
@@ -136,6 +138,16 @@ public final class Exchange
         return out;
     }
 
+    private int openCount(final String symbol)
+    {
+        int n = 0;
+        for (final Order o : accountOrders.values())
+        {
+            n += o.isOpen() && symbol.equals(o.instrument.symbol()) ? 1 : 0;
+        }
+        return n;
+    }
+
     /** Closed account orders, newest first. */
     public List<Order> closedOrders(final String symbol)
     {
@@ -204,6 +216,10 @@ public final class Exchange
         if (req.clientOid != null && !req.clientOid.isEmpty() && byClientOid.containsKey(req.clientOid))
         {
             return PlaceResult.error("43118", "clientOrderId duplicate");
+        }
+        if (openCount(inst.symbol()) >= MAX_OPEN_PER_SYMBOL)
+        {
+            return PlaceResult.error("43005", "The number of open orders exceeds the limit");
         }
         final String stp = req.stpMode == null ? "none" : req.stpMode.toLowerCase(java.util.Locale.ROOT);
         final Order order = new Order();

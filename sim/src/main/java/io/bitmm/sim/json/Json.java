@@ -59,7 +59,7 @@ public final class Json
         }
     }
 
-    /** Parses an object; empty map on anything else. */
+    /** Parses an object; null on anything else. */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> parseObject(final String text)
     {

@@ -71,6 +71,7 @@ public final class RestApi
         PUBLIC_LIMITS.put("/api/v2/spot/market/merge-depth", 20);
         PUBLIC_LIMITS.put("/api/v2/spot/market/tickers", 20);
         PUBLIC_LIMITS.put("/api/v2/spot/market/fills", 10);
+        PUBLIC_LIMITS.put("/api/v2/spot/market/fills-history", 10);
         SIGNED_LIMITS.put("/api/v2/spot/trade/place-order", 10);
         SIGNED_LIMITS.put("/api/v2/spot/trade/batch-orders", 5);
         SIGNED_LIMITS.put("/api/v2/spot/trade/cancel-order", 10);
@@ -119,7 +120,7 @@ public final class RestApi
             control(req, reply);
             return;
         }
-        final Reply out = faulty(reply);
+        final Reply out = faulty(reply, req.path().startsWith("/api/v2/spot/trade/") && "POST".equals(req.method()));
         if (venue.faults().take5xx())
         {
             out.send(500, "{\"code\":\"45001\",\"msg\":\"Internal Server Error\",\"requestTime\":" + now + ",\"data\":null}");
@@ -138,7 +139,7 @@ public final class RestApi
         out.send(404, "{\"code\":\"40404\",\"msg\":\"Request URL NOT FOUND\",\"requestTime\":" + now + ",\"data\":null}");
     }
 
-    private Reply faulty(final Reply reply)
+    private Reply faulty(final Reply reply, final boolean orderAction)
     {
         final double drop = venue.faults().restDropFraction();
         if (drop > 0 && faultRandom.nextDouble() < drop)
@@ -148,7 +149,7 @@ public final class RestApi
             {
             };
         }
-        final long delay = venue.faults().restDelayMs();
+        final long delay = venue.faults().restDelayMs() + (orderAction ? venue.faults().ackDelayMs() : 0);
         if (delay > 0)
         {
             return (status, body) -> venue.loop().schedule(() -> reply.send(status, body), delay, TimeUnit.MILLISECONDS);
@@ -175,7 +176,43 @@ public final class RestApi
                 : "{\"code\":\"40017\",\"msg\":" + Json.write(g -> g.writeString(err)) + ",\"data\":null}");
             return;
         }
+        if ("/sim/stats".equals(req.path()))
+        {
+            reply.send(200, stats());
+            return;
+        }
         reply.send(404, "{\"code\":\"40404\",\"msg\":\"Request URL NOT FOUND\"}");
+    }
+
+    /** Counters for standalone runs: requests and rate-limit rejections per path, fault counters. */
+    private String stats()
+    {
+        final io.bitmm.sim.Faults f = venue.faults();
+        return Json.write(g ->
+        {
+            g.writeStartObject();
+            g.writeObjectFieldStart("requests");
+            for (final Map.Entry<String, LongAdder> e : new java.util.TreeMap<>(venue.requestCounts()).entrySet())
+            {
+                g.writeNumberField(e.getKey(), e.getValue().sum());
+            }
+            g.writeEndObject();
+            g.writeObjectFieldStart("rateLimitRejections");
+            for (final Map.Entry<String, LongAdder> e : new java.util.TreeMap<>(venue.rejectionsByPath()).entrySet())
+            {
+                g.writeNumberField(e.getKey(), e.getValue().sum());
+            }
+            g.writeEndObject();
+            g.writeNumberField("booksUpdatesSent", venue.booksUpdatesSent());
+            g.writeNumberField("checksumCorruptionsInjected", f.checksumCorruptionsInjected());
+            g.writeNumberField("updatesSkipped", f.updatesSkipped());
+            g.writeNumberField("restRepliesDropped", f.restRepliesDropped());
+            g.writeNumberField("ordersRejected", f.ordersRejected());
+            g.writeNumberField("http429Sent", f.http429Sent());
+            g.writeNumberField("http5xxSent", f.http5xxSent());
+            g.writeNumberField("connectionsDropped", f.connectionsDropped());
+            g.writeEndObject();
+        });
     }
 
     private void v2(final Request req, final Reply out, final long now)
@@ -202,6 +239,7 @@ public final class RestApi
         if (!limiter.tryAcquire(path + "|" + scope, signedLimit != null ? signedLimit : publicLimit, "all|" + req.remoteIp(), now))
         {
             venue.rateLimitRejections().incrementAndGet();
+            venue.rejectionsByPath().computeIfAbsent(path, k -> new LongAdder()).increment();
             out.send(429, tooMany(now));
             return;
         }
@@ -212,7 +250,35 @@ public final class RestApi
             out.send(400, error("40017", "Parameter verification failed", now));
             return;
         }
+        final String windowError = receiveWindow(path, body != null ? Json.str(body, "requestTime") : q.get("requestTime"),
+            body != null ? Json.str(body, "receiveWindow") : q.get("receiveWindow"), now);
+        if (windowError != null)
+        {
+            out.send(400, error(windowError.substring(0, 5), windowError.substring(6), now));
+            return;
+        }
         route(path, q, body, out, now);
+    }
+
+    /** The optional requestTime/receiveWindow check of §2 (40078 outside, 40079 window over 60 s). */
+    private static String receiveWindow(final String path, final String requestTime, final String window, final long now)
+    {
+        if (requestTime == null || window == null || !(path.endsWith("/place-order") || path.endsWith("/orderInfo")
+            || path.endsWith("/unfilled-orders") || path.endsWith("/history-orders")))
+        {
+            return null;
+        }
+        final long rt = parseLong(requestTime);
+        final long w = parseLong(window);
+        if (w > 60_000)
+        {
+            return "40079 receiveWindow cannot exceed 60000 ms";
+        }
+        if (rt <= 0 || Math.abs(now - rt) > w)
+        {
+            return "40078 Request is outside the receiveWindow";
+        }
+        return null;
     }
 
     private void route(final String path, final Map<String, String> q, final Map<String, Object> body, final Reply out, final long now)
@@ -240,6 +306,7 @@ public final class RestApi
                 ok(out, now, g -> tickers(g, q.get("symbol"), now), null);
                 break;
             case "/api/v2/spot/market/fills":
+            case "/api/v2/spot/market/fills-history":
                 marketFills(q, out, now);
                 break;
             default:
@@ -316,7 +383,7 @@ public final class RestApi
         }
         if (ts == null || ts.isEmpty())
         {
-            return "40003 ACCESS_TIMESTAMP cannot be empty";
+            return "40005 Invalid ACCESS_TIMESTAMP";
         }
         if (pass == null || pass.isEmpty())
         {

@@ -43,6 +43,9 @@ public final class Venue implements ExchangeListener
 {
     private static final int STRESS_BATCH = 512;
     private static final int RECENT_TRADES = 500;
+    private static final int SUBSCRIBES_PER_HOUR = 240;
+    private static final int MAX_CHANNELS_PER_CONNECTION = 1000;
+    private static final long ATTEMPT_WINDOW_MS = 5 * 60_000L;
 
     private final SimContext context;
     private final Exchange exchange;
@@ -55,8 +58,10 @@ public final class Venue implements ExchangeListener
     private final Map<String, long[]> seqs = new HashMap<>();
     private final Map<String, ArrayDeque<String[]>> recentTrades = new HashMap<>();
     private final Map<String, Ticker> tickers = new HashMap<>();
+    private final Map<String, ArrayDeque<Long>> connectAttempts = new HashMap<>();
     private final Map<String, LongAdder> requestCounts = new ConcurrentHashMap<>();
     private final AtomicLong rateLimitRejections = new AtomicLong();
+    private final Map<String, LongAdder> rejectionsByPath = new ConcurrentHashMap<>();
     private final AtomicLong booksUpdatesSent = new AtomicLong();
     private final StringBuilder sb = new StringBuilder(16 * 1024);
     private final Signer wsSigner;
@@ -137,6 +142,12 @@ public final class Venue implements ExchangeListener
     public AtomicLong rateLimitRejections()
     {
         return rateLimitRejections;
+    }
+
+    /** Rate-limit rejections per endpoint path. */
+    public Map<String, LongAdder> rejectionsByPath()
+    {
+        return rejectionsByPath;
     }
 
     /** books updates sent (counted once per update per subscriber). */
@@ -458,9 +469,20 @@ public final class Venue implements ExchangeListener
 
     // ---------------------------------------------------------------- sessions and ops
 
-    /** Registers a session; false if its IP already has the maximum of live connections. */
+    /** Registers a session; false if its IP has too many live connections or connection attempts. */
     boolean sessionOpened(final WsSession s, final String ip)
     {
+        final long now = System.currentTimeMillis();
+        final ArrayDeque<Long> attempts = connectAttempts.computeIfAbsent(ip, k -> new ArrayDeque<>());
+        while (!attempts.isEmpty() && now - attempts.peekFirst() > ATTEMPT_WINDOW_MS)
+        {
+            attempts.pollFirst();
+        }
+        attempts.addLast(now);
+        if (attempts.size() > context.wsConnectAttemptsPer5Min())
+        {
+            return false;
+        }
         int n = 0;
         for (final WsSession other : sessions)
         {
@@ -477,6 +499,10 @@ public final class Venue implements ExchangeListener
     void sessionClosed(final WsSession s)
     {
         sessions.remove(s);
+        if (context.stress())
+        {
+            scheduleStress();
+        }
         for (final String key : s.subscriptions())
         {
             final List<WsSession> subs = subscribers.get(key);
@@ -516,6 +542,11 @@ public final class Venue implements ExchangeListener
         if (!"subscribe".equals(op) && !"unsubscribe".equals(op))
         {
             s.sendNow("{\"event\":\"error\",\"code\":30003,\"msg\":\"Invalid op\"}");
+            return;
+        }
+        if ("subscribe".equals(op) && !s.countSubscribe(SUBSCRIBES_PER_HOUR))
+        {
+            s.sendNow("{\"event\":\"error\",\"code\":30006,\"msg\":\"Too many requests\",\"op\":\"subscribe\"}");
             return;
         }
         if (!(args instanceof List))
@@ -634,6 +665,11 @@ public final class Venue implements ExchangeListener
             s.sendNow("{\"event\":\"unsubscribe\",\"arg\":" + argJson + "}");
             return;
         }
+        if (!s.subscriptions().contains(key) && s.subscriptions().size() >= MAX_CHANNELS_PER_CONNECTION)
+        {
+            s.sendNow(error(argJson, 30006, "Too many channels", op));
+            return;
+        }
         s.sendNow("{\"event\":\"subscribe\",\"arg\":" + argJson + "}");
         if (s.subscriptions().add(key))
         {
@@ -728,60 +764,56 @@ public final class Venue implements ExchangeListener
     {
         final long now = exchange.now();
         final String symbol = order.instrument.symbol();
-        final List<WsSession> targets = privateTargets("orders", symbol);
-        if (targets.isEmpty())
+        for (final WsSession target : privateTargets("orders", symbol))
         {
-            return;
-        }
-        final String msg = Json.write(g ->
-        {
-            g.writeStartObject();
-            g.writeStringField("action", "snapshot");
-            writeArg(g, "orders", "instId", targets.get(0).subscriptions().contains("orders:" + symbol) ? symbol : "default");
-            g.writeArrayFieldStart("data");
-            g.writeStartObject();
-            for (final Map.Entry<String, String> e : Views.wsOrder(order, fill).entrySet())
-            {
-                g.writeStringField(e.getKey(), e.getValue());
-            }
-            g.writeArrayFieldStart("feeDetail");
-            if (order.feeTotal.signum() != 0)
+            final String instId = target.subscriptions().contains("orders:" + symbol) ? symbol : "default";
+            push(target, Json.write(g ->
             {
                 g.writeStartObject();
-                g.writeStringField("feeCoin", order.feeCoin);
-                g.writeStringField("fee", order.feeTotal.negate().toPlainString());
+                g.writeStringField("action", "snapshot");
+                writeArg(g, "orders", "instId", instId);
+                g.writeArrayFieldStart("data");
+                g.writeStartObject();
+                for (final Map.Entry<String, String> e : Views.wsOrder(order, fill).entrySet())
+                {
+                    g.writeStringField(e.getKey(), e.getValue());
+                }
+                g.writeArrayFieldStart("feeDetail");
+                if (order.feeTotal.signum() != 0)
+                {
+                    g.writeStartObject();
+                    g.writeStringField("feeCoin", order.feeCoin);
+                    g.writeStringField("fee", order.feeTotal.negate().toPlainString());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
                 g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeEndObject();
-            g.writeEndArray();
-            g.writeNumberField("ts", now);
-            g.writeEndObject();
-        });
-        push(targets, msg);
+                g.writeEndArray();
+                g.writeNumberField("ts", now);
+                g.writeEndObject();
+            }));
+        }
     }
 
     @Override
     public void onFill(final Fill fill)
     {
         final String symbol = fill.order().instrument.symbol();
-        final List<WsSession> targets = privateTargets("fill", symbol);
-        if (targets.isEmpty())
+        for (final WsSession target : privateTargets("fill", symbol))
         {
-            return;
+            final String instId = target.subscriptions().contains("fill:" + symbol) ? symbol : "default";
+            push(target, Json.write(g ->
+            {
+                g.writeStartObject();
+                g.writeStringField("action", "snapshot");
+                writeArg(g, "fill", "instId", instId);
+                g.writeArrayFieldStart("data");
+                Views.wsFill(g, fill);
+                g.writeEndArray();
+                g.writeNumberField("ts", fill.timeMs());
+                g.writeEndObject();
+            }));
         }
-        final String msg = Json.write(g ->
-        {
-            g.writeStartObject();
-            g.writeStringField("action", "snapshot");
-            writeArg(g, "fill", "instId", targets.get(0).subscriptions().contains("fill:" + symbol) ? symbol : "default");
-            g.writeArrayFieldStart("data");
-            Views.wsFill(g, fill);
-            g.writeEndArray();
-            g.writeNumberField("ts", fill.timeMs());
-            g.writeEndObject();
-        });
-        push(targets, msg);
     }
 
     @Override
@@ -790,7 +822,8 @@ public final class Venue implements ExchangeListener
         final List<WsSession> targets = privateTargets("account", "default");
         if (!targets.isEmpty())
         {
-            push(targets, accountMessage(List.of(coin), exchange.now()));
+            final String msg = accountMessage(List.of(coin), exchange.now());
+            targets.forEach(t -> push(t, msg));
         }
     }
 
@@ -842,19 +875,16 @@ public final class Venue implements ExchangeListener
         }
     }
 
-    private void push(final List<WsSession> targets, final String msg)
+    private void push(final WsSession target, final String msg)
     {
         final long delay = faults.ackDelayMs();
-        for (final WsSession s : targets)
+        if (delay > 0)
         {
-            if (delay > 0)
-            {
-                loop.schedule(() -> s.sendNow(msg), delay, TimeUnit.MILLISECONDS);
-            }
-            else
-            {
-                s.sendNow(msg);
-            }
+            loop.schedule(() -> target.sendNow(msg), delay, TimeUnit.MILLISECONDS);
+        }
+        else
+        {
+            target.sendNow(msg);
         }
     }
 

@@ -5,6 +5,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -22,14 +23,19 @@ import java.util.concurrent.TimeUnit;
  */
 public final class WsSession extends SimpleChannelInboundHandler<WebSocketFrame>
 {
+    private static final long CLOSE_LINGER_MS = 200;
+
     private final Venue venue;
     private final boolean isPrivate;
     private final Set<String> subscriptions = new HashSet<>();
     private ChannelHandlerContext ctx;
     private boolean loggedIn;
+    private boolean closing;
     private long windowSecond;
     private int windowCount;
     private long lastMessageMs = System.currentTimeMillis();
+    private long subscribeHour;
+    private int subscribeCount;
     private ScheduledFuture<?> maxAgeTimer;
     private ScheduledFuture<?> idleTimer;
 
@@ -98,6 +104,14 @@ public final class WsSession extends SimpleChannelInboundHandler<WebSocketFrame>
             ctx.writeAndFlush(new PongWebSocketFrame(frame.content().retain()));
             return;
         }
+        if (closing)
+        {
+            if (frame instanceof CloseWebSocketFrame)
+            {
+                ctx.close();
+            }
+            return;
+        }
         if (frame instanceof CloseWebSocketFrame)
         {
             ctx.writeAndFlush(frame.retainedDuplicate()).addListener(ChannelFutureListener.CLOSE);
@@ -141,6 +155,18 @@ public final class WsSession extends SimpleChannelInboundHandler<WebSocketFrame>
         return ctx == null ? "?" : remoteIp(ctx);
     }
 
+    /** Counts a subscribe request; false beyond the limit per hour (Bitget: 240 per connection). */
+    boolean countSubscribe(final int perHour)
+    {
+        final long hour = System.currentTimeMillis() / 3_600_000L;
+        if (hour != subscribeHour)
+        {
+            subscribeHour = hour;
+            subscribeCount = 0;
+        }
+        return ++subscribeCount <= perHour;
+    }
+
     private boolean withinRate()
     {
         final long second = System.currentTimeMillis() / 1000;
@@ -155,7 +181,7 @@ public final class WsSession extends SimpleChannelInboundHandler<WebSocketFrame>
     /** Writes and flushes a text frame. */
     public void sendNow(final String text)
     {
-        if (ctx != null && ctx.channel().isActive())
+        if (ctx != null && !closing && ctx.channel().isActive())
         {
             ctx.writeAndFlush(new TextWebSocketFrame(text));
         }
@@ -164,7 +190,7 @@ public final class WsSession extends SimpleChannelInboundHandler<WebSocketFrame>
     /** Writes a shared payload (a retained duplicate is taken) without flushing. */
     public void write(final ByteBuf payload)
     {
-        if (ctx != null && ctx.channel().isActive())
+        if (ctx != null && !closing && ctx.channel().isActive())
         {
             ctx.write(new TextWebSocketFrame(payload.retainedDuplicate()), ctx.voidPromise());
         }
@@ -185,13 +211,21 @@ public final class WsSession extends SimpleChannelInboundHandler<WebSocketFrame>
         return ctx != null && ctx.channel().isWritable();
     }
 
-    /** Closes the connection. */
+    /**
+     * Closes the connection gracefully: a close frame first, then the socket shortly after, ignoring further input.
+     * Closing at once with unread input would reset the TCP connection and could lose the error sent just before.
+     */
     public void close()
     {
-        if (ctx != null)
+        if (ctx == null || closing)
         {
-            ctx.flush();
-            ctx.close();
+            return;
+        }
+        closing = true;
+        if (ctx.channel().isActive())
+        {
+            ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.POLICY_VIOLATION));
+            ctx.executor().schedule(() -> ctx.close(), CLOSE_LINGER_MS, TimeUnit.MILLISECONDS);
         }
     }
 

@@ -1,0 +1,51 @@
+package io.bitmm.sim.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Runs SimMain as a separate process: one ready line, serving, clean stop on SIGTERM. */
+@Timeout(60)
+class SimCommandTest
+{
+    private static final Pattern READY = Pattern.compile(
+        "^ready rest=(http://127\\.0\\.0\\.1:(\\d+)) ws-public=ws://127\\.0\\.0\\.1:\\2/v2/ws/public"
+            + " ws-private=ws://127\\.0\\.0\\.1:\\2/v2/ws/private$");
+
+    @Test
+    void shouldPrintReadyLineServeAndStopOnSigterm() throws Exception
+    {
+        final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        final Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "io.bitmm.sim.SimMain", "--port", "0")
+            .redirectErrorStream(true).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)))
+        {
+            final String line = out.readLine();
+            final Matcher m = READY.matcher(line == null ? "" : line);
+            assertTrue(m.matches(), "ready line: " + line);
+            final HttpResponse<String> resp = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(m.group(1) + "/api/v2/public/time")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, resp.statusCode());
+            p.destroy();
+            assertTrue(p.waitFor(20, TimeUnit.SECONDS), "stops on SIGTERM");
+        }
+        finally
+        {
+            p.destroyForcibly();
+        }
+    }
+}
