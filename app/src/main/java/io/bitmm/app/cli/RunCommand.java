@@ -6,6 +6,7 @@ import io.bitmm.app.config.ConfigException;
 import io.bitmm.app.config.EngineSettings;
 import io.bitmm.app.engine.Engine;
 import io.bitmm.app.engine.RunSummary;
+import io.bitmm.app.journal.RunJournal;
 import io.bitmm.core.engine.CoreContext;
 import io.bitmm.core.instrument.InstrumentTable;
 import io.bitmm.gateway.Credentials;
@@ -96,7 +97,18 @@ public final class RunCommand implements Callable<Integer>
             {
                 limits[id] = coreContext.limitsFor(instruments.instrument(id)).maxPosition();
             }
-            return runEngine(config, dir, start, instruments, coreContext, gateway, limits);
+            final RunJournal journal = RunJournal.open(config, dir, start.toEpochMilli(), instruments);
+            try
+            {
+                return runEngine(config, dir, start, instruments, coreContext, gateway, limits, journal);
+            }
+            finally
+            {
+                if (journal != null)
+                {
+                    journal.close();
+                }
+            }
         }
     }
 
@@ -107,7 +119,8 @@ public final class RunCommand implements Callable<Integer>
         final InstrumentTable instruments,
         final CoreContext coreContext,
         final GatewayContext gateway,
-        final long[] limits) throws IOException, InterruptedException
+        final long[] limits,
+        final RunJournal journal) throws IOException, InterruptedException
     {
         final CountDownLatch stopRequested = new CountDownLatch(1);
         final CountDownLatch finished = new CountDownLatch(1);
@@ -127,7 +140,7 @@ public final class RunCommand implements Callable<Integer>
         }, "mm-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
 
-        final Engine engine = new Engine(Bindings.engine(config), coreContext, gateway, instruments);
+        final Engine engine = new Engine(Bindings.engine(config), coreContext, gateway, instruments, journal);
         try
         {
             engine.start();
@@ -139,7 +152,7 @@ public final class RunCommand implements Callable<Integer>
             final String header = "bitmm run " + dir.getFileName() + "  venue=" + config.text("run.venue") +
                 "  mode=" + config.text("run.mode") + "  symbols=" + String.join(",", config.list("run.symbols")) +
                 "  started=" + start;
-            final String summary = RunSummary.render(header, engine, allClosed, limits);
+            final String summary = RunSummary.render(header, engine, allClosed, limits) + journalLine(engine, dir, journal);
             Files.writeString(dir.resolve("summary.txt"), summary, StandardCharsets.UTF_8);
             System.out.print(summary);
             System.out.flush();
@@ -155,6 +168,12 @@ public final class RunCommand implements Callable<Integer>
                 Runtime.getRuntime().removeShutdownHook(hook);
             }
         }
+    }
+
+    private static String journalLine(final Engine engine, final Path dir, final RunJournal journal)
+    {
+        return journal == null ? "journal: off\n" : "journal: " + engine.journalEntries() + " entries in " +
+            RunJournal.journalDir(dir) + (engine.journalLagged() ? " (fell behind: quoting was stopped)" : "") + "\n";
     }
 
     private Config resolveConfig()

@@ -5,6 +5,11 @@ import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
+import io.bitmm.app.journal.JournalCommandHandler;
+import io.bitmm.app.journal.JournalEventHandler;
+import io.bitmm.app.journal.JournalLagGuard;
+import io.bitmm.app.journal.JournalThreadFactory;
+import io.bitmm.app.journal.RunJournal;
 import io.bitmm.core.engine.CoreContext;
 import io.bitmm.core.engine.TradingCore;
 import io.bitmm.core.event.CommandType;
@@ -30,9 +35,11 @@ import java.util.concurrent.atomic.AtomicLong;
  *   md I/O, private I/O, order I/O, timer --&gt; inbound ring (multi-producer) --&gt; core thread
  *   core thread --&gt; outbound ring (single producer) --&gt; order thread: sign, encode, write
  * </pre>
- * The inbound ring has a second consumer slot reserved for the journal. Start-up opens and pre-warms the order
- * connections before any market data flows, so the first quote goes out on a warm connection. Shutdown stops
- * quoting through the ring (so a replay sees it), waits (bounded) until the venue confirmed every cancel, then
+ * With a journal, the inbound ring's journal consumer runs after the core (the journal holds exactly what the core
+ * processed, in its order) and the outbound ring's runs beside the order thread; both on their own threads.
+ * Start-up opens and pre-warms the order connections before any market data flows, so the first quote goes out
+ * on a warm connection. Shutdown stops quoting through the ring (so a replay sees it), waits (bounded) until the
+ * venue confirmed every cancel, then
  * stops the producers and drains the rings.
  */
 public final class Engine implements AutoCloseable
@@ -50,6 +57,9 @@ public final class Engine implements AutoCloseable
     private final Histogram tickToTrade = new Histogram(3_600_000_000_000L, 3);
     private final AtomicLong handlerErrors = new AtomicLong();
     private final EventHandler<InboundEvent> coreHandler;
+    private final JournalEventHandler journalEvents;
+    private final JournalCommandHandler journalCommands;
+    private final JournalLagGuard journalGuard;
     private volatile boolean started;
 
     /**
@@ -64,13 +74,31 @@ public final class Engine implements AutoCloseable
         final GatewayContext gateway,
         final InstrumentTable instruments)
     {
+        this(context, coreContext, gateway, instruments, null);
+    }
+
+    /**
+     * @param context     threads and rings.
+     * @param coreContext trading settings.
+     * @param gateway     venue endpoints and credentials.
+     * @param instruments what is traded.
+     * @param journal     the run's journal (header already written), or null for none.
+     */
+    public Engine(
+        final EngineContext context,
+        final CoreContext coreContext,
+        final GatewayContext gateway,
+        final InstrumentTable instruments,
+        final RunJournal journal)
+    {
         this.context = context.conclude();
         this.instruments = instruments;
         this.inbound = new Disruptor<>(InboundEvent::new, context.inboundRingSize(),
-            new PinnedThreadFactory("mm-core", context.coreCpu()), ProducerType.MULTI,
+            new JournalThreadFactory(new PinnedThreadFactory("mm-core", context.coreCpu()), "mm-journal-in"), ProducerType.MULTI,
             WaitStrategies.of(context.coreWaitStrategy()));
         this.outbound = new Disruptor<>(OutboundCommand::new, context.outboundRingSize(),
-            new PinnedThreadFactory("mm-order", context.orderCpu()), ProducerType.SINGLE,
+            new JournalThreadFactory(new PinnedThreadFactory("mm-order", context.orderCpu()), "mm-journal-out"),
+            ProducerType.SINGLE,
             WaitStrategies.of(context.orderWaitStrategy()));
         this.core = new TradingCore(coreContext, instruments, new RingCommandSink(outbound.getRingBuffer()));
         this.publisher = new RingInboundPublisher(inbound.getRingBuffer());
@@ -83,8 +111,24 @@ public final class Engine implements AutoCloseable
         inbound.setDefaultExceptionHandler(new CountingExceptionHandler<>("core"));
         outbound.setDefaultExceptionHandler(new CountingExceptionHandler<>("order"));
         this.coreHandler = (event, sequence, endOfBatch) -> core.onEvent(event);
-        inbound.handleEventsWith(coreHandler);
-        outbound.handleEventsWith(this::onCommand);
+        if (journal == null)
+        {
+            this.journalGuard = null;
+            this.journalEvents = null;
+            this.journalCommands = null;
+            inbound.handleEventsWith(coreHandler);
+            outbound.handleEventsWith(this::onCommand);
+        }
+        else
+        {
+            this.journalGuard = new JournalLagGuard(inbound.getRingBuffer(), journal.lagThreshold());
+            this.journalEvents = new JournalEventHandler(journal.journal().appender(), inbound.getRingBuffer(),
+                journalGuard);
+            this.journalCommands = new JournalCommandHandler(journal.journal().appender(), outbound.getRingBuffer(),
+                journalGuard);
+            inbound.handleEventsWith(coreHandler).then(journalEvents);
+            outbound.handleEventsWith(this::onCommand, journalCommands);
+        }
     }
 
     /**
@@ -172,6 +216,22 @@ public final class Engine implements AutoCloseable
     }
 
     /**
+     * @return journal entries written (events + commands), 0 without a journal; read after {@link #stop()}.
+     */
+    public long journalEntries()
+    {
+        return journalEvents == null ? 0 : journalEvents.entries() + journalCommands.entries();
+    }
+
+    /**
+     * @return true when the journal fell behind and stopped quoting.
+     */
+    public boolean journalLagged()
+    {
+        return journalGuard != null && journalGuard.tripped();
+    }
+
+    /**
      * @return exceptions the ring handlers caught and survived.
      */
     public long handlerErrors()
@@ -207,7 +267,9 @@ public final class Engine implements AutoCloseable
     {
         final RingBuffer<InboundEvent> in = inbound.getRingBuffer();
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (inbound.getSequenceValueFor(coreHandler) < in.getCursor() && System.nanoTime() - deadline < 0)
+        while ((inbound.getSequenceValueFor(coreHandler) < in.getCursor() ||
+            journalEvents != null && inbound.getSequenceValueFor(journalEvents) < in.getCursor()) &&
+            System.nanoTime() - deadline < 0)
         {
             sleepMs(1);
         }
