@@ -7,6 +7,7 @@ import io.bitmm.app.config.EngineSettings;
 import io.bitmm.app.engine.Engine;
 import io.bitmm.app.engine.RunSummary;
 import io.bitmm.app.journal.RunJournal;
+import io.bitmm.app.reconcile.VenueReconciler;
 import io.bitmm.core.engine.CoreContext;
 import io.bitmm.core.instrument.InstrumentTable;
 import io.bitmm.gateway.Credentials;
@@ -92,6 +93,7 @@ public final class RunCommand implements Callable<Integer>
             final List<String> symbolList = config.list("run.symbols");
             final InstrumentTable instruments = InstrumentLoader.load(gateway, symbolList);
             final CoreContext coreContext = Bindings.core(config, instruments, start.toEpochMilli());
+            VenueReconciler.atStart(gateway.restUri(), gateway.credentials(), symbolList, coreContext.clientOidPrefix(), dir);
             final long[] limits = new long[instruments.instrumentCount()];
             for (int id = 0; id < limits.length; id++)
             {
