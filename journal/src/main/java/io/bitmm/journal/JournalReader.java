@@ -30,6 +30,7 @@ public final class JournalReader implements AutoCloseable
     private final OutboundCommand command = new OutboundCommand();
     private long ringSequence;
     private long journalNanos;
+    private long index;
 
     /**
      * @param dir      the journal's directory.
@@ -77,6 +78,7 @@ public final class JournalReader implements AutoCloseable
                 {
                     continue;
                 }
+                index = dc.index();
                 ringSequence = bytes.readStopBit();
                 journalNanos = bytes.readLong();
                 if (kind == JournalLayout.KIND_EVENT)
@@ -95,6 +97,23 @@ public final class JournalReader implements AutoCloseable
                 return kind;
             }
         }
+    }
+
+    /**
+     * @return the queue index of the last entry read: {@link #moveTo(long)} reads it again.
+     */
+    public long index()
+    {
+        return index;
+    }
+
+    /**
+     * @param queueIndex an index from {@link #index()}; the next {@link #next()} reads that entry.
+     * @return false when there is no such entry.
+     */
+    public boolean moveTo(final long queueIndex)
+    {
+        return tailer.moveToIndex(queueIndex);
     }
 
     /**

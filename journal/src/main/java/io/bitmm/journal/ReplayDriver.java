@@ -25,9 +25,8 @@ public final class ReplayDriver implements CommandSink, AutoCloseable
 
     private final JournalReader events;
     private final JournalReader commands;
-    private final InboundEvent[] recent = new InboundEvent[CONTEXT_EVENTS];
-    private final long[] recentSequence = new long[CONTEXT_EVENTS];
-    private final long[] recentJournalNanos = new long[CONTEXT_EVENTS];
+    private final Path dir;
+    private final long[] recentIndex = new long[CONTEXT_EVENTS];
     private final EntryFormat format;
     private long eventCount;
     private long commandCount;
@@ -40,13 +39,10 @@ public final class ReplayDriver implements CommandSink, AutoCloseable
      */
     public ReplayDriver(final Path dir)
     {
+        this.dir = dir;
         this.events = new JournalReader(dir, JournalLayout.KIND_EVENT);
         this.commands = new JournalReader(dir, JournalLayout.KIND_COMMAND);
         this.format = new EntryFormat(events.header());
-        for (int i = 0; i < CONTEXT_EVENTS; i++)
-        {
-            recent[i] = new InboundEvent();
-        }
     }
 
     /**
@@ -68,10 +64,7 @@ public final class ReplayDriver implements CommandSink, AutoCloseable
         final long start = System.nanoTime();
         while (events.next() != JournalReader.END)
         {
-            final int slot = (int)(eventCount % CONTEXT_EVENTS);
-            recent[slot].copyFrom(events.event());
-            recentSequence[slot] = events.ringSequence();
-            recentJournalNanos[slot] = events.journalNanos();
+            recentIndex[(int)(eventCount % CONTEXT_EVENTS)] = events.index();
             eventCount++;
             core.accept(events.event());
         }
@@ -130,10 +123,15 @@ public final class ReplayDriver implements CommandSink, AutoCloseable
     {
         final List<String> lines = new ArrayList<>();
         final long from = Math.max(0, eventCount - CONTEXT_EVENTS);
-        for (long i = from; i < eventCount; i++)
+        try (JournalReader again = new JournalReader(dir, JournalLayout.KIND_EVENT))
         {
-            final int slot = (int)(i % CONTEXT_EVENTS);
-            lines.add(format.event(recentSequence[slot], recentJournalNanos[slot], recent[slot]));
+            for (long i = from; i < eventCount; i++)
+            {
+                if (again.moveTo(recentIndex[(int)(i % CONTEXT_EVENTS)]) && again.next() == JournalLayout.KIND_EVENT)
+                {
+                    lines.add(format.event(again.ringSequence(), again.journalNanos(), again.event()));
+                }
+            }
         }
         return lines;
     }
