@@ -5,10 +5,8 @@ import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
-import io.bitmm.app.journal.JournalCommandHandler;
-import io.bitmm.app.journal.JournalEventHandler;
+import io.bitmm.app.journal.JournalAgent;
 import io.bitmm.app.journal.JournalLagGuard;
-import io.bitmm.app.journal.JournalThreadFactory;
 import io.bitmm.app.journal.RunJournal;
 import io.bitmm.core.engine.CoreContext;
 import io.bitmm.core.engine.TradingCore;
@@ -24,6 +22,7 @@ import io.bitmm.gateway.OrderGateway;
 import io.bitmm.gateway.PrivateStreamGateway;
 import org.HdrHistogram.Histogram;
 import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 
 import java.util.concurrent.TimeUnit;
@@ -35,11 +34,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *   md I/O, private I/O, order I/O, timer --&gt; inbound ring (multi-producer) --&gt; core thread
  *   core thread --&gt; outbound ring (single producer) --&gt; order thread: sign, encode, write
  * </pre>
- * With a journal, the inbound ring's journal consumer runs after the core (the journal holds exactly what the core
- * processed, in its order) and the outbound ring's runs beside the order thread; both on their own threads.
- * Start-up opens and pre-warms the order connections before any market data flows, so the first quote goes out
- * on a warm connection. Shutdown stops quoting through the ring (so a replay sees it), waits (bounded) until the
- * venue confirmed every cancel, then
+ * With a journal, a {@link JournalAgent} on its own thread consumes the inbound ring behind the core and the
+ * outbound ring beside the order thread. Start-up opens and pre-warms the order
+ * connections before any market data flows, so the first quote goes out on a warm connection. Shutdown stops
+ * quoting through the ring (so a replay sees it), waits (bounded) until the venue confirmed every cancel, then
  * stops the producers and drains the rings.
  */
 public final class Engine implements AutoCloseable
@@ -57,9 +55,8 @@ public final class Engine implements AutoCloseable
     private final Histogram tickToTrade = new Histogram(3_600_000_000_000L, 3);
     private final AtomicLong handlerErrors = new AtomicLong();
     private final EventHandler<InboundEvent> coreHandler;
-    private final JournalEventHandler journalEvents;
-    private final JournalCommandHandler journalCommands;
-    private final JournalLagGuard journalGuard;
+    private final JournalAgent journalAgent;
+    private final AgentRunner journalRunner;
     private volatile boolean started;
 
     /**
@@ -94,11 +91,10 @@ public final class Engine implements AutoCloseable
         this.context = context.conclude();
         this.instruments = instruments;
         this.inbound = new Disruptor<>(InboundEvent::new, context.inboundRingSize(),
-            new JournalThreadFactory(new PinnedThreadFactory("mm-core", context.coreCpu()), "mm-journal-in"), ProducerType.MULTI,
+            new PinnedThreadFactory("mm-core", context.coreCpu()), ProducerType.MULTI,
             WaitStrategies.of(context.coreWaitStrategy()));
         this.outbound = new Disruptor<>(OutboundCommand::new, context.outboundRingSize(),
-            new JournalThreadFactory(new PinnedThreadFactory("mm-order", context.orderCpu()), "mm-journal-out"),
-            ProducerType.SINGLE,
+            new PinnedThreadFactory("mm-order", context.orderCpu()), ProducerType.SINGLE,
             WaitStrategies.of(context.orderWaitStrategy()));
         this.core = new TradingCore(coreContext, instruments, new RingCommandSink(outbound.getRingBuffer()));
         this.publisher = new RingInboundPublisher(inbound.getRingBuffer());
@@ -111,24 +107,14 @@ public final class Engine implements AutoCloseable
         inbound.setDefaultExceptionHandler(new CountingExceptionHandler<>("core"));
         outbound.setDefaultExceptionHandler(new CountingExceptionHandler<>("order"));
         this.coreHandler = (event, sequence, endOfBatch) -> core.onEvent(event);
-        if (journal == null)
-        {
-            this.journalGuard = null;
-            this.journalEvents = null;
-            this.journalCommands = null;
-            inbound.handleEventsWith(coreHandler);
-            outbound.handleEventsWith(this::onCommand);
-        }
-        else
-        {
-            this.journalGuard = new JournalLagGuard(inbound.getRingBuffer(), journal.lagThreshold());
-            this.journalEvents = new JournalEventHandler(journal.journal().appender(), inbound.getRingBuffer(),
-                journalGuard);
-            this.journalCommands = new JournalCommandHandler(journal.journal().appender(), outbound.getRingBuffer(),
-                journalGuard);
-            inbound.handleEventsWith(coreHandler).then(journalEvents);
-            outbound.handleEventsWith(this::onCommand, journalCommands);
-        }
+        inbound.handleEventsWith(coreHandler);
+        outbound.handleEventsWith(this::onCommand);
+        this.journalAgent = journal == null ? null : new JournalAgent(journal.journal().appender(),
+            inbound.getRingBuffer(), inbound.after(coreHandler).asSequenceBarrier(), outbound.getRingBuffer(),
+            new JournalLagGuard(inbound.getRingBuffer(), journal.lagThreshold()));
+        this.journalRunner = journal == null ? null : new AgentRunner(
+            new BackoffIdleStrategy(100, 10, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MICROSECONDS.toNanos(100)),
+            this::onTimerError, null, journalAgent);
     }
 
     /**
@@ -136,6 +122,10 @@ public final class Engine implements AutoCloseable
      */
     public void start()
     {
+        if (journalRunner != null)
+        {
+            AgentRunner.startOnThread(journalRunner, new PinnedThreadFactory("mm-journal", -1));
+        }
         outbound.start();
         inbound.start();
         orders.start();
@@ -220,7 +210,7 @@ public final class Engine implements AutoCloseable
      */
     public long journalEntries()
     {
-        return journalEvents == null ? 0 : journalEvents.entries() + journalCommands.entries();
+        return journalAgent == null ? 0 : journalAgent.entries();
     }
 
     /**
@@ -228,7 +218,7 @@ public final class Engine implements AutoCloseable
      */
     public boolean journalLagged()
     {
-        return journalGuard != null && journalGuard.tripped();
+        return journalAgent != null && journalAgent.lagged();
     }
 
     /**
@@ -267,9 +257,7 @@ public final class Engine implements AutoCloseable
     {
         final RingBuffer<InboundEvent> in = inbound.getRingBuffer();
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while ((inbound.getSequenceValueFor(coreHandler) < in.getCursor() ||
-            journalEvents != null && inbound.getSequenceValueFor(journalEvents) < in.getCursor()) &&
-            System.nanoTime() - deadline < 0)
+        while (inbound.getSequenceValueFor(coreHandler) < in.getCursor() && System.nanoTime() - deadline < 0)
         {
             sleepMs(1);
         }
@@ -281,6 +269,17 @@ public final class Engine implements AutoCloseable
         catch (final com.lmax.disruptor.TimeoutException ex)
         {
             outbound.halt();
+        }
+        if (journalRunner != null)
+        {
+            final long journalDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while ((journalAgent.inboundSequence() < inbound.getSequenceValueFor(coreHandler) ||
+                journalAgent.outboundSequence() < outbound.getRingBuffer().getCursor()) &&
+                System.nanoTime() - journalDeadline < 0)
+            {
+                sleepMs(1);
+            }
+            journalRunner.close();
         }
     }
 
