@@ -108,12 +108,17 @@ public final class VenueReconciler
      * @param symbols         the symbols this run trades.
      * @param clientOidPrefix the engine's clientOid prefix.
      * @param runDir          the run's directory.
-     * @return what was found and done.
+     * @return what was found and done, or null without credentials.
      * @throws IOException when the venue cannot be reached or refuses.
      */
     public static Result atStart(final URI rest, final Credentials credentials, final List<String> symbols,
         final String clientOidPrefix, final java.nio.file.Path runDir) throws IOException
     {
+        if (credentials == null)
+        {
+            System.out.println("reconcile: skipped (no credentials: market data only)");
+            return null;
+        }
         final Result result = new VenueReconciler(rest, credentials).reconcile(symbols, clientOidPrefix);
         System.out.print(result.describe());
         java.nio.file.Files.writeString(runDir.resolve("reconcile.txt"), result.describe(), StandardCharsets.UTF_8);
