@@ -13,8 +13,8 @@ import java.util.Locale;
 /**
  * A journal being written: the Chronicle Queue of one run. Each writing thread takes its own
  * {@link #appender()}. Roll cycle {@code hourly} or {@code daily}; with a retention of N cycles, the files of cycles
- * older than the newest N are deleted when a cycle is released (0 keeps everything; note that the header lives
- * in the first cycle, so a replay needs it).
+ * older than the newest N are deleted when a cycle is released, except the first (it holds the header, so
+ * {@code dump} still works); 0 keeps everything. A replay needs every cycle: it rebuilds the core from the start.
  */
 public final class Journal implements AutoCloseable
 {
@@ -95,7 +95,7 @@ public final class Journal implements AutoCloseable
             return;
         }
         Arrays.sort(files);
-        for (int i = 0; i < files.length - retentionCycles; i++)
+        for (int i = 1; i < files.length - retentionCycles; i++)
         {
             if (!files[i].delete())
             {

@@ -64,6 +64,12 @@ public final class ReplayDriver implements CommandSink, AutoCloseable
         final long start = System.nanoTime();
         while (events.next() != JournalReader.END)
         {
+            if (events.ringSequence() != eventCount)
+            {
+                throw new IllegalStateException("the journal misses events " + eventCount + " to " +
+                    (events.ringSequence() - 1) + " (cycles deleted by journal.retention-cycles?): a replay needs " +
+                    "the whole run");
+            }
             recentIndex[(int)(eventCount % CONTEXT_EVENTS)] = events.index();
             eventCount++;
             core.accept(events.event());

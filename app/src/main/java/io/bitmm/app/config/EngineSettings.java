@@ -102,7 +102,7 @@ public final class EngineSettings
             "record every inbound event and outbound command in `<run-dir>/journal` (Chronicle Queue) for replay"),
         Setting.choice("journal.roll-cycle", "daily", List.of("hourly", "daily"), "how often the journal starts a new file"),
         Setting.integer("journal.retention-cycles", 0, "cycles", 0, 100_000,
-            "journal files kept (the newest N cycles); 0 keeps all. Replay needs the first cycle, which holds the header"),
+            "journal files kept: the first (it holds the header) and the newest N cycles; 0 keeps all (replay needs all)"),
         Setting.integer("journal.lag-threshold", 2048, "ring entries", 1, 1 << 20,
             "when the journal trails a ring's cursor by more than this, the engine stops quoting and says so"),
         // simulated venue (run.venue = sim)
