@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * An engine is SIGKILLed with quotes resting at a venue that outlives it (the sim, in this JVM). The next engine
  * reconciles with the venue on start: it cancels the orders that carry the engine's clientOid prefix but that it
- * does not own, takes the balances as its baseline, trades, and leaves nothing open.
+ * does not own, takes the balances as its baseline, trades, and leaves nothing open. Its journal holds no
+ * credential.
  */
 @Tag("slow")
 class RestartAfterKillTest
@@ -66,6 +67,22 @@ class RestartAfterKillTest
             assertTrue(reconcile.contains("start balances"), reconcile);
             assertTrue(ours(sim).isEmpty(), "nothing left open: " + ours(sim));
             assertTrue(second.output().contains("every order confirmed closed"), second.output());
+            assertNoCredentials(dir.resolve("second").resolve("journal"), sim);
+        }
+    }
+
+    private static void assertNoCredentials(final Path journal, final SimVenue sim) throws Exception
+    {
+        try (java.util.stream.Stream<Path> files = Files.list(journal))
+        {
+            for (final Path file : files.toList())
+            {
+                final String bytes = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+                assertFalse(bytes.contains(sim.credentials().secret()), "secret in " + file);
+                assertFalse(bytes.contains(sim.credentials().apiKey()), "api key in " + file);
+                assertFalse(bytes.contains(sim.credentials().passphrase()), "passphrase in " + file);
+                assertFalse(bytes.contains("credentials-file"), "credentials file path in " + file);
+            }
         }
     }
 
