@@ -6,15 +6,15 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code scripts/mm}: the one entry point. Subcommands: {@code run} (the engine) and {@code sim} (the simulated
- * venue on its own).
+ * {@code scripts/mm}: the one entry point. Subcommands: {@code run} (the engine), {@code replay} and {@code dump} (a
+ * run's journal) and {@code sim} (the simulated venue on its own).
  */
 @Command(
     name = "mm",
     mixinStandardHelpOptions = true,
     version = "bitmm 0.1.0",
     description = "A low-latency market-making engine for Bitget.",
-    subcommands = { RunCommand.class, SimCommand.class })
+    subcommands = { RunCommand.class, ReplayCommand.class, DumpCommand.class, SimCommand.class })
 public final class MmMain
 {
     /**

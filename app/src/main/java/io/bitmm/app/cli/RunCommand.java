@@ -6,6 +6,8 @@ import io.bitmm.app.config.ConfigException;
 import io.bitmm.app.config.EngineSettings;
 import io.bitmm.app.engine.Engine;
 import io.bitmm.app.engine.RunSummary;
+import io.bitmm.app.journal.RunJournal;
+import io.bitmm.app.reconcile.VenueReconciler;
 import io.bitmm.app.paper.PaperVenue;
 import io.bitmm.core.engine.CoreContext;
 import io.bitmm.core.instrument.InstrumentTable;
@@ -91,12 +93,24 @@ public final class RunCommand implements Callable<Integer>
             final List<String> symbolList = config.list("run.symbols");
             final InstrumentTable instruments = InstrumentLoader.load(gateway, symbolList);
             final CoreContext coreContext = Bindings.core(config, instruments, start.toEpochMilli());
+            VenueReconciler.atStart(gateway.restUri(), gateway.credentials(), symbolList, coreContext.clientOidPrefix(), dir);
             final long[] limits = new long[instruments.instrumentCount()];
             for (int id = 0; id < limits.length; id++)
             {
                 limits[id] = coreContext.limitsFor(instruments.instrument(id)).maxPosition();
             }
-            return runEngine(config, dir, start, instruments, coreContext, gateway, limits);
+            final RunJournal journal = RunJournal.open(config, dir, start.toEpochMilli(), instruments);
+            try
+            {
+                return runEngine(config, dir, start, instruments, coreContext, gateway, limits, journal);
+            }
+            finally
+            {
+                if (journal != null)
+                {
+                    journal.close();
+                }
+            }
         }
     }
 
@@ -107,7 +121,8 @@ public final class RunCommand implements Callable<Integer>
         final InstrumentTable instruments,
         final CoreContext coreContext,
         final GatewayContext gateway,
-        final long[] limits) throws IOException, InterruptedException
+        final long[] limits,
+        final RunJournal journal) throws IOException, InterruptedException
     {
         final CountDownLatch stopRequested = new CountDownLatch(1);
         final CountDownLatch finished = new CountDownLatch(1);
@@ -127,9 +142,8 @@ public final class RunCommand implements Callable<Integer>
         }, "mm-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
 
-        final Engine engine = "paper".equals(config.text("run.mode")) ?
-            new Engine(Bindings.engine(config), coreContext, gateway, instruments, ring -> new PaperVenue(instruments, ring)) :
-            new Engine(Bindings.engine(config), coreContext, gateway, instruments);
+        final Engine engine = new Engine(Bindings.engine(config), coreContext, gateway, instruments,
+            "paper".equals(config.text("run.mode")) ? ring -> new PaperVenue(instruments, ring) : null, journal);
         try
         {
             engine.start();
@@ -141,7 +155,7 @@ public final class RunCommand implements Callable<Integer>
             final String header = "bitmm run " + dir.getFileName() + "  venue=" + config.text("run.venue") +
                 "  mode=" + config.text("run.mode") + "  symbols=" + String.join(",", config.list("run.symbols")) +
                 "  started=" + start;
-            final String summary = RunSummary.render(header, engine, allClosed, limits);
+            final String summary = RunSummary.render(header, engine, allClosed, limits) + journalLine(engine, dir, journal);
             Files.writeString(dir.resolve("summary.txt"), summary, StandardCharsets.UTF_8);
             System.out.print(summary);
             System.out.flush();
@@ -157,6 +171,12 @@ public final class RunCommand implements Callable<Integer>
                 Runtime.getRuntime().removeShutdownHook(hook);
             }
         }
+    }
+
+    private static String journalLine(final Engine engine, final Path dir, final RunJournal journal)
+    {
+        return journal == null ? "journal: off\n" : "journal: " + engine.journalEntries() + " entries in " +
+            RunJournal.journalDir(dir) + (engine.journalLagged() ? " (fell behind: quoting was stopped)" : "") + "\n";
     }
 
     private Config resolveConfig()

@@ -97,6 +97,14 @@ public final class EngineSettings
             "position limit for one symbol; default `risk.max-position`"),
         Setting.decimal("symbol.*.soft-position", "", "base coin", "0", "1000000000",
             "soft position limit for one symbol; default `risk.soft-position`"),
+        // journal
+        Setting.bool("journal.enabled", true,
+            "record every inbound event and outbound command in `<run-dir>/journal` (Chronicle Queue) for replay"),
+        Setting.choice("journal.roll-cycle", "daily", List.of("hourly", "daily"), "how often the journal starts a new file"),
+        Setting.integer("journal.retention-cycles", 0, "cycles", 0, 100_000,
+            "journal files kept: the first (it holds the header) and the newest N cycles; 0 keeps all (replay needs all)"),
+        Setting.integer("journal.lag-threshold", 2048, "ring entries", 1, 1 << 20,
+            "when the journal trails a ring's cursor by more than this, the engine stops quoting and says so"),
         // simulated venue (run.venue = sim)
         Setting.integer("sim.seed", 42, "", 0, Long.MAX_VALUE, "seed of the simulated market: same seed, same market"),
         Setting.duration("sim.books-interval", "200ms", "1ms", "10s", "how often the sim pushes book updates"));

@@ -5,6 +5,9 @@ import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
+import io.bitmm.app.journal.JournalAgent;
+import io.bitmm.app.journal.JournalLagGuard;
+import io.bitmm.app.journal.RunJournal;
 import io.bitmm.core.engine.CoreContext;
 import io.bitmm.core.engine.TradingCore;
 import io.bitmm.core.event.CommandType;
@@ -19,6 +22,7 @@ import io.bitmm.gateway.OrderGateway;
 import io.bitmm.gateway.PrivateStreamGateway;
 import org.HdrHistogram.Histogram;
 import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 
 import java.util.concurrent.TimeUnit;
@@ -31,7 +35,8 @@ import java.util.function.Function;
  *   md I/O, private I/O, order I/O, timer --&gt; inbound ring (multi-producer) --&gt; core thread
  *   core thread --&gt; outbound ring (single producer) --&gt; order thread: sign, encode, write
  * </pre>
- * The inbound ring has a second consumer slot reserved for the journal. Start-up opens and pre-warms the order
+ * With a journal, a {@link JournalAgent} on its own thread consumes the inbound ring behind the core and the
+ * outbound ring beside the order thread. Start-up opens and pre-warms the order
  * connections before any market data flows, so the first quote goes out on a warm connection. Shutdown stops
  * quoting through the ring (so a replay sees it), waits (bounded) until the venue confirmed every cancel, then
  * stops the producers and drains the rings. In paper mode a local {@link OrderRoute} replaces the order and
@@ -53,6 +58,8 @@ public final class Engine implements AutoCloseable
     private final Histogram tickToTrade = new Histogram(3_600_000_000_000L, 3);
     private final AtomicLong handlerErrors = new AtomicLong();
     private final EventHandler<InboundEvent> coreHandler;
+    private final JournalAgent journalAgent;
+    private final AgentRunner journalRunner;
     private volatile boolean started;
 
     /**
@@ -67,7 +74,7 @@ public final class Engine implements AutoCloseable
         final GatewayContext gateway,
         final InstrumentTable instruments)
     {
-        this(context, coreContext, gateway, instruments, null);
+        this(context, coreContext, gateway, instruments, null, null);
     }
 
     /**
@@ -77,13 +84,15 @@ public final class Engine implements AutoCloseable
      * @param instruments what is traded.
      * @param localRoute  null to trade at the venue; else builds, from the inbound ring, the route that answers the
      *                    orders locally (paper mode): then no order connection and no private stream are opened.
+     * @param journal     the run's journal (header already written), or null for none.
      */
     public Engine(
         final EngineContext context,
         final CoreContext coreContext,
         final GatewayContext gateway,
         final InstrumentTable instruments,
-        final Function<InboundPublisher, OrderRoute> localRoute)
+        final Function<InboundPublisher, OrderRoute> localRoute,
+        final RunJournal journal)
     {
         this.context = context.conclude();
         this.instruments = instruments;
@@ -107,6 +116,12 @@ public final class Engine implements AutoCloseable
         this.coreHandler = (event, sequence, endOfBatch) -> core.onEvent(event);
         inbound.handleEventsWith(coreHandler);
         outbound.handleEventsWith(this::onCommand);
+        this.journalAgent = journal == null ? null : new JournalAgent(journal.journal().appender(),
+            inbound.getRingBuffer(), inbound.after(coreHandler).asSequenceBarrier(), outbound.getRingBuffer(),
+            new JournalLagGuard(inbound.getRingBuffer(), journal.lagThreshold()));
+        this.journalRunner = journal == null ? null : new AgentRunner(
+            new BackoffIdleStrategy(100, 10, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MICROSECONDS.toNanos(100)),
+            this::onTimerError, null, journalAgent);
     }
 
     /**
@@ -114,6 +129,10 @@ public final class Engine implements AutoCloseable
      */
     public void start()
     {
+        if (journalRunner != null)
+        {
+            AgentRunner.startOnThread(journalRunner, new PinnedThreadFactory("mm-journal", -1));
+        }
         outbound.start();
         inbound.start();
         orders.start();
@@ -200,6 +219,22 @@ public final class Engine implements AutoCloseable
     }
 
     /**
+     * @return journal entries written (events + commands), 0 without a journal; read after {@link #stop()}.
+     */
+    public long journalEntries()
+    {
+        return journalAgent == null ? 0 : journalAgent.entries();
+    }
+
+    /**
+     * @return true when the journal fell behind and stopped quoting.
+     */
+    public boolean journalLagged()
+    {
+        return journalAgent != null && journalAgent.lagged();
+    }
+
+    /**
      * @return exceptions the ring handlers caught and survived.
      */
     public long handlerErrors()
@@ -247,6 +282,17 @@ public final class Engine implements AutoCloseable
         catch (final com.lmax.disruptor.TimeoutException ex)
         {
             outbound.halt();
+        }
+        if (journalRunner != null)
+        {
+            final long journalDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while ((journalAgent.inboundSequence() < inbound.getSequenceValueFor(coreHandler) ||
+                journalAgent.outboundSequence() < outbound.getRingBuffer().getCursor()) &&
+                System.nanoTime() - journalDeadline < 0)
+            {
+                sleepMs(1);
+            }
+            journalRunner.close();
         }
     }
 

@@ -47,7 +47,7 @@ class PaperEngineSystemTest
             final InstrumentTable instruments = InstrumentLoader.load(gateway, List.of("BTCUSDT"));
             final FillTally tally = new FillTally();
             final Engine engine = new Engine(Bindings.engine(config), Bindings.core(config, instruments, System.currentTimeMillis()),
-                gateway, instruments, ring -> new PaperVenue(instruments, tally.wrap(ring)));
+                gateway, instruments, ring -> new PaperVenue(instruments, tally.wrap(ring)), null);
             final boolean allClosed;
             try
             {

@@ -1,0 +1,225 @@
+package io.bitmm.app.reconcile;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.bitmm.gateway.Credentials;
+import io.bitmm.gateway.auth.HmacSigner;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reconciles a starting engine with the venue, which is the truth, not with the journal: fetches the open orders
+ * and cancels those that carry the engine's clientOid prefix (a fresh run owns none, so they are leftovers of a
+ * run that died), leaving orders placed by other tools alone; then fetches the balances. The core's spot position
+ * is a change from start and it cannot take an initial position, so the balances are recorded as the run's
+ * baseline and reported. Slow path: a plain {@link HttpClient}, signed as the gateway signs ({@link HmacSigner}).
+ */
+public final class VenueReconciler
+{
+    private static final String UNFILLED = "/api/v2/spot/trade/unfilled-orders";
+    private static final String ASSETS = "/api/v2/spot/account/assets";
+    private static final String CANCEL = "/api/v2/spot/trade/cancel-order";
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final URI rest;
+    private final Credentials credentials;
+    private final HttpClient client = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+
+    /**
+     * @param rest        REST base URL.
+     * @param credentials API credentials.
+     */
+    public VenueReconciler(final URI rest, final Credentials credentials)
+    {
+        this.rest = rest;
+        this.credentials = credentials;
+    }
+
+    /**
+     * What reconciliation found and did.
+     *
+     * @param openOrders     open orders found, all symbols.
+     * @param cancelled      clientOids of the orders cancelled (ours, not owned by this run).
+     * @param balances       coin to {@code available/frozen} as the venue wrote them: the run's baseline.
+     */
+    public record Result(int openOrders, List<String> cancelled, Map<String, String> balances)
+    {
+        /**
+         * @return a few lines for people.
+         */
+        public String describe()
+        {
+            return "reconcile: " + openOrders + " open orders at the venue; cancelled " + cancelled.size() +
+                " carrying our prefix but not owned by this run " + cancelled + "\n" +
+                "reconcile: start balances (the baseline: the core's position is the change from these) " + balances +
+                "\n";
+        }
+    }
+
+    /**
+     * @param symbols         the symbols this run trades.
+     * @param clientOidPrefix the engine's clientOid prefix ({@code mm}); ids look like {@code mm-<run>-<n>}.
+     * @return what was found and done.
+     * @throws IOException when the venue cannot be reached or refuses.
+     */
+    public Result reconcile(final List<String> symbols, final String clientOidPrefix) throws IOException
+    {
+        final List<Map<String, String>> open = new ArrayList<>();
+        for (final String symbol : symbols)
+        {
+            open.addAll(data(send("GET", UNFILLED, "symbol=" + symbol, "")));
+        }
+        final List<String> cancelled = new ArrayList<>();
+        for (final Map<String, String> order : open)
+        {
+            final String oid = order.getOrDefault("clientOid", "");
+            if (oid.startsWith(clientOidPrefix + "-"))
+            {
+                send("POST", CANCEL, "", "{\"symbol\":\"" + order.get("symbol") + "\",\"orderId\":\"" +
+                    order.get("orderId") + "\"}");
+                cancelled.add(oid);
+            }
+        }
+        final Map<String, String> balances = new LinkedHashMap<>();
+        for (final Map<String, String> asset : data(send("GET", ASSETS, "", "")))
+        {
+            balances.put(asset.get("coin"), asset.get("available") + "/" + asset.getOrDefault("frozen", "0"));
+        }
+        return new Result(open.size(), cancelled, balances);
+    }
+
+    /**
+     * Reconcile at start-up, print what was found and keep it in {@code <run-dir>/reconcile.txt}.
+     *
+     * @param rest            REST base URL.
+     * @param credentials     API credentials.
+     * @param symbols         the symbols this run trades.
+     * @param clientOidPrefix the engine's clientOid prefix.
+     * @param runDir          the run's directory.
+     * @return what was found and done, or null without credentials.
+     * @throws IOException when the venue cannot be reached or refuses.
+     */
+    public static Result atStart(final URI rest, final Credentials credentials, final List<String> symbols,
+        final String clientOidPrefix, final java.nio.file.Path runDir) throws IOException
+    {
+        if (credentials == null)
+        {
+            System.out.println("reconcile: skipped (no credentials: market data only)");
+            return null;
+        }
+        final Result result = new VenueReconciler(rest, credentials).reconcile(symbols, clientOidPrefix);
+        System.out.print(result.describe());
+        java.nio.file.Files.writeString(runDir.resolve("reconcile.txt"), result.describe(), StandardCharsets.UTF_8);
+        return result;
+    }
+
+    private String send(final String method, final String path, final String query, final String body)
+        throws IOException
+    {
+        final String timestamp = Long.toString(System.currentTimeMillis());
+        final String pathAndQuery = query.isEmpty() ? path : path + "?" + query;
+        final HttpRequest.Builder request = HttpRequest.newBuilder(rest.resolve(pathAndQuery))
+            .timeout(Duration.ofSeconds(10))
+            .header("ACCESS-KEY", credentials.apiKey())
+            .header("ACCESS-SIGN", sign(timestamp + method + pathAndQuery + body))
+            .header("ACCESS-TIMESTAMP", timestamp)
+            .header("ACCESS-PASSPHRASE", credentials.passphrase())
+            .header("Content-Type", "application/json")
+            .header("locale", "en-US");
+        request.method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody() :
+            HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        final HttpResponse<String> response;
+        try
+        {
+            response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", ex);
+        }
+        if (response.statusCode() != 200 || !response.body().contains("\"00000\""))
+        {
+            throw new IOException(method + " " + path + " failed: HTTP " + response.statusCode() + " " +
+                response.body());
+        }
+        return response.body();
+    }
+
+    private String sign(final String payload)
+    {
+        final byte[] secret = credentials.secretBytes();
+        final HmacSigner signer = new HmacSigner(secret);
+        java.util.Arrays.fill(secret, (byte)0);
+        signer.begin();
+        final byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
+        signer.update(bytes, 0, bytes.length);
+        final byte[] out = new byte[HmacSigner.BASE64_LENGTH];
+        final int length = signer.signBase64(out, 0);
+        return new String(out, 0, length, StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * @param body a Bitget reply.
+     * @return the scalar fields of each object in its {@code data} array (or of {@code data} itself).
+     */
+    static List<Map<String, String>> data(final String body) throws IOException
+    {
+        final List<Map<String, String>> rows = new ArrayList<>();
+        try (JsonParser parser = JSON.createParser(body))
+        {
+            while (parser.nextToken() != null)
+            {
+                if (parser.currentToken() == JsonToken.FIELD_NAME && "data".equals(parser.currentName()) &&
+                    parser.getParsingContext().getParent().inRoot())
+                {
+                    final JsonToken start = parser.nextToken();
+                    if (start == JsonToken.START_ARRAY)
+                    {
+                        while (parser.nextToken() == JsonToken.START_OBJECT)
+                        {
+                            rows.add(object(parser));
+                        }
+                    }
+                    else if (start == JsonToken.START_OBJECT)
+                    {
+                        rows.add(object(parser));
+                    }
+                    return rows;
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static Map<String, String> object(final JsonParser parser) throws IOException
+    {
+        final Map<String, String> row = new LinkedHashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME)
+        {
+            final String name = parser.currentName();
+            final JsonToken value = parser.nextToken();
+            if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY)
+            {
+                parser.skipChildren();
+            }
+            else
+            {
+                row.put(name, parser.getValueAsString());
+            }
+        }
+        return row;
+    }
+}

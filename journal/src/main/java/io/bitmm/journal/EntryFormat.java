@@ -1,0 +1,187 @@
+package io.bitmm.journal;
+
+import io.bitmm.core.event.CommandType;
+import io.bitmm.core.event.EventType;
+import io.bitmm.core.event.InboundEvent;
+import io.bitmm.core.event.OutboundCommand;
+import io.bitmm.core.instrument.InstrumentTable;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * One line per entry, as text or as JSON: what {@code mm dump} prints and what replay shows around a divergence.
+ * Slow path (allocates): for people and tools, not for the engine.
+ */
+public final class EntryFormat
+{
+    private static final DateTimeFormatter TIME =
+        DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private final JournalHeader header;
+
+    /**
+     * @param header the journal's header (wall-clock anchor, instruments).
+     */
+    public EntryFormat(final JournalHeader header)
+    {
+        this.header = header;
+    }
+
+    /**
+     * @param stamp a monotonic stamp of the run.
+     * @return its wall-clock time, ISO-8601 with microseconds.
+     */
+    public String wallTime(final long stamp)
+    {
+        final long wall = header.wallNanos(stamp);
+        return TIME.format(Instant.ofEpochSecond(Math.floorDiv(wall, 1_000_000_000L), Math.floorMod(wall, 1_000_000_000L)));
+    }
+
+    /**
+     * @param id an instrument id.
+     * @return its symbol, or "-".
+     */
+    public String symbol(final int id)
+    {
+        final InstrumentTable instruments = header.instruments();
+        return id >= 0 && id < instruments.instrumentCount() ? instruments.instrument(id).symbol() : "-";
+    }
+
+    /**
+     * @param ringSequence inbound ring sequence.
+     * @param journalNanos when the journal wrote it.
+     * @param e            the event.
+     * @return one line.
+     */
+    public String event(final long ringSequence, final long journalNanos, final InboundEvent e)
+    {
+        final StringBuilder out = new StringBuilder(160);
+        out.append("E ").append(ringSequence).append(' ').append(wallTime(e.timestampNanos)).append(' ')
+            .append(e.type).append(' ').append(symbol(e.instrumentId))
+            .append(" publish+").append(e.publishNanos - e.timestampNanos).append("ns journal+")
+            .append(journalNanos - e.timestampNanos).append("ns");
+        appendEventDetail(out, e);
+        return out.toString();
+    }
+
+    /**
+     * @param ringSequence outbound ring sequence.
+     * @param journalNanos when the journal wrote it.
+     * @param c            the command.
+     * @return one line.
+     */
+    public String command(final long ringSequence, final long journalNanos, final OutboundCommand c)
+    {
+        final StringBuilder out = new StringBuilder(160);
+        out.append("C ").append(ringSequence).append(' ').append(wallTime(c.triggerTimestampNanos)).append(' ')
+            .append(c.type).append(' ').append(symbol(c.instrumentId))
+            .append(" #").append(c.commandSequence)
+            .append(" journal+").append(journalNanos - c.triggerTimestampNanos).append("ns")
+            .append(" oid=").append(text(c.clientOid, c.clientOidLength));
+        if (c.newClientOidLength > 0)
+        {
+            out.append(" newOid=").append(text(c.newClientOid, c.newClientOidLength));
+        }
+        out.append(" orderId=").append(c.orderId).append(' ').append(c.side).append(" px=").append(c.price)
+            .append(" sz=").append(c.size).append(' ').append(c.timeInForce);
+        return out.toString();
+    }
+
+    /**
+     * @param ringSequence inbound ring sequence.
+     * @param journalNanos when the journal wrote it.
+     * @param e            the event.
+     * @return one JSON object.
+     */
+    public String eventJson(final long ringSequence, final long journalNanos, final InboundEvent e)
+    {
+        final StringBuilder out = new StringBuilder(200);
+        out.append("{\"kind\":\"event\",\"ringSeq\":").append(ringSequence)
+            .append(",\"wallTime\":\"").append(wallTime(e.timestampNanos))
+            .append("\",\"type\":\"").append(e.type).append("\",\"symbol\":\"").append(symbol(e.instrumentId))
+            .append("\",\"timestampNanos\":").append(e.timestampNanos)
+            .append(",\"publishNanos\":").append(e.publishNanos)
+            .append(",\"journalNanos\":").append(journalNanos)
+            .append(",\"venueTimeMs\":").append(e.venueTimeMs)
+            .append(",\"clientOid\":\"").append(text(e.clientOid, e.clientOidLength))
+            .append("\",\"orderId\":").append(e.orderId)
+            .append(",\"side\":\"").append(e.side).append("\",\"price\":").append(e.price)
+            .append(",\"size\":").append(e.size).append(",\"seq\":").append(e.seq)
+            .append(",\"bids\":").append(e.bidCount).append(",\"asks\":").append(e.askCount).append('}');
+        return out.toString();
+    }
+
+    /**
+     * @param ringSequence outbound ring sequence.
+     * @param journalNanos when the journal wrote it.
+     * @param c            the command.
+     * @return one JSON object.
+     */
+    public String commandJson(final long ringSequence, final long journalNanos, final OutboundCommand c)
+    {
+        final StringBuilder out = new StringBuilder(200);
+        out.append("{\"kind\":\"command\",\"ringSeq\":").append(ringSequence)
+            .append(",\"wallTime\":\"").append(wallTime(c.triggerTimestampNanos))
+            .append("\",\"type\":\"").append(c.type).append("\",\"symbol\":\"").append(symbol(c.instrumentId))
+            .append("\",\"commandSequence\":").append(c.commandSequence)
+            .append(",\"triggerTimestampNanos\":").append(c.triggerTimestampNanos)
+            .append(",\"journalNanos\":").append(journalNanos)
+            .append(",\"clientOid\":\"").append(text(c.clientOid, c.clientOidLength))
+            .append("\",\"newClientOid\":\"").append(text(c.newClientOid, c.newClientOidLength))
+            .append("\",\"orderId\":").append(c.orderId)
+            .append(",\"side\":\"").append(c.side).append("\",\"price\":").append(c.price)
+            .append(",\"size\":").append(c.size).append(",\"timeInForce\":\"").append(c.timeInForce).append("\"}");
+        return out.toString();
+    }
+
+    static String text(final byte[] bytes, final int length)
+    {
+        return new String(bytes, 0, length, StandardCharsets.US_ASCII);
+    }
+
+    private static void appendEventDetail(final StringBuilder out, final InboundEvent e)
+    {
+        if (e.type == EventType.BOOK_SNAPSHOT || e.type == EventType.BOOK_UPDATE)
+        {
+            out.append(" seq=").append(e.seq).append(" bids=").append(e.bidCount).append(" asks=").append(e.askCount);
+            if (e.bidCount > 0)
+            {
+                out.append(" bid0=").append(e.bidPrices[0]).append('x').append(e.bidSizes[0]);
+            }
+            if (e.askCount > 0)
+            {
+                out.append(" ask0=").append(e.askPrices[0]).append('x').append(e.askSizes[0]);
+            }
+            return;
+        }
+        if (e.clientOidLength > 0)
+        {
+            out.append(" oid=").append(text(e.clientOid, e.clientOidLength));
+        }
+        if (e.orderId != 0)
+        {
+            out.append(" orderId=").append(e.orderId);
+        }
+        if (e.price != 0 || e.size != 0)
+        {
+            out.append(' ').append(e.side).append(" px=").append(e.price).append(" sz=").append(e.size);
+        }
+        if (e.type == EventType.BALANCE)
+        {
+            out.append(" asset=").append(e.assetId).append(" available=").append(e.available)
+                .append(" frozen=").append(e.frozen);
+        }
+        if (e.commandType != CommandType.NONE)
+        {
+            out.append(" cmd=").append(e.commandType);
+        }
+        if (e.rejectCode != 0)
+        {
+            out.append(" reject=").append(e.rejectCode);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package io.bitmm.journal;
+
+import io.bitmm.core.event.CommandType;
+import io.bitmm.core.event.EventType;
+import io.bitmm.core.event.InboundEvent;
+import io.bitmm.core.event.OutboundCommand;
+import io.bitmm.core.event.Side;
+import io.bitmm.core.event.TimeInForce;
+import io.bitmm.core.instrument.Instrument;
+import io.bitmm.core.instrument.InstrumentTable;
+import io.bitmm.core.instrument.Market;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class JournalRoundTripTest
+{
+    @TempDir
+    Path dir;
+
+    static InstrumentTable instruments()
+    {
+        return new InstrumentTable(List.of(new Instrument(0, "BTCUSDT", Market.SPOT, 0, 1, 2, 1, 6, 1, 0,
+            100_000_000L, 50_000, 50_000, -100, 1000, 400)), List.of("BTC", "USDT"));
+    }
+
+    static InboundEvent book(final long ts)
+    {
+        final InboundEvent e = new InboundEvent();
+        e.type = EventType.BOOK_UPDATE;
+        e.timestampNanos = ts;
+        e.publishNanos = ts + 500;
+        e.venueTimeMs = 1_700_000_000_000L;
+        e.instrumentId = 0;
+        e.seq = 77;
+        e.checksum = -123_456;
+        e.checksumPresent = true;
+        e.bidCount = 2;
+        e.askCount = 1;
+        e.bidPrices[0] = 6_500_000;
+        e.bidSizes[0] = 1_000;
+        e.bidPriceDecimals[0] = 2;
+        e.bidSizeDecimals[0] = 4;
+        e.bidPrices[1] = 6_499_999;
+        e.bidSizes[1] = 0;
+        e.askPrices[0] = 6_500_001;
+        e.askSizes[0] = 5;
+        e.fee = -42;
+        e.feeAssetId = 1;
+        e.clientOid(new byte[] {'m', 'm', '1'}, 0, 3);
+        return e;
+    }
+
+    @Test
+    void shouldReadBackHeaderEventsAndCommandsExactly()
+    {
+        final OutboundCommand command = new OutboundCommand();
+        command.type = CommandType.REPLACE;
+        command.instrumentId = 0;
+        command.clientOid[0] = 'a';
+        command.clientOidLength = 1;
+        command.newClientOid[0] = 'b';
+        command.newClientOidLength = 1;
+        command.side = Side.SELL;
+        command.price = 6_500_100;
+        command.size = 1_000;
+        command.timeInForce = TimeInForce.POST_ONLY;
+        command.triggerTimestampNanos = 1_000;
+        command.commandSequence = 1;
+
+        try (Journal journal = Journal.open(dir, "hourly", 0))
+        {
+            journal.writeHeader(new JournalHeader(123L, 1_700_000_000_000L, 0L, "test",
+                Map.of("quoting.levels", "2"), instruments()));
+            final JournalAppender appender = journal.appender();
+            appender.append(5, book(1_000));
+            appender.append(9, command);
+        }
+
+        try (JournalReader reader = new JournalReader(dir, (byte)0))
+        {
+            assertEquals(123L, reader.header().runEpochMs());
+            assertEquals("2", reader.header().settings().get("quoting.levels"));
+            final Instrument instrument = reader.header().instruments().instrument(0);
+            assertEquals("BTCUSDT", instrument.symbol());
+            assertEquals(-100, instrument.makerFeePpm());
+            assertEquals("USDT", reader.header().instruments().assetName(1));
+
+            assertEquals(JournalLayout.KIND_EVENT, reader.next());
+            assertEquals(5, reader.ringSequence());
+            final InboundEvent expected = book(1_000);
+            final InboundEvent actual = reader.event();
+            assertEquals(expected.checksum, actual.checksum);
+            assertEquals(expected.fee, actual.fee);
+            assertEquals(expected.publishNanos, actual.publishNanos);
+            assertEquals(2, actual.bidCount);
+            assertEquals(6_499_999, actual.bidPrices[1]);
+            assertEquals(4, actual.bidSizeDecimals[0]);
+            assertEquals(3, actual.clientOidLength);
+            assertTrue(actual.checksumPresent);
+
+            assertEquals(JournalLayout.KIND_COMMAND, reader.next());
+            assertEquals(9, reader.ringSequence());
+            assertTrue(command.sameAs(reader.command()));
+            assertEquals(JournalReader.END, reader.next());
+        }
+
+        final ByteArrayOutputStream text = new ByteArrayOutputStream();
+        final long printed = JournalDump.dump(dir, new JournalDump.Filter(Long.MIN_VALUE, Long.MAX_VALUE, "BTCUSDT",
+            "REPLACE", null, true), new PrintStream(text, true, StandardCharsets.UTF_8));
+        assertEquals(1, printed);
+        assertTrue(text.toString(StandardCharsets.UTF_8).contains("\"newClientOid\":\"b\""));
+    }
+}
