@@ -7,6 +7,7 @@ import io.bitmm.app.config.EngineSettings;
 import io.bitmm.app.engine.Engine;
 import io.bitmm.app.engine.RunSummary;
 import io.bitmm.app.journal.RunJournal;
+import io.bitmm.app.reconcile.StartPositions;
 import io.bitmm.app.reconcile.VenueReconciler;
 import io.bitmm.app.paper.PaperVenue;
 import io.bitmm.core.engine.CoreContext;
@@ -92,8 +93,10 @@ public final class RunCommand implements Callable<Integer>
                     paper ? null : liveCredentials(config));
             final List<String> symbolList = config.list("run.symbols");
             final InstrumentTable instruments = InstrumentLoader.load(gateway, symbolList);
+            final VenueReconciler.Result reconciled = VenueReconciler.atStart(gateway.restUri(), gateway.credentials(),
+                symbolList, CoreContext.CLIENT_OID_PREFIX_DEFAULT, dir);
+            System.out.print(StartPositions.apply(config, instruments, reconciled));
             final CoreContext coreContext = Bindings.core(config, instruments, start.toEpochMilli());
-            VenueReconciler.atStart(gateway.restUri(), gateway.credentials(), symbolList, coreContext.clientOidPrefix(), dir);
             final long[] limits = new long[instruments.instrumentCount()];
             for (int id = 0; id < limits.length; id++)
             {

@@ -84,6 +84,11 @@ public final class Bindings
                 .maxPositionUnits(id, sizeUnits(config, instrument, perSymbol(config, symbol, "max-position", "risk.max-position")))
                 .softLimitUnits(id, sizeUnits(config, instrument, perSymbol(config, symbol, "soft-position", "risk.soft-position")))
                 .maxOrderNotionalAmount(id, amount(config, "risk.max-order-notional"));
+            final String startKey = "symbol." + symbol + ".start-position";
+            if (config.isSet(startKey))
+            {
+                context.startPositionUnits(id, signedSizeUnits(config, instrument, startKey));
+            }
         }
         return context.conclude();
     }
@@ -150,6 +155,19 @@ public final class Bindings
                 instrument.symbol() + "'s size step");
         }
         return parser.value();
+    }
+
+    private static long signedSizeUnits(final Config config, final Instrument instrument, final String key)
+    {
+        final String text = config.text(key);
+        final boolean negative = text.startsWith("-");
+        final DecimalParser parser = new DecimalParser();
+        final int result = parser.parse(negative ? text.substring(1) : text, instrument.sizeScale());
+        if (result != DecimalParser.OK || parser.value() % instrument.stepUnits() != 0)
+        {
+            throw new ConfigException(key + " = " + text + " is not on " + instrument.symbol() + "'s size step");
+        }
+        return negative ? -parser.value() : parser.value();
     }
 
     private static long amount(final Config config, final String key)

@@ -97,6 +97,12 @@ public final class EngineSettings
             "position limit for one symbol; default `risk.max-position`"),
         Setting.decimal("symbol.*.soft-position", "", "base coin", "0", "1000000000",
             "soft position limit for one symbol; default `risk.soft-position`"),
+        Setting.decimal("symbol.*.inventory-target", "", "base coin", "0", "1000000000",
+            "the base-coin holding this symbol aims for: at start `mm run` takes the venue's balance minus this as " +
+            "the position (after cancelling orphans). Unset: the position starts flat at whatever the balance is"),
+        Setting.decimal("symbol.*.start-position", "", "base coin", "-1000000000", "1000000000",
+            "position at start; written by `mm run` from the venue's balance and `inventory-target`, and recorded in " +
+            "the journal so a replay starts from it too"),
         // journal
         Setting.bool("journal.enabled", true,
             "record every inbound event and outbound command in `<run-dir>/journal` (Chronicle Queue) for replay"),

@@ -21,9 +21,8 @@ import java.util.Map;
 /**
  * Reconciles a starting engine with the venue, which is the truth, not with the journal: fetches the open orders
  * and cancels those that carry the engine's clientOid prefix (a fresh run owns none, so they are leftovers of a
- * run that died), leaving orders placed by other tools alone; then fetches the balances. The core's spot position
- * is a change from start and it cannot take an initial position, so the balances are recorded as the run's
- * baseline and reported. Slow path: a plain {@link HttpClient}, signed as the gateway signs ({@link HmacSigner}).
+ * run that died), leaving orders placed by other tools alone; then fetches the balances, which
+ * {@link StartPositions} turns into the core's start position against each symbol's inventory target. Slow path: a plain {@link HttpClient}, signed as the gateway signs ({@link HmacSigner}).
  */
 public final class VenueReconciler
 {
@@ -63,7 +62,7 @@ public final class VenueReconciler
         {
             return "reconcile: " + openOrders + " open orders at the venue; cancelled " + cancelled.size() +
                 " carrying our prefix but not owned by this run " + cancelled + "\n" +
-                "reconcile: start balances (the baseline: the core's position is the change from these) " + balances +
+                "reconcile: start balances " + balances +
                 "\n";
         }
     }

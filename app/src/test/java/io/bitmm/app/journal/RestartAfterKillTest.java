@@ -57,8 +57,14 @@ class RestartAfterKillTest
             final List<String> orphans = ours(sim);
             assertFalse(orphans.isEmpty(), "the killed engine left quotes resting: " + first.output());
 
-            final ChildEngine second = new ChildEngine(args(sim, credentials, dir.resolve("second"), "5s"));
+            // the restart takes the venue's balance as its position: holding - target = 0.003 BTC
+            final java.math.BigDecimal holding = sim.balance("BTC").available().add(sim.balance("BTC").frozen());
+            final List<String> secondArgs = new ArrayList<>(args(sim, credentials, dir.resolve("second"), "5s"));
+            secondArgs.addAll(List.of("--set", "symbol.BTCUSDT.inventory-target=" +
+                holding.subtract(new java.math.BigDecimal("0.003")).toPlainString()));
+            final ChildEngine second = new ChildEngine(secondArgs);
             assertEquals(0, second.awaitExit(120), second.output());
+            assertTrue(second.output().contains("reconcile: BTCUSDT start position 0.003000 BTC"), second.output());
             final String reconcile = Files.readString(dir.resolve("second").resolve("reconcile.txt"));
             for (final String oid : orphans)
             {
@@ -68,6 +74,10 @@ class RestartAfterKillTest
             assertTrue(ours(sim).isEmpty(), "nothing left open: " + ours(sim));
             assertTrue(second.output().contains("every order confirmed closed"), second.output());
             assertNoCredentials(dir.resolve("second").resolve("journal"), sim);
+
+            // the start position is in the journal: a replay starts from it and reproduces every command
+            final ChildEngine replay = new ChildEngine(List.of("replay", dir.resolve("second").toString()));
+            assertEquals(0, replay.awaitExit(60), replay.output());
         }
     }
 

@@ -7,6 +7,7 @@ import io.bitmm.core.quoting.FairValueMode;
 import io.bitmm.core.quoting.QuoteParameters;
 import io.bitmm.core.quoting.SkewModel;
 import io.bitmm.core.risk.InstrumentLimits;
+import org.agrona.collections.Long2LongHashMap;
 import org.agrona.collections.Int2ObjectHashMap;
 
 /**
@@ -83,6 +84,7 @@ public final class CoreContext
 
     private final long[] defaults = {0, 0, 0, 0, 0};
     private final Int2ObjectHashMap<long[]> perInstrument = new Int2ObjectHashMap<>();
+    private final Long2LongHashMap startPositions = new Long2LongHashMap(0);
     private boolean concluded;
 
     private static final int ORDER_SIZE = 0;
@@ -352,6 +354,27 @@ public final class CoreContext
     {
         defaults[ORDER_SIZE] = units;
         return this;
+    }
+
+    /**
+     * @param instrumentId an instrument.
+     * @param units        position held when the run starts (signed, size units): on a restart, the venue's base
+     *                     balance against the inventory target. Default 0.
+     * @return this.
+     */
+    public CoreContext startPositionUnits(final int instrumentId, final long units)
+    {
+        startPositions.put(instrumentId, units);
+        return this;
+    }
+
+    /**
+     * @param instrumentId an instrument.
+     * @return its start position, size units.
+     */
+    public long startPositionUnits(final int instrumentId)
+    {
+        return startPositions.get(instrumentId);
     }
 
     public CoreContext orderSizeUnits(final int instrumentId, final long units)

@@ -91,6 +91,7 @@ public final class TradingCore
             final Instrument instrument = instruments.instrument(i);
             books[i] = new OrderBook(instrument, context.bookCapacity());
             positions[i] = new Position(instrument);
+            positions[i].start(context.startPositionUnits(i));
             tradeFilters[i] = new TradeIdFilter(context.tradeIdWindow());
             limits[i] = context.limitsFor(instrument);
         }

@@ -27,6 +27,7 @@ public final class Position
     private long markPrice;
     private long buyFills;
     private long sellFills;
+    private boolean costPending;
 
     /**
      * @param instrument the instrument.
@@ -34,6 +35,19 @@ public final class Position
     public Position(final Instrument instrument)
     {
         this.instrument = instrument;
+    }
+
+    /**
+     * Start from a position held before this run (a restart: the venue's balance against the inventory target). Its
+     * cost basis is unknown, so it is taken at the first mark or fill price the core sees: PnL counts from then.
+     *
+     * @param startSize signed size, size units.
+     */
+    public void start(final long startSize)
+    {
+        size = startSize;
+        cost = 0;
+        costPending = startSize != 0;
     }
 
     /**
@@ -49,6 +63,7 @@ public final class Position
     public void onFill(
         final Side side, final long price, final long fillSize, final boolean maker, final long fee, final int feeAssetId)
     {
+        priceStartPosition(price);
         final long delta = side == Side.BUY ? fillSize : -fillSize;
         final long notional = InstrumentRules.notionalAmount(instrument, price, fillSize);
         applyCost(delta, price, fillSize, notional);
@@ -77,7 +92,17 @@ public final class Position
     {
         if (price > 0)
         {
+            priceStartPosition(price);
             markPrice = price;
+        }
+    }
+
+    private void priceStartPosition(final long price)
+    {
+        if (costPending)
+        {
+            costPending = false;
+            cost = InstrumentRules.notionalAmount(instrument, price, size);
         }
     }
 

@@ -458,6 +458,19 @@ class TradingCoreTest
     }
 
     @Test
+    void shouldStartFromAPositionHeldBeforeTheRunAndQuoteOnlyToReduceIt()
+    {
+        final TradingCore core = core(context().startPositionUnits(0, 3_000));
+        assertEquals(3_000, core.position(0).size());
+        core.onEvent(snapshot(10 * MS, "30000.10:1.5", "30000.20:0.75"));
+        final List<OutboundCommand> commands = drain();
+        assertTrue(commands.stream().noneMatch(c -> c.type == CommandType.PLACE && c.side == Side.BUY), "at the limit");
+        assertTrue(commands.stream().anyMatch(c -> c.type == CommandType.PLACE && c.side == Side.SELL), "reduces");
+        assertEquals(0, core.position(0).unrealizedPnl(), "cost basis taken at the first mark");
+        assertEquals(3_000_015, core.position(0).averageCost());
+    }
+
+    @Test
     void shouldHaltOnMaxLossAndCancelEverything()
     {
         final TradingCore core = core(context().maxLossAmount(5 * Amounts.ONE).reduceLossAmount(2 * Amounts.ONE));
