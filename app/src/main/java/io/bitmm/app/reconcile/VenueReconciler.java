@@ -22,7 +22,8 @@ import java.util.Map;
  * Reconciles a starting engine with the venue, which is the truth, not with the journal: fetches the open orders
  * and cancels those that carry the engine's clientOid prefix (a fresh run owns none, so they are leftovers of a
  * run that died), leaving orders placed by other tools alone; then fetches the balances, which
- * {@link StartPositions} turns into the core's start position against each symbol's inventory target. Slow path: a plain {@link HttpClient}, signed as the gateway signs ({@link HmacSigner}).
+ * {@link StartPositions} turns into the core's start position against each symbol's inventory target. Slow path:
+ * a plain {@link HttpClient}, signed as the gateway signs ({@link HmacSigner}).
  */
 public final class VenueReconciler
 {
