@@ -9,6 +9,9 @@ import io.bitmm.core.event.TimeInForce;
 import io.bitmm.core.event.VenueOrderStatus;
 import io.bitmm.gateway.order.HttpFixtureServer;
 import io.bitmm.gateway.order.RejectCodes;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +32,9 @@ class OrderGatewayTest
     private HttpFixtureServer server;
     private OrderGateway gateway;
     private long sequence;
+    // The gateway's I/O thread, owned here so a test can hand over several commands from inside it: then its drain
+    // cannot run between them however the machine schedules threads, and a batch is always coalesced.
+    private final EventLoopGroup loop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
 
     @AfterEach
     void close()
@@ -41,12 +47,14 @@ class OrderGatewayTest
         {
             server.close();
         }
+        loop.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
     }
 
     private GatewayContext context(final URI uri)
     {
         return new GatewayContext().restUri(uri).credentials(new Credentials("key-1", SECRET, "pass-1"))
-            .requestTimeoutMs(1000).connectTimeoutMs(3000).reconnectBackoffMinMs(10).reconnectBackoffMaxMs(50);
+            .requestTimeoutMs(1000).connectTimeoutMs(3000).reconnectBackoffMinMs(10).reconnectBackoffMaxMs(50)
+            .eventLoopGroup(loop);
     }
 
     private OrderGateway start(final boolean http2, final GatewayContext context)
@@ -80,6 +88,15 @@ class OrderGatewayTest
     private void send(final CommandType type, final String clientOid, final boolean endOfBatch)
     {
         gateway.onCommand(command(type, clientOid), sequence++, endOfBatch);
+    }
+
+    private void sendBatch(final CommandType type, final String first, final String second)
+    {
+        loop.submit(() ->
+        {
+            send(type, first, false);
+            send(type, second, true);
+        }).syncUninterruptibly();
     }
 
     private static String oid(final InboundEvent e)
@@ -199,8 +216,7 @@ class OrderGatewayTest
         server.responder((path, body) -> new HttpFixtureServer.Answer(200, "{\"code\":\"00000\",\"msg\":\"success\"," +
             "\"requestTime\":1,\"data\":{\"successList\":[{\"orderId\":\"11\",\"clientOid\":\"a1\"}],\"failureList\":" +
             "[{\"orderId\":\"\",\"clientOid\":\"a2\",\"errorMsg\":\"less than the minimum amount 5 USDT\",\"errorCode\":\"45110\"}]}}"));
-        send(CommandType.PLACE, "a1", false);
-        send(CommandType.PLACE, "a2", true);
+        sendBatch(CommandType.PLACE, "a1", "a2");
         Await.until("ack and reject", 5000, () -> publisher.events().size() == 2);
         assertEquals(1, server.seen("/api/v2/spot/trade/batch-orders").size());
         final InboundEvent ack = publisher.events(EventType.COMMAND_ACK).get(0);
@@ -328,8 +344,7 @@ class OrderGatewayTest
         assertEquals(CommandType.REPLACE, ack.commandType);
         assertEquals(1002, ack.orderId);
         assertEquals("mm-2", new String(ack.newClientOid, 0, ack.newClientOidLength, StandardCharsets.US_ASCII));
-        send(CommandType.CANCEL, "k1", false);
-        send(CommandType.CANCEL, "k2", true);
+        sendBatch(CommandType.CANCEL, "k1", "k2");
         Await.until("two cancel acks", 5000, () -> publisher.events(EventType.COMMAND_ACK).size() == 3);
         assertEquals("{\"symbol\":\"BTCUSDT\",\"orderList\":[{\"clientOid\":\"k1\"},{\"clientOid\":\"k2\"}]}",
             server.seen("/api/v2/spot/trade/batch-cancel-order").get(0).body);
