@@ -8,6 +8,7 @@ import io.bitmm.core.event.OutboundCommand;
 import io.bitmm.core.instrument.InstrumentTable;
 import io.bitmm.gateway.auth.HmacSigner;
 import io.bitmm.gateway.order.OrderPool;
+import io.bitmm.gateway.order.OrderStageListener;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -39,6 +40,7 @@ public final class OrderGateway implements AutoCloseable
     private final AtomicLong overloadRejects = new AtomicLong();
     private final Runnable drainTask = this::drain;
     private GatewayThreads threads;
+    private OrderStageListener stageListener = OrderStageListener.NONE;
     private OrderPool pool;
 
     /**
@@ -75,6 +77,7 @@ public final class OrderGateway implements AutoCloseable
         final HmacSigner signer = new HmacSigner(secret);
         java.util.Arrays.fill(secret, (byte)0);
         pool = new OrderPool(context, instruments, publisher, counters, threads.group().next(), signer, handoff);
+        pool.stageListener(stageListener);
         try
         {
             pool.start();
@@ -84,6 +87,15 @@ public final class OrderGateway implements AutoCloseable
             close();
             throw ex;
         }
+    }
+
+    /**
+     * @param listener told, on the order I/O thread, each command's stamps once its request is flushed; set before
+     *                 {@link #start()}.
+     */
+    public void stageListener(final OrderStageListener listener)
+    {
+        stageListener = listener;
     }
 
     /**

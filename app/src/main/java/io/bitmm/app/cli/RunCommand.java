@@ -128,6 +128,7 @@ public final class RunCommand implements Callable<Integer>
         Runtime.getRuntime().addShutdownHook(hook);
 
         final Engine engine = new Engine(Bindings.engine(config), coreContext, gateway, instruments);
+        final RunLatencyLog latencyLog = RunLatencyLog.start(config, engine, dir);
         try
         {
             engine.start();
@@ -142,6 +143,7 @@ public final class RunCommand implements Callable<Integer>
             final String summary = RunSummary.render(header, engine, allClosed, limits);
             Files.writeString(dir.resolve("summary.txt"), summary, StandardCharsets.UTF_8);
             System.out.print(summary);
+            System.out.print(latencyLog.finish());
             System.out.flush();
             exitStatus.set(0);
             return 0;
@@ -149,6 +151,7 @@ public final class RunCommand implements Callable<Integer>
         finally
         {
             engine.close();
+            latencyLog.close();
             finished.countDown();
             if (stopRequested.getCount() > 0)
             {

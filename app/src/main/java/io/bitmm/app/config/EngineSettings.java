@@ -99,7 +99,10 @@ public final class EngineSettings
             "soft position limit for one symbol; default `risk.soft-position`"),
         // simulated venue (run.venue = sim)
         Setting.integer("sim.seed", 42, "", 0, Long.MAX_VALUE, "seed of the simulated market: same seed, same market"),
-        Setting.duration("sim.books-interval", "200ms", "1ms", "10s", "how often the sim pushes book updates"));
+        Setting.duration("sim.books-interval", "200ms", "1ms", "10s", "how often the sim pushes book updates"),
+        Setting.bool("sim.stress", false, "stress mode: one book change per update, as fast as the engine reads them"),
+        Setting.integer("sim.stress-rate", 0, "updates/s", 0, 10_000_000,
+            "stress mode at a fixed rate per symbol (latency is then corrected for coordinated omission); 0 = flat out"));
 
     private EngineSettings()
     {

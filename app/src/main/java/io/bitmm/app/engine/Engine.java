@@ -17,6 +17,7 @@ import io.bitmm.gateway.GatewayContext;
 import io.bitmm.gateway.MarketDataGateway;
 import io.bitmm.gateway.OrderGateway;
 import io.bitmm.gateway.PrivateStreamGateway;
+import io.bitmm.tuning.latency.LatencyRecorders;
 import org.HdrHistogram.Histogram;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
@@ -51,6 +52,7 @@ public final class Engine implements AutoCloseable
     private final AtomicLong handlerErrors = new AtomicLong();
     private final EventHandler<InboundEvent> coreHandler;
     private volatile boolean started;
+    private LatencyRecorders latency = new LatencyRecorders(0);
 
     /**
      * @param context     threads and rings.
@@ -82,9 +84,32 @@ public final class Engine implements AutoCloseable
 
         inbound.setDefaultExceptionHandler(new CountingExceptionHandler<>("core"));
         outbound.setDefaultExceptionHandler(new CountingExceptionHandler<>("order"));
-        this.coreHandler = (event, sequence, endOfBatch) -> core.onEvent(event);
+        this.coreHandler = (event, sequence, endOfBatch) ->
+        {
+            event.consumeNanos = System.nanoTime();
+            core.onEvent(event);
+            latency.onCoreEvent(event, System.nanoTime());
+        };
         inbound.handleEventsWith(coreHandler);
         outbound.handleEventsWith(this::onCommand);
+    }
+
+    /**
+     * Record the latency stages into these recorders instead of the default ones (call before {@link #start()}).
+     *
+     * @param recorders the recorders (e.g. with a coordinated-omission interval).
+     */
+    public void latencyRecorders(final LatencyRecorders recorders)
+    {
+        latency = recorders;
+    }
+
+    /**
+     * @return the latency stage recorders (read by a log writer thread).
+     */
+    public LatencyRecorders latency()
+    {
+        return latency;
     }
 
     /**
@@ -92,6 +117,7 @@ public final class Engine implements AutoCloseable
      */
     public void start()
     {
+        orders.stageListener(latency);
         outbound.start();
         inbound.start();
         orders.start();
