@@ -6,15 +6,15 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code scripts/mm}: the one entry point. Subcommands: {@code run} (the engine) and {@code sim} (the simulated
- * venue on its own).
+ * {@code scripts/mm}: the one entry point. Subcommands: {@code run} (the engine), {@code sim} (the simulated
+ * venue on its own), {@code report} (latency of a run) and {@code bench} (end-to-end latency at fixed rates).
  */
 @Command(
     name = "mm",
     mixinStandardHelpOptions = true,
     version = "bitmm 0.1.0",
     description = "A low-latency market-making engine for Bitget.",
-    subcommands = { RunCommand.class, SimCommand.class })
+    subcommands = { RunCommand.class, SimCommand.class, ReportCommand.class, BenchCommand.class })
 public final class MmMain
 {
     /**

@@ -37,7 +37,7 @@ final class RunLatencyLog implements AutoCloseable
     {
         final LatencyRecorders recorders = new LatencyRecorders(expectedIntervalNanos(config));
         engine.latencyRecorders(recorders);
-        return new RunLatencyLog(dir, LatencyLogWriter.start(recorders, dir));
+        return new RunLatencyLog(dir, LatencyLogWriter.start(recorders, dir, config.longValue("latency.warmup")));
     }
 
     /**

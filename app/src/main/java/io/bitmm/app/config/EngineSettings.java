@@ -97,6 +97,8 @@ public final class EngineSettings
             "position limit for one symbol; default `risk.max-position`"),
         Setting.decimal("symbol.*.soft-position", "", "base coin", "0", "1000000000",
             "soft position limit for one symbol; default `risk.soft-position`"),
+        Setting.duration("latency.warmup", "0ms", "0ms", "1h",
+            "latency recorded in this first part of a run is left out of latency.hlog and the report (JIT warm-up)"),
         // simulated venue (run.venue = sim)
         Setting.integer("sim.seed", 42, "", 0, Long.MAX_VALUE, "seed of the simulated market: same seed, same market"),
         Setting.duration("sim.books-interval", "200ms", "1ms", "10s", "how often the sim pushes book updates"),

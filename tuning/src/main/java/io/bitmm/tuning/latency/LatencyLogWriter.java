@@ -32,6 +32,7 @@ public final class LatencyLogWriter implements AutoCloseable
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread thread;
     private final Path runDir;
+    private final long warmupEndMs;
 
     /**
      * Open the log and start the writer thread.
@@ -39,9 +40,10 @@ public final class LatencyLogWriter implements AutoCloseable
      * @param recorders  what to read.
      * @param runDir     where the log goes.
      * @param intervalMs how often to write an interval.
+     * @param warmupMs   intervals ending within this long after start are read and dropped (JIT warm-up).
      * @throws IllegalStateException when the file cannot be created.
      */
-    public LatencyLogWriter(final LatencyRecorders recorders, final Path runDir, final long intervalMs)
+    public LatencyLogWriter(final LatencyRecorders recorders, final Path runDir, final long intervalMs, final long warmupMs)
     {
         this.recorders = recorders;
         this.intervalMs = intervalMs;
@@ -56,6 +58,7 @@ public final class LatencyLogWriter implements AutoCloseable
         }
         this.writer = new HistogramLogWriter(out);
         final long startMs = System.currentTimeMillis();
+        this.warmupEndMs = startMs + warmupMs;
         writer.outputLogFormatVersion();
         writer.setBaseTime(startMs);
         writer.outputStartTime(startMs);
@@ -76,11 +79,12 @@ public final class LatencyLogWriter implements AutoCloseable
      *
      * @param recorders what to read.
      * @param runDir    where the log goes.
+     * @param warmupMs  how long after start nothing is logged.
      * @return the started writer (1 s intervals).
      */
-    public static LatencyLogWriter start(final LatencyRecorders recorders, final Path runDir)
+    public static LatencyLogWriter start(final LatencyRecorders recorders, final Path runDir, final long warmupMs)
     {
-        return new LatencyLogWriter(recorders, runDir, 1000);
+        return new LatencyLogWriter(recorders, runDir, 1000, warmupMs);
     }
 
     private void run()
@@ -101,12 +105,13 @@ public final class LatencyLogWriter implements AutoCloseable
 
     private synchronized void writeInterval()
     {
+        final boolean warm = System.currentTimeMillis() >= warmupEndMs;
         for (final LatencyStage stage : LatencyStage.values())
         {
             final Histogram h = recorders.intervalHistogram(stage, recycled[stage.ordinal()]);
             recycled[stage.ordinal()] = h;
             h.setTag(stage.tag());
-            if (h.getTotalCount() > 0)
+            if (warm && h.getTotalCount() > 0)
             {
                 writer.outputIntervalHistogram(h);
             }

@@ -15,8 +15,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link #onCoreEvent}); the order I/O thread is the only writer of the other three (through {@link #onFlushed}).
  * Recording is allocation-free; values are in nanoseconds, clamped to [0, {@link #HIGHEST_TRACKABLE_NANOS}].
  * <p>
- * With an expected interval (the load generator's fixed update interval), per-tick stages and tick-to-trade are
- * corrected for coordinated omission with {@link SingleWriterRecorder#recordValueWithExpectedInterval}.
+ * With an expected interval (the load generator's fixed update interval), the per-update stages (decode, queue, core:
+ * one sample per book update) are corrected for coordinated omission with
+ * {@link SingleWriterRecorder#recordValueWithExpectedInterval}. The order stages and tick-to-trade are not: only some
+ * updates cause an order, so a slow order does not stand for samples the load generator failed to take.
  */
 public final class LatencyRecorders implements OrderStageListener
 {
@@ -75,7 +77,9 @@ public final class LatencyRecorders implements OrderStageListener
         record(LatencyStage.FLUSH, flushedNanos - encodedNanos);
         if (triggerNanos != 0)
         {
-            recordTick(LatencyStage.TICK_TO_TRADE, flushedNanos - triggerNanos);
+            // Not corrected: orders are not sent at the load's interval, so one slow order does not stand for
+            // missed samples the way a slow book update does.
+            record(LatencyStage.TICK_TO_TRADE, flushedNanos - triggerNanos);
         }
     }
 
