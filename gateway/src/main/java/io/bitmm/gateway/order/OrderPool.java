@@ -65,6 +65,8 @@ public final class OrderPool implements HttpConnection.Listener
     private final long[] pendingTrigger = new long[MAX_PENDING_STAMPS];
     private final long[] pendingDecision = new long[MAX_PENDING_STAMPS];
     private final long[] pendingEncoded = new long[MAX_PENDING_STAMPS];
+    private final boolean[] pendingRateLimited = new boolean[MAX_PENDING_STAMPS];
+    private boolean drainingWaitQueue;
     private int pendingStamps;
     private OrderStageListener stageListener = OrderStageListener.NONE;
     private long nextConnectNanos;
@@ -351,11 +353,13 @@ public final class OrderPool implements HttpConnection.Listener
         for (final Endpoint endpoint : ENDPOINTS)
         {
             final int e = endpoint.ordinal();
+            drainingWaitQueue = true;
             while (waitSize[e] > 0 && trySendSingle(waitQueues[e][waitHead[e]], endpoint, now))
             {
                 waitHead[e] = (waitHead[e] + 1) % waitQueues[e].length;
                 waitSize[e]--;
             }
+            drainingWaitQueue = false;
         }
     }
 
@@ -401,6 +405,7 @@ public final class OrderPool implements HttpConnection.Listener
             pendingTrigger[pendingStamps] = c.triggerTimestampNanos;
             pendingDecision[pendingStamps] = c.decisionNanos;
             pendingEncoded[pendingStamps] = encodedNanos;
+            pendingRateLimited[pendingStamps] = drainingWaitQueue;
             pendingStamps++;
         }
     }
@@ -410,7 +415,7 @@ public final class OrderPool implements HttpConnection.Listener
         final OrderStageListener listener = stageListener;
         for (int i = 0; i < pendingStamps; i++)
         {
-            listener.onFlushed(pendingTrigger[i], pendingDecision[i], pendingEncoded[i], flushedNanos);
+            listener.onFlushed(pendingTrigger[i], pendingDecision[i], pendingEncoded[i], flushedNanos, pendingRateLimited[i]);
         }
         pendingStamps = 0;
     }

@@ -9,7 +9,7 @@ package io.bitmm.gateway.order;
 public interface OrderStageListener
 {
     /** Records nothing. */
-    OrderStageListener NONE = (triggerNanos, decisionNanos, encodedNanos, flushedNanos) ->
+    OrderStageListener NONE = (triggerNanos, decisionNanos, encodedNanos, flushedNanos, rateLimited) ->
     {
     };
 
@@ -18,6 +18,7 @@ public interface OrderStageListener
      * @param decisionNanos when the core put the command on the outbound ring (0 when not stamped).
      * @param encodedNanos  when its request was encoded and signed.
      * @param flushedNanos  when the request's bytes were written and flushed.
+     * @param rateLimited   whether the command waited in a rate-limit queue before it was encoded.
      */
-    void onFlushed(long triggerNanos, long decisionNanos, long encodedNanos, long flushedNanos);
+    void onFlushed(long triggerNanos, long decisionNanos, long encodedNanos, long flushedNanos, boolean rateLimited);
 }

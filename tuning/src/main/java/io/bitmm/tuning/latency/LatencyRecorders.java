@@ -68,9 +68,14 @@ public final class LatencyRecorders implements OrderStageListener
     }
 
     @Override
-    public void onFlushed(final long triggerNanos, final long decisionNanos, final long encodedNanos, final long flushedNanos)
+    public void onFlushed(
+        final long triggerNanos,
+        final long decisionNanos,
+        final long encodedNanos,
+        final long flushedNanos,
+        final boolean rateLimited)
     {
-        if (decisionNanos != 0)
+        if (decisionNanos != 0 && !rateLimited)
         {
             record(LatencyStage.ENCODE, encodedNanos - decisionNanos);
         }
@@ -79,7 +84,7 @@ public final class LatencyRecorders implements OrderStageListener
         {
             // Not corrected: orders are not sent at the load's interval, so one slow order does not stand for
             // missed samples the way a slow book update does.
-            record(LatencyStage.TICK_TO_TRADE, flushedNanos - triggerNanos);
+            record(rateLimited ? LatencyStage.RATE_LIMITED : LatencyStage.TICK_TO_TRADE, flushedNanos - triggerNanos);
         }
     }
 

@@ -16,8 +16,13 @@ public enum LatencyStage
     ENCODE("encode", "decided -> encoded+signed"),
     /** Encoded and signed to written and flushed to the socket; order I/O thread. */
     FLUSH("flush", "encoded -> flushed"),
-    /** Wire receive of a book event to the flush of an order request it caused; order I/O thread. */
-    TICK_TO_TRADE("tick-to-trade", "receive -> flushed");
+    /**
+     * Wire receive of a book event to the flush of an order request it caused, for orders the rate limiter let
+     * through at once (the engine's own reaction time); order I/O thread.
+     */
+    TICK_TO_TRADE("tick-to-trade", "receive -> flushed"),
+    /** The same, for orders that first waited in a rate-limit queue (venue budget, not engine speed). */
+    RATE_LIMITED("rate-limited", "receive -> flushed, held by rate limit");
 
     private static final LatencyStage[] VALUES = values();
 
