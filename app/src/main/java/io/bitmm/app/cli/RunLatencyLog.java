@@ -44,14 +44,23 @@ final class RunLatencyLog implements AutoCloseable
      * Close the log (after the engine stopped) and write the report.
      *
      * @return the lines to print: tick-to-trade and where the report is.
-     * @throws IOException when the report cannot be written.
+     * @throws IOException when the report's files cannot be written.
      */
     String finish() throws IOException
     {
         writer.close();
-        LatencyReport.write(dir, null);
-        return LatencyReport.tickToTradeLine(RunLatency.load(dir)) + "latency report: " +
-            dir.resolve(LatencyReport.TABLE_FILE) + ", plot " + dir.resolve(LatencyReport.PLOT_NAME + ".png") + "\n";
+        final String tickToTrade = LatencyReport.tickToTradeLine(RunLatency.load(dir));
+        try
+        {
+            LatencyReport.write(dir, null);
+            return tickToTrade + "latency report: " + dir.resolve(LatencyReport.TABLE_FILE) + ", plot " +
+                dir.resolve(LatencyReport.PLOT_NAME + ".png") + "\n";
+        }
+        catch (final RuntimeException ex)
+        {
+            // e.g. on SIGTERM the JVM is shutting down and AWT (the plot) cannot start; the log is complete.
+            return tickToTrade + "latency report not written (" + ex.getMessage() + "): scripts/mm report " + dir + "\n";
+        }
     }
 
     @Override

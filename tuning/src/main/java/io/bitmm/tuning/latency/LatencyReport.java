@@ -37,8 +37,17 @@ public final class LatencyReport
      */
     public static String write(final Path runDir, final Path vsDir) throws IOException
     {
-        final RunLatency run = RunLatency.load(runDir);
-        final RunLatency vs = vsDir == null ? null : RunLatency.load(vsDir);
+        RunLatency run = RunLatency.load(runDir);
+        RunLatency vs = vsDir == null ? null : RunLatency.load(vsDir);
+        if (vs != null && vs.name().equals(run.name()))
+        {
+            run = run.named(qualified(runDir));
+            vs = vs.named(qualified(vsDir));
+            if (vs.name().equals(run.name()))
+            {
+                vs = vs.named(vs.name() + " (2)");
+            }
+        }
         final StringBuilder out = new StringBuilder();
         table(out, run);
         if (vs != null)
@@ -48,12 +57,20 @@ public final class LatencyReport
             out.append('\n');
             ratios(out, run, vs);
         }
-        final String base = vs == null ? PLOT_NAME : PLOT_NAME + "-vs-" + vs.name();
+        final String base = vs == null ? PLOT_NAME : PLOT_NAME + "-vs-" + vs.name().replaceAll("[^A-Za-z0-9._-]", "-");
         final Path dir = Files.isDirectory(runDir) ? runDir : runDir.toAbsolutePath().getParent();
         final Path png = PercentilePlot.write(dir.resolve(base), run, vs);
         out.append("plot: ").append(png).append(" (and .svg)\n");
         Files.writeString(dir.resolve(vs == null ? TABLE_FILE : base + ".txt"), out.toString(), StandardCharsets.UTF_8);
         return out.toString();
+    }
+
+    private static String qualified(final Path dir)
+    {
+        final Path absolute = dir.toAbsolutePath().normalize();
+        final Path parent = absolute.getParent();
+        return parent == null || parent.getFileName() == null ? absolute.getFileName().toString() :
+            parent.getFileName() + "/" + absolute.getFileName();
     }
 
     /**

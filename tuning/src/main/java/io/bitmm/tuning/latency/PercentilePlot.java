@@ -55,7 +55,7 @@ public final class PercentilePlot
         addRun(chart, run, vs == null ? "" : run.name() + ": ", false);
         if (vs != null)
         {
-            addRun(chart, vs, vs.name() + (vs.name().equals(run.name()) ? " (2nd): " : ": "), true);
+            addRun(chart, vs, vs.name() + ": ", true);
         }
         final String png = base + ".png";
         BitmapEncoder.saveBitmap(chart, png, BitmapEncoder.BitmapFormat.PNG);

@@ -97,6 +97,15 @@ public final class RunLatency
     }
 
     /**
+     * @param newName a name to show instead (two runs with the same directory name).
+     * @return the same run under that name.
+     */
+    public RunLatency named(final String newName)
+    {
+        return new RunLatency(newName, stages, counts);
+    }
+
+    /**
      * @return the run's name (its directory's name).
      */
     public String name()
