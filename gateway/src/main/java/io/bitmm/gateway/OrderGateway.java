@@ -8,6 +8,7 @@ import io.bitmm.core.event.OutboundCommand;
 import io.bitmm.core.instrument.InstrumentTable;
 import io.bitmm.gateway.auth.HmacSigner;
 import io.bitmm.gateway.order.OrderPool;
+import io.bitmm.gateway.order.OrderStageListener;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -40,6 +41,7 @@ public final class OrderGateway implements AutoCloseable
     private final AtomicLong overloadRejects = new AtomicLong();
     private final Runnable drainTask = this::drain;
     private GatewayThreads threads;
+    private OrderStageListener stageListener = OrderStageListener.NONE;
     private OrderPool pool;
     private long stalledAt = -1;
 
@@ -78,6 +80,7 @@ public final class OrderGateway implements AutoCloseable
         java.util.Arrays.fill(secret, (byte)0);
         pool = new OrderPool(context, instruments, publisher, counters, threads.group().next(), signer, handoff);
         pool.stalledDrain(this::drainStalled);
+        pool.stageListener(stageListener);
         try
         {
             pool.start();
@@ -87,6 +90,15 @@ public final class OrderGateway implements AutoCloseable
             close();
             throw ex;
         }
+    }
+
+    /**
+     * @param listener told, on the order I/O thread, each command's stamps once its request is flushed; set before
+     *                 {@link #start()}.
+     */
+    public void stageListener(final OrderStageListener listener)
+    {
+        stageListener = listener;
     }
 
     /**

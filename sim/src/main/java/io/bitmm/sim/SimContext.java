@@ -38,6 +38,7 @@ public final class SimContext
     private long booksIntervalMs = DEFAULT_BOOKS_INTERVAL_MS;
     private long tickerIntervalMs = DEFAULT_TICKER_INTERVAL_MS;
     private boolean stress;
+    private long stressUpdatesPerSecond;
     private boolean marketGenerator = true;
     private boolean tls = true;
     private long wsMaxAgeMs = DEFAULT_WS_MAX_AGE_MS;
@@ -134,6 +135,18 @@ public final class SimContext
     public boolean stress()
     {
         return stress;
+    }
+
+    /** Stress mode at a fixed rate: this many book updates per second per symbol, paced; 0 (default) = flat out. */
+    public SimContext stressUpdatesPerSecond(final long v)
+    {
+        stressUpdatesPerSecond = v;
+        return this;
+    }
+
+    public long stressUpdatesPerSecond()
+    {
+        return stressUpdatesPerSecond;
     }
 
     /** Whether synthetic makers/takers run (off: a static book built at start). */
@@ -404,6 +417,7 @@ public final class SimContext
             balance("BTC", "10").balance("ETH", "200").balance("USDT", "1000000");
         }
         require(port >= 0 && port <= 65_535, "port must be 0..65535: " + port);
+        require(stressUpdatesPerSecond >= 0, "stressUpdatesPerSecond must be >= 0: " + stressUpdatesPerSecond);
         require(booksIntervalMs >= 1, "booksIntervalMs must be >= 1: " + booksIntervalMs);
         require(tickerIntervalMs >= 1, "tickerIntervalMs must be >= 1: " + tickerIntervalMs);
         require(wsMaxAgeMs >= 1, "wsMaxAgeMs must be >= 1");

@@ -7,14 +7,16 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code scripts/mm}: the one entry point. Subcommands: {@code run} (the engine), {@code replay} and {@code dump} (a
- * run's journal) and {@code sim} (the simulated venue on its own).
+ * run's journal), {@code report} (latency of a run), {@code bench} (end-to-end latency at fixed rates) and
+ * {@code sim} (the simulated venue on its own).
  */
 @Command(
     name = "mm",
     mixinStandardHelpOptions = true,
     version = "bitmm 0.1.0",
     description = "A low-latency market-making engine for Bitget.",
-    subcommands = { RunCommand.class, ReplayCommand.class, DumpCommand.class, SimCommand.class })
+    subcommands = { RunCommand.class, ReplayCommand.class, DumpCommand.class, ReportCommand.class,
+        BenchCommand.class, SimCommand.class })
 public final class MmMain
 {
     /**

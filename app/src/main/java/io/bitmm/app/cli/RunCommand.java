@@ -147,6 +147,7 @@ public final class RunCommand implements Callable<Integer>
 
         final Engine engine = new Engine(Bindings.engine(config), coreContext, gateway, instruments,
             "paper".equals(config.text("run.mode")) ? ring -> new PaperVenue(instruments, ring) : null, journal);
+        final RunLatencyLog latencyLog = RunLatencyLog.start(config, engine, dir);
         try
         {
             engine.start();
@@ -161,6 +162,7 @@ public final class RunCommand implements Callable<Integer>
             final String summary = RunSummary.render(header, engine, allClosed, limits) + journalLine(engine, dir, journal);
             Files.writeString(dir.resolve("summary.txt"), summary, StandardCharsets.UTF_8);
             System.out.print(summary);
+            System.out.print(latencyLog.finish());
             System.out.flush();
             exitStatus.set(0);
             return 0;
@@ -168,6 +170,7 @@ public final class RunCommand implements Callable<Integer>
         finally
         {
             engine.close();
+            latencyLog.close();
             finished.countDown();
             if (stopRequested.getCount() > 0)
             {

@@ -131,7 +131,9 @@ public final class Bindings
         return new SimContext()
             .port(0)
             .seed(config.longValue("sim.seed"))
-            .booksIntervalMs(config.longValue("sim.books-interval"));
+            .booksIntervalMs(config.longValue("sim.books-interval"))
+            .stress(config.bool("sim.stress"))
+            .stressUpdatesPerSecond(config.longValue("sim.stress-rate"));
     }
 
     private static String perSymbol(final Config config, final String symbol, final String name, final String fallback)

@@ -111,9 +111,14 @@ public final class EngineSettings
             "journal files kept: the first (it holds the header) and the newest N cycles; 0 keeps all (replay needs all)"),
         Setting.integer("journal.lag-threshold", 2048, "ring entries", 1, 1 << 20,
             "when the journal trails a ring's cursor by more than this, the engine stops quoting and says so"),
+        Setting.duration("latency.warmup", "0ms", "0ms", "1h",
+            "latency recorded in this first part of a run is left out of latency.hlog and the report (JIT warm-up)"),
         // simulated venue (run.venue = sim)
         Setting.integer("sim.seed", 42, "", 0, Long.MAX_VALUE, "seed of the simulated market: same seed, same market"),
-        Setting.duration("sim.books-interval", "200ms", "1ms", "10s", "how often the sim pushes book updates"));
+        Setting.duration("sim.books-interval", "200ms", "1ms", "10s", "how often the sim pushes book updates"),
+        Setting.bool("sim.stress", false, "stress mode: one book change per update, as fast as the engine reads them"),
+        Setting.integer("sim.stress-rate", 0, "updates/s", 0, 10_000_000,
+            "stress mode at a fixed rate per symbol (latency is then corrected for coordinated omission); 0 = flat out"));
 
     private EngineSettings()
     {

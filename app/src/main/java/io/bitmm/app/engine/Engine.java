@@ -20,6 +20,8 @@ import io.bitmm.gateway.GatewayContext;
 import io.bitmm.gateway.MarketDataGateway;
 import io.bitmm.gateway.OrderGateway;
 import io.bitmm.gateway.PrivateStreamGateway;
+import io.bitmm.gateway.order.OrderStageListener;
+import io.bitmm.tuning.latency.LatencyRecorders;
 import org.HdrHistogram.Histogram;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
@@ -61,6 +63,7 @@ public final class Engine implements AutoCloseable
     private final JournalAgent journalAgent;
     private final AgentRunner journalRunner;
     private volatile boolean started;
+    private LatencyRecorders latency = new LatencyRecorders(0);
 
     /**
      * @param context     threads and rings.
@@ -113,7 +116,12 @@ public final class Engine implements AutoCloseable
 
         inbound.setDefaultExceptionHandler(new CountingExceptionHandler<>("core"));
         outbound.setDefaultExceptionHandler(new CountingExceptionHandler<>("order"));
-        this.coreHandler = (event, sequence, endOfBatch) -> core.onEvent(event);
+        this.coreHandler = (event, sequence, endOfBatch) ->
+        {
+            event.consumeNanos = System.nanoTime();
+            core.onEvent(event);
+            latency.onCoreEvent(event, System.nanoTime());
+        };
         inbound.handleEventsWith(coreHandler);
         outbound.handleEventsWith(this::onCommand);
         this.journalAgent = journal == null ? null : new JournalAgent(journal.journal().appender(),
@@ -125,10 +133,29 @@ public final class Engine implements AutoCloseable
     }
 
     /**
+     * Record the latency stages into these recorders instead of the default ones (call before {@link #start()}).
+     *
+     * @param recorders the recorders (e.g. with a coordinated-omission interval).
+     */
+    public void latencyRecorders(final LatencyRecorders recorders)
+    {
+        latency = recorders;
+    }
+
+    /**
+     * @return the latency stage recorders (read by a log writer thread).
+     */
+    public LatencyRecorders latency()
+    {
+        return latency;
+    }
+
+    /**
      * Start in dependency order: consumers, then the pre-warmed order pool, the private stream, market data, timer.
      */
     public void start()
     {
+        orders.stageListener(latency);
         if (journalRunner != null)
         {
             AgentRunner.startOnThread(journalRunner, new PinnedThreadFactory("mm-journal", -1));
@@ -342,6 +369,12 @@ public final class Engine implements AutoCloseable
         public InboundPublisher marketDataPublisher(final InboundPublisher ring)
         {
             return ring;
+        }
+
+        @Override
+        public void stageListener(final OrderStageListener listener)
+        {
+            gateway.stageListener(listener);
         }
 
         @Override

@@ -2,6 +2,7 @@ package io.bitmm.app.engine;
 
 import io.bitmm.core.event.InboundPublisher;
 import io.bitmm.core.event.OutboundCommand;
+import io.bitmm.gateway.order.OrderStageListener;
 
 /**
  * Where the core's order commands go and how their answers come back: by default the venue's order gateway (with
@@ -30,6 +31,16 @@ public interface OrderRoute extends AutoCloseable
      * matcher see the market first.
      */
     InboundPublisher marketDataPublisher(InboundPublisher ring);
+
+    /**
+     * Where the route reports when an order was encoded and signed, and when it was flushed (latency stages).
+     * A local route (paper) sends nothing and so reports nothing.
+     *
+     * @param listener called on the route's I/O thread.
+     */
+    default void stageListener(final OrderStageListener listener)
+    {
+    }
 
     @Override
     void close();

@@ -23,7 +23,9 @@ final class RingCommandSink implements CommandSink
         final long sequence = ring.next();
         try
         {
-            ring.get(sequence).copyFrom(command);
+            final OutboundCommand slot = ring.get(sequence);
+            slot.copyFrom(command);
+            slot.decisionNanos = System.nanoTime();
         }
         finally
         {

@@ -31,6 +31,8 @@ public final class InboundEvent
     public long timestampNanos;
     /** Monotonic stamp (ns) when the producer published the slot. */
     public long publishNanos;
+    /** Monotonic stamp (ns) when the core thread took the slot; set by the engine's handler, never read by the core. */
+    public long consumeNanos;
     /** Venue wall-clock time (epoch ms), 0 when absent. */
     public long venueTimeMs;
     /** Index into the instrument table, -1 when not instrument specific. */
@@ -93,6 +95,7 @@ public final class InboundEvent
         type = EventType.NONE;
         timestampNanos = 0;
         publishNanos = 0;
+        consumeNanos = 0;
         venueTimeMs = 0;
         instrumentId = -1;
         seq = 0;
@@ -174,6 +177,7 @@ public final class InboundEvent
         type = src.type;
         timestampNanos = src.timestampNanos;
         publishNanos = src.publishNanos;
+        consumeNanos = src.consumeNanos;
         venueTimeMs = src.venueTimeMs;
         instrumentId = src.instrumentId;
         seq = src.seq;

@@ -27,6 +27,11 @@ public final class OutboundCommand
     public TimeInForce timeInForce = TimeInForce.POST_ONLY;
     /** {@link InboundEvent#timestampNanos} of the event that caused this command. */
     public long triggerTimestampNanos;
+    /**
+     * Monotonic stamp (ns) when the command was put on the outbound ring (the decision), set by the engine's
+     * command sink, never by the core. A pure timing stamp: {@link #sameAs} ignores it.
+     */
+    public long decisionNanos;
     /** The core's own running count of commands it emitted, from 1: lets replay line commands up. */
     public long commandSequence;
 
@@ -45,6 +50,7 @@ public final class OutboundCommand
         size = 0;
         timeInForce = TimeInForce.POST_ONLY;
         triggerTimestampNanos = 0;
+        decisionNanos = 0;
         commandSequence = 0;
     }
 
@@ -67,6 +73,7 @@ public final class OutboundCommand
         size = src.size;
         timeInForce = src.timeInForce;
         triggerTimestampNanos = src.triggerTimestampNanos;
+        decisionNanos = src.decisionNanos;
         commandSequence = src.commandSequence;
     }
 

@@ -61,6 +61,14 @@ public final class OrderPool implements HttpConnection.Listener
     private int roundRobin;
     private boolean useHttp2;
     private int consecutiveFailures;
+    private static final int MAX_PENDING_STAMPS = 1024;
+    private final long[] pendingTrigger = new long[MAX_PENDING_STAMPS];
+    private final long[] pendingDecision = new long[MAX_PENDING_STAMPS];
+    private final long[] pendingEncoded = new long[MAX_PENDING_STAMPS];
+    private final boolean[] pendingRateLimited = new boolean[MAX_PENDING_STAMPS];
+    private boolean drainingWaitQueue;
+    private int pendingStamps;
+    private OrderStageListener stageListener = OrderStageListener.NONE;
     private long nextConnectNanos;
     private boolean dirty;
     private volatile int warmCount;
@@ -299,6 +307,11 @@ public final class OrderPool implements HttpConnection.Listener
         {
             encoder.encodeBatchCancel(r, handoff, t, run, instrument, wallMs());
         }
+        final long encodedNanos = System.nanoTime();
+        for (int i = 0; i < run; i++)
+        {
+            stampEncoded(handoff[slot(t + i)], encodedNanos);
+        }
         send(connection, r, now);
         return true;
     }
@@ -322,6 +335,7 @@ public final class OrderPool implements HttpConnection.Listener
         }
         final OrderRequest r = acquire();
         encoder.encode(r, c, instruments.instrument(c.instrumentId), wallMs());
+        stampEncoded(c, System.nanoTime());
         send(connection, r, now);
         return true;
     }
@@ -345,11 +359,13 @@ public final class OrderPool implements HttpConnection.Listener
         for (final Endpoint endpoint : ENDPOINTS)
         {
             final int e = endpoint.ordinal();
+            drainingWaitQueue = true;
             while (waitSize[e] > 0 && trySendSingle(waitQueues[e][waitHead[e]], endpoint, now))
             {
                 waitHead[e] = (waitHead[e] + 1) % waitQueues[e].length;
                 waitSize[e]--;
             }
+            drainingWaitQueue = false;
         }
     }
 
@@ -376,7 +392,38 @@ public final class OrderPool implements HttpConnection.Listener
             {
                 connections.get(i).flush();
             }
+            reportFlushed(System.nanoTime());
         }
+    }
+
+    /**
+     * @param listener told the stamps of every command once flushed (order I/O thread); set before {@link #start()}.
+     */
+    public void stageListener(final OrderStageListener listener)
+    {
+        stageListener = listener == null ? OrderStageListener.NONE : listener;
+    }
+
+    private void stampEncoded(final OutboundCommand c, final long encodedNanos)
+    {
+        if (pendingStamps < MAX_PENDING_STAMPS)
+        {
+            pendingTrigger[pendingStamps] = c.triggerTimestampNanos;
+            pendingDecision[pendingStamps] = c.decisionNanos;
+            pendingEncoded[pendingStamps] = encodedNanos;
+            pendingRateLimited[pendingStamps] = drainingWaitQueue;
+            pendingStamps++;
+        }
+    }
+
+    private void reportFlushed(final long flushedNanos)
+    {
+        final OrderStageListener listener = stageListener;
+        for (int i = 0; i < pendingStamps; i++)
+        {
+            listener.onFlushed(pendingTrigger[i], pendingDecision[i], pendingEncoded[i], flushedNanos, pendingRateLimited[i]);
+        }
+        pendingStamps = 0;
     }
 
     private HttpConnection pick()

@@ -42,6 +42,7 @@ import java.util.concurrent.atomic.LongAdder;
 public final class Venue implements ExchangeListener
 {
     private static final int STRESS_BATCH = 512;
+    private static final long STRESS_PACE_MICROS = 20;
     private static final int RECENT_TRADES = 500;
     private static final int SUBSCRIBES_PER_HOUR = 240;
     private static final int MAX_CHANNELS_PER_CONNECTION = 1000;
@@ -66,6 +67,8 @@ public final class Venue implements ExchangeListener
     private final StringBuilder sb = new StringBuilder(16 * 1024);
     private final Signer wsSigner;
     private boolean stressScheduled;
+    private long stressStartNanos;
+    private long stressSent;
     private long lastAdvanceMs;
 
     /**
@@ -210,7 +213,13 @@ public final class Venue implements ExchangeListener
             loop.schedule(this::scheduleStress, 1, TimeUnit.MILLISECONDS);
             return;
         }
-        for (int i = 0; i < STRESS_BATCH; i++)
+        final int budget = stressBudget();
+        if (budget == 0)
+        {
+            loop.schedule(this::scheduleStress, STRESS_PACE_MICROS, TimeUnit.MICROSECONDS);
+            return;
+        }
+        for (int i = 0; i < budget; i++)
         {
             if (!allWritable())
             {
@@ -222,9 +231,34 @@ public final class Venue implements ExchangeListener
                 generators.get(k).stepOnce();
                 publishBooks(context.instruments().get(k).symbol(), now);
             }
+            stressSent++;
         }
         flushAll();
-        scheduleStress();
+        if (context.stressUpdatesPerSecond() > 0)
+        {
+            loop.schedule(this::scheduleStress, STRESS_PACE_MICROS, TimeUnit.MICROSECONDS);
+        }
+        else
+        {
+            scheduleStress();
+        }
+    }
+
+    /** Updates to send now: a batch flat out, or what the fixed rate says is due since the first paced run. */
+    private int stressBudget()
+    {
+        final long rate = context.stressUpdatesPerSecond();
+        if (rate <= 0)
+        {
+            return STRESS_BATCH;
+        }
+        final long nowNanos = System.nanoTime();
+        if (stressStartNanos == 0)
+        {
+            stressStartNanos = nowNanos;
+        }
+        final long due = (nowNanos - stressStartNanos) / 1000 * rate / 1_000_000 + 1 - stressSent;
+        return (int)Math.max(0, Math.min(STRESS_BATCH, due));
     }
 
     private boolean hasBooksSubscriber()

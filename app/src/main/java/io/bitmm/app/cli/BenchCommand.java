@@ -1,0 +1,104 @@
+package io.bitmm.app.cli;
+
+import io.bitmm.tuning.latency.LatencyStage;
+import io.bitmm.tuning.latency.RunLatency;
+import org.HdrHistogram.Histogram;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code mm bench}: the whole engine driven by the simulated venue in stress mode at fixed book-update rates, one
+ * {@code mm run} per rate (each with its own run directory, latency log and report), then one line per rate:
+ * throughput and tick-to-trade percentiles. Paced rates correct for coordinated omission; {@code max} is flat out.
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "End-to-end benchmark: engine + sim in stress mode at fixed update rates; throughput and tick-to-trade.")
+public final class BenchCommand implements Callable<Integer>
+{
+    private static final DateTimeFormatter NAME =
+        DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    @Option(names = "--rates", split = ",", description = "book updates per second, or max (default 10000,100000,max)")
+    private List<String> rates = new ArrayList<>(List.of("10000", "100000", "max"));
+
+    @Option(names = "--duration", description = "how long each rate runs (default 20s)")
+    private String duration = "20s";
+
+    @Option(names = "--warmup", description = "left out of the figures at the start of each run (default 5s)")
+    private String warmup = "5s";
+
+    @Option(names = "--out", description = "where the runs go (default runs/bench-<UTC timestamp>)")
+    private Path out;
+
+    @Option(names = "--set", description = "override a setting for every run (repeatable)")
+    private List<String> overrides = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception
+    {
+        final Path dir = out != null ? out : Path.of("runs", "bench-" + NAME.format(Instant.now()));
+        Files.createDirectories(dir);
+        final StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
+            "%-8s %12s %10s %10s %10s %10s %10s %9s  %s%n", "rate", "updates/s", "t2t p50", "p90", "p99", "p99.9",
+            "max", "orders", "(tick-to-trade in us)"));
+        for (final String rate : rates)
+        {
+            final Path runDir = dir.resolve("rate-" + rate);
+            final int status = runAt(rate, runDir);
+            if (status != 0)
+            {
+                System.err.println("mm bench: the run at rate " + rate + " failed with status " + status);
+                return status;
+            }
+            table.append(row(rate, RunLatency.load(runDir)));
+        }
+        Files.writeString(dir.resolve("bench.txt"), table.toString(), StandardCharsets.UTF_8);
+        System.out.print("\nmm bench: " + dir + "\n" + table);
+        return 0;
+    }
+
+    private int runAt(final String rate, final Path runDir)
+    {
+        final long perSecond = "max".equalsIgnoreCase(rate) ? 0 : Long.parseLong(rate);
+        final List<String> args = new ArrayList<>(List.of("--duration", duration, "--run-dir", runDir.toString(),
+            "--set", "sim.stress=true", "--set", "sim.stress-rate=" + perSecond, "--set", "latency.warmup=" + warmup));
+        for (final String override : overrides)
+        {
+            args.add("--set");
+            args.add(override);
+        }
+        System.out.println("mm bench: rate " + rate + " for " + duration + " (first " + warmup + " left out) -> " + runDir);
+        return new CommandLine(new RunCommand()).execute(args.toArray(new String[0]));
+    }
+
+    private static String row(final String rate, final RunLatency run)
+    {
+        final Histogram h = run.stage(LatencyStage.TICK_TO_TRADE);
+        return String.format(Locale.ROOT, "%-8s %12.0f %10s %10s %10s %10s %10s %9d%n", rate, run.bookEventsPerSecond(),
+            us(h, 50), us(h, 90), us(h, 99), us(h, 99.9), us(h, 100), h == null ? 0 : h.getTotalCount());
+    }
+
+    private static String us(final Histogram h, final double percentile)
+    {
+        if (h == null)
+        {
+            return "-";
+        }
+        final long nanos = percentile >= 100 ? h.getMaxValue() : h.getValueAtPercentile(percentile);
+        return String.format(Locale.ROOT, "%.1f", nanos / 1000.0);
+    }
+}

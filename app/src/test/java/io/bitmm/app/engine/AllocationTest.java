@@ -1,0 +1,104 @@
+package io.bitmm.app.engine;
+
+import com.sun.management.ThreadMXBean;
+import io.bitmm.app.config.Bindings;
+import io.bitmm.app.config.Config;
+import io.bitmm.app.config.EngineSettings;
+import io.bitmm.core.engine.CoreContext;
+import io.bitmm.core.instrument.InstrumentTable;
+import io.bitmm.gateway.Credentials;
+import io.bitmm.gateway.GatewayContext;
+import io.bitmm.gateway.InstrumentLoader;
+import io.bitmm.sim.SimVenue;
+import io.netty.util.ResourceLeakDetector;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The hot threads allocate nothing per event: the engine against the sim in stress mode at a fixed rate; after a
+ * warm-up, the bytes the market-data I/O thread and the core thread allocated (ThreadMXBean, by thread id, sampled
+ * from this thread) over a measured window, per book event processed in it: 0 on the core thread; on the md I/O
+ * thread within {@link #MD_THREAD_BOUND_BYTES_PER_EVENT} (Netty's frame objects).
+ */
+@Tag("slow")
+class AllocationTest
+{
+    private static final long WARMUP_MS = 8_000;
+    private static final long MEASURE_MS = 5_000;
+    /**
+     * Netty's WebSocket codec allocates a frame object per message on the md I/O thread (~75 B measured; the gateway's
+     * own decode path is allocation-free, MarketDataAllocationTest). Held to this bound until the gateway reads frames
+     * without Netty's per-message objects.
+     */
+    private static final long MD_THREAD_BOUND_BYTES_PER_EVENT = 128;
+
+    @Test
+    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    void shouldAllocateNothingPerEventOnTheMarketDataAndCoreThreads() throws Exception
+    {
+        final ThreadMXBean mx = (ThreadMXBean)ManagementFactory.getThreadMXBean();
+        assertTrue(mx.isThreadAllocatedMemorySupported(), "per-thread allocation accounting");
+        mx.setThreadAllocatedMemoryEnabled(true);
+        // The tests run Netty with paranoid leak detection, which records a stack trace per buffer: not production.
+        final ResourceLeakDetector.Level leakLevel = ResourceLeakDetector.getLevel();
+        ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
+        final Config config = EngineSettings.newConfig().override("test", List.of(
+            "sim.seed=7", "sim.stress=true", "sim.stress-rate=20000"));
+        try (SimVenue sim = SimVenue.start(Bindings.sim(config).tls(false)))
+        {
+            final io.bitmm.sim.Credentials accepted = sim.credentials();
+            final GatewayContext gateway = Bindings.gateway(config, sim.restUri(), sim.wsPublicUri(), sim.wsPrivateUri(),
+                new Credentials(accepted.apiKey(), accepted.secret(), accepted.passphrase()));
+            final InstrumentTable instruments = InstrumentLoader.load(gateway, List.of("BTCUSDT"));
+            final CoreContext coreContext = Bindings.core(config, instruments, System.currentTimeMillis());
+            final Engine engine = new Engine(Bindings.engine(config), coreContext, gateway, instruments);
+            engine.start();
+            try
+            {
+                Thread.sleep(WARMUP_MS);
+                final long core = threadId("mm-core");
+                final long md = threadId("bitmm-md");
+                final long coreBefore = mx.getThreadAllocatedBytes(core);
+                final long mdBefore = mx.getThreadAllocatedBytes(md);
+                final long eventsBefore = engine.latency().bookEvents();
+                Thread.sleep(MEASURE_MS);
+                final long coreBytes = mx.getThreadAllocatedBytes(core) - coreBefore;
+                final long mdBytes = mx.getThreadAllocatedBytes(md) - mdBefore;
+                final long events = engine.latency().bookEvents() - eventsBefore;
+                System.out.printf(Locale.ROOT, "allocation check over %d book events: core thread %d bytes (%.2f B/event), " +
+                    "md I/O thread %d bytes (%.2f B/event)%n", events, coreBytes, (double)coreBytes / events, mdBytes,
+                    (double)mdBytes / events);
+                assertTrue(events > 10_000, "book events processed in the window: " + events);
+                assertEquals(0, coreBytes / events, "core thread bytes per book event (" + coreBytes + " in all)");
+                assertTrue(mdBytes / events <= MD_THREAD_BOUND_BYTES_PER_EVENT, "md I/O thread bytes per book event: " +
+                    (double)mdBytes / events);
+            }
+            finally
+            {
+                engine.stop();
+                ResourceLeakDetector.setLevel(leakLevel);
+            }
+        }
+    }
+
+    private static long threadId(final String prefix)
+    {
+        for (final Thread t : Thread.getAllStackTraces().keySet())
+        {
+            if (t.getName().startsWith(prefix))
+            {
+                return t.getId();
+            }
+        }
+        throw new AssertionError("no thread named " + prefix + "*");
+    }
+}
