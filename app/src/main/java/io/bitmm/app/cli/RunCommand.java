@@ -159,10 +159,10 @@ public final class RunCommand implements Callable<Integer>
             final String header = "bitmm run " + dir.getFileName() + "  venue=" + config.text("run.venue") +
                 "  mode=" + config.text("run.mode") + "  symbols=" + String.join(",", config.list("run.symbols")) +
                 "  started=" + start;
-            final String summary = RunSummary.render(header, engine, allClosed, limits) + journalLine(engine, dir, journal);
+            final String summary = RunSummary.render(header, engine, allClosed, limits) + journalLine(engine, dir, journal) +
+                latencyLog.finish();
             Files.writeString(dir.resolve("summary.txt"), summary, StandardCharsets.UTF_8);
             System.out.print(summary);
-            System.out.print(latencyLog.finish());
             System.out.flush();
             exitStatus.set(0);
             return 0;

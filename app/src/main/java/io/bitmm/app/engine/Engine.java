@@ -22,7 +22,6 @@ import io.bitmm.gateway.OrderGateway;
 import io.bitmm.gateway.PrivateStreamGateway;
 import io.bitmm.gateway.order.OrderStageListener;
 import io.bitmm.tuning.latency.LatencyRecorders;
-import org.HdrHistogram.Histogram;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
@@ -57,7 +56,6 @@ public final class Engine implements AutoCloseable
     private final OrderRoute orders;
     private final InboundPublisher publisher;
     private final AgentRunner timer;
-    private final Histogram tickToTrade = new Histogram(3_600_000_000_000L, 3);
     private final AtomicLong handlerErrors = new AtomicLong();
     private final EventHandler<InboundEvent> coreHandler;
     private final JournalAgent journalAgent;
@@ -238,14 +236,6 @@ public final class Engine implements AutoCloseable
     }
 
     /**
-     * @return event-trigger to hand-off latency of every order command, in ns; read after {@link #stop()}.
-     */
-    public Histogram tickToTrade()
-    {
-        return tickToTrade;
-    }
-
-    /**
      * @return journal entries written (events + commands), 0 without a journal; read after {@link #stop()}.
      */
     public long journalEntries()
@@ -277,10 +267,6 @@ public final class Engine implements AutoCloseable
             return;
         }
         orders.onCommand(command, sequence, endOfBatch);
-        if (command.type == CommandType.PLACE || command.type == CommandType.REPLACE)
-        {
-            tickToTrade.recordValue(Math.max(0, System.nanoTime() - command.triggerTimestampNanos));
-        }
     }
 
     private void publishStopQuoting()

@@ -8,14 +8,13 @@ import io.bitmm.core.instrument.Instrument;
 import io.bitmm.core.instrument.InstrumentTable;
 import io.bitmm.core.position.Position;
 import io.bitmm.core.risk.RiskReason;
-import org.HdrHistogram.Histogram;
 
 import java.math.BigDecimal;
 import java.util.Locale;
 
 /**
- * The human summary {@code mm run} prints at the end (slow path): book, orders, fills, positions and PnL, and
- * tick-to-trade percentiles.
+ * The human summary {@code mm run} prints at the end (slow path): book, orders, fills, positions and PnL. The
+ * latency lines (tick-to-trade and the stages) follow it, from the run's latency log.
  */
 public final class RunSummary
 {
@@ -63,12 +62,6 @@ public final class RunSummary
                 units(position.realizedPnl(), Amounts.DECIMALS), quote,
                 units(position.unrealizedPnl(), Amounts.DECIMALS), quote, units(position.fees(), Amounts.DECIMALS), quote));
         }
-        final Histogram h = engine.tickToTrade();
-        line(out, "latency", h.getTotalCount() == 0 ? "tick-to-trade: no orders" : String.format(Locale.ROOT,
-            "tick-to-trade (event received -> order handed to the gateway) p50 %s  p90 %s  p99 %s  p99.9 %s  " +
-            "max %s  n=%d", micros(h.getValueAtPercentile(50)), micros(h.getValueAtPercentile(90)),
-            micros(h.getValueAtPercentile(99)), micros(h.getValueAtPercentile(99.9)), micros(h.getMaxValue()),
-            h.getTotalCount()));
         line(out, "shutdown", (allOrdersClosed ? "every order confirmed closed at the venue" :
             "NOT every order was confirmed closed before the timeout: " + core.openOrderCount() + " still open") +
             (engine.handlerErrors() == 0 ? "" : "  handler errors " + engine.handlerErrors()));
@@ -112,10 +105,5 @@ public final class RunSummary
     private static String units(final long value, final int scale)
     {
         return BigDecimal.valueOf(value, scale).toPlainString();
-    }
-
-    private static String micros(final long nanos)
-    {
-        return String.format(Locale.ROOT, "%.1fus", nanos / 1000.0);
     }
 }
