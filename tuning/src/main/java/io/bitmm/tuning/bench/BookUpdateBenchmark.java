@@ -2,7 +2,6 @@ package io.bitmm.tuning.bench;
 
 import io.bitmm.core.book.BookResult;
 import io.bitmm.core.book.OrderBook;
-import io.bitmm.core.event.EventType;
 import io.bitmm.core.event.InboundEvent;
 import io.bitmm.core.instrument.Instrument;
 import io.bitmm.core.instrument.InstrumentFactory;
@@ -48,49 +47,9 @@ public class BookUpdateBenchmark
     {
         final Instrument btc = InstrumentFactory.spot(0, "BTCUSDT", 0, 1, "2", "6", "1", "0.05", "0.05", "0.002", "0.002", "200");
         book = new OrderBook(btc, 1024);
-        final OrderBook shadow = new OrderBook(btc, 1024);
-        snapshot = new InboundEvent();
-        snapshot.type = EventType.BOOK_SNAPSHOT;
-        snapshot.instrumentId = 0;
-        snapshot.seq = 1;
-        final long center = 3_000_000;
-        for (int i = 0; i < DEPTH; i++)
-        {
-            level(snapshot, true, center - 1 - i, 1_000_000 + i * 100);
-            level(snapshot, false, center + 1 + i, 2_000_000 + i * 100);
-        }
-        shadow.applySnapshot(snapshot);
-        snapshot.checksumPresent = true;
-        snapshot.checksum = shadow.computeChecksum();
-        long mid = center;
-        for (int u = 0; u < UPDATES; u++)
-        {
-            final InboundEvent update = new InboundEvent();
-            update.type = EventType.BOOK_UPDATE;
-            update.instrumentId = 0;
-            update.seq = 2 + u;
-            final boolean up = u < UPDATES / 2;
-            if (up)
-            {
-                level(update, false, mid + 1, 0);
-                level(update, false, mid + 1 + DEPTH, 3_000_000);
-                level(update, true, mid, 1_500_000 + u * 100);
-                level(update, true, mid - DEPTH, 0);
-                mid++;
-            }
-            else
-            {
-                level(update, true, mid - 1, 0);
-                level(update, true, mid - 1 - DEPTH, 3_000_000);
-                level(update, false, mid, 1_500_000 + u * 100);
-                level(update, false, mid + DEPTH, 0);
-                mid--;
-            }
-            shadow.applyUpdate(update);
-            update.checksumPresent = true;
-            update.checksum = shadow.computeChecksum();
-            updates[u] = update;
-        }
+        final BookTape tape = new BookTape(btc, DEPTH, UPDATES, UPDATES / 2);
+        snapshot = tape.snapshot;
+        System.arraycopy(tape.updates, 0, updates, 0, UPDATES);
         book.applySnapshot(snapshot);
     }
 
@@ -107,25 +66,5 @@ public class BookUpdateBenchmark
         }
         final InboundEvent update = updates[next++];
         return book.applyUpdate(update);
-    }
-
-    private static void level(final InboundEvent event, final boolean bid, final long price, final long size)
-    {
-        if (bid)
-        {
-            final int i = event.bidCount++;
-            event.bidPrices[i] = price;
-            event.bidSizes[i] = size;
-            event.bidPriceDecimals[i] = 2;
-            event.bidSizeDecimals[i] = (byte)(size == 0 ? 0 : 4);
-        }
-        else
-        {
-            final int i = event.askCount++;
-            event.askPrices[i] = price;
-            event.askSizes[i] = size;
-            event.askPriceDecimals[i] = 2;
-            event.askSizeDecimals[i] = (byte)(size == 0 ? 0 : 4);
-        }
     }
 }

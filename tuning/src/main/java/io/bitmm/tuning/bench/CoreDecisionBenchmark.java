@@ -1,6 +1,5 @@
 package io.bitmm.tuning.bench;
 
-import io.bitmm.core.book.OrderBook;
 import io.bitmm.core.engine.CoreContext;
 import io.bitmm.core.engine.TradingCore;
 import io.bitmm.core.event.CommandSink;
@@ -48,7 +47,7 @@ public class CoreDecisionBenchmark
     private static final int UPDATES = 64;
 
     private final InboundEvent[] updates = new InboundEvent[UPDATES];
-    private final InboundEvent snapshot = new InboundEvent();
+    private InboundEvent snapshot;
     private final InboundEvent ack = new InboundEvent();
     private final AckingSink ackingSink = new AckingSink();
     private TradingCore core;
@@ -67,46 +66,9 @@ public class CoreDecisionBenchmark
         final InstrumentTable table = new InstrumentTable(List.of(btc), List.of("BTC", "USDT"));
         core = new TradingCore(context(), table, CoreDecisionBenchmark::ignore);
         ackedCore = new TradingCore(context(), table, ackingSink);
-        final OrderBook shadow = new OrderBook(btc, 1024);
-        snapshot.type = EventType.BOOK_SNAPSHOT;
-        snapshot.instrumentId = 0;
-        final long center = 3_000_000;
-        for (int i = 0; i < DEPTH; i++)
-        {
-            level(snapshot, true, center - 1 - i, 1_000_000 + i * 100);
-            level(snapshot, false, center + 1 + i, 2_000_000 + i * 100);
-        }
-        shadow.applySnapshot(snapshot);
-        snapshot.checksumPresent = true;
-        snapshot.checksum = shadow.computeChecksum();
-        long mid = center;
-        for (int u = 0; u < UPDATES; u++)
-        {
-            final InboundEvent update = new InboundEvent();
-            update.type = EventType.BOOK_UPDATE;
-            update.instrumentId = 0;
-            final boolean up = (u / 8) % 2 == 0;
-            if (up)
-            {
-                level(update, false, mid + 1, 0);
-                level(update, false, mid + 1 + DEPTH, 3_000_000);
-                level(update, true, mid, 1_500_000 + u * 100);
-                level(update, true, mid - DEPTH, 0);
-                mid++;
-            }
-            else
-            {
-                level(update, true, mid - 1, 0);
-                level(update, true, mid - 1 - DEPTH, 3_000_000);
-                level(update, false, mid, 1_500_000 + u * 100);
-                level(update, false, mid + DEPTH, 0);
-                mid--;
-            }
-            shadow.applyUpdate(update);
-            update.checksumPresent = true;
-            update.checksum = shadow.computeChecksum();
-            updates[u] = update;
-        }
+        final BookTape tape = new BookTape(btc, DEPTH, UPDATES, 8);
+        snapshot = tape.snapshot;
+        System.arraycopy(tape.updates, 0, updates, 0, UPDATES);
         ack.type = EventType.COMMAND_ACK;
         ack.instrumentId = 0;
     }
@@ -167,26 +129,6 @@ public class CoreDecisionBenchmark
     private static void ignore(final OutboundCommand command)
     {
         // no-op sink: measures the core alone
-    }
-
-    private static void level(final InboundEvent event, final boolean bid, final long price, final long size)
-    {
-        if (bid)
-        {
-            final int i = event.bidCount++;
-            event.bidPrices[i] = price;
-            event.bidSizes[i] = size;
-            event.bidPriceDecimals[i] = 2;
-            event.bidSizeDecimals[i] = (byte)(size == 0 ? 0 : 4);
-        }
-        else
-        {
-            final int i = event.askCount++;
-            event.askPrices[i] = price;
-            event.askSizes[i] = size;
-            event.askPriceDecimals[i] = 2;
-            event.askSizeDecimals[i] = (byte)(size == 0 ? 0 : 4);
-        }
     }
 
     /** Remembers the places and replaces of one event so the benchmark can acknowledge them. */
