@@ -4,7 +4,7 @@ import io.bitmm.gateway.GatewayContext;
 import io.bitmm.gateway.GatewayCounters;
 import io.bitmm.gateway.order.RateLimiter;
 import io.netty.bootstrap.Bootstrap;
-import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
@@ -14,7 +14,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
@@ -23,11 +22,11 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
-import io.netty.handler.codec.http.websocketx.WebSocketFrame;
-import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocketVersion;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 
 import javax.net.ssl.SSLException;
@@ -44,8 +43,11 @@ import java.util.concurrent.TimeUnit;
  * at most {@code subscribesPerHour} subscribe requests in any hour; what does not fit waits in order.
  * <p>
  * Every method except {@link #start()}, {@link #close()} and {@link #eventLoop()} must be called on
- * {@link #eventLoop()}. The receive stamp of a frame is taken by the first handler of the pipeline, before TLS and
- * WebSocket decoding, when the first bytes after the previous frame are read.
+ * {@link #eventLoop()}. Netty does the handshake; after it, {@link WebSocketFrameReader} replaces Netty's frame decoder
+ * so that frames are read into reused arrays without per-message objects, and the connection reads into pooled
+ * buffers (Netty 4.2's default adaptive allocator makes a new NIO buffer view per read). The receive stamp of a
+ * message is the time of the raw read (taken by the first handler of the pipeline, before TLS) that delivered its
+ * first byte.
  */
 public final class WebSocketSession
 {
@@ -81,6 +83,7 @@ public final class WebSocketSession
     private static final long HOUR_NANOS = TimeUnit.HOURS.toNanos(1);
     private static final long HEALTHY_CONNECTION_NANOS = TimeUnit.SECONDS.toNanos(30);
     private static final int MAX_FRAME = 64 * 1024 * 1024;
+    private static final int INITIAL_BUFFER = 64 * 1024;
 
     private final String name;
     private final URI uri;
@@ -104,9 +107,7 @@ public final class WebSocketSession
     private boolean awaitingPong;
     private ScheduledFuture<?> tick;
     private boolean subscribeThrottled;
-    private byte[] frameBuffer = new byte[64 * 1024];
-    private long rxStamp;
-    private boolean stampPending;
+    private final String problemKey;
 
     /**
      * @param name      for logs and thread names.
@@ -134,6 +135,7 @@ public final class WebSocketSession
         java.util.Arrays.fill(subscribeTimes, Long.MIN_VALUE / 2);
         this.messageLimiter = new RateLimiter(context.wsMessagesPerSecond(), TimeUnit.SECONDS.toNanos(1));
         this.sslContext = "wss".equals(uri.getScheme()) ? sslContext(context) : null;
+        this.problemKey = name + ": websocket frame";
     }
 
     private static SslContext sslContext(final GatewayContext context)
@@ -251,6 +253,7 @@ public final class WebSocketSession
             .group(eventLoop)
             .channel(NioSocketChannel.class)
             .option(ChannelOption.TCP_NODELAY, true)
+            .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)context.connectTimeoutMs())
             .handler(new ChannelInitializer<SocketChannel>()
             {
@@ -273,7 +276,8 @@ public final class WebSocketSession
 
     private void initPipeline(final ChannelPipeline pipeline, final int port)
     {
-        pipeline.addLast("rxStamp", new StampHandler());
+        final WebSocketFrameReader reader = new WebSocketFrameReader(new ReaderSink(), INITIAL_BUFFER, MAX_FRAME);
+        pipeline.addLast("rxStamp", new StampHandler(reader));
         if (sslContext != null)
         {
             pipeline.addLast("tls", sslContext.newHandler(pipeline.channel().alloc(), uri.getHost(), port));
@@ -286,12 +290,23 @@ public final class WebSocketSession
             .handshakeTimeoutMillis(context.connectTimeoutMs())
             .dropPongFrames(true)
             .handleCloseFrames(true)
+            .withUTF8Validator(false)
             .build();
         pipeline.addLast("http", new HttpClientCodec());
         pipeline.addLast("httpAggregator", new HttpObjectAggregator(65536));
         pipeline.addLast("ws", new WebSocketClientProtocolHandler(config));
-        pipeline.addLast("wsAggregator", new WebSocketFrameAggregator(MAX_FRAME));
-        pipeline.addLast("session", new FrameHandler());
+        pipeline.addLast("session", new SessionHandler(reader));
+    }
+
+    private static void replaceFrameDecoder(final ChannelPipeline pipeline, final WebSocketFrameReader reader)
+    {
+        final ChannelHandlerContext decoder = pipeline.context(WebSocketFrameDecoder.class);
+        if (decoder == null)
+        {
+            throw new IllegalStateException("no WebSocket frame decoder after the handshake: " + pipeline.names());
+        }
+        pipeline.addAfter(decoder.name(), "wsFrames", reader);
+        pipeline.remove(decoder.handler());
     }
 
     private void onHandshakeComplete(final Channel ch)
@@ -301,7 +316,6 @@ public final class WebSocketSession
             return;
         }
         open = true;
-        stampPending = false;
         final long now = System.nanoTime();
         openedAtNanos = now;
         lastPingNanos = now;
@@ -410,43 +424,46 @@ public final class WebSocketSession
         }
     }
 
-    private void onText(final ByteBuf content)
+    private final class ReaderSink implements WebSocketFrameReader.Sink
     {
-        final int length = content.readableBytes();
-        if (length > frameBuffer.length)
+        @Override
+        public void onText(final byte[] buffer, final int offset, final int length, final long rxNanos)
         {
-            frameBuffer = new byte[Math.max(length, frameBuffer.length * 2)];
+            listener.onFrame(buffer, offset, length, rxNanos);
         }
-        content.getBytes(content.readerIndex(), frameBuffer, 0, length);
-        final long stamp = stampPending ? rxStamp : System.nanoTime();
-        stampPending = false;
-        listener.onFrame(frameBuffer, 0, length, stamp);
+
+        @Override
+        public void onProblem(final String problem)
+        {
+            counters.increment(GatewayCounters.DECODE_ERRORS);
+            context.errorLog().record(problemKey, problem);
+        }
     }
 
-    private final class StampHandler extends ChannelInboundHandlerAdapter
+    private static final class StampHandler extends ChannelInboundHandlerAdapter
     {
+        private final WebSocketFrameReader reader;
+
+        StampHandler(final WebSocketFrameReader reader)
+        {
+            this.reader = reader;
+        }
+
         @Override
         public void channelRead(final ChannelHandlerContext ctx, final Object msg)
         {
-            if (!stampPending)
-            {
-                rxStamp = System.nanoTime();
-                stampPending = true;
-            }
+            reader.readNanos(System.nanoTime());
             ctx.fireChannelRead(msg);
         }
     }
 
-    private final class FrameHandler extends SimpleChannelInboundHandler<WebSocketFrame>
+    private final class SessionHandler extends ChannelInboundHandlerAdapter
     {
-        @Override
-        protected void channelRead0(final ChannelHandlerContext ctx, final WebSocketFrame frame)
+        private final WebSocketFrameReader reader;
+
+        SessionHandler(final WebSocketFrameReader reader)
         {
-            if (frame instanceof TextWebSocketFrame)
-            {
-                onText(frame.content());
-            }
-            stampPending = false;
+            this.reader = reader;
         }
 
         @Override
@@ -454,9 +471,17 @@ public final class WebSocketSession
         {
             if (evt == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_COMPLETE)
             {
+                replaceFrameDecoder(ctx.pipeline(), reader);
                 onHandshakeComplete(ctx.channel());
             }
             super.userEventTriggered(ctx, evt);
+        }
+
+        @Override
+        public void channelRead(final ChannelHandlerContext ctx, final Object msg)
+        {
+            // Nothing reaches here once the reader is in place; anything else (a late Netty frame) is dropped.
+            ReferenceCountUtil.release(msg);
         }
 
         @Override
