@@ -32,6 +32,10 @@ import java.util.Map;
  * rateLimitPerSecond(e)    Endpoint default                     token bucket per endpoint
  * rateLimitQueueCapacity   64                                   commands waiting for tokens per endpoint
  * coalesceBatches          true                                 consecutive PLACEs/CANCELs in a batch go as one
+ * orderWarmupRequests      0                                    in-memory requests through the order path at start
+ * orderThreadFactory       null                                 makes the order I/O thread when it polls a
+ *                                                               CommandSource; null: a daemon "bitmm-orders"
+ * orderLoopSpin            false                                that thread spins instead of sleeping in epoll
  * fillsFromOrdersChannel   true                                 FILLs from orders pushes (they carry clientOid)
  * subscribeTrades          true                                 also subscribe the trade channel
  * instType                 SPOT                                 WS instType
@@ -76,6 +80,9 @@ public final class GatewayContext
     private int rateLimitQueueCapacity = DEFAULT_RATE_LIMIT_QUEUE_CAPACITY;
     private final Map<Endpoint, Integer> rateLimits = new EnumMap<>(Endpoint.class);
     private boolean coalesceBatches = true;
+    private int orderWarmupRequests;
+    private java.util.concurrent.ThreadFactory orderThreadFactory;
+    private boolean orderLoopSpin;
     private boolean fillsFromOrdersChannel = true;
     private boolean subscribeTrades = true;
     private String instType = "SPOT";
@@ -344,6 +351,53 @@ public final class GatewayContext
     public boolean coalesceBatches()
     {
         return coalesceBatches;
+    }
+
+    /**
+     * @param requests requests run through the order path in memory at start, for the JIT (0: none); see
+     *                 {@link io.bitmm.gateway.order.OrderPathWarmup}.
+     * @return this.
+     */
+    public GatewayContext orderWarmupRequests(final int requests)
+    {
+        this.orderWarmupRequests = requests;
+        return this;
+    }
+
+    public int orderWarmupRequests()
+    {
+        return orderWarmupRequests;
+    }
+
+    /**
+     * @param factory makes the order I/O thread when the order gateway polls a command source (e.g. to pin it).
+     * @return this.
+     */
+    public GatewayContext orderThreadFactory(final java.util.concurrent.ThreadFactory factory)
+    {
+        this.orderThreadFactory = factory;
+        return this;
+    }
+
+    public java.util.concurrent.ThreadFactory orderThreadFactory()
+    {
+        return orderThreadFactory;
+    }
+
+    /**
+     * @param spin true: when it polls a command source, the order I/O thread never sleeps (an isolated CPU); false:
+     *             it sleeps in epoll when idle and the producer wakes it.
+     * @return this.
+     */
+    public GatewayContext orderLoopSpin(final boolean spin)
+    {
+        this.orderLoopSpin = spin;
+        return this;
+    }
+
+    public boolean orderLoopSpin()
+    {
+        return orderLoopSpin;
     }
 
     public GatewayContext fillsFromOrdersChannel(final boolean fillsFromOrdersChannel)

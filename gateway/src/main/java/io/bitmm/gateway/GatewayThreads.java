@@ -1,10 +1,12 @@
 package io.bitmm.gateway;
 
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,6 +29,15 @@ final class GatewayThreads
             group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory(threadName, true), NioIoHandler.newFactory());
             owned = true;
         }
+    }
+
+    /**
+     * Its own single I/O thread, made by {@code threadFactory}, running the handler {@code handlers} makes.
+     */
+    GatewayThreads(final ThreadFactory threadFactory, final IoHandlerFactory handlers)
+    {
+        group = new MultiThreadIoEventLoopGroup(1, threadFactory, handlers);
+        owned = true;
     }
 
     EventLoopGroup group()

@@ -7,9 +7,15 @@ import io.bitmm.core.event.InboundPublisher;
 import io.bitmm.core.event.OutboundCommand;
 import io.bitmm.core.instrument.InstrumentTable;
 import io.bitmm.gateway.auth.HmacSigner;
+import io.bitmm.gateway.order.CommandSource;
 import io.bitmm.gateway.order.OrderPool;
 import io.bitmm.gateway.order.OrderStageListener;
 
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -44,6 +50,12 @@ public final class OrderGateway implements AutoCloseable
     private OrderStageListener stageListener = OrderStageListener.NONE;
     private OrderPool pool;
     private long stalledAt = -1;
+    private int warmupAnswered;
+    private CommandSource source;
+    private final CommandSource.Consumer localConsumer = this::takeLocal;
+    private volatile PollingIoHandler polling;
+    private volatile boolean accepting;
+    private long warmupMillis;
 
     /**
      * @param context     settings; credentials are required.
@@ -66,15 +78,37 @@ public final class OrderGateway implements AutoCloseable
     }
 
     /**
-     * Open and pre-warm the pool: {@code httpConnections} connections, each through its TLS handshake / HTTP/2
-     * SETTINGS and one real {@code GET /api/v2/public/time} (which also sets the clock offset). Blocks until all
-     * are warm.
+     * Warm the order path up for the JIT ({@code orderWarmupRequests} in-memory requests, see
+     * {@link io.bitmm.gateway.order.OrderPathWarmup}), then open and pre-warm the pool: {@code httpConnections}
+     * connections, each through its TLS handshake / HTTP/2 SETTINGS and one real {@code GET /api/v2/public/time}
+     * (which also sets the clock offset). Blocks until all are warm.
      *
      * @throws IllegalStateException when the pool is not warm within {@code connectTimeoutMs}, saying why.
      */
     public void start()
     {
-        threads = new GatewayThreads(context, "bitmm-orders");
+        if (source == null)
+        {
+            threads = new GatewayThreads(context, "bitmm-orders");
+        }
+        else
+        {
+            if (context.eventLoopGroup() != null)
+            {
+                throw new IllegalStateException("an order gateway that polls a command source needs its own I/O " +
+                    "thread: do not give the context a shared eventLoopGroup");
+            }
+            final ThreadFactory factory = context.orderThreadFactory() != null ? context.orderThreadFactory() :
+                new DefaultThreadFactory("bitmm-orders", true);
+            final IoHandlerFactory nio = NioIoHandler.newFactory();
+            threads = new GatewayThreads(factory, executor ->
+            {
+                final PollingIoHandler handler = new PollingIoHandler(nio.newHandler(executor), this::pollSource,
+                    context.orderLoopSpin());
+                polling = handler;
+                return handler;
+            });
+        }
         final byte[] secret = context.credentials().secretBytes();
         final HmacSigner signer = new HmacSigner(secret);
         java.util.Arrays.fill(secret, (byte)0);
@@ -83,13 +117,75 @@ public final class OrderGateway implements AutoCloseable
         pool.stageListener(stageListener);
         try
         {
+            final long warmupStart = System.nanoTime();
+            warmupAnswered = pool.warmUp(context.orderWarmupRequests());
+            warmupMillis = (System.nanoTime() - warmupStart) / 1_000_000;
             pool.start();
+            accepting = true;
         }
         catch (final RuntimeException ex)
         {
             close();
             throw ex;
         }
+    }
+
+    /**
+     * Consume commands from {@code source} on the order I/O thread itself, polled on every turn of its event loop,
+     * instead of taking them through {@link #onCommand} from another thread. Set before {@link #start()}; the
+     * producer calls {@link #wakeup()} after publishing (the thread may sleep in epoll unless {@code orderLoopSpin}).
+     *
+     * @param source the outbound commands.
+     */
+    public void commandSource(final CommandSource source)
+    {
+        this.source = source;
+    }
+
+    /**
+     * Any thread, allocation-free: commands were published to the {@link #commandSource}; wake the order I/O thread
+     * if it sleeps (a volatile read when it is awake or spinning).
+     */
+    public void wakeup()
+    {
+        final PollingIoHandler handler = polling;
+        if (handler != null)
+        {
+            handler.wakeIfParked();
+        }
+    }
+
+    private int pollSource()
+    {
+        if (!accepting)
+        {
+            return 0;
+        }
+        final int taken = source.poll(localConsumer);
+        if (taken > 0)
+        {
+            drain(false);
+        }
+        return taken;
+    }
+
+    private void takeLocal(final OutboundCommand command, final long sequence, final boolean endOfBatch)
+    {
+        if (command.type == CommandType.RESYNC_BOOK || command.type == CommandType.NONE)
+        {
+            return;
+        }
+        final long h = head.get();
+        if (h - tail.get() >= HANDOFF_CAPACITY)
+        {
+            overloadRejects.incrementAndGet();
+            rejectLocally(command, io.bitmm.gateway.order.RejectCodes.LOCAL_OVERLOAD);
+            return;
+        }
+        final int index = (int)(h & (HANDOFF_CAPACITY - 1));
+        handoff[index].copyFrom(command);
+        handoffEndOfBatch[index] = endOfBatch;
+        head.set(h + 1);
     }
 
     /**
@@ -178,6 +274,23 @@ public final class OrderGateway implements AutoCloseable
         }
         final long after = tail.get();
         stalledAt = after < head.get() ? after : -1;
+    }
+
+    /**
+     * @return requests answered during the order-path warm-up at {@link #start()} ({@code orderWarmupRequests} when
+     * the path worked end to end).
+     */
+    public int warmupAnswered()
+    {
+        return warmupAnswered;
+    }
+
+    /**
+     * @return how long the order-path warm-up took, in ms.
+     */
+    public long warmupMillis()
+    {
+        return warmupMillis;
     }
 
     /**

@@ -82,12 +82,17 @@ public final class RunCommand implements Callable<Integer>
         writeEffectiveConfig(config, dir.resolve("config.conf"));
 
         final boolean simulated = "sim".equals(config.text("run.venue"));
+        final boolean separate = simulated && "separate".equals(config.text("sim.process"));
         final boolean paper = "paper".equals(config.text("run.mode"));
-        try (SimVenue sim = simulated ? SimVenue.start(Bindings.sim(config)) : null)
+        try (SimVenue sim = simulated && !separate ? SimVenue.start(Bindings.sim(config)) : null;
+             SimProcess child = separate ? SimProcess.start(config, dir) : null)
         {
-            final GatewayContext gateway = simulated ?
+            final GatewayContext gateway = sim != null ?
                 Bindings.gateway(config, sim.restUri(), sim.wsPublicUri(), sim.wsPrivateUri(),
-                    paper ? null : simCredentials(sim)) :
+                    paper ? null : simCredentials(sim.credentials())) :
+                child != null ?
+                Bindings.gateway(config, child.restUri(), child.wsPublicUri(), child.wsPrivateUri(),
+                    paper ? null : simCredentials(io.bitmm.sim.Credentials.fromEnvironment())) :
                 Bindings.gateway(config, URI.create(config.text("venue.rest-url")),
                     URI.create(config.text("venue.ws-public-url")), URI.create(config.text("venue.ws-private-url")),
                     paper ? null : liveCredentials(config));
@@ -151,6 +156,10 @@ public final class RunCommand implements Callable<Integer>
         try
         {
             engine.start();
+            if (!engine.orderWarmupNote().isEmpty())
+            {
+                System.out.println("mm: " + engine.orderWarmupNote());
+            }
             System.out.println("mm: running " + String.join(",", config.list("run.symbols")) + " on " +
                 config.text("run.venue") + " (" + config.text("run.mode") + ") for " +
                 config.longValue("run.duration") / 1000 + "s; files in " + dir + " (Ctrl-C stops cleanly)");
@@ -217,9 +226,8 @@ public final class RunCommand implements Callable<Integer>
         return configured.isEmpty() ? Path.of("runs", RUN_NAME.format(start)) : Path.of(configured);
     }
 
-    private static Credentials simCredentials(final SimVenue sim)
+    private static Credentials simCredentials(final io.bitmm.sim.Credentials accepted)
     {
-        final io.bitmm.sim.Credentials accepted = sim.credentials();
         return new Credentials(accepted.apiKey(), accepted.secret(), accepted.passphrase());
     }
 

@@ -114,7 +114,8 @@ public final class Bindings
             .pingIntervalMs(config.longValue("gateway.ping-interval"))
             .pongTimeoutMs(config.longValue("gateway.pong-timeout"))
             .reconnectBackoffMinMs(config.longValue("gateway.reconnect-min"))
-            .reconnectBackoffMaxMs(config.longValue("gateway.reconnect-max"));
+            .reconnectBackoffMaxMs(config.longValue("gateway.reconnect-max"))
+            .orderWarmupRequests(config.intValue("gateway.order-warmup"));
         if (credentials != null)
         {
             context.credentials(credentials);

@@ -34,9 +34,12 @@ public final class EngineSettings
         Setting.integer("engine.outbound-ring-size", 1024, "slots (power of two)", 64, 1 << 20,
             "outbound ring: the core's commands to the order gateway"),
         Setting.choice("engine.core-wait", "yielding", WAITS, "how the core thread waits for events"),
-        Setting.choice("engine.order-wait", "sleeping", WAITS, "how the order thread waits for commands"),
+        Setting.choice("engine.order-wait", "sleeping", WAITS,
+            "how the order I/O thread (bitmm-orders), which consumes the outbound ring itself, waits: busy-spin polls " +
+            "the ring and its sockets without sleeping (give it an isolated CPU); the others sleep in epoll and the " +
+            "core wakes it when it publishes. In paper mode: the wait strategy of the local route's ring thread"),
         Setting.integer("engine.core-cpu", -1, "CPU id", -1, 1023, "pin the core thread to this CPU; -1: not pinned"),
-        Setting.integer("engine.order-cpu", -1, "CPU id", -1, 1023, "pin the order thread to this CPU; -1: not pinned"),
+        Setting.integer("engine.order-cpu", -1, "CPU id", -1, 1023, "pin the order I/O thread (bitmm-orders) to this CPU; -1: not pinned"),
         Setting.integer("engine.timer-cpu", -1, "CPU id", -1, 1023, "pin the timer thread to this CPU; -1: not pinned"),
         Setting.duration("engine.timer-interval", "10ms", "1ms", "1s",
             "timer tick: drives order ageing, the rate budget and the stale-book guard"),
@@ -49,6 +52,9 @@ public final class EngineSettings
             "`auto`: HTTP/2 where negotiated (h2c on loopback), else HTTP/1.1 keep-alive"),
         Setting.duration("gateway.request-timeout", "2s", "100ms", "60s",
             "an order request with no reply by then has an unknown outcome and is resolved by a query"),
+        Setting.integer("gateway.order-warmup", 20_000, "requests", 0, 1_000_000,
+            "requests run through the order path (encode, sign, HTTP/2 write, reply decode) in memory at start so " +
+            "that the JIT compiles it before the first real order; nothing is sent"),
         Setting.duration("gateway.ping-interval", "25s", "1s", "30s", "WebSocket text ping interval (Bitget: 30 s at most)"),
         Setting.duration("gateway.pong-timeout", "10s", "1s", "60s", "no pong by then: the connection is dead, reconnect"),
         Setting.duration("gateway.reconnect-min", "100ms", "10ms", "60s", "first reconnect back-off"),
@@ -116,6 +122,9 @@ public final class EngineSettings
         // simulated venue (run.venue = sim)
         Setting.integer("sim.seed", 42, "", 0, Long.MAX_VALUE, "seed of the simulated market: same seed, same market"),
         Setting.duration("sim.books-interval", "200ms", "1ms", "10s", "how often the sim pushes book updates"),
+        Setting.choice("sim.process", "in-process", List.of("in-process", "separate"),
+            "where the simulated venue runs: in this JVM, or in a child JVM so that its garbage collections and " +
+            "threads stay out of the engine's process (mm bench uses separate)"),
         Setting.bool("sim.stress", false, "stress mode: one book change per update, as fast as the engine reads them"),
         Setting.integer("sim.stress-rate", 0, "updates/s", 0, 10_000_000,
             "stress mode at a fixed rate per symbol (latency is then corrected for coordinated omission); 0 = flat out"));

@@ -1,6 +1,7 @@
 package io.bitmm.app.engine;
 
 import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.dsl.Disruptor;
@@ -20,6 +21,7 @@ import io.bitmm.gateway.GatewayContext;
 import io.bitmm.gateway.MarketDataGateway;
 import io.bitmm.gateway.OrderGateway;
 import io.bitmm.gateway.PrivateStreamGateway;
+import io.bitmm.gateway.order.CommandSource;
 import io.bitmm.gateway.order.OrderStageListener;
 import io.bitmm.tuning.latency.LatencyRecorders;
 import org.agrona.concurrent.AgentRunner;
@@ -56,6 +58,9 @@ public final class Engine implements AutoCloseable
     private final OrderRoute orders;
     private final InboundPublisher publisher;
     private final AgentRunner timer;
+    private final RingCommandSink commandSink;
+    /** The order I/O thread's cursor on the outbound ring (venue route), or null (paper route: a ring thread). */
+    private final EventPoller<OutboundCommand> orderPoller;
     private final AtomicLong handlerErrors = new AtomicLong();
     private final EventHandler<InboundEvent> coreHandler;
     private final JournalAgent journalAgent;
@@ -103,8 +108,14 @@ public final class Engine implements AutoCloseable
         this.outbound = new Disruptor<>(OutboundCommand::new, context.outboundRingSize(),
             new PinnedThreadFactory("mm-order", context.orderCpu()), ProducerType.SINGLE,
             WaitStrategies.of(context.orderWaitStrategy()));
-        this.core = new TradingCore(coreContext, instruments, new RingCommandSink(outbound.getRingBuffer()));
+        this.commandSink = new RingCommandSink(outbound.getRingBuffer());
+        this.core = new TradingCore(coreContext, instruments, commandSink);
         this.publisher = new RingInboundPublisher(inbound.getRingBuffer());
+        if (localRoute == null)
+        {
+            gateway.orderThreadFactory(new PinnedThreadFactory("bitmm-orders", context.orderCpu()))
+                .orderLoopSpin("busy-spin".equals(context.orderWaitStrategy()));
+        }
         this.orders = localRoute == null ? new VenueRoute(new OrderGateway(gateway, instruments, publisher)) :
             localRoute.apply(publisher);
         this.privateStream = localRoute == null ? new PrivateStreamGateway(gateway, instruments, publisher) : null;
@@ -119,14 +130,30 @@ public final class Engine implements AutoCloseable
             event.consumeNanos = System.nanoTime();
             core.onEvent(event);
             latency.onCoreEvent(event, System.nanoTime());
+            if (commandSink.takePublished())
+            {
+                orders.wakeup();
+            }
         };
         inbound.handleEventsWith(coreHandler);
-        outbound.handleEventsWith(this::onCommand);
+        if (orders instanceof VenueRoute)
+        {
+            // The order I/O thread consumes the outbound ring itself: no hand-off thread between the core and it.
+            final RingBuffer<OutboundCommand> ring = outbound.getRingBuffer();
+            this.orderPoller = ring.newPoller();
+            ring.addGatingSequences(orderPoller.getSequence());
+            ((VenueRoute)orders).gateway.commandSource(new PolledCommands());
+        }
+        else
+        {
+            this.orderPoller = null;
+            outbound.handleEventsWith(this::onCommand);
+        }
         this.journalAgent = journal == null ? null : new JournalAgent(journal.journal().appender(),
             inbound.getRingBuffer(), inbound.after(coreHandler).asSequenceBarrier(), outbound.getRingBuffer(),
             new JournalLagGuard(inbound.getRingBuffer(), journal.lagThreshold()));
         this.journalRunner = journal == null ? null : new AgentRunner(
-            new BackoffIdleStrategy(100, 10, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MICROSECONDS.toNanos(100)),
+            new BackoffIdleStrategy(10, 10, TimeUnit.MICROSECONDS.toNanos(50), TimeUnit.MILLISECONDS.toNanos(1)),
             this::onTimerError, null, journalAgent);
     }
 
@@ -228,6 +255,14 @@ public final class Engine implements AutoCloseable
     }
 
     /**
+     * @return what the order gateway's JIT warm-up did at start, for the run's output ("" without one).
+     */
+    public String orderWarmupNote()
+    {
+        return orders instanceof VenueRoute ? ((VenueRoute)orders).warmupNote() : "";
+    }
+
+    /**
      * @return the market-data gateway (counters).
      */
     public MarketDataGateway marketData()
@@ -288,13 +323,27 @@ public final class Engine implements AutoCloseable
             sleepMs(1);
         }
         inbound.halt();
-        try
+        if (orderPoller != null)
         {
-            outbound.shutdown(5, TimeUnit.SECONDS);
-        }
-        catch (final com.lmax.disruptor.TimeoutException ex)
-        {
+            final long outboundDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (orderPoller.getSequence().get() < outbound.getRingBuffer().getCursor() &&
+                System.nanoTime() - outboundDeadline < 0)
+            {
+                orders.wakeup();
+                sleepMs(1);
+            }
             outbound.halt();
+        }
+        else
+        {
+            try
+            {
+                outbound.shutdown(5, TimeUnit.SECONDS);
+            }
+            catch (final com.lmax.disruptor.TimeoutException ex)
+            {
+                outbound.halt();
+            }
         }
         if (journalRunner != null)
         {
@@ -332,7 +381,7 @@ public final class Engine implements AutoCloseable
      */
     private static final class VenueRoute implements OrderRoute
     {
-        private final OrderGateway gateway;
+        final OrderGateway gateway;
 
         VenueRoute(final OrderGateway gateway)
         {
@@ -358,6 +407,18 @@ public final class Engine implements AutoCloseable
         }
 
         @Override
+        public void wakeup()
+        {
+            gateway.wakeup();
+        }
+
+        String warmupNote()
+        {
+            return gateway.warmupAnswered() == 0 ? "" : "order path warmed up: " + gateway.warmupAnswered() +
+                " in-memory requests in " + gateway.warmupMillis() + " ms";
+        }
+
+        @Override
         public void stageListener(final OrderStageListener listener)
         {
             gateway.stageListener(listener);
@@ -367,6 +428,55 @@ public final class Engine implements AutoCloseable
         public void close()
         {
             gateway.close();
+        }
+    }
+
+    /**
+     * The outbound ring as the order I/O thread's command source: RESYNC_BOOK goes to the market-data gateway, the
+     * rest to the order gateway; a failing command is counted (like a ring handler's) and skipped, never retried.
+     */
+    private final class PolledCommands implements CommandSource, EventPoller.Handler<OutboundCommand>
+    {
+        private final CountingExceptionHandler<OutboundCommand> errors = new CountingExceptionHandler<>("order");
+        private CommandSource.Consumer consumer;
+        private int taken;
+
+        @Override
+        public int poll(final CommandSource.Consumer consumer)
+        {
+            this.consumer = consumer;
+            taken = 0;
+            try
+            {
+                orderPoller.poll(this);
+            }
+            catch (final Exception ex)
+            {
+                errors.handleEventException(ex, orderPoller.getSequence().get() + 1, null);
+            }
+            return taken;
+        }
+
+        @Override
+        public boolean onEvent(final OutboundCommand command, final long sequence, final boolean endOfBatch)
+        {
+            taken++;
+            try
+            {
+                if (command.type == CommandType.RESYNC_BOOK)
+                {
+                    marketData.requestResync(command.instrumentId);
+                }
+                else
+                {
+                    consumer.accept(command, sequence, endOfBatch);
+                }
+            }
+            catch (final RuntimeException ex)
+            {
+                errors.handleEventException(ex, sequence, command);
+            }
+            return true;
         }
     }
 

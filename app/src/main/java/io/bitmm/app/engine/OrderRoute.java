@@ -42,6 +42,14 @@ public interface OrderRoute extends AutoCloseable
     {
     }
 
+    /**
+     * The core thread published commands (called once per event that produced any): wake whatever consumes them
+     * if it sleeps. Allocation-free; a no-op for routes that consume the ring on a ring thread.
+     */
+    default void wakeup()
+    {
+    }
+
     @Override
     void close();
 }

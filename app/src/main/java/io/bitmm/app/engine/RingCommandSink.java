@@ -11,6 +11,7 @@ import io.bitmm.core.event.OutboundCommand;
 final class RingCommandSink implements CommandSink
 {
     private final RingBuffer<OutboundCommand> ring;
+    private boolean published;
 
     RingCommandSink(final RingBuffer<OutboundCommand> ring)
     {
@@ -30,6 +31,19 @@ final class RingCommandSink implements CommandSink
         finally
         {
             ring.publish(sequence);
+            published = true;
         }
+    }
+
+    /**
+     * Core thread: whether commands were published since the last call (then the consumer may need waking).
+     *
+     * @return true once after one or more {@link #send}s.
+     */
+    boolean takePublished()
+    {
+        final boolean was = published;
+        published = false;
+        return was;
     }
 }

@@ -18,8 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The short {@code mm bench} CI runs: one paced rate for a few seconds, then the run's latency log, report and plot
- * exist, and a {@code mm report --vs} of the run with itself renders.
+ * The short {@code mm bench} CI runs: one paced rate for a few seconds against the sim in a child JVM, then the run's
+ * latency log, report and plot exist, and a {@code mm report --vs} of the run with itself renders.
  */
 @Tag("slow")
 class BenchCommandTest
@@ -32,6 +32,8 @@ class BenchCommandTest
             "--rates", "10000", "--duration", "6s", "--warmup", "2s", "--out", dir.toString());
         assertEquals(0, status);
         final Path run = dir.resolve("rate-10000");
+        assertTrue(Files.readString(run.resolve("sim.log")).startsWith("ready rest="),
+            "the sim ran in its own JVM and its output went to sim.log");
         assertTrue(Files.size(run.resolve("latency.png")) > 10_000, "plot rendered");
         assertTrue(Files.exists(run.resolve("latency.svg")));
         assertTrue(Files.readString(dir.resolve("bench.txt")).contains("10000"));

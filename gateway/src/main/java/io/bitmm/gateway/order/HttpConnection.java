@@ -206,6 +206,17 @@ final class HttpConnection
         });
     }
 
+    /**
+     * Wire this connection onto an already active in-memory channel, as HTTP/2 without TLS ({@link OrderPathWarmup}).
+     *
+     * @param embedded the channel.
+     */
+    void attach(final Channel embedded)
+    {
+        channel = embedded;
+        init(embedded.pipeline(), null);
+    }
+
     private void init(final ChannelPipeline pipeline, final SslContext sslContext)
     {
         if (sslContext != null)

@@ -151,6 +151,17 @@ public final class OrderPool implements HttpConnection.Listener
         }
     }
 
+    /**
+     * Warm the order path up for the JIT (before {@link #start()}, on the calling thread): see {@link OrderPathWarmup}.
+     *
+     * @param requests requests to run through it.
+     * @return requests answered and decoded.
+     */
+    public int warmUp(final int requests)
+    {
+        return new OrderPathWarmup(encoder, instruments, context.restUri(), context.credentials()).run(requests);
+    }
+
     public EventLoop eventLoop()
     {
         return loop;

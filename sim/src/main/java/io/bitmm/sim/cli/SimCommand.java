@@ -32,6 +32,14 @@ public final class SimCommand implements Callable<Integer>
     @Option(names = "--stress", description = "stream books updates as fast as subscribers read")
     boolean stress;
 
+    @Option(names = "--stress-rate", description = "with --stress: book updates per second to each subscriber, "
+        + "paced at a fixed interval; 0 = as fast as they read (default ${DEFAULT-VALUE})")
+    long stressRate;
+
+    @Option(names = "--exit-with", description = "exit when the process with this pid exits (a parent that starts "
+        + "the sim as a child process: the sim never outlives it, even when it is killed)")
+    long exitWith;
+
     @Option(names = "--books-interval-ms", description = "books push cadence (default ${DEFAULT-VALUE})")
     long booksIntervalMs = SimContext.DEFAULT_BOOKS_INTERVAL_MS;
 
@@ -60,7 +68,8 @@ public final class SimCommand implements Callable<Integer>
     public Integer call() throws InterruptedException
     {
         final SimContext ctx = new SimContext().port(port).seed(seed).stress(stress).booksIntervalMs(booksIntervalMs)
-            .rateLimits(!noRateLimits).takersPerSecond(takersPerSecond).wsMaxAgeMs(wsMaxAgeMs);
+            .rateLimits(!noRateLimits).takersPerSecond(takersPerSecond).wsMaxAgeMs(wsMaxAgeMs)
+            .stressUpdatesPerSecond(stressRate);
         if (symbols != null)
         {
             ctx.symbols(symbols);
@@ -80,6 +89,11 @@ public final class SimCommand implements Callable<Integer>
             venue.close();
             stopped.countDown();
         }, "sim-shutdown"));
+        if (exitWith > 0)
+        {
+            ProcessHandle.of(exitWith).ifPresentOrElse(parent -> parent.onExit().thenRun(() -> System.exit(0)),
+                () -> System.exit(0));
+        }
         final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         out.println("ready rest=" + venue.restUri() + " ws-public=" + venue.wsPublicUri() + " ws-private=" + venue.wsPrivateUri());
         stopped.await();

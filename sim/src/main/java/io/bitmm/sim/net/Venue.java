@@ -67,6 +67,8 @@ public final class Venue implements ExchangeListener
     private final StringBuilder sb = new StringBuilder(16 * 1024);
     private final Signer wsSigner;
     private boolean stressScheduled;
+    private final java.util.concurrent.atomic.AtomicBoolean paceRequested = new java.util.concurrent.atomic.AtomicBoolean();
+    private Thread pacer;
     private long stressStartNanos;
     private long stressSent;
     private long lastAdvanceMs;
@@ -216,7 +218,7 @@ public final class Venue implements ExchangeListener
         final int budget = stressBudget();
         if (budget == 0)
         {
-            loop.schedule(this::scheduleStress, STRESS_PACE_MICROS, TimeUnit.MICROSECONDS);
+            pace();
             return;
         }
         for (int i = 0; i < budget; i++)
@@ -236,11 +238,40 @@ public final class Venue implements ExchangeListener
         flushAll();
         if (context.stressUpdatesPerSecond() > 0)
         {
-            loop.schedule(this::scheduleStress, STRESS_PACE_MICROS, TimeUnit.MICROSECONDS);
+            pace();
         }
         else
         {
             scheduleStress();
+        }
+    }
+
+    /**
+     * Run the paced stress again after a short sleep. A Netty NIO loop cannot wait less than a millisecond (shorter
+     * delays become a busy select loop that took a whole core), so a pacer thread sleeps (parkNanos: the update
+     * interval, at least {@value #STRESS_PACE_MICROS} us, at most 1 ms) and hands the loop the next run; each run
+     * sends what the fixed rate says is due by then.
+     */
+    private void pace()
+    {
+        paceRequested.set(true);
+        if (pacer == null)
+        {
+            final long interval = 1_000_000_000L / Math.max(1, context.stressUpdatesPerSecond());
+            final long sleepNanos = Math.max(TimeUnit.MICROSECONDS.toNanos(STRESS_PACE_MICROS), Math.min(1_000_000, interval));
+            pacer = new Thread(() ->
+            {
+                while (!loop.isShuttingDown())
+                {
+                    java.util.concurrent.locks.LockSupport.parkNanos(sleepNanos);
+                    if (paceRequested.getAndSet(false))
+                    {
+                        loop.execute(this::scheduleStress);
+                    }
+                }
+            }, "sim-stress-pacer");
+            pacer.setDaemon(true);
+            pacer.start();
         }
     }
 

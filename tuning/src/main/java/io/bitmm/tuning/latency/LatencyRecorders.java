@@ -16,8 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Recording is allocation-free; values are in nanoseconds, clamped to [0, {@link #HIGHEST_TRACKABLE_NANOS}].
  * <p>
  * With an expected interval (the load generator's fixed update interval), the per-update stages (decode, queue, core:
- * one sample per book update) are corrected for coordinated omission with
- * {@link SingleWriterRecorder#recordValueWithExpectedInterval}. The order stages and tick-to-trade are not: only some
+ * one sample per book update) are corrected for coordinated omission when read
+ * ({@link Histogram#copyCorrectedForCoordinatedOmission}, the same result as recording each value with
+ * {@code recordValueWithExpectedInterval}, but off the core thread). The order stages and tick-to-trade are not: only some
  * updates cause an order, so a slow order does not stand for samples the load generator failed to take.
  */
 public final class LatencyRecorders implements OrderStageListener
@@ -28,6 +29,7 @@ public final class LatencyRecorders implements OrderStageListener
     public static final int SIGNIFICANT_DIGITS = 3;
 
     private final SingleWriterRecorder[] recorders = new SingleWriterRecorder[LatencyStage.values().length];
+    private final Histogram[] rawRecycle = new Histogram[LatencyStage.values().length];
     private final long expectedIntervalNanos;
     private final AtomicLong bookEvents = new AtomicLong();
     private long firstBookNanos;
@@ -97,7 +99,24 @@ public final class LatencyRecorders implements OrderStageListener
      */
     public Histogram intervalHistogram(final LatencyStage stage, final Histogram recycle)
     {
-        return recorders[stage.ordinal()].getIntervalHistogram(recycle);
+        final int i = stage.ordinal();
+        if (expectedIntervalNanos > 0 && isPerUpdate(stage))
+        {
+            // Corrected here, on the reader thread, not in the core's hot path: recordValueWithExpectedInterval
+            // costs one record per missed interval, so an engine falling behind would slow itself down further.
+            final Histogram raw = recorders[i].getIntervalHistogram(rawRecycle[i]);
+            rawRecycle[i] = raw;
+            final Histogram corrected = raw.copyCorrectedForCoordinatedOmission(expectedIntervalNanos);
+            corrected.setStartTimeStamp(raw.getStartTimeStamp());
+            corrected.setEndTimeStamp(raw.getEndTimeStamp());
+            return corrected;
+        }
+        return recorders[i].getIntervalHistogram(recycle);
+    }
+
+    private static boolean isPerUpdate(final LatencyStage stage)
+    {
+        return stage == LatencyStage.DECODE || stage == LatencyStage.QUEUE || stage == LatencyStage.CORE;
     }
 
     /**
@@ -109,7 +128,7 @@ public final class LatencyRecorders implements OrderStageListener
     }
 
     /**
-     * @return seconds from the first book event taken to the last one decided (0 before two events).
+     * @return seconds from the first book event taken to the last one decided (0 before the first event).
      */
     public double bookEventSeconds()
     {
@@ -127,15 +146,7 @@ public final class LatencyRecorders implements OrderStageListener
 
     private void recordTick(final LatencyStage stage, final long nanos)
     {
-        final long value = clamp(nanos);
-        if (expectedIntervalNanos > 0)
-        {
-            recorders[stage.ordinal()].recordValueWithExpectedInterval(value, expectedIntervalNanos);
-        }
-        else
-        {
-            recorders[stage.ordinal()].recordValue(value);
-        }
+        recorders[stage.ordinal()].recordValue(clamp(nanos));
     }
 
     private void record(final LatencyStage stage, final long nanos)
