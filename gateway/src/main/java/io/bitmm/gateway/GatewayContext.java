@@ -31,6 +31,8 @@ import java.util.Map;
  * backOffMs                1000                                 per-endpoint pause after a 429 or 5xx
  * rateLimitPerSecond(e)    Endpoint default                     token bucket per endpoint
  * rateLimitQueueCapacity   64                                   commands waiting for tokens per endpoint
+ * rateLimitMarginMs        50                                   added to each 1 s window: send-time jitter must not
+ *                                                               squeeze two windows' requests into one at the venue
  * coalesceBatches          true                                 consecutive PLACEs/CANCELs in a batch go as one
  * orderWarmupRequests      0                                    in-memory requests through the order path at start
  * orderThreadFactory       null                                 makes the order I/O thread when it polls a
@@ -80,6 +82,7 @@ public final class GatewayContext
     private int rateLimitQueueCapacity = DEFAULT_RATE_LIMIT_QUEUE_CAPACITY;
     private final Map<Endpoint, Integer> rateLimits = new EnumMap<>(Endpoint.class);
     private boolean coalesceBatches = true;
+    private long rateLimitMarginMs = 50;
     private int orderWarmupRequests;
     private java.util.concurrent.ThreadFactory orderThreadFactory;
     private boolean orderLoopSpin;
@@ -340,6 +343,22 @@ public final class GatewayContext
     {
         final Integer limit = rateLimits.get(endpoint);
         return limit == null ? endpoint.defaultLimitPerSecond() : limit;
+    }
+
+    /**
+     * @param marginMs added to each endpoint's one-second window, so that requests spaced exactly one window apart
+     *                 when sent cannot arrive less than a second apart after uneven delays (the venue answers 429).
+     * @return this.
+     */
+    public GatewayContext rateLimitMarginMs(final long marginMs)
+    {
+        this.rateLimitMarginMs = marginMs;
+        return this;
+    }
+
+    public long rateLimitMarginMs()
+    {
+        return rateLimitMarginMs;
     }
 
     public GatewayContext coalesceBatches(final boolean coalesceBatches)

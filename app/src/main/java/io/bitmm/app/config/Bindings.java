@@ -115,7 +115,8 @@ public final class Bindings
             .pongTimeoutMs(config.longValue("gateway.pong-timeout"))
             .reconnectBackoffMinMs(config.longValue("gateway.reconnect-min"))
             .reconnectBackoffMaxMs(config.longValue("gateway.reconnect-max"))
-            .orderWarmupRequests(config.intValue("gateway.order-warmup"));
+            .orderWarmupRequests(config.intValue("gateway.order-warmup"))
+            .rateLimitMarginMs(config.longValue("gateway.rate-limit-margin"));
         if (credentials != null)
         {
             context.credentials(credentials);

@@ -114,7 +114,8 @@ public final class OrderPool implements HttpConnection.Listener
         waitQueues = new OutboundCommand[Endpoint.values().length][context.rateLimitQueueCapacity()];
         for (final Endpoint endpoint : Endpoint.values())
         {
-            limiters[endpoint.ordinal()] = new RateLimiter(context.rateLimitPerSecond(endpoint), TimeUnit.SECONDS.toNanos(1));
+            limiters[endpoint.ordinal()] = new RateLimiter(context.rateLimitPerSecond(endpoint),
+                TimeUnit.SECONDS.toNanos(1) + TimeUnit.MILLISECONDS.toNanos(context.rateLimitMarginMs()));
             for (int i = 0; i < context.rateLimitQueueCapacity(); i++)
             {
                 waitQueues[endpoint.ordinal()][i] = new OutboundCommand();

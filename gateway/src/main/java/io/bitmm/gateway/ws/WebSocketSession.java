@@ -83,7 +83,8 @@ public final class WebSocketSession
     private static final long HOUR_NANOS = TimeUnit.HOURS.toNanos(1);
     private static final long HEALTHY_CONNECTION_NANOS = TimeUnit.SECONDS.toNanos(30);
     private static final int MAX_FRAME = 64 * 1024 * 1024;
-    private static final int INITIAL_BUFFER = 64 * 1024;
+    /** Room for a whole socket read (Netty reads at most 64 KiB) plus a partial frame carried from the last one. */
+    private static final int INITIAL_BUFFER = 256 * 1024;
 
     private final String name;
     private final URI uri;
