@@ -22,9 +22,11 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Signed orders over a warm pool of HTTP/2 (or HTTP/1.1) connections.
  * <p>
- * {@link #onCommand} is called by the engine's outbound-ring handler thread: it copies the command into a
- * preallocated single-producer hand-off ring and wakes the order I/O thread (no allocation, no blocking; when the
- * ring is full the command is rejected with {@code RejectCodes.LOCAL_OVERLOAD}). The I/O thread applies the
+ * Commands arrive one of two ways. With a {@link #commandSource} (the engine's outbound ring), the order I/O thread
+ * polls the source itself on every turn of its event loop and the producer calls {@link #wakeup()}. Otherwise
+ * {@link #onCommand}, from another thread, copies the command into a preallocated single-producer hand-off ring and
+ * wakes the order I/O thread. Either way: no allocation, no blocking; when the hand-off ring is full the command is
+ * rejected with {@code RejectCodes.LOCAL_OVERLOAD}. The I/O thread applies the
  * per-endpoint rate limits, coalesces consecutive PLACEs / CANCELs of one batch into batch requests (a run whose
  * batch has not ended yet is held until the rest arrives, or for about two 1 ms ticks at most), encodes,
  * signs and writes, and turns replies, timeouts and losses into COMMAND_ACK / COMMAND_REJECT / COMMAND_UNKNOWN
@@ -171,21 +173,32 @@ public final class OrderGateway implements AutoCloseable
 
     private void takeLocal(final OutboundCommand command, final long sequence, final boolean endOfBatch)
     {
+        enqueue(command, endOfBatch);
+    }
+
+    /**
+     * Copy a command into the hand-off ring (rejecting it locally when the ring is full).
+     *
+     * @return true when it was taken and the I/O thread has to drain.
+     */
+    private boolean enqueue(final OutboundCommand command, final boolean endOfBatch)
+    {
         if (command.type == CommandType.RESYNC_BOOK || command.type == CommandType.NONE)
         {
-            return;
+            return false;
         }
         final long h = head.get();
-        if (h - tail.get() >= HANDOFF_CAPACITY)
+        if (h - tail.get() >= HANDOFF_CAPACITY || pool == null)
         {
             overloadRejects.incrementAndGet();
             rejectLocally(command, io.bitmm.gateway.order.RejectCodes.LOCAL_OVERLOAD);
-            return;
+            return false;
         }
         final int index = (int)(h & (HANDOFF_CAPACITY - 1));
         handoff[index].copyFrom(command);
         handoffEndOfBatch[index] = endOfBatch;
         head.set(h + 1);
+        return true;
     }
 
     /**
@@ -206,22 +219,7 @@ public final class OrderGateway implements AutoCloseable
      */
     public void onCommand(final OutboundCommand command, final long sequence, final boolean endOfBatch)
     {
-        if (command.type == CommandType.RESYNC_BOOK || command.type == CommandType.NONE)
-        {
-            return;
-        }
-        final long h = head.get();
-        if (h - tail.get() >= HANDOFF_CAPACITY || pool == null)
-        {
-            overloadRejects.incrementAndGet();
-            rejectLocally(command, io.bitmm.gateway.order.RejectCodes.LOCAL_OVERLOAD);
-            return;
-        }
-        final int index = (int)(h & (HANDOFF_CAPACITY - 1));
-        handoff[index].copyFrom(command);
-        handoffEndOfBatch[index] = endOfBatch;
-        head.set(h + 1);
-        if (!wakeup.getAndSet(true))
+        if (enqueue(command, endOfBatch) && !wakeup.getAndSet(true))
         {
             pool.eventLoop().execute(drainTask);
         }

@@ -60,15 +60,18 @@ class IoThreadAllocationTest
                 server.sendToAll(update);
             }
             Await.until("warm-up frames", 20_000, () -> publisher.publishedCount() == 1L + frames);
+            // Per frame on average over a long window: the odd one-off (a pooled-buffer view, the pool's own
+            // bookkeeping) can land in any window; what is asserted is that nothing is allocated per frame.
+            final int measured = 100_000;
             final long before = BEAN.getThreadAllocatedBytes(thread);
-            for (int i = 0; i < frames; i++)
+            for (int i = 0; i < measured; i++)
             {
                 server.sendToAll(update);
             }
-            Await.until("frames", 20_000, () -> publisher.publishedCount() == 1L + 2L * frames);
+            Await.until("frames", 60_000, () -> publisher.publishedCount() == 1L + frames + measured);
             final long bytes = BEAN.getThreadAllocatedBytes(thread) - before;
-            System.out.println("market-data I/O thread, Netty included: " + bytes + " bytes over " + frames + " frames");
-            assertEquals(0, bytes / frames, bytes + " bytes over " + frames + " frames");
+            System.out.println("market-data I/O thread, Netty included: " + bytes + " bytes over " + measured + " frames");
+            assertEquals(0, bytes / measured, bytes + " bytes over " + measured + " frames");
             gateway.close();
         }
         finally
