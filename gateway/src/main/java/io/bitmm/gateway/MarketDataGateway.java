@@ -9,6 +9,10 @@ import io.bitmm.core.instrument.InstrumentTable;
 import io.bitmm.gateway.marketdata.MarketDataDecoder;
 import io.bitmm.gateway.ws.WebSocketSession;
 
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
@@ -29,6 +33,12 @@ public final class MarketDataGateway implements AutoCloseable
     private final AtomicBoolean resyncScheduled = new AtomicBoolean();
     private final Runnable resyncTask = this::drainResyncs;
     private GatewayThreads threads;
+
+    private static IoHandlerFactory spinning(final boolean spin)
+    {
+        final IoHandlerFactory nio = NioIoHandler.newFactory();
+        return spin ? executor -> new PollingIoHandler(nio.newHandler(executor), () -> 0, true) : nio;
+    }
     private WebSocketSession session;
 
     /**
@@ -50,7 +60,11 @@ public final class MarketDataGateway implements AutoCloseable
      */
     public void start()
     {
-        threads = new GatewayThreads(context, "bitmm-md");
+        threads = context.eventLoopGroup() == null && (context.marketDataThreadFactory() != null ||
+            context.marketDataLoopSpin()) ?
+            new GatewayThreads(context.marketDataThreadFactory() != null ? context.marketDataThreadFactory() :
+                new DefaultThreadFactory("bitmm-md", true), spinning(context.marketDataLoopSpin())) :
+            new GatewayThreads(context, "bitmm-md");
         session = new WebSocketSession("market-data", context.wsPublicUri(), context,
             WebSocketSession.pick(threads.group()), new Listener(), counters);
         session.start();

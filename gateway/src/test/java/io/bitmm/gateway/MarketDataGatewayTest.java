@@ -65,6 +65,28 @@ class MarketDataGatewayTest
     }
 
     @Test
+    void shouldDecodeOnASpinningLoopMadeByTheContextsThreadFactory()
+    {
+        answerSubscribesWithSnapshots();
+        final String[] thread = new String[1];
+        gateway = new MarketDataGateway(context().marketDataLoopSpin(true).marketDataThreadFactory(task ->
+        {
+            final Thread t = new Thread(() ->
+            {
+                thread[0] = Thread.currentThread().getName();
+                task.run();
+            }, "test-md");
+            t.setDaemon(true);
+            return t;
+        }), TestInstruments.table(), publisher);
+        gateway.start();
+        Await.until("a snapshot", 5000, () -> !publisher.events(EventType.BOOK_SNAPSHOT).isEmpty());
+        Await.until("two pings", 5000, () -> server.count("ping") >= 2);
+        assertEquals("test-md", thread[0]);
+        assertEquals(0, gateway.counters().get(GatewayCounters.PONG_TIMEOUTS));
+    }
+
+    @Test
     void shouldReconnectResubscribeAndResetWhenTheServerDrops()
     {
         answerSubscribesWithSnapshots();

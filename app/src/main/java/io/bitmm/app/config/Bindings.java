@@ -40,6 +40,8 @@ public final class Bindings
             .orderWaitStrategy(config.text("engine.order-wait"))
             .coreCpu(config.intValue("engine.core-cpu"))
             .orderCpu(config.intValue("engine.order-cpu"))
+            .mdCpu(config.intValue("engine.md-cpu"))
+            .mdWaitStrategy(config.text("engine.md-wait"))
             .timerCpu(config.intValue("engine.timer-cpu"))
             .timerIntervalMs(config.longValue("engine.timer-interval"))
             .shutdownTimeoutMs(config.longValue("engine.shutdown-timeout"));

@@ -38,8 +38,13 @@ public final class EngineSettings
             "how the order I/O thread (bitmm-orders), which consumes the outbound ring itself, waits: busy-spin polls " +
             "the ring and its sockets without sleeping (give it an isolated CPU); the others sleep in epoll and the " +
             "core wakes it when it publishes. In paper mode: the wait strategy of the local route's ring thread"),
+        Setting.choice("engine.md-wait", "sleeping", WAITS,
+            "how the market-data I/O thread (bitmm-md) waits for its socket: busy-spin polls it without sleeping in " +
+            "epoll (give it an isolated CPU); the others use the usual blocking select"),
         Setting.integer("engine.core-cpu", -1, "CPU id", -1, 1023, "pin the core thread to this CPU; -1: not pinned"),
         Setting.integer("engine.order-cpu", -1, "CPU id", -1, 1023, "pin the order I/O thread (bitmm-orders) to this CPU; -1: not pinned"),
+        Setting.integer("engine.md-cpu", -1, "CPU id", -1, 1023,
+            "pin the market-data I/O thread (bitmm-md) to this CPU; -1: not pinned"),
         Setting.integer("engine.timer-cpu", -1, "CPU id", -1, 1023, "pin the timer thread to this CPU; -1: not pinned"),
         Setting.duration("engine.timer-interval", "10ms", "1ms", "1s",
             "timer tick: drives order ageing, the rate budget and the stale-book guard"),

@@ -111,6 +111,8 @@ public final class Engine implements AutoCloseable
         this.commandSink = new RingCommandSink(outbound.getRingBuffer());
         this.core = new TradingCore(coreContext, instruments, commandSink);
         this.publisher = new RingInboundPublisher(inbound.getRingBuffer());
+        gateway.marketDataThreadFactory(new PinnedThreadFactory("bitmm-md", context.mdCpu()))
+            .marketDataLoopSpin("busy-spin".equals(context.mdWaitStrategy()));
         if (localRoute == null)
         {
             gateway.orderThreadFactory(new PinnedThreadFactory("bitmm-orders", context.orderCpu()))

@@ -21,6 +21,8 @@ public final class EngineContext
     private String orderWaitStrategy = "sleeping";
     private int coreCpu = -1;
     private int orderCpu = -1;
+    private int mdCpu = -1;
+    private String mdWaitStrategy = "sleeping";
     private int timerCpu = -1;
     private long timerIntervalMs = TIMER_INTERVAL_MS_DEFAULT;
     private long shutdownTimeoutMs = SHUTDOWN_TIMEOUT_MS_DEFAULT;
@@ -78,6 +80,36 @@ public final class EngineContext
     public int coreCpu()
     {
         return coreCpu;
+    }
+
+    /**
+     * @param cpu CPU for the market-data I/O thread, -1 for none.
+     * @return this.
+     */
+    public EngineContext mdCpu(final int cpu)
+    {
+        this.mdCpu = cpu;
+        return this;
+    }
+
+    public int mdCpu()
+    {
+        return mdCpu;
+    }
+
+    /**
+     * @param name busy-spin (poll the socket without sleeping) or another wait name (blocking select).
+     * @return this.
+     */
+    public EngineContext mdWaitStrategy(final String name)
+    {
+        this.mdWaitStrategy = name;
+        return this;
+    }
+
+    public String mdWaitStrategy()
+    {
+        return mdWaitStrategy;
     }
 
     public EngineContext orderCpu(final int cpu)

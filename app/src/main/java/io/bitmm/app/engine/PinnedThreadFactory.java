@@ -1,5 +1,6 @@
 package io.bitmm.app.engine;
 
+import io.netty.util.concurrent.FastThreadLocalThread;
 import net.openhft.affinity.AffinityLock;
 
 import java.util.concurrent.ThreadFactory;
@@ -26,7 +27,8 @@ public final class PinnedThreadFactory implements ThreadFactory
     @Override
     public Thread newThread(final Runnable task)
     {
-        final Thread thread = new Thread(() -> runPinned(task), name);
+        // A FastThreadLocalThread: Netty's per-thread caches (buffer pools, recyclers) take their fast path on it.
+        final Thread thread = new FastThreadLocalThread(() -> runPinned(task), name);
         thread.setDaemon(true);
         return thread;
     }
