@@ -74,6 +74,7 @@ public final class Bindings
             .placePerSecond(config.intValue("risk.place-per-second"))
             .cancelPerSecond(config.intValue("risk.cancel-per-second"))
             .replacePerSecond(config.intValue("risk.replace-per-second"))
+            .rateWindowMarginMs(config.longValue("gateway.rate-limit-margin"))
             .maxLossAmount(amount(config, "risk.max-loss"))
             .reduceLossAmount(amount(config, "risk.reduce-loss"));
         for (int id = 0; id < instruments.instrumentCount(); id++)

@@ -58,8 +58,9 @@ public final class EngineSettings
         Setting.duration("gateway.request-timeout", "2s", "100ms", "60s",
             "an order request with no reply by then has an unknown outcome and is resolved by a query"),
         Setting.duration("gateway.rate-limit-margin", "50ms", "0ms", "1s",
-            "added to each endpoint's one-second rate-limit window, so that uneven send delays cannot squeeze more " +
-            "than the limit into one second at the venue (which answers 429 and the endpoint pauses)"),
+            "added to the one-second window of the core's order-rate budgets (risk.*-per-second) and of the gateway's " +
+            "per-endpoint limiters, so that uneven send delays cannot squeeze more than the limit into one second at " +
+            "the venue (which answers 429 and the endpoint pauses)"),
         Setting.integer("gateway.order-warmup", 20_000, "requests", 0, 1_000_000,
             "requests run through the order path (encode, sign, HTTP/2 write, reply decode) in memory at start so " +
             "that the JIT compiles it before the first real order; nothing is sent"),

@@ -43,6 +43,8 @@ public final class CoreContext
     public static final int CANCEL_PER_SECOND_DEFAULT = 10;
     /** Bitget batch, cancel-replace and cancel-symbol limit per UID. */
     public static final int REPLACE_PER_SECOND_DEFAULT = 5;
+    /** Default margin added to the one-second window of the order-rate budgets, ms. */
+    public static final long RATE_WINDOW_MARGIN_MS_DEFAULT = 50;
     public static final long MAX_LOSS_AMOUNT_DEFAULT = 1_000 * Amounts.ONE;
     public static final long REDUCE_LOSS_AMOUNT_DEFAULT = 500 * Amounts.ONE;
     public static final long QUERY_RETRY_MS_DEFAULT = 1_000;
@@ -72,6 +74,7 @@ public final class CoreContext
     private int placePerSecond = PLACE_PER_SECOND_DEFAULT;
     private int cancelPerSecond = CANCEL_PER_SECOND_DEFAULT;
     private int replacePerSecond = REPLACE_PER_SECOND_DEFAULT;
+    private long rateWindowMarginMs = RATE_WINDOW_MARGIN_MS_DEFAULT;
     private long maxLossAmount = MAX_LOSS_AMOUNT_DEFAULT;
     private long reduceLossAmount = REDUCE_LOSS_AMOUNT_DEFAULT;
     private long queryRetryMs = QUERY_RETRY_MS_DEFAULT;
@@ -249,6 +252,22 @@ public final class CoreContext
     {
         this.replacePerSecond = replacePerSecond;
         return this;
+    }
+
+    /**
+     * @param marginMs added to the one-second window of the order-rate budgets (a request's budget slot comes back
+     *                 one second plus this after it was spent), as the order gateway does with its limiters.
+     * @return this.
+     */
+    public CoreContext rateWindowMarginMs(final long marginMs)
+    {
+        this.rateWindowMarginMs = marginMs;
+        return this;
+    }
+
+    public long rateWindowMarginMs()
+    {
+        return rateWindowMarginMs;
     }
 
     /** @param maxLossAmount loss (positive, quote amount units) at which the kill switch halts. */

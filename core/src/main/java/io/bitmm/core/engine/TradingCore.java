@@ -99,7 +99,8 @@ public final class TradingCore
         levels = context.levels();
         targets = new QuoteTargets(levels);
         risk = new RiskManager(limits, context.maxOpenOrders(), context.priceBandPpm(), context.staleBookMs() * NANOS_PER_MS,
-            context.placePerSecond(), context.cancelPerSecond(), context.replacePerSecond(), context.maxLossAmount(),
+            context.placePerSecond(), context.cancelPerSecond(), context.replacePerSecond(),
+            1_000 * NANOS_PER_MS + context.rateWindowMarginMs() * NANOS_PER_MS, context.maxLossAmount(),
             context.reduceLossAmount());
         orders = new OrderManager(new ClientOidCodec(context.clientOidPrefix(), context.runEpochMs()), context.orderCapacity());
         quoteOrderSlot = new int[count * 2 * levels];

@@ -19,9 +19,9 @@ public final class RiskManager
     private final long staleBookNanos;
     private final long maxLossAmount;
     private final long reduceLossAmount;
-    private final TokenBucket placeBucket;
-    private final TokenBucket cancelBucket;
-    private final TokenBucket replaceBucket;
+    private final RequestWindow placeBucket;
+    private final RequestWindow cancelBucket;
+    private final RequestWindow replaceBucket;
     private RiskState state = RiskState.ACTIVE;
 
     /**
@@ -33,6 +33,7 @@ public final class RiskManager
      * @param placePerSecond      place-order budget.
      * @param cancelPerSecond     cancel budget.
      * @param replacePerSecond    replace, batch and cancel-all budget.
+     * @param rateWindowNanos     the budgets' window: one second plus a margin ({@link RequestWindow}).
      * @param maxLossAmount       loss (quote amount units, positive) that halts.
      * @param reduceLossAmount    loss that switches to reducing.
      */
@@ -44,6 +45,7 @@ public final class RiskManager
         final long placePerSecond,
         final long cancelPerSecond,
         final long replacePerSecond,
+        final long rateWindowNanos,
         final long maxLossAmount,
         final long reduceLossAmount)
     {
@@ -51,9 +53,9 @@ public final class RiskManager
         this.maxOpenOrders = maxOpenOrders;
         this.priceBandPpm = priceBandPpm;
         this.staleBookNanos = staleBookNanos;
-        this.placeBucket = new TokenBucket(placePerSecond, placePerSecond);
-        this.cancelBucket = new TokenBucket(cancelPerSecond, cancelPerSecond);
-        this.replaceBucket = new TokenBucket(replacePerSecond, replacePerSecond);
+        this.placeBucket = new RequestWindow(placePerSecond, rateWindowNanos);
+        this.cancelBucket = new RequestWindow(cancelPerSecond, rateWindowNanos);
+        this.replaceBucket = new RequestWindow(replacePerSecond, rateWindowNanos);
         this.maxLossAmount = maxLossAmount;
         this.reduceLossAmount = reduceLossAmount;
     }
@@ -143,7 +145,7 @@ public final class RiskManager
 
     /**
      * @param nowNanos event time.
-     * @return true, spending a token, when a place fits the budget.
+     * @return true, spending a slot, when a place fits the budget.
      */
     public boolean tryPlace(final long nowNanos)
     {
@@ -152,7 +154,7 @@ public final class RiskManager
 
     /**
      * @param nowNanos event time.
-     * @return true, spending a token, when a cancel fits the budget.
+     * @return true, spending a slot, when a cancel fits the budget.
      */
     public boolean tryCancel(final long nowNanos)
     {
@@ -161,7 +163,7 @@ public final class RiskManager
 
     /**
      * @param nowNanos event time.
-     * @return true, spending a token, when a replace, batch or cancel-all fits the budget.
+     * @return true, spending a slot, when a replace, batch or cancel-all fits the budget.
      */
     public boolean tryReplace(final long nowNanos)
     {

@@ -23,7 +23,7 @@ class RiskManagerTest
     private RiskManager risk()
     {
         final InstrumentLimits limits = new InstrumentLimits(1_000, 5_000, 3_000, 2_000, 100 * Amounts.ONE);
-        return new RiskManager(new InstrumentLimits[] {limits}, 4, 10_000, 500 * MS, 10, 10, 5,
+        return new RiskManager(new InstrumentLimits[] {limits}, 4, 10_000, 500 * MS, 10, 10, 5, 1_050 * MS,
             100 * Amounts.ONE, 50 * Amounts.ONE);
     }
 
@@ -45,8 +45,8 @@ class RiskManagerTest
         assertEquals(RiskReason.MAX_ORDER_SIZE, check(risk, Side.BUY, FAIR, 2_001, 0));
         assertEquals(RiskReason.MIN_NOTIONAL, check(risk, Side.BUY, FAIR, 10, 0));
         assertEquals(RiskReason.MAX_ORDER_NOTIONAL, new RiskManager(new InstrumentLimits[] {
-            new InstrumentLimits(1_000, 5_000, 3_000, 2_000, 10 * Amounts.ONE)}, 4, 10_000, MS, 10, 10, 5, Amounts.ONE,
-            Amounts.ONE).checkOrder(btc, Side.BUY, FAIR, 1_000, FAIR, 0, 0, 0));
+            new InstrumentLimits(1_000, 5_000, 3_000, 2_000, 10 * Amounts.ONE)}, 4, 10_000, MS, 10, 10, 5, 1_050 * MS,
+            Amounts.ONE, Amounts.ONE).checkOrder(btc, Side.BUY, FAIR, 1_000, FAIR, 0, 0, 0));
         assertEquals(RiskReason.PRICE_BAND, check(risk, Side.SELL, FAIR + FAIR / 50, 1_000, 0));
         assertEquals(RiskReason.MAX_OPEN_ORDERS, risk.checkOrder(btc, Side.BUY, FAIR, 1_000, FAIR, 0, 0, 4));
     }
@@ -89,27 +89,48 @@ class RiskManagerTest
     }
 
     @Test
-    void shouldRefillTokenBucketsFromEventTime()
+    void shouldKeepEachBudgetWithinItsWindowOfEventTime()
     {
         final RiskManager risk = risk();
         int placed = 0;
         for (int i = 0; i < 20; i++)
         {
-            placed += risk.tryPlace(0) ? 1 : 0;
+            placed += risk.tryPlace(i * 10 * MS) ? 1 : 0;
         }
-        assertEquals(10, placed);
-        assertFalse(risk.tryPlace(99 * MS));
-        assertTrue(risk.tryPlace(100 * MS));
-        assertFalse(risk.tryPlace(150 * MS));
+        assertEquals(10, placed, "ten places in the first 200 ms");
+        assertFalse(risk.tryPlace(999 * MS), "a token bucket would have refilled by now; the window has not");
+        assertFalse(risk.tryPlace(1_049 * MS), "the 50 ms margin");
+        assertTrue(risk.tryPlace(1_050 * MS), "the first slot is back one window after it was spent");
+        assertFalse(risk.tryPlace(1_055 * MS), "the second one was spent at 10 ms");
+        assertTrue(risk.tryPlace(1_060 * MS));
         int replaced = 0;
         for (int i = 0; i < 20; i++)
         {
             replaced += risk.tryReplace(0) ? 1 : 0;
         }
         assertEquals(5, replaced);
-        final TokenBucket bucket = new TokenBucket(10, 10);
-        bucket.tryAcquire(0);
-        assertEquals(10, bucket.available(60_000 * MS));
-        assertEquals(10, bucket.available(30_000 * MS), "time going backwards refills nothing");
+        assertTrue(risk.tryCancel(0), "budgets are separate");
+    }
+
+    @Test
+    void shouldNeverLetMoreThanTheLimitIntoAnyWindow()
+    {
+        final RequestWindow window = new RequestWindow(10, 1_000 * MS);
+        final long[] accepted = new long[1_000];
+        int count = 0;
+        for (long t = 0; t < 10_000 * MS; t += 7 * MS)
+        {
+            if (window.tryAcquire(t))
+            {
+                accepted[count++] = t;
+            }
+        }
+        for (int i = 10; i < count; i++)
+        {
+            assertTrue(accepted[i] - accepted[i - 10] >= 1_000 * MS, "11 requests within one window at " + accepted[i]);
+        }
+        assertTrue(count >= 90, "the limit is used, not just respected: " + count);
+        assertEquals(0, window.available(accepted[count - 1]));
+        assertEquals(10, window.available(accepted[count - 1] + 1_000 * MS));
     }
 }
