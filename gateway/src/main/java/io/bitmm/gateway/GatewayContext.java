@@ -29,7 +29,7 @@ import java.util.Map;
  * wsMessagesPerSecond      5                                    client messages per WS connection (venue: 10)
  * subscribesPerHour        200                                  subscribe requests per WS connection (venue: 240)
  * backOffMs                1000                                 per-endpoint pause after a 429 or 5xx
- * rateLimitPerSecond(e)    Endpoint default                     token bucket per endpoint
+ * rateLimitPerSecond(e)    Endpoint default                     per endpoint, any window of 1 s + margin
  * rateLimitQueueCapacity   64                                   commands waiting for tokens per endpoint
  * rateLimitMarginMs        50                                   added to each 1 s window: send-time jitter must not
  *                                                               squeeze two windows' requests into one at the venue

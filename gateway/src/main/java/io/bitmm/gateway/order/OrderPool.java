@@ -6,6 +6,7 @@ import io.bitmm.core.event.InboundPublisher;
 import io.bitmm.core.event.OutboundCommand;
 import io.bitmm.core.instrument.Instrument;
 import io.bitmm.core.instrument.InstrumentTable;
+import io.bitmm.core.risk.RequestWindow;
 import io.bitmm.gateway.Endpoint;
 import io.bitmm.gateway.GatewayContext;
 import io.bitmm.gateway.GatewayCounters;
@@ -50,7 +51,7 @@ public final class OrderPool implements HttpConnection.Listener
     private final OrderRequest[] requests = new OrderRequest[MAX_REQUESTS];
     private final int[] freeRequests = new int[MAX_REQUESTS];
     private int freeCount;
-    private final RateLimiter[] limiters = new RateLimiter[Endpoint.values().length];
+    private final RequestWindow[] limiters = new RequestWindow[Endpoint.values().length];
     private final long[] pausedUntilNanos = new long[Endpoint.values().length];
     private final OutboundCommand[][] waitQueues;
     private final int[] waitHead = new int[Endpoint.values().length];
@@ -114,7 +115,7 @@ public final class OrderPool implements HttpConnection.Listener
         waitQueues = new OutboundCommand[Endpoint.values().length][context.rateLimitQueueCapacity()];
         for (final Endpoint endpoint : Endpoint.values())
         {
-            limiters[endpoint.ordinal()] = new RateLimiter(context.rateLimitPerSecond(endpoint),
+            limiters[endpoint.ordinal()] = new RequestWindow(context.rateLimitPerSecond(endpoint),
                 TimeUnit.SECONDS.toNanos(1) + TimeUnit.MILLISECONDS.toNanos(context.rateLimitMarginMs()));
             for (int i = 0; i < context.rateLimitQueueCapacity(); i++)
             {

@@ -1,8 +1,8 @@
 package io.bitmm.gateway.ws;
 
+import io.bitmm.core.risk.RequestWindow;
 import io.bitmm.gateway.GatewayContext;
 import io.bitmm.gateway.GatewayCounters;
-import io.bitmm.gateway.order.RateLimiter;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
@@ -97,7 +97,7 @@ public final class WebSocketSession
     private final ArrayDeque<Boolean> outboundIsSubscribe = new ArrayDeque<>();
     private final long[] subscribeTimes;
     private int subscribeIndex;
-    private final RateLimiter messageLimiter;
+    private final RequestWindow messageLimiter;
 
     private Channel channel;
     private boolean open;
@@ -134,7 +134,7 @@ public final class WebSocketSession
         this.counters = counters;
         this.subscribeTimes = new long[context.subscribesPerHour()];
         java.util.Arrays.fill(subscribeTimes, Long.MIN_VALUE / 2);
-        this.messageLimiter = new RateLimiter(context.wsMessagesPerSecond(), TimeUnit.SECONDS.toNanos(1));
+        this.messageLimiter = new RequestWindow(context.wsMessagesPerSecond(), TimeUnit.SECONDS.toNanos(1));
         this.sslContext = "wss".equals(uri.getScheme()) ? sslContext(context) : null;
         this.problemKey = name + ": websocket frame";
     }
