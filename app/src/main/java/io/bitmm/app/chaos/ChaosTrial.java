@@ -1,0 +1,360 @@
+package io.bitmm.app.chaos;
+
+import io.bitmm.app.cli.SimProcess;
+import io.bitmm.core.instrument.Amounts;
+import io.bitmm.core.instrument.Instrument;
+import io.bitmm.core.instrument.InstrumentTable;
+import io.bitmm.sim.Credentials;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One chaos trial: a fresh simulated venue in its own JVM (seeded with the trial's seed, more takers than usual),
+ * the engine as {@code mm run} in a child JVM against it, the trial's {@link FaultSchedule} played on the venue while
+ * the engine trades, then the checks ({@link Check}). In a kill trial the engine is killed with SIGKILL at the
+ * drawn moment and a second engine is started against the same venue for the rest of the time; the faults go on
+ * against it once it is trading. Engine start-ups run on a healthy venue (faults are cleared while one starts);
+ * when the trading time is over the faults are cleared and the engine stops as {@code mm run} does (stop quoting,
+ * cancel everything, wait for the venue to confirm).
+ */
+final class ChaosTrial
+{
+    /** The checks, in table order. */
+    enum Check
+    {
+        /** Every engine started and the last one exited 0. */
+        RUN("run"),
+        /** No order of the account open at the venue after the last engine's shutdown. */
+        NO_OPEN_ORDERS("open=0"),
+        /** The engine's holdings change equals the venue's, coin by coin, to 10^-8 per fill. */
+        POSITION("pos=venue"),
+        /** The venue refused no REST request for a rate limit. */
+        RATE_LIMITS("429s=0"),
+        /** No order placed while its book was invalid or resyncing (every journal of the trial). */
+        BOOK_VALID("book-ok"),
+        /** Every journal readable to its last entry, without gaps, replaying to identical commands. */
+        JOURNAL("journal");
+
+        private final String label;
+
+        Check(final String label)
+        {
+            this.label = label;
+        }
+
+        String label()
+        {
+            return label;
+        }
+    }
+
+    /**
+     * @param schedule  the trial's schedule.
+     * @param failures  check to what went wrong; a check not in the map passed.
+     * @param notes     what else happened (orphans cancelled on restart, fills).
+     */
+    record Outcome(FaultSchedule schedule, Map<Check, String> failures, String notes)
+    {
+        boolean passed()
+        {
+            return failures.isEmpty();
+        }
+    }
+
+    private static final Pattern START_BALANCES = Pattern.compile("start balances \\{([^}]*)}");
+    private static final long START_TIMEOUT_S = 120;
+
+    private final FaultSchedule schedule;
+    private final Path dir;
+    private final List<String> symbols;
+    private final List<String> overrides;
+    private final PrintStream log;
+    private final Map<Check, String> failures = new TreeMap<>();
+    private final StringBuilder notes = new StringBuilder();
+
+    ChaosTrial(final FaultSchedule schedule, final Path dir, final List<String> symbols, final List<String> overrides,
+        final PrintStream log)
+    {
+        this.schedule = schedule;
+        this.dir = dir;
+        this.symbols = symbols;
+        this.overrides = overrides;
+        this.log = log;
+    }
+
+    Outcome run() throws IOException, InterruptedException
+    {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("schedule.txt"), describe(schedule), StandardCharsets.UTF_8);
+        final List<String> simArgs = new ArrayList<>(List.of("--seed=" + schedule.seed(),
+            "--takers-per-second=" + schedule.takersPerSecond(), "--symbols=" + String.join(",", symbols)));
+        if (schedule.wsMaxAgeMs() > 0)
+        {
+            simArgs.add("--ws-max-age-ms=" + schedule.wsMaxAgeMs());
+        }
+        try (SimProcess sim = SimProcess.start(simArgs, dir.resolve("sim.log")))
+        {
+            final Credentials credentials = Credentials.fromEnvironment();
+            final Path credentialsFile = dir.resolve("credentials");
+            Files.writeString(credentialsFile, "BITGET_API_KEY=" + credentials.apiKey() + "\nBITGET_API_SECRET=" +
+                credentials.secret() + "\nBITGET_API_PASSPHRASE=" + credentials.passphrase() + "\n",
+                StandardCharsets.UTF_8);
+            Files.setPosixFilePermissions(credentialsFile, PosixFilePermissions.fromString("rw-------"));
+            final VenueClient venue = new VenueClient(sim.restUri(), credentials);
+            try
+            {
+                trade(sim, venue, credentialsFile);
+            }
+            finally
+            {
+                Files.deleteIfExists(credentialsFile);
+            }
+        }
+        return new Outcome(schedule, failures, notes.toString().trim());
+    }
+
+    private void trade(final SimProcess sim, final VenueClient venue, final Path credentialsFile)
+        throws IOException, InterruptedException
+    {
+        final boolean kill = schedule.killAtMs() >= 0;
+        final Path firstDir = dir.resolve(kill ? "run-killed" : "run");
+        EngineProcess engine = EngineProcess.start(runArgs(sim, credentialsFile, firstDir,
+            kill ? 600_000 : schedule.durationMs()), firstDir.resolve("engine.log"));
+        try
+        {
+            if (!engine.awaitRunning(START_TIMEOUT_S))
+            {
+                engine.destroy();
+                failures.put(Check.RUN, "the engine did not start: " + firstDir.resolve("engine.log"));
+                return;
+            }
+            long base = engine.runningNanos();
+            long shift = 0;
+            Path lastDir = firstDir;
+            boolean killed = false;
+            for (final FaultSchedule.Event event : schedule.events())
+            {
+                if (kill && !killed && event.atMs() >= schedule.killAtMs())
+                {
+                    sleepUntil(base + TimeUnit.MILLISECONDS.toNanos(schedule.killAtMs()));
+                    engine.sigkill();
+                    killed = true;
+                    venue.fault("{\"fault\":\"clear\"}");
+                    final long rest = Math.max(6_000, schedule.durationMs() - schedule.killAtMs());
+                    lastDir = dir.resolve("run-restarted");
+                    engine = EngineProcess.start(runArgs(sim, credentialsFile, lastDir, rest),
+                        lastDir.resolve("engine.log"));
+                    if (!engine.awaitRunning(START_TIMEOUT_S))
+                    {
+                        engine.destroy();
+                        failures.put(Check.RUN, "the restarted engine did not start: " + lastDir.resolve("engine.log"));
+                        return;
+                    }
+                    base = engine.runningNanos();
+                    shift = schedule.killAtMs();
+                    if (!event.on())
+                    {
+                        continue;
+                    }
+                }
+                sleepUntil(base + TimeUnit.MILLISECONDS.toNanos(event.atMs() - shift));
+                venue.fault(event.json());
+            }
+            if (kill && !killed)
+            {
+                sleepUntil(base + TimeUnit.MILLISECONDS.toNanos(schedule.killAtMs()));
+                engine.sigkill();
+                killed = true;
+                lastDir = dir.resolve("run-restarted");
+                engine = EngineProcess.start(runArgs(sim, credentialsFile, lastDir, 6_000), lastDir.resolve("engine.log"));
+                if (!engine.awaitRunning(START_TIMEOUT_S))
+                {
+                    engine.destroy();
+                    failures.put(Check.RUN, "the restarted engine did not start: " + lastDir.resolve("engine.log"));
+                    return;
+                }
+                base = engine.runningNanos();
+                shift = schedule.killAtMs();
+            }
+            sleepUntil(base + TimeUnit.MILLISECONDS.toNanos(Math.max(0, schedule.durationMs() - shift - 1_000)));
+            venue.fault("{\"fault\":\"clear\"}");
+            final int status = engine.awaitExit(schedule.durationMs() / 1000 + 180);
+            if (status != 0)
+            {
+                failures.put(Check.RUN, "the engine exited with status " + status + ": " + lastDir.resolve("engine.log"));
+            }
+            check(venue, killed ? firstDir : null, lastDir);
+        }
+        finally
+        {
+            engine.destroy();
+        }
+    }
+
+    private void check(final VenueClient venue, final Path killedDir, final Path lastDir)
+        throws IOException
+    {
+        final List<String> open = new ArrayList<>();
+        for (final String symbol : symbols)
+        {
+            open.addAll(venue.openOrders(symbol));
+        }
+        if (!open.isEmpty())
+        {
+            failures.put(Check.NO_OPEN_ORDERS, open.size() + " open at the venue after shutdown: " + open);
+        }
+        final long rejections = venue.rateLimitRejections();
+        if (rejections != 0)
+        {
+            failures.put(Check.RATE_LIMITS, rejections + " requests refused for a rate limit: " + venue.stats()
+                .get("rateLimitRejections"));
+        }
+        final Map<String, BigDecimal> end = venue.balances();
+
+        final List<String> journalProblems = new ArrayList<>();
+        final List<String> bookProblems = new ArrayList<>();
+        if (killedDir != null)
+        {
+            final JournalCheck.Result killedRun = JournalCheck.check(killedDir, true);
+            collect(killedRun, "killed run", journalProblems, bookProblems);
+            notes.append("killed run: ").append(killedRun.events()).append(" events, ").append(killedRun.commands())
+                .append(" commands readable; ");
+            final Path reconcile = lastDir.resolve("reconcile.txt");
+            if (Files.exists(reconcile))
+            {
+                final Matcher cancelled = Pattern.compile("cancelled (\\d+)").matcher(Files.readString(reconcile));
+                notes.append("restart cancelled ").append(cancelled.find() ? cancelled.group(1) : "?")
+                    .append(" orphans; ");
+            }
+        }
+        final JournalCheck.Result last = JournalCheck.check(lastDir, false);
+        collect(last, killedDir != null ? "restarted run" : "run", journalProblems, bookProblems);
+        if (!journalProblems.isEmpty())
+        {
+            failures.put(Check.JOURNAL, String.join("; ", journalProblems));
+        }
+        if (!bookProblems.isEmpty())
+        {
+            failures.put(Check.BOOK_VALID, String.join("; ", bookProblems));
+        }
+        notes.append(last.fills()).append(" fills");
+        checkPosition(last, lastDir, end);
+    }
+
+    private static void collect(final JournalCheck.Result result, final String which, final List<String> journal,
+        final List<String> book)
+    {
+        if (result.problem() != null)
+        {
+            journal.add(which + ": " + result.problem());
+        }
+        if (result.placesWhileInvalid() > 0)
+        {
+            book.add(which + ": " + result.placesWhileInvalid() + " orders placed on an invalid book, first " +
+                result.firstInvalidPlace());
+        }
+    }
+
+    private void checkPosition(final JournalCheck.Result run, final Path runDir, final Map<String, BigDecimal> end)
+        throws IOException
+    {
+        if (run.instruments() == null)
+        {
+            failures.put(Check.POSITION, "no engine position: the journal could not be replayed");
+            return;
+        }
+        final Path reconcile = runDir.resolve("reconcile.txt");
+        final Matcher matcher = START_BALANCES.matcher(Files.exists(reconcile) ? Files.readString(reconcile) : "");
+        if (!matcher.find())
+        {
+            failures.put(Check.POSITION, "no start balances in " + reconcile);
+            return;
+        }
+        final Map<String, BigDecimal> start = new TreeMap<>();
+        for (final String entry : matcher.group(1).split(",\\s*"))
+        {
+            final String[] parts = entry.split("[=/]");
+            if (parts.length == 3)
+            {
+                start.put(parts[0].trim(), new BigDecimal(parts[1]).add(new BigDecimal(parts[2])));
+            }
+        }
+        final InstrumentTable instruments = run.instruments();
+        final Map<String, Long> engineChange = new TreeMap<>();
+        for (int id = 0; id < instruments.instrumentCount(); id++)
+        {
+            final Instrument instrument = instruments.instrument(id);
+            engineChange.merge(instruments.assetName(instrument.baseAssetId()), run.baseChange()[id], Long::sum);
+            engineChange.merge(instruments.assetName(instrument.quoteAssetId()), run.quoteChange()[id], Long::sum);
+        }
+        final BigDecimal tolerance = BigDecimal.valueOf(run.fills(), Amounts.DECIMALS);
+        final List<String> gaps = new ArrayList<>();
+        for (final Map.Entry<String, Long> coin : engineChange.entrySet())
+        {
+            final BigDecimal venueChange = end.getOrDefault(coin.getKey(), BigDecimal.ZERO)
+                .subtract(start.getOrDefault(coin.getKey(), BigDecimal.ZERO));
+            final BigDecimal engine = BigDecimal.valueOf(coin.getValue(), Amounts.DECIMALS);
+            if (venueChange.subtract(engine).abs().compareTo(tolerance) > 0)
+            {
+                gaps.add(coin.getKey() + " venue " + venueChange.stripTrailingZeros().toPlainString() + " engine " +
+                    engine.stripTrailingZeros().toPlainString());
+            }
+        }
+        if (!gaps.isEmpty())
+        {
+            failures.put(Check.POSITION, String.join(", ", gaps) + " (" + run.fills() + " fills)");
+        }
+    }
+
+    private List<String> runArgs(final SimProcess sim, final Path credentialsFile, final Path runDir,
+        final long durationMs)
+    {
+        final List<String> args = new ArrayList<>(List.of("--venue", "bitget", "--mode", "live",
+            "--duration", durationMs + "ms", "--run-dir", runDir.toString(), "--symbols", String.join(",", symbols),
+            "--set", "venue.rest-url=" + sim.restUri(), "--set", "venue.ws-public-url=" + sim.wsPublicUri(),
+            "--set", "venue.ws-private-url=" + sim.wsPrivateUri(), "--set", "run.credentials-file=" + credentialsFile));
+        for (final String override : overrides)
+        {
+            args.add("--set");
+            args.add(override);
+        }
+        log.flush();
+        return args;
+    }
+
+    private static void sleepUntil(final long nanos) throws InterruptedException
+    {
+        final long wait = nanos - System.nanoTime();
+        if (wait > 0)
+        {
+            TimeUnit.NANOSECONDS.sleep(wait);
+        }
+    }
+
+    static String describe(final FaultSchedule schedule)
+    {
+        final StringBuilder out = new StringBuilder();
+        out.append("seed ").append(schedule.seed()).append("  trading ").append(schedule.durationMs())
+            .append(" ms  takers/s ").append(schedule.takersPerSecond()).append("  ws max age ")
+            .append(schedule.wsMaxAgeMs() == 0 ? "off" : schedule.wsMaxAgeMs() + " ms").append("  kill at ")
+            .append(schedule.killAtMs() < 0 ? "never" : schedule.killAtMs() + " ms").append('\n');
+        for (final FaultSchedule.Event event : schedule.events())
+        {
+            out.append(String.format(java.util.Locale.ROOT, "%7d ms  %s%n", event.atMs(), event.json()));
+        }
+        return out.toString();
+    }
+}
