@@ -76,6 +76,8 @@ final class ChaosTrial
 
     private static final Pattern START_BALANCES = Pattern.compile("start balances \\{([^}]*)}");
     private static final long START_TIMEOUT_S = 120;
+    /** JIT warm-up requests before trading: correctness is checked here, not latency (20,000 take 6-10 s here). */
+    private static final int ORDER_WARMUP = 2_000;
 
     private final FaultSchedule schedule;
     private final Path dir;
@@ -325,7 +327,8 @@ final class ChaosTrial
         final List<String> args = new ArrayList<>(List.of("--venue", "bitget", "--mode", "live",
             "--duration", durationMs + "ms", "--run-dir", runDir.toString(), "--symbols", String.join(",", symbols),
             "--set", "venue.rest-url=" + sim.restUri(), "--set", "venue.ws-public-url=" + sim.wsPublicUri(),
-            "--set", "venue.ws-private-url=" + sim.wsPrivateUri(), "--set", "run.credentials-file=" + credentialsFile));
+            "--set", "venue.ws-private-url=" + sim.wsPrivateUri(), "--set", "run.credentials-file=" + credentialsFile,
+            "--set", "gateway.order-warmup=" + ORDER_WARMUP));
         for (final String override : overrides)
         {
             args.add("--set");
