@@ -62,6 +62,8 @@ final class SimProcess implements AutoCloseable
         command.add("--exit-with=" + ProcessHandle.current().pid());
         command.add("--seed=" + config.longValue("sim.seed"));
         command.add("--books-interval-ms=" + config.longValue("sim.books-interval"));
+        command.add("--maker-fee=" + config.text("sim.maker-fee"));
+        command.add("--taker-fee=" + config.text("sim.taker-fee"));
         if (config.bool("sim.stress"))
         {
             command.add("--stress");
