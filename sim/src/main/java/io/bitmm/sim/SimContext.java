@@ -269,6 +269,14 @@ public final class SimContext
         return rateLimitScale;
     }
 
+    /**
+     * Maker fee rate, e.g. {@code "0.0002"}. Negative is a maker rebate (VIP and market-maker tiers): the venue then
+     * pays {@code |rate| x} the fill in the coin it would have charged (the received coin) and reports it with
+     * Bitget's sign, positive (protocol section 7). At least {@code -takerFee}, so that a self-trade never pays.
+     *
+     * @param v the rate as a decimal string.
+     * @return this.
+     */
     public SimContext makerFee(final String v)
     {
         makerFee = new BigDecimal(v);
@@ -280,6 +288,10 @@ public final class SimContext
         return makerFee;
     }
 
+    /**
+     * @param v taker fee rate, e.g. {@code "0.0006"}; at least 0.
+     * @return this.
+     */
     public SimContext takerFee(final String v)
     {
         takerFee = new BigDecimal(v);
@@ -427,7 +439,9 @@ public final class SimContext
         require(wsConnectAttemptsPer5Min >= 1, "wsConnectAttemptsPer5Min must be >= 1");
         require(rateLimitScale > 0, "rateLimitScale must be > 0");
         require(depthLevels >= 1 && depthLevels <= 400, "depthLevels must be 1..400: " + depthLevels);
-        require(makerFee.signum() >= 0 && takerFee.signum() >= 0, "fees must be >= 0");
+        require(takerFee.signum() >= 0, "takerFee must be >= 0: " + takerFee.toPlainString());
+        require(makerFee.add(takerFee).signum() >= 0 && makerFee.compareTo(BigDecimal.ONE.negate()) > 0,
+            "makerFee must be >= -takerFee (a rebate no larger than the taker fee): " + makerFee.toPlainString());
         return this;
     }
 

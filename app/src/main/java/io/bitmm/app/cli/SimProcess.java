@@ -55,6 +55,8 @@ public final class SimProcess implements AutoCloseable
         final List<String> simArgs = new ArrayList<>();
         simArgs.add("--seed=" + config.longValue("sim.seed"));
         simArgs.add("--books-interval-ms=" + config.longValue("sim.books-interval"));
+        simArgs.add("--maker-fee=" + config.text("sim.maker-fee"));
+        simArgs.add("--taker-fee=" + config.text("sim.taker-fee"));
         if (config.bool("sim.stress"))
         {
             simArgs.add("--stress");

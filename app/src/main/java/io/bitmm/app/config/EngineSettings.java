@@ -134,6 +134,10 @@ public final class EngineSettings
         Setting.choice("sim.process", "in-process", List.of("in-process", "separate"),
             "where the simulated venue runs: in this JVM, or in a child JVM so that its garbage collections and " +
             "threads stay out of the engine's process (mm bench uses separate)"),
+        Setting.decimal("sim.maker-fee", "0.0002", "rate", "-0.01", "0.01",
+            "the simulated venue's maker fee rate; negative pays a maker rebate in the received coin, reported with " +
+            "Bitget's sign (positive = received); at least -sim.taker-fee"),
+        Setting.decimal("sim.taker-fee", "0.0006", "rate", "0", "0.01", "the simulated venue's taker fee rate"),
         Setting.bool("sim.stress", false, "stress mode: one book change per update, as fast as the engine reads them"),
         Setting.integer("sim.stress-rate", 0, "updates/s", 0, 10_000_000,
             "stress mode at a fixed rate per symbol (latency is then corrected for coordinated omission); 0 = flat out"));

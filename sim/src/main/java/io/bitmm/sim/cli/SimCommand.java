@@ -55,6 +55,12 @@ public final class SimCommand implements Callable<Integer>
     @Option(names = "--ws-max-age-ms", description = "forced WebSocket disconnect after (default ${DEFAULT-VALUE})")
     long wsMaxAgeMs = SimContext.DEFAULT_WS_MAX_AGE_MS;
 
+    @Option(names = "--maker-fee", description = "maker fee rate; negative pays a maker rebate (default ${DEFAULT-VALUE})")
+    String makerFee = SimContext.DEFAULT_MAKER_FEE;
+
+    @Option(names = "--taker-fee", description = "taker fee rate (default ${DEFAULT-VALUE})")
+    String takerFee = SimContext.DEFAULT_TAKER_FEE;
+
     @Option(names = "--no-tls", description = "do not accept TLS on the port")
     boolean noTls;
 
@@ -70,6 +76,14 @@ public final class SimCommand implements Callable<Integer>
         final SimContext ctx = new SimContext().port(port).seed(seed).stress(stress).booksIntervalMs(booksIntervalMs)
             .rateLimits(!noRateLimits).takersPerSecond(takersPerSecond).wsMaxAgeMs(wsMaxAgeMs)
             .stressUpdatesPerSecond(stressRate);
+        try
+        {
+            ctx.makerFee(makerFee).takerFee(takerFee).conclude();
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new CommandLine.ParameterException(spec.commandLine(), ex.getMessage());
+        }
         if (symbols != null)
         {
             ctx.symbols(symbols);
