@@ -67,6 +67,7 @@ public final class ChaosCampaign
         final Map<FaultKind, Long> injected = new EnumMap<>(FaultKind.class);
         long forced = 0;
         long killed = 0;
+        long rebates = 0;
         final Map<ChaosTrial.Check, Integer> violations = new EnumMap<>(ChaosTrial.Check.class);
         final List<String> failed = new ArrayList<>();
         final long started = System.nanoTime();
@@ -88,6 +89,7 @@ public final class ChaosCampaign
             schedule.counts().forEach((kind, n) -> injected.merge(kind, (long)n, Long::sum));
             forced += schedule.forcedDisconnects();
             killed += schedule.killAtMs() >= 0 ? 1 : 0;
+            rebates += schedule.rebate() ? 1 : 0;
             outcome.failures().keySet().forEach(check -> violations.merge(check, 1, Integer::sum));
             final String row = row(outcome);
             print.print(row);
@@ -104,7 +106,8 @@ public final class ChaosCampaign
         {
             summary.append(' ').append(kind.label()).append('=').append(injected.getOrDefault(kind, 0L));
         }
-        summary.append(" maxage-disconnects=").append(forced).append(" kill-9+restart=").append(killed).append('\n');
+        summary.append(" maxage-disconnects=").append(forced).append(" kill-9+restart=").append(killed)
+            .append(" rebate-trials=").append(rebates).append('\n');
         summary.append("violations:");
         for (final ChaosTrial.Check check : ChaosTrial.Check.values())
         {
@@ -142,7 +145,11 @@ public final class ChaosCampaign
         schedule.counts().forEach((kind, n) -> faults.append(kind.label()).append(':').append(n).append(' '));
         if (schedule.wsMaxAgeMs() > 0)
         {
-            faults.append("maxage:").append(schedule.wsMaxAgeMs() / 1000).append('s');
+            faults.append("maxage:").append(schedule.wsMaxAgeMs() / 1000).append("s ");
+        }
+        if (schedule.rebate())
+        {
+            faults.append("rebate");
         }
         final StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-20d %-4s %-64s", schedule.seed(),
             schedule.killAtMs() >= 0 ? (schedule.killAtMs() / 1000) + "s" : "-", faults.toString().trim()));

@@ -102,7 +102,8 @@ final class ChaosTrial
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("schedule.txt"), describe(schedule), StandardCharsets.UTF_8);
         final List<String> simArgs = new ArrayList<>(List.of("--seed=" + schedule.seed(),
-            "--takers-per-second=" + schedule.takersPerSecond(), "--symbols=" + String.join(",", symbols)));
+            "--takers-per-second=" + schedule.takersPerSecond(), "--symbols=" + String.join(",", symbols),
+            "--maker-fee=" + schedule.makerFee()));
         if (schedule.wsMaxAgeMs() > 0)
         {
             simArgs.add("--ws-max-age-ms=" + schedule.wsMaxAgeMs());
@@ -353,7 +354,8 @@ final class ChaosTrial
         out.append("seed ").append(schedule.seed()).append("  trading ").append(schedule.durationMs())
             .append(" ms  takers/s ").append(schedule.takersPerSecond()).append("  ws max age ")
             .append(schedule.wsMaxAgeMs() == 0 ? "off" : schedule.wsMaxAgeMs() + " ms").append("  kill at ")
-            .append(schedule.killAtMs() < 0 ? "never" : schedule.killAtMs() + " ms").append('\n');
+            .append(schedule.killAtMs() < 0 ? "never" : schedule.killAtMs() + " ms").append("  maker fee ")
+            .append(schedule.makerFee()).append('\n');
         for (final FaultSchedule.Event event : schedule.events())
         {
             out.append(String.format(java.util.Locale.ROOT, "%7d ms  %s%n", event.atMs(), event.json()));

@@ -13,18 +13,25 @@ import java.util.SplittableRandom;
  * the trading time until 1.5 s before its end, its kind drawn uniformly from {@link FaultKind} (a window fault is
  * not drawn again while it is on; it lasts 1-4 s). Also drawn per trial: the synthetic takers per second (10-25,
  * against the sim's default 2, so that fills happen), the sim's forced WebSocket disconnect (in half the trials,
- * every 4-12 s), and, when kills are on, whether the engine is killed with SIGKILL (one trial in four) and when.
+ * every 4-12 s), maker rebates (in a third of the trials the maker fee is -0.0001 instead of 0.0002), and, when
+ * kills are on, whether the engine is killed with SIGKILL (one trial in four) and when.
  *
  * @param seed            the trial's seed.
  * @param durationMs      trading time.
  * @param takersPerSecond synthetic takers per second per symbol.
  * @param wsMaxAgeMs      the sim's forced WebSocket disconnect, 0 for none.
  * @param killAtMs        when the engine is killed, ms into its trading time; -1 for never.
+ * @param makerFee        the sim's maker fee rate: in a third of the trials negative, a maker rebate.
  * @param events          what happens when, in time order.
  */
 public record FaultSchedule(long seed, long durationMs, double takersPerSecond, long wsMaxAgeMs, long killAtMs,
-    List<Event> events)
+    String makerFee, List<Event> events)
 {
+    /** The sim's default maker fee rate. */
+    public static final String MAKER_FEE = "0.0002";
+    /** A maker rebate: Bitget pays some accounts for resting liquidity. */
+    public static final String REBATE = "-0.0001";
+
     /**
      * One control command.
      *
@@ -50,6 +57,7 @@ public record FaultSchedule(long seed, long durationMs, double takersPerSecond, 
         final long maxAge = random.nextBoolean() ? random.nextLong(4_000, 12_001) : 0;
         final boolean kill = random.nextInt(4) == 0;
         final long killAt = random.nextLong(3_000, Math.max(3_001, durationMs - 6_000));
+        final String makerFee = random.nextInt(3) == 0 ? REBATE : MAKER_FEE;
         final FaultKind[] kinds = FaultKind.values();
         final long[] activeUntil = new long[kinds.length];
         final List<Event> events = new ArrayList<>();
@@ -71,7 +79,7 @@ public record FaultSchedule(long seed, long durationMs, double takersPerSecond, 
             events.add(new Event(t, kind, on, true));
         }
         events.sort((a, b) -> Long.compare(a.atMs(), b.atMs()));
-        return new FaultSchedule(seed, durationMs, takers, maxAge, kills && kill ? killAt : -1,
+        return new FaultSchedule(seed, durationMs, takers, maxAge, kills && kill ? killAt : -1, makerFee,
             Collections.unmodifiableList(events));
     }
 
@@ -89,6 +97,14 @@ public record FaultSchedule(long seed, long durationMs, double takersPerSecond, 
             }
         }
         return counts;
+    }
+
+    /**
+     * @return true when the sim pays a maker rebate.
+     */
+    public boolean rebate()
+    {
+        return makerFee.startsWith("-");
     }
 
     /**
