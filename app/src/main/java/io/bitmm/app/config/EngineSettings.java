@@ -128,6 +128,8 @@ public final class EngineSettings
             "when the journal trails a ring's cursor by more than this, the engine stops quoting and says so"),
         Setting.duration("latency.warmup", "0ms", "0ms", "1h",
             "latency recorded in this first part of a run is left out of latency.hlog and the report (JIT warm-up)"),
+        Setting.bool("latency.report", true,
+            "write the latency report and its plots when the run ends (off: only latency.hlog; mm report writes them later)"),
         // simulated venue (run.venue = sim)
         Setting.integer("sim.seed", 42, "", 0, Long.MAX_VALUE, "seed of the simulated market: same seed, same market"),
         Setting.duration("sim.books-interval", "200ms", "1ms", "10s", "how often the sim pushes book updates"),
