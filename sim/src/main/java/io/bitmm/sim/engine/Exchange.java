@@ -27,6 +27,7 @@ public final class Exchange
     private final Map<String, Order> byClientOid = new HashMap<>();
     private final ArrayDeque<Order> closedOrders = new ArrayDeque<>();
     private final ArrayDeque<Fill> fills = new ArrayDeque<>();
+    private java.util.function.BooleanSupplier partialFillHook = () -> false;
     private final BigDecimal makerFee;
     private final BigDecimal takerFee;
     private ExchangeListener listener;
@@ -435,6 +436,15 @@ public final class Exchange
         maker.status = "cancelled";
     }
 
+    /**
+     * @param hook asked each time a synthetic taker reaches one of the account's resting orders: true makes the
+     *             taker fill only part of it (half its remaining size) and stop (fault injection).
+     */
+    public void partialFillHook(final java.util.function.BooleanSupplier hook)
+    {
+        this.partialFillHook = hook;
+    }
+
     private void match(final OrderBook book, final Order taker)
     {
         final boolean market = "market".equals(taker.orderType);
@@ -461,6 +471,13 @@ public final class Exchange
                 continue;
             }
             long lots = Math.min(taker.remainingLots(), maker.remainingLots());
+            if (taker.owner == Order.SYNTHETIC && maker.owner == Order.ACCOUNT && maker.remainingLots() > 1 &&
+                partialFillHook.getAsBoolean())
+            {
+                // fault injection: a small taker that fills part of the account's order, leaving the rest resting
+                execute(book, level, taker, maker, Math.min(lots, maker.remainingLots() / 2));
+                return;
+            }
             if (taker.quoteBudget != null)
             {
                 lots = Math.min(lots, affordableLots(taker, level.priceTicks));

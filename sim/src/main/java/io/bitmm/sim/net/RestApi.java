@@ -112,7 +112,7 @@ public final class RestApi
      */
     public void handle(final Request req, final Reply reply)
     {
-        final long now = System.currentTimeMillis();
+        final long now = venue.faults().clockMs();
         exchange.now(now);
         venue.requestCounts().computeIfAbsent(req.path(), p -> new LongAdder()).increment();
         if (req.path().startsWith("/sim/"))
@@ -211,6 +211,14 @@ public final class RestApi
             g.writeNumberField("http429Sent", f.http429Sent());
             g.writeNumberField("http5xxSent", f.http5xxSent());
             g.writeNumberField("connectionsDropped", f.connectionsDropped());
+            g.writeNumberField("subscribesRefused", f.subscribesRefused());
+            g.writeNumberField("loginsRefused", f.loginsRefused());
+            g.writeNumberField("clockSteps", f.clockSteps());
+            g.writeNumberField("clockOffsetMs", f.clockOffsetMs());
+            g.writeNumberField("privatePushesDropped", f.privatePushesDropped());
+            g.writeNumberField("privatePushesDuplicated", f.privatePushesDuplicated());
+            g.writeNumberField("privatePushesReordered", f.privatePushesReordered());
+            g.writeNumberField("partialFillsInjected", f.partialFillsInjected());
             g.writeEndObject();
         });
     }
@@ -923,6 +931,11 @@ public final class RestApi
     {
         final int limit = intParam(q, "limit", 100, 100);
         final List<Fill> list = exchange.fills(q.get("symbol"), parseLong(q.get("orderId")));
+        final long startTime = parseLong(q.get("startTime"));
+        final long endTime = parseLong(q.get("endTime"));
+        final long idLessThan = parseLong(q.get("idLessThan"));
+        list.removeIf(f -> f.timeMs() < startTime || (endTime > 0 && f.timeMs() > endTime) ||
+            (idLessThan > 0 && f.tradeId() >= idLessThan));
         ok(out, now, g ->
         {
             g.writeStartArray();

@@ -66,6 +66,7 @@ public final class Venue implements ExchangeListener
     private final AtomicLong booksUpdatesSent = new AtomicLong();
     private final StringBuilder sb = new StringBuilder(16 * 1024);
     private final Signer wsSigner;
+    private final PushFaults pushFaults;
     private boolean stressScheduled;
     private final java.util.concurrent.atomic.AtomicBoolean paceRequested = new java.util.concurrent.atomic.AtomicBoolean();
     private Thread pacer;
@@ -84,9 +85,10 @@ public final class Venue implements ExchangeListener
         this.faults = context.faults();
         this.credentials = context.credentials();
         this.wsSigner = new Signer(credentials.secret());
+        this.pushFaults = new PushFaults(faults, loop, context.seed());
         this.exchange = new Exchange(context.instruments(), context.balances(), context.makerFee(), context.takerFee());
         this.exchange.listener(this);
-        exchange.now(System.currentTimeMillis());
+        exchange.now(faults.clockMs());
         for (final Instrument inst : context.instruments())
         {
             seqs.put(inst.symbol(), new long[] {1000});
@@ -96,6 +98,8 @@ public final class Venue implements ExchangeListener
                 context.jumpProbability(), context.takersPerSecond()));
         }
         exchange.instruments().keySet().forEach(s -> exchange.book(s).clearDirty());
+        final java.util.Random partialFillDraws = new java.util.Random(context.seed() ^ 0x2545F4914F6CDD1DL);
+        exchange.partialFillHook(() -> faults.takePartialFill(partialFillDraws.nextDouble()));
     }
 
     /** Starts the timers (call on the loop). */
@@ -165,17 +169,18 @@ public final class Venue implements ExchangeListener
 
     private void booksTick()
     {
-        final long now = System.currentTimeMillis();
+        final long now = faults.clockMs();
         exchange.now(now);
+        final long local = System.currentTimeMillis();
         if (context.marketGenerator())
         {
-            final long elapsed = Math.max(1, now - lastAdvanceMs);
+            final long elapsed = Math.max(1, local - lastAdvanceMs);
             for (final MarketGenerator g : generators)
             {
                 g.advance(elapsed);
             }
         }
-        lastAdvanceMs = now;
+        lastAdvanceMs = local;
         if (faults.stalled(now))
         {
             return;
@@ -208,7 +213,7 @@ public final class Venue implements ExchangeListener
     private void stressRun()
     {
         stressScheduled = false;
-        final long now = System.currentTimeMillis();
+        final long now = faults.clockMs();
         exchange.now(now);
         if (!hasBooksSubscriber() || faults.stalled(now))
         {
@@ -403,7 +408,7 @@ public final class Venue implements ExchangeListener
 
     private void tickerTick()
     {
-        final long now = System.currentTimeMillis();
+        final long now = faults.clockMs();
         if (faults.stalled(now))
         {
             return;
@@ -537,7 +542,7 @@ public final class Venue implements ExchangeListener
     /** Registers a session; false if its IP has too many live connections or connection attempts. */
     boolean sessionOpened(final WsSession s, final String ip)
     {
-        final long now = System.currentTimeMillis();
+        final long now = faults.clockMs();
         final ArrayDeque<Long> attempts = connectAttempts.computeIfAbsent(ip, k -> new ArrayDeque<>());
         while (!attempts.isEmpty() && now - attempts.peekFirst() > ATTEMPT_WINDOW_MS)
         {
@@ -609,6 +614,11 @@ public final class Venue implements ExchangeListener
             s.sendNow("{\"event\":\"error\",\"code\":30003,\"msg\":\"Invalid op\"}");
             return;
         }
+        if ("subscribe".equals(op) && faults.takeRefuseSubscribe())
+        {
+            s.sendNow("{\"event\":\"error\",\"code\":30006,\"msg\":\"request too many\"}");
+            return;
+        }
         if ("subscribe".equals(op) && !s.countSubscribe(SUBSCRIBES_PER_HOUR))
         {
             s.sendNow("{\"event\":\"error\",\"code\":30006,\"msg\":\"Too many requests\",\"op\":\"subscribe\"}");
@@ -635,7 +645,7 @@ public final class Venue implements ExchangeListener
 
     private void login(final WsSession s, final Map<String, Object> arg)
     {
-        final String code = loginError(s, arg);
+        final String code = s.isPrivate() && faults.takeRefuseLogin() ? "30005,\"msg\":\"Login failed\"" : loginError(s, arg);
         if (code != null)
         {
             s.sendNow("{\"event\":\"error\",\"code\":" + code + "}");
@@ -674,7 +684,7 @@ public final class Venue implements ExchangeListener
         {
             return "30013,\"msg\":\"Invalid ACCESS_TIMESTAMP\"";
         }
-        if (Math.abs(System.currentTimeMillis() - seconds * 1000) > context.timestampWindowMs())
+        if (Math.abs(faults.clockMs() - seconds * 1000) > context.timestampWindowMs())
         {
             return "30014,\"msg\":\"Request timestamp expired\"";
         }
@@ -745,7 +755,7 @@ public final class Venue implements ExchangeListener
 
     private void initialPush(final WsSession s, final String channel, final String instId)
     {
-        final long now = System.currentTimeMillis();
+        final long now = faults.clockMs();
         switch (channel)
         {
             case "books":
@@ -942,14 +952,18 @@ public final class Venue implements ExchangeListener
 
     private void push(final WsSession target, final String msg)
     {
+        if (!pushFaults.admit())
+        {
+            return;
+        }
         final long delay = faults.ackDelayMs();
         if (delay > 0)
         {
-            loop.schedule(() -> target.sendNow(msg), delay, TimeUnit.MILLISECONDS);
+            loop.schedule(() -> pushFaults.deliver(target, msg), delay, TimeUnit.MILLISECONDS);
         }
         else
         {
-            target.sendNow(msg);
+            pushFaults.deliver(target, msg);
         }
     }
 
