@@ -23,12 +23,12 @@ import java.util.regex.Pattern;
 
 /**
  * One chaos trial: a fresh simulated venue in its own JVM (seeded with the trial's seed, more takers than usual),
- * the engine as {@code mm run} in a child JVM against it, the trial's {@link FaultSchedule} played on the venue while
- * the engine trades, then the checks ({@link Check}). In a kill trial the engine is killed with SIGKILL at the
- * drawn moment and a second engine is started against the same venue for the rest of the time; the faults go on
- * against it once it is trading. Engine start-ups run on a healthy venue (faults are cleared while one starts);
- * when the trading time is over the faults are cleared and the engine stops as {@code mm run} does (stop quoting,
- * cancel everything, wait for the venue to confirm).
+ * the engine as {@code mm run} against it (in this JVM, or in a child JVM when it is to be killed), the trial's
+ * {@link FaultSchedule} played on the venue while the engine trades, then the checks ({@link Check}). In a kill
+ * trial the engine is killed with SIGKILL at the drawn moment and a second engine is started against the same
+ * venue for the rest of the time; the faults go on against it once it is trading. Engine start-ups run on a
+ * healthy venue (faults are cleared while one starts); when the trading time is over the faults are cleared and the
+ * engine stops as {@code mm run} does (stop quoting, cancel everything, wait for the venue to confirm).
  */
 final class ChaosTrial
 {
@@ -134,8 +134,9 @@ final class ChaosTrial
     {
         final boolean kill = schedule.killAtMs() >= 0;
         final Path firstDir = dir.resolve(kill ? "run-killed" : "run");
-        EngineProcess engine = EngineProcess.start(runArgs(sim, credentialsFile, firstDir,
-            kill ? 600_000 : schedule.durationMs()), firstDir.resolve("engine.log"));
+        final List<String> firstArgs = runArgs(sim, credentialsFile, firstDir, kill ? 600_000 : schedule.durationMs());
+        final EngineProcess killable = kill ? EngineProcess.start(firstArgs, firstDir.resolve("engine.log")) : null;
+        EngineRun engine = kill ? killable : InProcessEngine.start(firstArgs, firstDir.resolve("engine.log"));
         try
         {
             if (!engine.awaitRunning(START_TIMEOUT_S))
@@ -148,17 +149,19 @@ final class ChaosTrial
             long shift = 0;
             Path lastDir = firstDir;
             boolean killed = false;
+            final java.util.Set<FaultKind> on = java.util.EnumSet.noneOf(FaultKind.class);
             for (final FaultSchedule.Event event : schedule.events())
             {
                 if (kill && !killed && event.atMs() >= schedule.killAtMs())
                 {
                     sleepUntil(base + TimeUnit.MILLISECONDS.toNanos(schedule.killAtMs()));
-                    engine.sigkill();
+                    killable.sigkill();
                     killed = true;
                     venue.fault("{\"fault\":\"clear\"}");
+                    on.clear();
                     final long rest = Math.max(6_000, schedule.durationMs() - schedule.killAtMs());
                     lastDir = dir.resolve("run-restarted");
-                    engine = EngineProcess.start(runArgs(sim, credentialsFile, lastDir, rest),
+                    engine = InProcessEngine.start(runArgs(sim, credentialsFile, lastDir, rest),
                         lastDir.resolve("engine.log"));
                     if (!engine.awaitRunning(START_TIMEOUT_S))
                     {
@@ -168,21 +171,29 @@ final class ChaosTrial
                     }
                     base = engine.runningNanos();
                     shift = schedule.killAtMs();
-                    if (!event.on())
-                    {
-                        continue;
-                    }
+                }
+                if (event.kind().window() && !event.on() && !on.remove(event.kind()))
+                {
+                    continue;
+                }
+                if (event.kind().window() && event.on())
+                {
+                    on.add(event.kind());
                 }
                 sleepUntil(base + TimeUnit.MILLISECONDS.toNanos(event.atMs() - shift));
-                venue.fault(event.json());
+                for (final String command : event.json().split("\n"))
+                {
+                    venue.fault(command);
+                }
             }
             if (kill && !killed)
             {
                 sleepUntil(base + TimeUnit.MILLISECONDS.toNanos(schedule.killAtMs()));
-                engine.sigkill();
+                killable.sigkill();
                 killed = true;
+                venue.fault("{\"fault\":\"clear\"}");
                 lastDir = dir.resolve("run-restarted");
-                engine = EngineProcess.start(runArgs(sim, credentialsFile, lastDir, 6_000), lastDir.resolve("engine.log"));
+                engine = InProcessEngine.start(runArgs(sim, credentialsFile, lastDir, 6_000), lastDir.resolve("engine.log"));
                 if (!engine.awaitRunning(START_TIMEOUT_S))
                 {
                     engine.destroy();
@@ -358,7 +369,7 @@ final class ChaosTrial
             .append(schedule.makerFee()).append('\n');
         for (final FaultSchedule.Event event : schedule.events())
         {
-            out.append(String.format(java.util.Locale.ROOT, "%7d ms  %s%n", event.atMs(), event.json()));
+            out.append(String.format(java.util.Locale.ROOT, "%7d ms  %s%n", event.atMs(), event.json().replace("\n", " ")));
         }
         return out.toString();
     }

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * {@code mm run} in a child JVM (same java, class path and JVM flags as this one), so that it can be killed with
  * SIGKILL like a real process. Its output goes to {@code engine.log} in its run directory.
  */
-final class EngineProcess
+final class EngineProcess implements EngineRun
 {
     private final Process process;
     private final CountDownLatch running = new CountDownLatch(1);
@@ -66,7 +66,8 @@ final class EngineProcess
      * @return true once it printed {@code mm: running}, false when it did not in time or exited.
      * @throws InterruptedException when interrupted.
      */
-    boolean awaitRunning(final long seconds) throws InterruptedException
+    @Override
+    public boolean awaitRunning(final long seconds) throws InterruptedException
     {
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline)
@@ -86,7 +87,8 @@ final class EngineProcess
     /**
      * @return {@code System.nanoTime()} when it printed {@code mm: running}.
      */
-    long runningNanos()
+    @Override
+    public long runningNanos()
     {
         return runningNanos;
     }
@@ -108,7 +110,8 @@ final class EngineProcess
      * @return its exit status, or -1 when it did not exit in time (it is then killed).
      * @throws InterruptedException when interrupted.
      */
-    int awaitExit(final long seconds) throws InterruptedException
+    @Override
+    public int awaitExit(final long seconds) throws InterruptedException
     {
         if (!process.waitFor(seconds, TimeUnit.SECONDS))
         {
@@ -121,7 +124,8 @@ final class EngineProcess
     }
 
     /** Kills it if it is still running (the campaign is ending). */
-    void destroy()
+    @Override
+    public void destroy()
     {
         if (process.isAlive())
         {

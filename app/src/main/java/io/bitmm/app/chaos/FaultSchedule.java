@@ -74,7 +74,7 @@ public record FaultSchedule(long seed, long durationMs, double takersPerSecond, 
                 }
                 final long end = Math.min(t + length, durationMs - 1_000);
                 activeUntil[kind.ordinal()] = end;
-                events.add(new Event(end, kind, kind.off(), false));
+                events.add(new Event(end, kind, kind.off(on), false));
             }
             events.add(new Event(t, kind, on, true));
         }
