@@ -1,5 +1,7 @@
 package io.bitmm.app.chaos;
 
+import io.bitmm.app.cli.SimProcess;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -10,11 +12,13 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A chaos campaign: {@code trials} trials with seeds {@code seed}, {@code seed + 1}, ..., each a {@link ChaosTrial}
  * in its own directory under {@code out}; one table row per trial as it ends, then a summary (faults injected by
- * kind, violations by check). The table also goes to {@code out/chaos.txt}.
+ * kind, violations by check). The table also goes to {@code out/chaos.txt}. The next trial's venue starts while
+ * the current trial runs (a JVM start costs seconds on a busy box).
  */
 public final class ChaosCampaign
 {
@@ -71,14 +75,19 @@ public final class ChaosCampaign
         final Map<ChaosTrial.Check, Integer> violations = new EnumMap<>(ChaosTrial.Check.class);
         final List<String> failed = new ArrayList<>();
         final long started = System.nanoTime();
+        CompletableFuture<SimProcess> nextVenue = ChaosTrial.startVenue(FaultSchedule.draw(seed, durationMs, kills),
+            trialDir(seed), symbols);
         for (int i = 0; i < trials; i++)
         {
             final long trialSeed = seed + i;
             final FaultSchedule schedule = FaultSchedule.draw(trialSeed, durationMs, kills);
+            final CompletableFuture<SimProcess> venue = nextVenue;
+            nextVenue = i + 1 < trials ? ChaosTrial.startVenue(FaultSchedule.draw(trialSeed + 1, durationMs, kills),
+                trialDir(trialSeed + 1), symbols) : null;
             ChaosTrial.Outcome outcome;
             try
             {
-                outcome = new ChaosTrial(schedule, out.resolve("trial-" + trialSeed), symbols, overrides, print).run();
+                outcome = new ChaosTrial(schedule, trialDir(trialSeed), symbols, overrides, print).run(venue);
             }
             catch (final IOException ex)
             {
@@ -127,9 +136,14 @@ public final class ChaosCampaign
         return failed.size();
     }
 
+    private Path trialDir(final long trialSeed)
+    {
+        return out.resolve("trial-" + trialSeed);
+    }
+
     private static String header()
     {
-        final StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-20s %-4s %-64s", "seed", "kill",
+        final StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-20s %-4s %-72s", "seed", "kill",
             "faults injected"));
         for (final ChaosTrial.Check check : ChaosTrial.Check.values())
         {
@@ -151,7 +165,7 @@ public final class ChaosCampaign
         {
             faults.append("rebate");
         }
-        final StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-20d %-4s %-64s", schedule.seed(),
+        final StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-20d %-4s %-72s", schedule.seed(),
             schedule.killAtMs() >= 0 ? (schedule.killAtMs() / 1000) + "s" : "-", faults.toString().trim()));
         for (final ChaosTrial.Check check : ChaosTrial.Check.values())
         {

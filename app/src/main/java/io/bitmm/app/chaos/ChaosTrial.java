@@ -8,6 +8,7 @@ import io.bitmm.sim.Credentials;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -97,10 +100,17 @@ final class ChaosTrial
         this.log = log;
     }
 
-    Outcome run() throws IOException, InterruptedException
+    /**
+     * Start the trial's venue (in the background while the previous trial runs: a JVM start costs seconds here).
+     *
+     * @param schedule the trial's schedule.
+     * @param dir      the trial's directory.
+     * @param symbols  the symbols to list.
+     * @return the venue, when it is ready.
+     */
+    static CompletableFuture<SimProcess> startVenue(final FaultSchedule schedule, final Path dir,
+        final List<String> symbols)
     {
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve("schedule.txt"), describe(schedule), StandardCharsets.UTF_8);
         final List<String> simArgs = new ArrayList<>(List.of("--seed=" + schedule.seed(),
             "--takers-per-second=" + schedule.takersPerSecond(), "--symbols=" + String.join(",", symbols),
             "--maker-fee=" + schedule.makerFee()));
@@ -108,7 +118,34 @@ final class ChaosTrial
         {
             simArgs.add("--ws-max-age-ms=" + schedule.wsMaxAgeMs());
         }
-        try (SimProcess sim = SimProcess.start(simArgs, dir.resolve("sim.log")))
+        return CompletableFuture.supplyAsync(() ->
+        {
+            try
+            {
+                Files.createDirectories(dir);
+                return SimProcess.start(simArgs, dir.resolve("sim.log"));
+            }
+            catch (final IOException ex)
+            {
+                throw new UncheckedIOException(ex);
+            }
+        });
+    }
+
+    Outcome run(final CompletableFuture<SimProcess> venueStart) throws IOException, InterruptedException
+    {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("schedule.txt"), describe(schedule), StandardCharsets.UTF_8);
+        final SimProcess started;
+        try
+        {
+            started = venueStart.get();
+        }
+        catch (final ExecutionException ex)
+        {
+            throw new IOException("the simulated venue did not start: " + ex.getCause().getMessage(), ex.getCause());
+        }
+        try (SimProcess sim = started)
         {
             final Credentials credentials = Credentials.fromEnvironment();
             final Path credentialsFile = dir.resolve("credentials");
@@ -158,6 +195,7 @@ final class ChaosTrial
                     killable.sigkill();
                     killed = true;
                     venue.fault("{\"fault\":\"clear\"}");
+                    countOrphans(venue);
                     on.clear();
                     final long rest = Math.max(6_000, schedule.durationMs() - schedule.killAtMs());
                     lastDir = dir.resolve("run-restarted");
@@ -192,6 +230,7 @@ final class ChaosTrial
                 killable.sigkill();
                 killed = true;
                 venue.fault("{\"fault\":\"clear\"}");
+                countOrphans(venue);
                 lastDir = dir.resolve("run-restarted");
                 engine = InProcessEngine.start(runArgs(sim, credentialsFile, lastDir, 6_000), lastDir.resolve("engine.log"));
                 if (!engine.awaitRunning(START_TIMEOUT_S))
@@ -216,6 +255,16 @@ final class ChaosTrial
         {
             engine.destroy();
         }
+    }
+
+    private void countOrphans(final VenueClient venue) throws IOException
+    {
+        int open = 0;
+        for (final String symbol : symbols)
+        {
+            open += venue.openOrders(symbol).size();
+        }
+        notes.append("killed with ").append(open).append(" open; ");
     }
 
     private void check(final VenueClient venue, final Path killedDir, final Path lastDir)
