@@ -77,6 +77,7 @@ final class ChaosTrial
         }
     }
 
+    private static final Pattern JOURNAL_ENTRIES = Pattern.compile("(?m)^journal: (\\d+) entries");
     private static final Pattern START_BALANCES = Pattern.compile("start balances \\{([^}]*)}");
     private static final long START_TIMEOUT_S = 120;
     /** No JIT warm-up of the order path before trading: correctness is checked here, not latency (it takes 5-10 s). */
@@ -305,6 +306,17 @@ final class ChaosTrial
         }
         final JournalCheck.Result last = JournalCheck.check(lastDir, false);
         collect(last, killedDir != null ? "restarted run" : "run", journalProblems, bookProblems);
+        final Path engineLog = lastDir.resolve("engine.log");
+        final Matcher written = JOURNAL_ENTRIES.matcher(Files.exists(engineLog) ? Files.readString(engineLog) : "");
+        if (!written.find())
+        {
+            journalProblems.add("the engine did not report its journal entries (" + engineLog + ")");
+        }
+        else if (Long.parseLong(written.group(1)) != last.events() + last.commands())
+        {
+            journalProblems.add("the engine wrote " + written.group(1) + " entries, the journal holds " +
+                (last.events() + last.commands()));
+        }
         if (!journalProblems.isEmpty())
         {
             failures.put(Check.JOURNAL, String.join("; ", journalProblems));
