@@ -156,7 +156,7 @@ public final class JournalCheck
     }
 
     /** Mirrors each instrument's book from the events and checks it at every order placement, then passes it on. */
-    private static final class BookGate implements CommandSink
+    static final class BookGate implements CommandSink
     {
         private final InstrumentTable instruments;
         private final OrderBook[] books;
@@ -174,6 +174,16 @@ public final class JournalCheck
             {
                 books[id] = new OrderBook(instruments.instrument(id), capacity);
             }
+        }
+
+        long invalidPlaces()
+        {
+            return invalidPlaces;
+        }
+
+        String firstInvalid()
+        {
+            return firstInvalid;
         }
 
         void onEvent(final InboundEvent event)
