@@ -60,7 +60,8 @@ public final class RunSummary
                 units(position.size(), instrument.sizeScale()), units(maxPositionUnits[id], instrument.sizeScale()),
                 position.buyFills(), position.sellFills(),
                 units(position.realizedPnl(), Amounts.DECIMALS), quote,
-                units(position.unrealizedPnl(), Amounts.DECIMALS), quote, units(position.fees(), Amounts.DECIMALS), quote));
+                units(position.unrealizedPnl(), Amounts.DECIMALS), quote, units(position.fees(), Amounts.DECIMALS), quote) +
+                (position.fees() < 0 ? " (net rebate)" : ""));
         }
         line(out, "shutdown", (allOrdersClosed ? "every order confirmed closed at the venue" :
             "NOT every order was confirmed closed before the timeout: " + core.openOrderCount() + " still open") +

@@ -73,7 +73,8 @@ public final class PrivateStreamDecoder
     private static final int FROZEN = 21;
     private static final int FEE_COIN = 22;
     private static final int TOTAL_FEE = 23;
-    private static final int SLOTS = 24;
+    private static final int DEDUCTION = 24;
+    private static final int SLOTS = 25;
     private static final int SLOT_CHARS = 96;
 
     private final InstrumentTable instruments;
@@ -367,6 +368,10 @@ public final class PrivateStreamDecoder
                 {
                     store(p, TOTAL_FEE);
                 }
+                else if (first && "deduction".equals(name) && isScalar(v))
+                {
+                    store(p, DEDUCTION);
+                }
                 else if (!p.skip(v))
                 {
                     return false;
@@ -539,8 +544,9 @@ public final class PrivateStreamDecoder
             e.size = decimalOf(BASE_VOLUME, instrument.sizeScale());
             e.tradeId = longOf(TRADE_ID);
             e.maker = !isTaker(TRADE_SCOPE);
-            e.fee = Math.abs(decimalOf(FILL_FEE, Amounts.DECIMALS));
-            e.feeAssetId = present[FILL_FEE_COIN] ? instruments.assetId(stash[FILL_FEE_COIN], 0, stashLength[FILL_FEE_COIN]) : -1;
+            // Bitget signs fillFee as a balance change: negative is a fee paid, positive a rebate received (section 7)
+            e.fee = -decimalOf(FILL_FEE, Amounts.DECIMALS);
+            e.feeAssetId = feeAsset(FILL_FEE_COIN, instrument, e.side);
         }
         else
         {
@@ -554,6 +560,20 @@ public final class PrivateStreamDecoder
             e.cancelReason = cancelReason(e.venueStatus, e.timeInForce);
         }
         publish(e, before);
+    }
+
+    /**
+     * The fee's asset: the named coin when the table has it, {@link InboundEvent#FEE_ASSET_OTHER} for another coin
+     * (BGB), and the received coin (Bitget charges spot fees in it) when the push names none.
+     */
+    private int feeAsset(final int slot, final Instrument instrument, final Side side)
+    {
+        if (!present[slot] || stashLength[slot] == 0)
+        {
+            return side == Side.BUY ? instrument.baseAssetId() : instrument.quoteAssetId();
+        }
+        final int assetId = instruments.assetId(stash[slot], 0, stashLength[slot]);
+        return assetId >= 0 ? assetId : InboundEvent.FEE_ASSET_OTHER;
     }
 
     private boolean isTaker(final int slot)
@@ -630,8 +650,18 @@ public final class PrivateStreamDecoder
         e.price = decimalOf(present[PRICE_AVG] ? PRICE_AVG : PRICE, instrument.priceScale());
         e.size = decimalOf(present[SIZE] ? SIZE : BASE_VOLUME, instrument.sizeScale());
         e.maker = !isTaker(TRADE_SCOPE);
-        e.fee = Math.abs(decimalOf(TOTAL_FEE, Amounts.DECIMALS));
-        e.feeAssetId = present[FEE_COIN] ? instruments.assetId(stash[FEE_COIN], 0, stashLength[FEE_COIN]) : -1;
+        if (is(DEDUCTION, "yes"))
+        {
+            // paid in BGB (written positive): it touches neither traded coin
+            e.fee = decimalOf(TOTAL_FEE, Amounts.DECIMALS);
+            e.feeAssetId = InboundEvent.FEE_ASSET_OTHER;
+        }
+        else
+        {
+            // deduction "no": negative is a fee paid, positive a rebate received (section 7)
+            e.fee = -decimalOf(TOTAL_FEE, Amounts.DECIMALS);
+            e.feeAssetId = feeAsset(FEE_COIN, instrument, e.side);
+        }
         e.venueTimeMs = longOf(TIME);
         publish(e, before);
     }

@@ -103,6 +103,45 @@ public class PrivateStreamDecoderTest
         assertEquals(0, fill.feeAssetId);
     }
 
+    /** Issue 11, fault 3: a 0.0004 BTC maker buy whose {@code orders} push carries a rebate of 0.0000002 BTC. */
+    public static final String ORDERS_REBATE = ORDERS.replace("\"fillFee\":\"-0.0000004\"", "\"fillFee\":\"0.0000002\"")
+        .replace("\"fee\":\"-0.0000004\"", "\"fee\":\"0.0000002\"");
+    /** The same rebate as a {@code fill} push: {@code "totalFee":"0.0000002","deduction":"no"}. */
+    public static final String FILL_REBATE = FILL.replace("\"totalFee\":\"-0.0000004\"", "\"totalFee\":\"0.0000002\"");
+
+    @Test
+    void shouldBookARebateOnAnOrdersPushAsANegativeFee()
+    {
+        assertTrue(ORDERS_REBATE.contains("\"fillFee\":\"0.0000002\",\"fillFeeCoin\":\"BTC\""));
+        assertEquals(PrivateStreamDecoder.OK, decode(decoder(true), ORDERS_REBATE));
+        final InboundEvent fill = publisher.events(EventType.FILL).get(0);
+        assertEquals(4, fill.size, "0.0004 BTC");
+        assertEquals(-20, fill.fee, "a rebate of 0.0000002 BTC received: fee -20 amount units");
+        assertEquals(0, fill.feeAssetId);
+    }
+
+    @Test
+    void shouldBookARebateOnAFillPushAsANegativeFee()
+    {
+        assertTrue(FILL_REBATE.contains("\"deduction\":\"no\"") && FILL_REBATE.contains("\"totalFee\":\"0.0000002\""));
+        assertEquals(PrivateStreamDecoder.OK, decode(decoder(false), FILL_REBATE));
+        final InboundEvent fill = publisher.events(EventType.FILL).get(0);
+        assertEquals(-20, fill.fee, "a rebate of 0.0000002 BTC received: fee -20 amount units");
+        assertEquals(0, fill.feeAssetId);
+    }
+
+    @Test
+    void shouldBookAFeePaidInBgbAsPaidOutsideTheTradedCoins()
+    {
+        final String bgb = FILL.replace("\"feeCoin\":\"BTC\",\"deduction\":\"no\",\"totalDeductionFee\":\"0\"," +
+            "\"totalFee\":\"-0.0000004\"", "\"feeCoin\":\"BGB\",\"deduction\":\"yes\",\"totalDeductionFee\":\"0\"," +
+            "\"totalFee\":\"0.0015552\"");
+        assertEquals(PrivateStreamDecoder.OK, decode(decoder(false), bgb));
+        final InboundEvent fill = publisher.events(EventType.FILL).get(0);
+        assertEquals(155_520, fill.fee, "deduction yes: paid in BGB, positive as written");
+        assertEquals(InboundEvent.FEE_ASSET_OTHER, fill.feeAssetId, "BGB is neither the base nor the quote coin");
+    }
+
     @Test
     void shouldDecodeAccountSkippingUnknownCoins()
     {
