@@ -29,14 +29,25 @@ public final class GatewayCounters
     public static final int CONNECTIONS_OPENED = 17;
     public static final int COMMANDS = 18;
     public static final int UNSUPPORTED_COMMANDS = 19;
+    /** Venue clock re-syncs started because the venue refused a timestamp (40008, 40005, 30013, 30014). */
+    public static final int CLOCK_RESYNCS = 20;
+    /** Requests re-signed and sent again after a timestamp refusal (the venue had not acted on them). */
+    public static final int CLOCK_RETRIES = 21;
+    /** Refused subscriptions asked for again. */
+    public static final int SUBSCRIBE_RETRIES = 22;
+    /** Private-stream reconnects whose gap was recovered from the fill history before going up. */
+    public static final int RECONNECT_RECONCILES = 23;
+    /** Fills fetched for those gaps and published (before deduplication). */
+    public static final int GAP_FILLS_FETCHED = 24;
     /** First of one counter per {@link Endpoint}: requests sent to it. */
-    public static final int REQUESTS_BASE = 20;
+    public static final int REQUESTS_BASE = 25;
 
     private static final String[] NAMES = {
         "frames", "decodeErrors", "reconnects", "resyncs", "eventsPublished", "pingsSent", "pongTimeouts",
         "messagesSent", "subscribeThrottled", "venueErrors", "rejects", "timeouts", "rateLimitWaits",
         "rateLimitRejects", "backOffs", "unknownOutcomes", "acks", "connectionsOpened", "commands",
-        "unsupportedCommands"};
+        "unsupportedCommands", "clockResyncs", "clockRetries", "subscribeRetries", "reconnectReconciles",
+        "gapFillsFetched"};
 
     private final AtomicLongArray values = new AtomicLongArray(REQUESTS_BASE + Endpoint.values().length);
 
@@ -48,6 +59,17 @@ public final class GatewayCounters
     public void increment(final int counter)
     {
         values.lazySet(counter, values.get(counter) + 1);
+    }
+
+    /**
+     * Add an amount (single writer).
+     *
+     * @param counter the counter index.
+     * @param amount  what to add.
+     */
+    public void add(final int counter, final long amount)
+    {
+        values.lazySet(counter, values.get(counter) + amount);
     }
 
     /**

@@ -47,7 +47,21 @@ public final class CoreCounters
     public static final int PENDING_TIMEOUTS = 31;
     /** Levels the books dropped because a side was at capacity. */
     public static final int BOOK_LEVELS_DROPPED = 32;
-    public static final int RISK_BASE = 33;
+    /** Private-stream reconnects after which every tracked order was queried before quoting again. */
+    public static final int RECONNECT_RECONCILES = 33;
+    /** Queries sent by those reconciles. */
+    public static final int RECONCILE_QUERIES = 34;
+    /** Cancels (or cancel-replaces) answered "order does not exist" (43001...), resolved with a query. */
+    public static final int NOT_FOUND_QUERIES = 35;
+    /** FETCH_FILLS sent: a query answer reported more filled than the fills seen. */
+    public static final int FILL_FETCHES_SENT = 36;
+    /** Fills recovered from the venue's fill history (gap after a reconnect, or FETCH_FILLS) and not seen before. */
+    public static final int RECOVERED_FILLS = 37;
+    /** Orders a query (reconcile, not-found cancel, unknown outcome) found filled. */
+    public static final int FOUND_FILLED = 38;
+    /** Orders a query (reconcile, not-found cancel, unknown outcome) found cancelled or absent. */
+    public static final int FOUND_CANCELLED = 39;
+    public static final int RISK_BASE = 40;
     /** Pairs of (code, count) for Bitget reject codes. */
     public static final int REJECT_CODE_SLOTS = 16;
 
@@ -59,7 +73,8 @@ public final class CoreCounters
         "replacesSent", "cancelAllsSent", "queriesSent", "resyncsSent", "acks", "rejects", "unknownOutcomes",
         "orderUpdates", "fillsBuy", "fillsSell", "filledSizeBuy", "filledSizeSell", "duplicateFills",
         "untrackedOrderEvents", "postOnlyCancels", "venueCancels", "orderPoolFull", "badEvents", "events",
-        "rejectCodeOverflow", "pendingTimeouts", "bookLevelsDropped"};
+        "rejectCodeOverflow", "pendingTimeouts", "bookLevelsDropped", "reconnectReconciles", "reconcileQueries",
+        "notFoundQueries", "fillFetchesSent", "recoveredFills", "foundFilled", "foundCancelled"};
 
     private final AtomicLongArray values = new AtomicLongArray(LENGTH);
     private int rejectCodesUsed;

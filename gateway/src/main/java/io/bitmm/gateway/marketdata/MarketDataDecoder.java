@@ -602,6 +602,15 @@ public final class MarketDataDecoder
     }
 
     /**
+     * @param instrumentId an instrument.
+     * @return true while its book waits for a {@code books} snapshot (subscribed or resynced, nothing received yet).
+     */
+    public boolean isAwaitingSnapshot(final int instrumentId)
+    {
+        return awaitingSnapshot[instrumentId];
+    }
+
+    /**
      * @return the instrument of the last {@link #ERROR}, -1 when unknown (resync everything).
      */
     public int errorInstrumentId()

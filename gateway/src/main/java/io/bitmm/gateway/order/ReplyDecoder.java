@@ -72,6 +72,16 @@ public final class ReplyDecoder
     }
 
     /**
+     * @param r a request with its reply.
+     * @return true when the venue refused the request's timestamp ({@code 40008} expired, {@code 40005} invalid):
+     * refused at authentication, before anything was done, so it is safe to re-sign and send again, even a place.
+     */
+    public boolean timestampRefused(final OrderRequest r)
+    {
+        return r.status == 400 && envelope(r) && (code == 40008 || code == 40005);
+    }
+
+    /**
      * Publish the outcome of a command request.
      *
      * @param r the request with its status and reply.
