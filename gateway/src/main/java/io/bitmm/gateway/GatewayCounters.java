@@ -29,14 +29,20 @@ public final class GatewayCounters
     public static final int CONNECTIONS_OPENED = 17;
     public static final int COMMANDS = 18;
     public static final int UNSUPPORTED_COMMANDS = 19;
+    /** A field was missing, {@code null}, empty or an unknown enum value and its documented default was taken. */
+    public static final int FIELD_DEFAULTS = 20;
+    /** An order element named one of our orders but could not be applied: published as COMMAND_UNKNOWN (queried). */
+    public static final int FIELD_QUERIES = 21;
+    /** An element was dropped: not ours (no clientOid, another instrument) or unusable without a query (a balance). */
+    public static final int FIELD_DROPS = 22;
     /** First of one counter per {@link Endpoint}: requests sent to it. */
-    public static final int REQUESTS_BASE = 20;
+    public static final int REQUESTS_BASE = 23;
 
     private static final String[] NAMES = {
         "frames", "decodeErrors", "reconnects", "resyncs", "eventsPublished", "pingsSent", "pongTimeouts",
         "messagesSent", "subscribeThrottled", "venueErrors", "rejects", "timeouts", "rateLimitWaits",
         "rateLimitRejects", "backOffs", "unknownOutcomes", "acks", "connectionsOpened", "commands",
-        "unsupportedCommands"};
+        "unsupportedCommands", "fieldDefaults", "fieldQueries", "fieldDrops"};
 
     private final AtomicLongArray values = new AtomicLongArray(REQUESTS_BASE + Endpoint.values().length);
 
