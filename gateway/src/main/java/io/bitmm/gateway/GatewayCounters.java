@@ -39,15 +39,21 @@ public final class GatewayCounters
     public static final int RECONNECT_RECONCILES = 23;
     /** Fills fetched for those gaps and published (before deduplication). */
     public static final int GAP_FILLS_FETCHED = 24;
+    /** A field was missing, {@code null}, empty or an unknown enum value and its documented default was taken. */
+    public static final int FIELD_DEFAULTS = 25;
+    /** An order element named one of our orders but could not be applied: published as COMMAND_UNKNOWN (queried). */
+    public static final int FIELD_QUERIES = 26;
+    /** An element was dropped: not ours (no clientOid, another instrument) or unusable without a query (a balance). */
+    public static final int FIELD_DROPS = 27;
     /** First of one counter per {@link Endpoint}: requests sent to it. */
-    public static final int REQUESTS_BASE = 25;
+    public static final int REQUESTS_BASE = 28;
 
     private static final String[] NAMES = {
         "frames", "decodeErrors", "reconnects", "resyncs", "eventsPublished", "pingsSent", "pongTimeouts",
         "messagesSent", "subscribeThrottled", "venueErrors", "rejects", "timeouts", "rateLimitWaits",
         "rateLimitRejects", "backOffs", "unknownOutcomes", "acks", "connectionsOpened", "commands",
         "unsupportedCommands", "clockResyncs", "clockRetries", "subscribeRetries", "reconnectReconciles",
-        "gapFillsFetched"};
+        "gapFillsFetched", "fieldDefaults", "fieldQueries", "fieldDrops"};
 
     private final AtomicLongArray values = new AtomicLongArray(REQUESTS_BASE + Endpoint.values().length);
 
