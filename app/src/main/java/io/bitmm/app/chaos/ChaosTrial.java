@@ -90,6 +90,7 @@ final class ChaosTrial
     private final PrintStream log;
     private final Map<Check, String> failures = new TreeMap<>();
     private final StringBuilder notes = new StringBuilder();
+    private VenueClient venueForDiff;
 
     ChaosTrial(final FaultSchedule schedule, final Path dir, final List<String> symbols, final List<String> overrides,
         final PrintStream log)
@@ -157,6 +158,8 @@ final class ChaosTrial
             final VenueClient venue = new VenueClient(sim.restUri(), credentials);
             try
             {
+                venue.warm();
+                venueForDiff = venue;
                 trade(sim, venue, credentialsFile);
             }
             finally
@@ -390,7 +393,71 @@ final class ChaosTrial
         }
         if (!gaps.isEmpty())
         {
-            failures.put(Check.POSITION, String.join(", ", gaps) + " (" + run.fills() + " fills)");
+            failures.put(Check.POSITION, String.join(", ", gaps) + " (" + run.fills() + " fills)" + fillsDiff(runDir));
+        }
+    }
+
+    /**
+     * Every fill the venue lists against the fills of the trial's journals, by trade id; written to
+     * {@code fills-diff.txt}. Returns its first lines for the table.
+     */
+    private String fillsDiff(final Path lastRunDir)
+    {
+        try
+        {
+            final Map<Long, JournalCheck.JournalFill> journal = new TreeMap<>();
+            for (final String run : List.of("run-killed", "run", "run-restarted"))
+            {
+                if (Files.isDirectory(dir.resolve(run).resolve("journal")))
+                {
+                    journal.putAll(JournalCheck.fills(dir.resolve(run)));
+                }
+            }
+            final List<String> lines = new ArrayList<>();
+            final java.util.Set<Long> seen = new java.util.HashSet<>();
+            for (final String symbol : symbols)
+            {
+                for (final VenueClient.VenueFill fill : venueForDiff.fills(symbol))
+                {
+                    seen.add(fill.tradeId());
+                    final JournalCheck.JournalFill ours = journal.get(fill.tradeId());
+                    final String venueLine = symbol + " " + fill.side() + " " + fill.size().toPlainString() + " @ " +
+                        fill.price().toPlainString() + " fee " + fill.fee().toPlainString() + " " + fill.feeCoin() +
+                        " at " + fill.timeMs();
+                    if (ours == null)
+                    {
+                        lines.add("venue only: trade " + fill.tradeId() + " " + venueLine);
+                        continue;
+                    }
+                    final BigDecimal fee = BigDecimal.valueOf(ours.fee(), Amounts.DECIMALS);
+                    if (fee.subtract(fill.fee()).abs().compareTo(BigDecimal.valueOf(1, Amounts.DECIMALS)) > 0 ||
+                        !fill.feeCoin().equals(ours.feeCoin()))
+                    {
+                        lines.add("fee differs: trade " + fill.tradeId() + " venue " + venueLine + "; journal fee " +
+                            fee.toPlainString() + " " + ours.feeCoin());
+                    }
+                }
+            }
+            for (final JournalCheck.JournalFill fill : journal.values())
+            {
+                if (!seen.contains(fill.tradeId()))
+                {
+                    lines.add("journal only: " + fill);
+                }
+            }
+            Files.writeString(dir.resolve("fills-diff.txt"), String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+            return lines.isEmpty() ? "; every venue fill is in the journal with its fee" :
+                "; " + String.join("; ", lines.subList(0, Math.min(3, lines.size()))) +
+                    (lines.size() > 3 ? "; ... (" + lines.size() + " in fills-diff.txt)" : "");
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            return "; (fills not compared: " + ex + ")";
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            return "";
         }
     }
 

@@ -57,6 +57,48 @@ public final class JournalCheck
     }
 
     /**
+     * A fill as the journal recorded it (the first event with its trade id).
+     *
+     * @param tradeId   the trade id.
+     * @param symbol    the symbol.
+     * @param side      buy or sell.
+     * @param price     price units.
+     * @param size      size units.
+     * @param fee       fee paid, amount units (negative: a rebate).
+     * @param feeCoin   the fee's coin, or "-" when none.
+     */
+    public record JournalFill(long tradeId, String symbol, String side, long price, long size, long fee,
+        String feeCoin)
+    {
+    }
+
+    /**
+     * @param runDir a run's directory.
+     * @return trade id to the fill the journal recorded for it (diagnostics of a position mismatch).
+     */
+    public static java.util.Map<Long, JournalFill> fills(final Path runDir)
+    {
+        final java.util.Map<Long, JournalFill> fills = new java.util.TreeMap<>();
+        try (JournalReader reader = new JournalReader(RunJournal.journalDir(runDir), JournalLayout.KIND_EVENT))
+        {
+            final InstrumentTable instruments = reader.header().instruments();
+            while (reader.next() != JournalReader.END)
+            {
+                final InboundEvent e = reader.event();
+                if (e.type == EventType.FILL && e.tradeId != 0 && e.instrumentId >= 0 &&
+                    e.instrumentId < instruments.instrumentCount())
+                {
+                    fills.putIfAbsent(e.tradeId, new JournalFill(e.tradeId, instruments.instrument(e.instrumentId)
+                        .symbol(), e.side.name(), e.price, e.size, e.fee,
+                        e.feeAssetId >= 0 && e.feeAssetId < instruments.assetCount() ?
+                            instruments.assetName(e.feeAssetId) : "-"));
+                }
+            }
+        }
+        return fills;
+    }
+
+    /**
      * @param runDir a run's directory (holds {@code journal/}).
      * @param killed true when the run was killed: its replay may produce commands it never wrote.
      * @return what the journal says.

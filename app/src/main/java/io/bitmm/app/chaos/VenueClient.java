@@ -55,6 +55,25 @@ final class VenueClient
     }
 
     /**
+     * Ask the fresh venue what the engine asks first (server time, symbols), with a long timeout, so that its JIT
+     * warm-up on a busy box does not count against the engine's start-up timeouts (5 s).
+     *
+     * @throws IOException when the venue does not answer within 30 s.
+     */
+    void warm() throws IOException
+    {
+        for (final String path : new String[] {"/api/v2/public/time", "/api/v2/spot/public/symbols"})
+        {
+            final HttpResponse<String> response = send(HttpRequest.newBuilder(rest.resolve(path))
+                .timeout(Duration.ofSeconds(30)).GET().build());
+            if (response.statusCode() != 200)
+            {
+                throw new IOException("GET " + path + ": HTTP " + response.statusCode() + " " + response.body());
+            }
+        }
+    }
+
+    /**
      * @return the sim's counters ({@code GET /sim/stats}).
      * @throws IOException when the sim cannot be reached.
      */
@@ -124,6 +143,58 @@ final class VenueClient
             totals.put(String.valueOf(asset.get("coin")), total);
         }
         return totals;
+    }
+
+    /**
+     * One of the account's fills as the venue lists it.
+     *
+     * @param tradeId  the trade id.
+     * @param side     buy or sell.
+     * @param price    the price.
+     * @param size     the base size.
+     * @param fee      the fee paid (negative: a rebate received), in {@code feeCoin}.
+     * @param feeCoin  the fee's coin.
+     * @param timeMs   the venue's time of the fill.
+     */
+    record VenueFill(long tradeId, String side, BigDecimal price, BigDecimal size, BigDecimal fee, String feeCoin,
+        long timeMs)
+    {
+    }
+
+    /**
+     * @param symbol a symbol.
+     * @return every fill of the account on it, newest first (paged by {@code idLessThan}, within the endpoint's
+     * 10 requests/s).
+     * @throws IOException when the venue cannot be reached or refuses.
+     * @throws InterruptedException when interrupted.
+     */
+    @SuppressWarnings("unchecked")
+    List<VenueFill> fills(final String symbol) throws IOException, InterruptedException
+    {
+        final List<VenueFill> fills = new ArrayList<>();
+        long before = 0;
+        while (true)
+        {
+            final List<Map<String, Object>> page = data(signed("/api/v2/spot/trade/fills", "symbol=" + symbol +
+                "&limit=100" + (before > 0 ? "&idLessThan=" + before : "")));
+            for (final Map<String, Object> row : page)
+            {
+                final Map<String, Object> fee = row.get("feeDetail") instanceof Map<?, ?> m ?
+                    (Map<String, Object>)m : Map.of();
+                final String total = String.valueOf(fee.getOrDefault("totalFee", "0"));
+                final long tradeId = Long.parseLong(String.valueOf(row.get("tradeId")));
+                fills.add(new VenueFill(tradeId, String.valueOf(row.get("side")),
+                    new BigDecimal(String.valueOf(row.get("priceAvg"))), new BigDecimal(String.valueOf(row.get("size"))),
+                    total.isEmpty() ? BigDecimal.ZERO : new BigDecimal(total).negate(),
+                    String.valueOf(fee.get("feeCoin")), Long.parseLong(String.valueOf(row.get("cTime")))));
+                before = before == 0 ? tradeId : Math.min(before, tradeId);
+            }
+            if (page.size() < 100)
+            {
+                return fills;
+            }
+            Thread.sleep(150);
+        }
     }
 
     private String signed(final String path, final String query) throws IOException
