@@ -429,6 +429,11 @@ final class ChaosTrial
                         lines.add("venue only: trade " + fill.tradeId() + " " + venueLine);
                         continue;
                     }
+                    if (ours.size().compareTo(fill.size()) != 0)
+                    {
+                        lines.add("size differs: trade " + fill.tradeId() + " venue " + venueLine + "; journal size " +
+                            ours.size().toPlainString());
+                    }
                     final BigDecimal fee = BigDecimal.valueOf(ours.fee(), Amounts.DECIMALS);
                     if (fee.subtract(fill.fee()).abs().compareTo(BigDecimal.valueOf(1, Amounts.DECIMALS)) > 0 ||
                         !fill.feeCoin().equals(ours.feeCoin()))

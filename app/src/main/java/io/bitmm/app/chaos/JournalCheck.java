@@ -19,6 +19,7 @@ import io.bitmm.journal.JournalLayout;
 import io.bitmm.journal.JournalReader;
 import io.bitmm.journal.ReplayDriver;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -63,11 +64,11 @@ public final class JournalCheck
      * @param symbol    the symbol.
      * @param side      buy or sell.
      * @param price     price units.
-     * @param size      size units.
+     * @param size      base size.
      * @param fee       fee paid, amount units (negative: a rebate).
      * @param feeCoin   the fee's coin, or "-" when none.
      */
-    public record JournalFill(long tradeId, String symbol, String side, long price, long size, long fee,
+    public record JournalFill(long tradeId, String symbol, String side, long price, BigDecimal size, long fee,
         String feeCoin)
     {
     }
@@ -89,7 +90,8 @@ public final class JournalCheck
                     e.instrumentId < instruments.instrumentCount())
                 {
                     fills.putIfAbsent(e.tradeId, new JournalFill(e.tradeId, instruments.instrument(e.instrumentId)
-                        .symbol(), e.side.name(), e.price, e.size, e.fee,
+                        .symbol(), e.side.name(), e.price,
+                        BigDecimal.valueOf(e.size, instruments.instrument(e.instrumentId).sizeScale()), e.fee,
                         e.feeAssetId >= 0 && e.feeAssetId < instruments.assetCount() ?
                             instruments.assetName(e.feeAssetId) : "-"));
                 }
