@@ -406,14 +406,21 @@ final class ChaosTrial
         try
         {
             final Map<Long, JournalCheck.JournalFill> journal = new TreeMap<>();
+            final List<String> lines = new ArrayList<>();
             for (final String run : List.of("run-killed", "run", "run-restarted"))
             {
                 if (Files.isDirectory(dir.resolve(run).resolve("journal")))
                 {
-                    journal.putAll(JournalCheck.fills(dir.resolve(run)));
+                    for (final JournalCheck.JournalFill fill : JournalCheck.fills(dir.resolve(run)).values())
+                    {
+                        if (journal.putIfAbsent(fill.tradeId(), fill) != null)
+                        {
+                            lines.add("booked by both runs: trade " + fill.tradeId() + " (the killed run's fill, in the " +
+                                "restarted run's start balances, booked again by it) " + fill);
+                        }
+                    }
                 }
             }
-            final List<String> lines = new ArrayList<>();
             final java.util.Set<Long> seen = new java.util.HashSet<>();
             for (final String symbol : symbols)
             {
