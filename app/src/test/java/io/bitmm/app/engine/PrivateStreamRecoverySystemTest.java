@@ -42,19 +42,12 @@ class PrivateStreamRecoverySystemTest
     @Timeout(value = 240, unit = TimeUnit.SECONDS)
     void shouldEndWithTheVenuesHoldingsAfterPushesLostAcrossReconnects() throws Exception
     {
-        final Config config = EngineSettings.newConfig().override("test", List.of(
-            "sim.seed=23", "sim.books-interval=50ms", "risk.max-position=0.01", "risk.soft-position=0.006",
-            "quoting.order-size=0.001", "gateway.order-warmup=0"));
+        final Config config = config(23);
         try (SimVenue sim = SimVenue.start(Bindings.sim(config).takersPerSecond(20)))
         {
             final CoinBalance baseBefore = sim.balance("BTC");
             final CoinBalance quoteBefore = sim.balance("USDT");
-            final io.bitmm.sim.Credentials accepted = sim.credentials();
-            final GatewayContext gateway = Bindings.gateway(config, sim.restUri(), sim.wsPublicUri(), sim.wsPrivateUri(),
-                new Credentials(accepted.apiKey(), accepted.secret(), accepted.passphrase()));
-            final InstrumentTable instruments = InstrumentLoader.load(gateway, List.of("BTCUSDT"));
-            final CoreContext coreContext = Bindings.core(config, instruments, System.currentTimeMillis());
-            final Engine engine = new Engine(Bindings.engine(config), coreContext, gateway, instruments);
+            final Engine engine = engine(sim, config);
             int gapsWithFills = 0;
             engine.start();
             try
@@ -86,26 +79,136 @@ class PrivateStreamRecoverySystemTest
             assertTrue(gapsWithFills > 0, "no fill happened while pushes were lost: the test proved nothing");
             assertTrue(sim.faults().privatePushesDropped() > 0, "pushes dropped");
 
-            final List<OpenOrder> open = sim.openOrders("BTCUSDT");
-            assertTrue(open.isEmpty(), "orders left open at the venue: " + open);
+            assertHoldingsMatch(sim, engine, baseBefore, quoteBefore);
             final CoreCounters counters = engine.core().counters();
-            final Position position = engine.core().position(0);
-            final BigDecimal baseChange = total(sim.balance("BTC")).subtract(total(baseBefore));
-            final BigDecimal quoteChange = total(sim.balance("USDT")).subtract(total(quoteBefore));
-            final long fills = counters.fills(Side.BUY) + counters.fills(Side.SELL);
-            final BigDecimal tolerance = BigDecimal.valueOf(fills, Amounts.DECIMALS);
-            final BigDecimal baseGap = baseChange.subtract(BigDecimal.valueOf(position.baseHoldingsChange(), Amounts.DECIMALS));
-            final BigDecimal quoteGap = quoteChange.subtract(BigDecimal.valueOf(position.quoteHoldingsChange(), Amounts.DECIMALS));
-            assertTrue(baseGap.abs().compareTo(tolerance) <= 0, "venue base change " + baseChange + " vs engine " +
-                BigDecimal.valueOf(position.baseHoldingsChange(), Amounts.DECIMALS) + " (" + fills + " fills, " +
-                sim.faults().privatePushesDropped() + " pushes dropped; " + counters + ")");
-            assertTrue(quoteGap.abs().compareTo(tolerance) <= 0, "venue quote change " + quoteChange + " vs engine " +
-                BigDecimal.valueOf(position.quoteHoldingsChange(), Amounts.DECIMALS) + " (" + fills + " fills)");
-            assertEquals(0, engine.handlerErrors(), "ring handler errors");
             assertTrue(counters.get(CoreCounters.RECONNECT_RECONCILES) >= GAPS, counters.toString());
             assertTrue(counters.get(CoreCounters.RECOVERED_FILLS) >= 1, "fills recovered from the venue: " + counters);
             System.out.println("recovery: " + gapsWithFills + " gaps with fills, " + sim.faults().privatePushesDropped() +
                 " pushes dropped; " + counters);
+        }
+    }
+
+    private static void assertHoldingsMatch(final SimVenue sim, final Engine engine, final CoinBalance baseBefore,
+        final CoinBalance quoteBefore)
+    {
+        final List<OpenOrder> open = sim.openOrders("BTCUSDT");
+        assertTrue(open.isEmpty(), "orders left open at the venue: " + open);
+        final CoreCounters counters = engine.core().counters();
+        final Position position = engine.core().position(0);
+        final BigDecimal baseChange = total(sim.balance("BTC")).subtract(total(baseBefore));
+        final BigDecimal quoteChange = total(sim.balance("USDT")).subtract(total(quoteBefore));
+        final long fills = counters.fills(Side.BUY) + counters.fills(Side.SELL);
+        final BigDecimal tolerance = BigDecimal.valueOf(fills, Amounts.DECIMALS);
+        final BigDecimal baseGap = baseChange.subtract(BigDecimal.valueOf(position.baseHoldingsChange(), Amounts.DECIMALS));
+        final BigDecimal quoteGap = quoteChange.subtract(BigDecimal.valueOf(position.quoteHoldingsChange(), Amounts.DECIMALS));
+        assertTrue(baseGap.abs().compareTo(tolerance) <= 0, "venue base change " + baseChange + " vs engine " +
+            BigDecimal.valueOf(position.baseHoldingsChange(), Amounts.DECIMALS) + " (" + fills + " fills, " +
+            sim.faults().privatePushesDropped() + " pushes dropped; " + counters + ")");
+        assertTrue(quoteGap.abs().compareTo(tolerance) <= 0, "venue quote change " + quoteChange + " vs engine " +
+            BigDecimal.valueOf(position.quoteHoldingsChange(), Amounts.DECIMALS) + " (" + fills + " fills)");
+        assertEquals(0, engine.handlerErrors(), "ring handler errors");
+    }
+
+    private static Engine engine(final SimVenue sim, final Config config) throws Exception
+    {
+        final io.bitmm.sim.Credentials accepted = sim.credentials();
+        final GatewayContext gateway = Bindings.gateway(config, sim.restUri(), sim.wsPublicUri(), sim.wsPrivateUri(),
+            new Credentials(accepted.apiKey(), accepted.secret(), accepted.passphrase()));
+        final InstrumentTable instruments = InstrumentLoader.load(gateway, List.of("BTCUSDT"));
+        final CoreContext coreContext = Bindings.core(config, instruments, System.currentTimeMillis());
+        return new Engine(Bindings.engine(config), coreContext, gateway, instruments);
+    }
+
+    private static Config config(final int seed)
+    {
+        return EngineSettings.newConfig().override("test", List.of("sim.seed=" + seed, "sim.books-interval=50ms",
+            "risk.max-position=0.01", "risk.soft-position=0.006", "quoting.order-size=0.001", "gateway.order-warmup=0"));
+    }
+
+    /** The first input: 20 takers/s, REST replies delayed 400 ms, every connection dropped every 2 s. */
+    @Test
+    @Timeout(value = 240, unit = TimeUnit.SECONDS)
+    void shouldEndWithTheVenuesHoldingsWithRestDelayedAndConnectionsDroppedEveryTwoSeconds() throws Exception
+    {
+        final Config config = config(31);
+        try (SimVenue sim = SimVenue.start(Bindings.sim(config).takersPerSecond(20)))
+        {
+            final CoinBalance baseBefore = sim.balance("BTC");
+            final CoinBalance quoteBefore = sim.balance("USDT");
+            final Engine engine = engine(sim, config);
+            engine.start();
+            try
+            {
+                waitFor(() -> engine.core().counters().get(CoreCounters.ACKS) > 0, 30_000);
+                sim.faults().restDelayMs(400);
+                for (int i = 0; i < 10; i++)
+                {
+                    Thread.sleep(2_000);
+                    sim.faults().dropConnections();
+                }
+                sim.faults().restDelayMs(0);
+                Thread.sleep(3_000);
+            }
+            finally
+            {
+                assertTrue(engine.stop(), "every order confirmed closed within the shutdown timeout");
+            }
+            assertHoldingsMatch(sim, engine, baseBefore, quoteBefore);
+            assertTrue(engine.core().counters().get(CoreCounters.RECONNECT_RECONCILES) >= 1, engine.core().counters().toString());
+        }
+    }
+
+    /** The second input: only the venue's forced disconnect, every 6 s. */
+    @Test
+    @Timeout(value = 240, unit = TimeUnit.SECONDS)
+    void shouldEndWithTheVenuesHoldingsWithTheVenueClosingConnectionsEverySixSeconds() throws Exception
+    {
+        final Config config = config(41);
+        try (SimVenue sim = SimVenue.start(Bindings.sim(config).takersPerSecond(20).wsMaxAgeMs(6_000)))
+        {
+            final CoinBalance baseBefore = sim.balance("BTC");
+            final CoinBalance quoteBefore = sim.balance("USDT");
+            final Engine engine = engine(sim, config);
+            engine.start();
+            try
+            {
+                waitFor(() -> engine.core().counters().get(CoreCounters.RECONNECT_RECONCILES) >= 4, 60_000);
+            }
+            finally
+            {
+                assertTrue(engine.stop(), "every order confirmed closed within the shutdown timeout");
+            }
+            assertHoldingsMatch(sim, engine, baseBefore, quoteBefore);
+            assertTrue(engine.core().counters().get(CoreCounters.RECONNECT_RECONCILES) >= 4, engine.core().counters().toString());
+        }
+    }
+
+    /** Private pushes sent twice or swapped with the next one, and orders filled in several parts. */
+    @Test
+    @Timeout(value = 240, unit = TimeUnit.SECONDS)
+    void shouldEndWithTheVenuesHoldingsWithDuplicatedReorderedPushesAndPartialFills() throws Exception
+    {
+        final Config config = config(37);
+        try (SimVenue sim = SimVenue.start(Bindings.sim(config).takersPerSecond(20)))
+        {
+            final CoinBalance baseBefore = sim.balance("BTC");
+            final CoinBalance quoteBefore = sim.balance("USDT");
+            sim.faults().duplicatePushFraction(0.3).reorderPushFraction(0.3).partialFillFraction(0.5);
+            final Engine engine = engine(sim, config);
+            engine.start();
+            try
+            {
+                waitFor(() -> sim.faults().partialFillsInjected() >= 5 && sim.faults().privatePushesReordered() >= 5, 60_000);
+                Thread.sleep(2_000);
+            }
+            finally
+            {
+                assertTrue(engine.stop(), "every order confirmed closed within the shutdown timeout");
+            }
+            assertTrue(sim.faults().privatePushesDuplicated() > 0 && sim.faults().privatePushesReordered() > 0 &&
+                sim.faults().partialFillsInjected() > 0, "faults injected");
+            assertHoldingsMatch(sim, engine, baseBefore, quoteBefore);
+            assertTrue(engine.core().counters().get(CoreCounters.DUPLICATE_FILLS) > 0, "duplicates were dropped");
         }
     }
 
