@@ -46,7 +46,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Slow path: its own daemon thread, a plain JDK {@link HttpClient}, ordinary Java. Requests are paced
  * {@value #PACE_MS} ms apart (half the endpoint's limit). A 40008/40005 (timestamp refused before anything was done)
  * asks for a clock re-sync ({@link VenueClock#requestResync()}) and is retried; so are network errors, 429 and 5xx,
- * with back-off. Order requests are taken allocation-free from the order I/O thread into a preallocated ring.
+ * with back-off. Order requests are taken allocation-free from the order I/O thread into a preallocated ring that
+ * this thread polls every {@value #ORDER_POLL_MS} ms.
  */
 public final class FillFetcher implements AutoCloseable
 {
@@ -57,6 +58,7 @@ public final class FillFetcher implements AutoCloseable
     private static final long RETRY_MIN_MS = 250;
     private static final long RETRY_MAX_MS = 10_000;
     private static final int ORDER_QUEUE = 256;
+    private static final long ORDER_POLL_MS = 20;
     private static final JsonFactory JSON = new JsonFactory();
 
     private final GatewayContext context;
@@ -108,6 +110,8 @@ public final class FillFetcher implements AutoCloseable
         });
         pool.setRemoveOnCancelPolicy(true);
         this.executor = pool;
+        // the order I/O thread only stores into the queue (no hand-off object per request): this thread polls it
+        executor.scheduleWithFixedDelay(this::drainOrders, ORDER_POLL_MS, ORDER_POLL_MS, TimeUnit.MILLISECONDS);
     }
 
     private static SSLContext sslContext(final GatewayContext context)
@@ -144,10 +148,6 @@ public final class FillFetcher implements AutoCloseable
         System.arraycopy(command.clientOid, 0, queuedOids[i], 0, command.clientOidLength);
         queuedOidLengths[i] = command.clientOidLength;
         head.set(h + 1);
-        if (h == tail.get())
-        {
-            executor.execute(this::drainOrders);
-        }
         return true;
     }
 
@@ -203,9 +203,9 @@ public final class FillFetcher implements AutoCloseable
         while (!closed && tail.get() < head.get())
         {
             final int i = (int)(tail.get() & (ORDER_QUEUE - 1));
-            final Instrument instrument = instruments.instrument(queuedInstruments[i]);
             try
             {
+                final Instrument instrument = instruments.instrument(queuedInstruments[i]);
                 final List<Map<String, String>> rows = pages("orderId=" + queuedOrderIds[i] + "&symbol=" + instrument.symbol());
                 rows.sort(Comparator.comparing(row -> new BigDecimal(row.getOrDefault("tradeId", "0"))));
                 for (final Map<String, String> row : rows)

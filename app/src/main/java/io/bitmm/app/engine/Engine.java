@@ -273,6 +273,23 @@ public final class Engine implements AutoCloseable
     }
 
     /**
+     * @return the private-stream gateway's counters (reconnect reconciles, gap fills, subscribe retries); empty in
+     * paper mode.
+     */
+    public io.bitmm.gateway.GatewayCounters privateStreamCounters()
+    {
+        return privateStream == null ? new io.bitmm.gateway.GatewayCounters() : privateStream.counters();
+    }
+
+    /**
+     * @return the venue clock minus the local clock (ms) as last measured; 0 in paper mode.
+     */
+    public long clockOffsetMs()
+    {
+        return orders instanceof VenueRoute ? ((VenueRoute)orders).gateway.clockOffsetMs() : 0;
+    }
+
+    /**
      * @return journal entries written (events + commands), 0 without a journal; read after {@link #stop()}.
      */
     public long journalEntries()

@@ -49,6 +49,15 @@ public final class RunSummary
         line(out, "risk", "state " + core.riskState() + riskReasons(c));
         line(out, "fills", String.format(Locale.ROOT, "buy %d  sell %d  (size units: bought %d, sold %d)",
             c.fills(Side.BUY), c.fills(Side.SELL), c.filledSize(Side.BUY), c.filledSize(Side.SELL)));
+        final io.bitmm.gateway.GatewayCounters ps = engine.privateStreamCounters();
+        line(out, "recovery", String.format(Locale.ROOT,
+            "reconnect reconciles %d (queries %d)  gap fills fetched %d  not-found queries %d  fill fetches %d  " +
+                "fills recovered %d  found filled %d cancelled %d  subscribe retries %d",
+            c.get(CoreCounters.RECONNECT_RECONCILES), c.get(CoreCounters.RECONCILE_QUERIES),
+            ps.get(io.bitmm.gateway.GatewayCounters.GAP_FILLS_FETCHED), c.get(CoreCounters.NOT_FOUND_QUERIES),
+            c.get(CoreCounters.FILL_FETCHES_SENT), c.get(CoreCounters.RECOVERED_FILLS), c.get(CoreCounters.FOUND_FILLED),
+            c.get(CoreCounters.FOUND_CANCELLED), ps.get(io.bitmm.gateway.GatewayCounters.SUBSCRIBE_RETRIES) +
+                engine.marketData().counters().get(io.bitmm.gateway.GatewayCounters.SUBSCRIBE_RETRIES)));
         final InstrumentTable instruments = engine.instruments();
         for (int id = 0; id < instruments.instrumentCount(); id++)
         {
