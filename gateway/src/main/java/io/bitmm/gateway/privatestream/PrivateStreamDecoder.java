@@ -169,6 +169,8 @@ public final class PrivateStreamDecoder
         }
         if (failure != null)
         {
+            // the frame may have been left part-read (a value of the wrong shape): start the next one afresh
+            json.recreate();
             counters.increment(GatewayCounters.DECODE_ERRORS);
             errorLog.record("private: " + failure, null);
             return ERROR;

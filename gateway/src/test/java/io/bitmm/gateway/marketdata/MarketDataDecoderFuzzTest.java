@@ -30,7 +30,7 @@ class MarketDataDecoderFuzzTest
     private final MarketDataDecoder decoder =
         new MarketDataDecoder(TestInstruments.table(), publisher, counters, new DistinctErrorLog());
 
-    @FuzzTest(maxDuration = "40s")
+    @FuzzTest(maxDuration = "30s")
     void fuzzFrame(final byte[] frame)
     {
         final long errorsBefore = counters.get(GatewayCounters.DECODE_ERRORS);

@@ -57,7 +57,7 @@ class ReplyDecoderFuzzTest
         return r;
     }
 
-    @FuzzTest(maxDuration = "40s")
+    @FuzzTest(maxDuration = "30s")
     void fuzzReply(final FuzzedDataProvider data)
     {
         final int which = data.consumeInt(0, ENDPOINTS.length - 1);

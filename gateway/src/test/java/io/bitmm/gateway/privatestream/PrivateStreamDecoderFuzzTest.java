@@ -28,7 +28,7 @@ class PrivateStreamDecoderFuzzTest
     private final PrivateStreamDecoder decoder =
         new PrivateStreamDecoder(TestInstruments.table(), publisher, counters, new DistinctErrorLog(), true);
 
-    @FuzzTest(maxDuration = "40s")
+    @FuzzTest(maxDuration = "30s")
     void fuzzFrame(final byte[] frame)
     {
         final long errorsBefore = counters.get(GatewayCounters.DECODE_ERRORS);

@@ -27,7 +27,7 @@ class WebSocketFrameReaderFuzzTest
     private static final byte[] GOOD_TEXT = "{\"event\":\"subscribe\",\"arg\":{\"channel\":\"books\"}}".getBytes(StandardCharsets.UTF_8);
     private static final byte[] GOOD = WebSocketFrameReaderTest.frame(true, 1, GOOD_TEXT, null);
 
-    @FuzzTest(maxDuration = "40s")
+    @FuzzTest(maxDuration = "30s")
     void fuzzStream(final FuzzedDataProvider data)
     {
         final int cut1 = data.consumeInt(0, 1 << 16);
