@@ -2,6 +2,7 @@ package io.bitmm.sim;
 
 import io.bitmm.sim.engine.Balance;
 import io.bitmm.sim.engine.Order;
+import io.bitmm.sim.net.Dialects;
 import io.bitmm.sim.net.ProtocolDetector;
 import io.bitmm.sim.net.RestApi;
 import io.bitmm.sim.net.Tls;
@@ -48,7 +49,7 @@ public final class SimVenue implements AutoCloseable
         this.group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         final EventLoop loop = group.next();
         this.venue = call(loop, () -> new Venue(context, loop));
-        final RestApi rest = call(loop, () -> new RestApi(venue));
+        final RestApi rest = call(loop, () -> Dialects.install(venue));
         final SslContext ssl = context.tls() ? Tls.serverContext() : null;
         context.faults().dropAction(() -> loop.execute(() ->
         {
