@@ -146,6 +146,18 @@ public final class SimVenue implements AutoCloseable
         return URI.create("ws://" + context.bindAddress() + ":" + port + "/v2/ws/private");
     }
 
+    /** e.g. ws://127.0.0.1:PORT/v3/ws/public (UTA v3 public topics). */
+    public URI wsPublicV3Uri()
+    {
+        return URI.create("ws://" + context.bindAddress() + ":" + port + "/v3/ws/public");
+    }
+
+    /** e.g. ws://127.0.0.1:PORT/v3/ws/private (UTA v3 private topics and {@code op:"trade"}). */
+    public URI wsPrivateV3Uri()
+    {
+        return URI.create("ws://" + context.bindAddress() + ":" + port + "/v3/ws/private");
+    }
+
     /** The credentials the venue accepts. */
     public Credentials credentials()
     {

@@ -6,6 +6,8 @@ import io.bitmm.sim.net.v2.spot.SpotAccountRest;
 import io.bitmm.sim.net.v2.spot.SpotMarketRest;
 import io.bitmm.sim.net.v2.spot.SpotStreams;
 import io.bitmm.sim.net.v2.spot.SpotTradeRest;
+import io.bitmm.sim.net.v3.V3RestApi;
+import io.bitmm.sim.net.v3.V3Streams;
 
 /**
  * The one place where the wire dialects are assembled on a venue: REST prefixes on the {@link RestApi} front door
@@ -33,6 +35,9 @@ public final class Dialects
         new SpotAccountRest(venue, v2);
         rest.dialect("/api/v2/", v2);
         venue.wsDialect(new V2Ws(venue).streams(new SpotStreams(venue)), "/v2/ws/public", "/v2/ws/private");
+        final V3Streams v3 = new V3Streams(venue);
+        rest.dialect("/api/v3/", new V3RestApi(venue, v3, new RestAuth(venue)));
+        venue.wsDialect(v3, "/v3/ws/public", "/v3/ws/private");
         return rest;
     }
 }
