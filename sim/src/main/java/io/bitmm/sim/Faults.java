@@ -15,6 +15,7 @@ public final class Faults
     private final AtomicInteger skipUpdates = new AtomicInteger();
     private final AtomicInteger http429 = new AtomicInteger();
     private final AtomicInteger http5xx = new AtomicInteger();
+    private final AtomicInteger pseqGaps = new AtomicInteger();
     private volatile long stallUntilMs;
     private volatile long restDelayMs;
     private volatile double restDropFraction;
@@ -29,6 +30,7 @@ public final class Faults
     private final AtomicLong http429Sent = new AtomicLong();
     private final AtomicLong http5xxSent = new AtomicLong();
     private final AtomicLong connectionsDropped = new AtomicLong();
+    private final AtomicLong pseqGapsInjected = new AtomicLong();
 
     /** Closes every WebSocket connection now. */
     public Faults dropConnections()
@@ -59,6 +61,16 @@ public final class Faults
     public Faults skipUpdates(final int n)
     {
         skipUpdates.addAndGet(n);
+        return this;
+    }
+
+    /**
+     * The next {@code n} v3 {@code books} updates carry a {@code pseq} that does not match the previous update's
+     * {@code seq} (their levels are still right: the break is in the chain only, which a v3 client must treat as loss).
+     */
+    public Faults pseqGaps(final int n)
+    {
+        pseqGaps.addAndGet(n);
         return this;
     }
 
@@ -111,6 +123,7 @@ public final class Faults
         skipUpdates.set(0);
         http429.set(0);
         http5xx.set(0);
+        pseqGaps.set(0);
         stallUntilMs = 0;
         restDelayMs = 0;
         restDropFraction = 0;
@@ -157,6 +170,9 @@ public final class Faults
                 return null;
             case "http5xx":
                 http5xx((int)value);
+                return null;
+            case "pseqgap":
+                pseqGaps((int)value);
                 return null;
             case "ackdelay":
                 ackDelayMs((long)value);
@@ -212,6 +228,17 @@ public final class Faults
         if (skipUpdates.get() > 0 && skipUpdates.getAndDecrement() > 0)
         {
             updatesSkipped.incrementAndGet();
+            return true;
+        }
+        return false;
+    }
+
+    /** Venue side: true if this v3 books update should carry a broken pseq (and counts it). */
+    public boolean takePseqGap()
+    {
+        if (pseqGaps.get() > 0 && pseqGaps.getAndDecrement() > 0)
+        {
+            pseqGapsInjected.incrementAndGet();
             return true;
         }
         return false;
@@ -313,5 +340,11 @@ public final class Faults
     public long connectionsDropped()
     {
         return connectionsDropped.get();
+    }
+
+    /** v3 books updates sent with a broken pseq chain on purpose. */
+    public long pseqGapsInjected()
+    {
+        return pseqGapsInjected.get();
     }
 }

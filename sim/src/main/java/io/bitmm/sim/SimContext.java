@@ -59,6 +59,7 @@ public final class SimContext
     private final List<Instrument> instruments = new ArrayList<>();
     private final Map<String, BigDecimal> balances = new LinkedHashMap<>();
     private final Faults faults = new Faults();
+    private final V3Options v3 = new V3Options();
 
     /** The default instruments: BTCUSDT and ETHUSDT. */
     public static List<Instrument> defaultInstruments()
@@ -396,6 +397,12 @@ public final class SimContext
         return faults;
     }
 
+    /** The UTA v3 options (protocol v3 §12's open points). */
+    public V3Options v3()
+    {
+        return v3;
+    }
+
     /**
      * Fills defaults and validates.
      *
@@ -428,6 +435,7 @@ public final class SimContext
         require(rateLimitScale > 0, "rateLimitScale must be > 0");
         require(depthLevels >= 1 && depthLevels <= 400, "depthLevels must be 1..400: " + depthLevels);
         require(makerFee.signum() >= 0 && takerFee.signum() >= 0, "fees must be >= 0");
+        v3.conclude();
         return this;
     }
 

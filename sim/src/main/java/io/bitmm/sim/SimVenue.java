@@ -2,6 +2,7 @@ package io.bitmm.sim;
 
 import io.bitmm.sim.engine.Balance;
 import io.bitmm.sim.engine.Order;
+import io.bitmm.sim.net.Dialects;
 import io.bitmm.sim.net.ProtocolDetector;
 import io.bitmm.sim.net.RestApi;
 import io.bitmm.sim.net.Tls;
@@ -48,7 +49,7 @@ public final class SimVenue implements AutoCloseable
         this.group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         final EventLoop loop = group.next();
         this.venue = call(loop, () -> new Venue(context, loop));
-        final RestApi rest = call(loop, () -> new RestApi(venue));
+        final RestApi rest = call(loop, () -> Dialects.install(venue));
         final SslContext ssl = context.tls() ? Tls.serverContext() : null;
         context.faults().dropAction(() -> loop.execute(() ->
         {
@@ -143,6 +144,18 @@ public final class SimVenue implements AutoCloseable
     public URI wsPrivateUri()
     {
         return URI.create("ws://" + context.bindAddress() + ":" + port + "/v2/ws/private");
+    }
+
+    /** e.g. ws://127.0.0.1:PORT/v3/ws/public (UTA v3 public topics). */
+    public URI wsPublicV3Uri()
+    {
+        return URI.create("ws://" + context.bindAddress() + ":" + port + "/v3/ws/public");
+    }
+
+    /** e.g. ws://127.0.0.1:PORT/v3/ws/private (UTA v3 private topics and {@code op:"trade"}). */
+    public URI wsPrivateV3Uri()
+    {
+        return URI.create("ws://" + context.bindAddress() + ":" + port + "/v3/ws/private");
     }
 
     /** The credentials the venue accepts. */

@@ -95,7 +95,8 @@ public final class SimCommand implements Callable<Integer>
                 () -> System.exit(0));
         }
         final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        out.println("ready rest=" + venue.restUri() + " ws-public=" + venue.wsPublicUri() + " ws-private=" + venue.wsPrivateUri());
+        out.println("ready rest=" + venue.restUri() + " ws-public=" + venue.wsPublicUri() + " ws-private=" + venue.wsPrivateUri()
+            + " ws-public-v3=" + venue.wsPublicV3Uri() + " ws-private-v3=" + venue.wsPrivateV3Uri());
         stopped.await();
         return 0;
     }

@@ -256,6 +256,7 @@ public final class Exchange
         notifyBalance(order);
         if ("post_only".equals(order.force) && crosses(book, order))
         {
+            order.postOnlyCrossed = true;
             finish(order, "cancelled", "normal_cancel");
             return;
         }
@@ -601,6 +602,105 @@ public final class Exchange
         }
         books.get(order.instrument.symbol()).remove(order);
         finish(order, "cancelled", "normal_cancel");
+        return true;
+    }
+
+    /**
+     * Amends an open limit order in place (v3 modify-order): it keeps its orderId and clientOid; funds are
+     * re-reserved for the new price and quantity. Without {@code keepPriority} it leaves its level and joins the back
+     * of the new one (matching first if the new price crosses, as a taker). A post-only order amended to a crossing
+     * price is cancelled ({@link Order#postOnlyCrossed}) when {@code postOnlyCrossCancels}, else refused.
+     *
+     * @param order                an open account order
+     * @param priceTicks           new price, or -1 to keep it
+     * @param sizeLots             new total quantity (filled part included), or -1 to keep it
+     * @param keepPriority         whether it keeps its queue position (the caller applies the venue's rule)
+     * @param postOnlyCrossCancels what happens to a post-only order amended to a crossing price
+     * @return null when amended (or cancelled as post-only), else "CODE message" with v3 codes
+     */
+    public String amend(final Order order, final long priceTicks, final long sizeLots, final boolean keepPriority,
+        final boolean postOnlyCrossCancels)
+    {
+        final long newPrice = priceTicks < 0 ? order.priceTicks : priceTicks;
+        final long newSize = sizeLots < 0 ? order.sizeLots : sizeLots;
+        if (newPrice == order.priceTicks && newSize == order.sizeLots)
+        {
+            return "25571 The price and quantity are unchanged";
+        }
+        if (!"limit".equals(order.orderType) || newSize <= order.filledLots || newPrice <= 0)
+        {
+            return "25568 The order does not meet the modification requirements";
+        }
+        final Instrument inst = order.instrument;
+        final BigDecimal notional = Decimals.big(newPrice, inst.pricePrecision()).multiply(Decimals.big(newSize, inst.quantityPrecision()));
+        if (notional.compareTo(new BigDecimal(inst.minTradeUsdt())) < 0)
+        {
+            return "25611 The order amount is below the minimum " + inst.minTradeUsdt() + " USDT";
+        }
+        final OrderBook book = books.get(inst.symbol());
+        final boolean crossing = order.side == Side.BUY ? book.bestAsk() >= 0 && book.bestAsk() <= newPrice
+            : book.bestBid() >= 0 && book.bestBid() >= newPrice;
+        if ("post_only".equals(order.force) && crossing && !postOnlyCrossCancels)
+        {
+            return "25568 The order does not meet the modification requirements";
+        }
+        if (!refreeze(order, newPrice, newSize))
+        {
+            return "25202 Insufficient balance";
+        }
+        order.amendments++;
+        order.updatedMs = nowMs;
+        if ("post_only".equals(order.force) && crossing)
+        {
+            book.remove(order);
+            order.priceTicks = newPrice;
+            order.sizeLots = newSize;
+            order.postOnlyCrossed = true;
+            finish(order, "cancelled", "normal_cancel");
+            return null;
+        }
+        if (keepPriority && newPrice == order.priceTicks)
+        {
+            final Level level = book.side(order.side).get(order.priceTicks);
+            level.totalLots += newSize - order.sizeLots;
+            order.sizeLots = newSize;
+            book.markDirty(order.side, order.priceTicks);
+        }
+        else
+        {
+            book.remove(order);
+            order.priceTicks = newPrice;
+            order.sizeLots = newSize;
+            match(book, order);
+            if (order.isOpen())
+            {
+                book.add(order);
+            }
+        }
+        if (order.isOpen())
+        {
+            notifyOrder(order, null);
+            notifyBalance(order);
+        }
+        return null;
+    }
+
+    /** Reserves what the amended order needs (remaining quantity at the new price); false if the balance is short. */
+    private boolean refreeze(final Order order, final long newPrice, final long newSize)
+    {
+        final Instrument inst = order.instrument;
+        final BigDecimal remaining = Decimals.big(newSize - order.filledLots, inst.quantityPrecision());
+        final BigDecimal needed = order.side == Side.BUY ? Decimals.big(newPrice, inst.pricePrecision()).multiply(remaining) : remaining;
+        final Balance bal = balance(order.side == Side.BUY ? inst.quoteCoin() : inst.baseCoin());
+        final BigDecimal delta = needed.subtract(order.frozen);
+        if (bal.available.compareTo(delta) < 0)
+        {
+            return false;
+        }
+        bal.available = bal.available.subtract(delta);
+        bal.frozen = bal.frozen.add(delta);
+        bal.updatedMs = nowMs;
+        order.frozen = needed;
         return true;
     }
 

@@ -32,6 +32,10 @@ public final class Order
     public String cancelReason = "";
     public long createdMs;
     public long updatedMs;
+    /** True if a post-only order was cancelled because it would have taken liquidity (v3: post_only_fill_cancel). */
+    public boolean postOnlyCrossed;
+    /** Times the order was amended in place (v3 modify-order). */
+    public int amendments;
     /** Reserved amount still frozen for this order (quote for buys, base for sells). */
     public BigDecimal frozen = BigDecimal.ZERO;
 

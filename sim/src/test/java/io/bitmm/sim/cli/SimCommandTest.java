@@ -24,7 +24,8 @@ class SimCommandTest
 {
     private static final Pattern READY = Pattern.compile(
         "^ready rest=(http://127\\.0\\.0\\.1:(\\d+)) ws-public=ws://127\\.0\\.0\\.1:\\2/v2/ws/public"
-            + " ws-private=ws://127\\.0\\.0\\.1:\\2/v2/ws/private$");
+            + " ws-private=ws://127\\.0\\.0\\.1:\\2/v2/ws/private"
+            + " ws-public-v3=ws://127\\.0\\.0\\.1:\\2/v3/ws/public ws-private-v3=ws://127\\.0\\.0\\.1:\\2/v3/ws/private$");
 
     @Test
     void shouldPrintReadyLineServeAndStopOnSigterm() throws Exception
