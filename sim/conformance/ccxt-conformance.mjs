@@ -130,6 +130,44 @@ async function accountModeSteps() {
     });
 }
 
+/**
+ * Wraps ccxt's handleOrderBook to count the books messages it handles and, for v3, to check the seq/pseq chain of
+ * each symbol (ccxt does not; its WS client turns 15+ digit numbers into exact strings, so BigInt is exact). The
+ * wrapper only observes and delegates.
+ */
+function spyOrderBook() {
+    const spy = { handled: 0, chainBreaks: 0, restore: undefined };
+    const last = {};
+    const original = exchange.handleOrderBook.bind(exchange);
+    exchange.handleOrderBook = (client, message) => {
+        spy.handled++;
+        const d = message && message.data && message.data[0];
+        const topic = message && message.arg ? message.arg.topic : undefined;
+        if (flow.uta && d && topic === 'books') {
+            const sym = message.arg.instType + ':' + message.arg.symbol;
+            const seq = d.seq !== undefined ? BigInt(String(d.seq)) : undefined;
+            const pseq = d.pseq !== undefined ? BigInt(String(d.pseq)) : undefined;
+            const prev = last[sym];
+            if (message.action === 'snapshot') {
+                last[sym] = { seq, fresh: true };
+            } else if (prev === undefined || pseq === undefined || seq === undefined) {
+                spy.chainBreaks++;
+            } else {
+                const ok = prev.fresh ? (pseq <= prev.seq && prev.seq <= seq) : pseq === prev.seq;
+                if (!ok) {
+                    spy.chainBreaks++;
+                }
+                last[sym] = { seq, fresh: false };
+            }
+        }
+        return original(client, message);
+    };
+    spy.restore = () => {
+        exchange.handleOrderBook = original;
+    };
+    return spy;
+}
+
 async function orderBookSteps() {
     await step('fetchOrderBook', async () => {
         const ob = flow.uta ? await exchange.fetchOrderBook(symbol, 50) : await exchange.fetchOrderBook(symbol);
@@ -143,47 +181,22 @@ async function orderBookSteps() {
         // Count every books message ccxt handles (v2: each update's CRC32 is verified inside handleOrderBook). ccxt
         // ignores v3 seq/pseq, so for UTA the harness checks the chain itself. Wrapping the instance method observes
         // ccxt without changing its behaviour.
-        let handled = 0;
-        let chainBreaks = 0;
-        let lastSeq;
-        let firstAfterSnapshot = false;
-        const original = exchange.handleOrderBook.bind(exchange);
-        exchange.handleOrderBook = (client, message) => {
-            handled++;
-            if (flow.uta) {
-                const d = message && message.data && message.data[0];
-                const seq = d ? BigInt(String(d.seq)) : undefined;
-                const pseq = d && d.pseq !== undefined ? BigInt(String(d.pseq)) : undefined;
-                if (message.action === 'snapshot') {
-                    lastSeq = seq;
-                    firstAfterSnapshot = true;
-                } else if (lastSeq === undefined || pseq === undefined || seq === undefined) {
-                    chainBreaks++;
-                } else {
-                    const ok = firstAfterSnapshot ? (pseq <= lastSeq && lastSeq <= seq) : pseq === lastSeq;
-                    if (!ok) {
-                        chainBreaks++;
-                    }
-                    lastSeq = seq;
-                    firstAfterSnapshot = false;
-                }
-            }
-            return original(client, message);
-        };
+        const spy = spyOrderBook();
         let awaits = 0;
         const t0 = Date.now();
         try {
-            while (handled < bookUpdates) {
+            while (spy.handled < bookUpdates) {
                 const ob = await within(exchange.watchOrderBook(symbol), 10000, 'books update');
                 check(ob.bids.length > 0 && ob.asks.length > 0, 'non-empty book');
                 check(ob.bids[0][0] < ob.asks[0][0], 'not crossed: ' + ob.bids[0][0] + '/' + ob.asks[0][0]);
                 awaits++;
             }
         } finally {
-            exchange.handleOrderBook = original;
+            spy.restore();
         }
         const secs = (Date.now() - t0) / 1000;
-        check(chainBreaks === 0, chainBreaks + ' seq/pseq chain breaks');
+        const handled = spy.handled;
+        check(spy.chainBreaks === 0, spy.chainBreaks + ' seq/pseq chain breaks');
         await within(exchange.unWatchOrderBook(symbol), 10000, 'unsubscribe ack');
         const integrity = flow.uta ? 'seq/pseq chain unbroken (checked by the harness)' : 'no ChecksumError';
         return `${handled} books messages handled (${awaits} resolved watches), ${integrity}, ${(handled / secs).toFixed(0)} msgs/s`;
@@ -193,6 +206,28 @@ async function orderBookSteps() {
 async function checksumFaultStep() {
     if (flow.uta) {
         skip('corrupted checksum is detected by ccxt', 'ccxt verifies no v3 book integrity (no CRC32, seq/pseq unread; see README)');
+        await step('pseq gap (fault injection) is on the wire: the harness sees it, ccxt does not check', async () => {
+            const sym = flow.symbol;
+            const spy = spyOrderBook();
+            try {
+                await within(exchange.watchOrderBook(sym), 10000, 'book snapshot');
+                check(spy.chainBreaks === 0, 'chain intact before the fault');
+                const resp = await fetch(rest + '/sim/fault', {
+                    method: 'POST',
+                    headers: { 'Content-Type': 'application/json' },
+                    body: JSON.stringify({ fault: 'pseqGap', count: 1 }),
+                });
+                check(resp.ok, 'control endpoint accepted the fault');
+                for (let i = 0; i < 2000 && spy.chainBreaks === 0; i++) {
+                    await within(exchange.watchOrderBook(sym), 10000, 'book update');
+                }
+            } finally {
+                spy.restore();
+            }
+            check(spy.chainBreaks === 1, 'one chain break seen by the harness, got ' + spy.chainBreaks);
+            await within(exchange.unWatchOrderBook(sym), 10000, 'unsubscribe ack');
+            return `gap seen after ${spy.handled} messages; ccxt raised nothing (it does not read pseq)`;
+        });
         return;
     }
     await step('corrupted checksum (fault injection) is detected by ccxt (its checksum-failure path)', async () => {
