@@ -72,6 +72,10 @@ public final class SimCommand implements Callable<Integer>
         + "'{\"fault\":\"rejectOrders\",\"fraction\":0.1}' (repeatable)")
     List<String> faults = new ArrayList<>();
 
+    @Option(names = "--v3", description = "a UTA v3 option (protocol v3 §12, see sim/README.md), e.g. "
+        + "'booksChecksum=crc32' or 'batchTopics=long' (repeatable)")
+    List<String> v3Options = new ArrayList<>();
+
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     @Override
@@ -86,6 +90,14 @@ public final class SimCommand implements Callable<Integer>
             ctx.symbols(symbols);
         }
         ctx.tls(!noTls);
+        for (final String option : v3Options)
+        {
+            final String err = ctx.v3().set(option);
+            if (err != null)
+            {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--v3 " + option + ": " + err);
+            }
+        }
         for (final String fault : faults)
         {
             final String err = ctx.faults().apply(Json.parseObject(fault));

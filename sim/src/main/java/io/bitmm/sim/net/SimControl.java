@@ -66,6 +66,7 @@ final class SimControl
             g.writeNumberField("http429Sent", f.http429Sent());
             g.writeNumberField("http5xxSent", f.http5xxSent());
             g.writeNumberField("connectionsDropped", f.connectionsDropped());
+            g.writeNumberField("pseqGapsInjected", f.pseqGapsInjected());
             g.writeEndObject();
         });
     }
