@@ -62,6 +62,7 @@ final class SimProcess implements AutoCloseable
         command.add("--exit-with=" + ProcessHandle.current().pid());
         command.add("--seed=" + config.longValue("sim.seed"));
         command.add("--books-interval-ms=" + config.longValue("sim.books-interval"));
+        command.add("--account-mode=" + config.text("sim.account-mode"));
         if (config.bool("sim.stress"))
         {
             command.add("--stress");

@@ -138,7 +138,8 @@ public final class Bindings
             .seed(config.longValue("sim.seed"))
             .booksIntervalMs(config.longValue("sim.books-interval"))
             .stress(config.bool("sim.stress"))
-            .stressUpdatesPerSecond(config.longValue("sim.stress-rate"));
+            .stressUpdatesPerSecond(config.longValue("sim.stress-rate"))
+            .accountMode(config.text("sim.account-mode"));
     }
 
     private static String perSymbol(final Config config, final String symbol, final String name, final String fallback)

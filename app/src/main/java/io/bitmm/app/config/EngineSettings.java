@@ -134,6 +134,9 @@ public final class EngineSettings
         Setting.choice("sim.process", "in-process", List.of("in-process", "separate"),
             "where the simulated venue runs: in this JVM, or in a child JVM so that its garbage collections and " +
             "threads stay out of the engine's process (mm bench uses separate)"),
+        Setting.choice("sim.account-mode", "classic", List.of("classic", "uta"),
+            "the simulated account: classic (v2 API, what the engine trades today) or uta (a new user's Unified Trading " +
+            "Account: v2 private REST refused with 40085)"),
         Setting.bool("sim.stress", false, "stress mode: one book change per update, as fast as the engine reads them"),
         Setting.integer("sim.stress-rate", 0, "updates/s", 0, 10_000_000,
             "stress mode at a fixed rate per symbol (latency is then corrected for coordinated omission); 0 = flat out"));

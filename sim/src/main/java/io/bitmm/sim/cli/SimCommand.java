@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code sim}: runs the simulated venue until stopped; prints one {@code ready ...} line when it accepts connections. */
-@Command(name = "sim", mixinStandardHelpOptions = true, description = "Simulated Bitget v2 venue on loopback")
+@Command(name = "sim", mixinStandardHelpOptions = true, description = "Simulated Bitget venue (classic v2, UTA v3) on loopback")
 public final class SimCommand implements Callable<Integer>
 {
     @Spec
@@ -55,6 +55,16 @@ public final class SimCommand implements Callable<Integer>
     @Option(names = "--ws-max-age-ms", description = "forced WebSocket disconnect after (default ${DEFAULT-VALUE})")
     long wsMaxAgeMs = SimContext.DEFAULT_WS_MAX_AGE_MS;
 
+    @Option(names = "--account-mode", description = "uta (a new Bitget user: v2 private REST refused with 40085) or "
+        + "classic (v3 private refused with 40084) (default ${DEFAULT-VALUE})")
+    String accountMode = SimContext.ACCOUNT_UTA;
+
+    @Option(names = "--funding-interval-ms", description = "futures funding settlement interval (default ${DEFAULT-VALUE})")
+    long fundingIntervalMs = SimContext.DEFAULT_FUNDING_INTERVAL_MS;
+
+    @Option(names = "--no-perpetuals", description = "list spot only (no USDT-M perpetuals)")
+    boolean noPerpetuals;
+
     @Option(names = "--no-tls", description = "do not accept TLS on the port")
     boolean noTls;
 
@@ -73,7 +83,8 @@ public final class SimCommand implements Callable<Integer>
     {
         final SimContext ctx = new SimContext().port(port).seed(seed).stress(stress).booksIntervalMs(booksIntervalMs)
             .rateLimits(!noRateLimits).takersPerSecond(takersPerSecond).wsMaxAgeMs(wsMaxAgeMs)
-            .stressUpdatesPerSecond(stressRate);
+            .stressUpdatesPerSecond(stressRate).accountMode(accountMode).fundingIntervalMs(fundingIntervalMs)
+            .perpetuals(!noPerpetuals);
         if (symbols != null)
         {
             ctx.symbols(symbols);
@@ -95,7 +106,15 @@ public final class SimCommand implements Callable<Integer>
                 throw new CommandLine.ParameterException(spec.commandLine(), "--fault " + fault + ": " + err);
             }
         }
-        final SimVenue venue = SimVenue.start(ctx);
+        final SimVenue venue;
+        try
+        {
+            venue = SimVenue.start(ctx);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new CommandLine.ParameterException(spec.commandLine(), ex.getMessage());
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() ->
         {
             venue.close();
@@ -108,7 +127,7 @@ public final class SimCommand implements Callable<Integer>
         }
         final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         out.println("ready rest=" + venue.restUri() + " ws-public=" + venue.wsPublicUri() + " ws-private=" + venue.wsPrivateUri()
-            + " ws-public-v3=" + venue.wsPublicV3Uri() + " ws-private-v3=" + venue.wsPrivateV3Uri());
+            + " ws-public-v3=" + venue.wsPublicV3Uri() + " ws-private-v3=" + venue.wsPrivateV3Uri() + " account=" + ctx.accountMode());
         stopped.await();
         return 0;
     }

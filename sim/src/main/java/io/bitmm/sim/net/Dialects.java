@@ -2,6 +2,10 @@ package io.bitmm.sim.net;
 
 import io.bitmm.sim.net.v2.V2Rest;
 import io.bitmm.sim.net.v2.V2Ws;
+import io.bitmm.sim.net.v2.mix.MixAccountRest;
+import io.bitmm.sim.net.v2.mix.MixMarketRest;
+import io.bitmm.sim.net.v2.mix.MixStreams;
+import io.bitmm.sim.net.v2.mix.MixTradeRest;
 import io.bitmm.sim.net.v2.spot.SpotAccountRest;
 import io.bitmm.sim.net.v2.spot.SpotMarketRest;
 import io.bitmm.sim.net.v2.spot.SpotStreams;
@@ -33,8 +37,11 @@ public final class Dialects
         new SpotMarketRest(venue, v2);
         new SpotTradeRest(venue, v2);
         new SpotAccountRest(venue, v2);
+        new MixMarketRest(venue, v2);
+        new MixTradeRest(venue, v2);
+        new MixAccountRest(venue, v2);
         rest.dialect("/api/v2/", v2);
-        venue.wsDialect(new V2Ws(venue).streams(new SpotStreams(venue)), "/v2/ws/public", "/v2/ws/private");
+        venue.wsDialect(new V2Ws(venue).streams(new SpotStreams(venue)).streams(new MixStreams(venue)), "/v2/ws/public", "/v2/ws/private");
         final V3Streams v3 = new V3Streams(venue);
         rest.dialect("/api/v3/", new V3RestApi(venue, v3, new RestAuth(venue)));
         venue.wsDialect(v3, "/v3/ws/public", "/v3/ws/private");

@@ -43,6 +43,27 @@ public final class Rest
             + ",\"data\":null}";
     }
 
+    /**
+     * The 40085 body: a UTA account on a classic v2 private REST path (v3 §1; returned before the signature check).
+     */
+    public static String classicApiOnUta()
+    {
+        return "{\"code\":\"40085\",\"msg\":\"You are in Unified Account mode, and the Classic Account API is not supported "
+            + "at this time\"}";
+    }
+
+    /**
+     * The 40084 body: a classic account on a v3 private path (v3 §1).
+     *
+     * @param now epoch ms
+     * @return JSON text (HTTP 400)
+     */
+    public static String utaApiOnClassic(final long now)
+    {
+        return "{\"code\":\"40084\",\"msg\":\"You are in Classic Account mode, and the Unified Account API is not supported at this time\","
+            + "\"requestTime\":" + now + ",\"data\":null}";
+    }
+
     /** The HTTP 429 body. */
     public static String tooMany(final long now)
     {

@@ -11,12 +11,14 @@ import io.bitmm.sim.engine.Instrument;
 import io.bitmm.sim.engine.MarketGenerator;
 import io.bitmm.sim.engine.Order;
 import io.bitmm.sim.engine.OrderBook;
+import io.bitmm.sim.engine.Position;
 import io.bitmm.sim.engine.Side;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.EventLoop;
 
+import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -85,13 +87,16 @@ public final class Venue implements ExchangeListener
         this.credentials = context.credentials();
         this.restLimiter = new RateLimiter(context.rateLimits(), context.rateLimitScale());
         this.faultRandom = new Random(context.seed());
-        this.exchange = new Exchange(context.instruments(), context.balances(), context.makerFee(), context.takerFee());
+        this.exchange = new Exchange(context.instruments(), context.balances(), context.makerFee(), context.takerFee())
+            .account(context.unifiedAccount(), context.futuresBalances());
+        this.exchange.futures().configure(context.futuresMakerFee(), context.futuresTakerFee(), context.defaultLeverage(),
+            context.fundingIntervalMs(), context.fundingRate(), context.positionMode());
         this.exchange.listener(this);
         exchange.now(System.currentTimeMillis());
         for (final Instrument inst : context.instruments())
         {
-            recentTrades.put(inst.symbol(), new ArrayDeque<>());
-            tickers.put(inst.symbol(), new TickerStats(inst.initialMid()));
+            recentTrades.put(inst.key(), new ArrayDeque<>());
+            tickers.put(inst.key(), new TickerStats(inst.initialMid()));
             generators.add(new MarketGenerator(exchange, inst, context.seed(), context.depthLevels(), context.volatilityBps(),
                 context.jumpProbability(), context.takersPerSecond()));
         }
@@ -140,6 +145,14 @@ public final class Venue implements ExchangeListener
             loop.scheduleAtFixedRate(this::booksTick, context.booksIntervalMs(), context.booksIntervalMs(), TimeUnit.MILLISECONDS);
         }
         loop.scheduleAtFixedRate(this::tickerTick, context.tickerIntervalMs(), context.tickerIntervalMs(), TimeUnit.MILLISECONDS);
+        loop.scheduleAtFixedRate(() -> exchange.onTimer(System.currentTimeMillis()), context.timerIntervalMs(),
+            context.timerIntervalMs(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The account mode: {@code uta} or {@code classic} (see {@link SimContext#accountMode(String)}). */
+    public String accountMode()
+    {
+        return context.accountMode();
     }
 
     public SimContext context()
@@ -299,7 +312,7 @@ public final class Venue implements ExchangeListener
             for (int k = 0; k < generators.size(); k++)
             {
                 generators.get(k).stepOnce();
-                publishBooks(context.instruments().get(k).symbol(), now);
+                publishBooks(context.instruments().get(k).key(), now);
             }
             stressSent++;
         }
@@ -443,13 +456,13 @@ public final class Venue implements ExchangeListener
         }
     }
 
-    /** Ticker statistics of a product. */
+    /** Ticker statistics of a product (by exchange key). */
     public TickerStats tickerStats(final String symbol)
     {
         return tickers.get(symbol);
     }
 
-    /** Recent public trades of a symbol, newest first: [tradeId, side, price, size, ts]. */
+    /** Recent public trades of a product (by exchange key), newest first: [tradeId, side, price, size, ts]. */
     public ArrayDeque<String[]> recentTrades(final String symbol)
     {
         return recentTrades.get(symbol);
@@ -464,13 +477,13 @@ public final class Venue implements ExchangeListener
         final String price = instrument.price(priceTicks);
         final String size = instrument.size(lots);
         final String[] trade = {Long.toString(tradeId), takerSide.wire(), price, size, Long.toString(timeMs)};
-        final ArrayDeque<String[]> ring = recentTrades.get(instrument.symbol());
+        final ArrayDeque<String[]> ring = recentTrades.get(instrument.key());
         ring.addFirst(trade);
         if (ring.size() > RECENT_TRADES)
         {
             ring.pollLast();
         }
-        tickers.get(instrument.symbol()).onTrade(price, Decimals.big(lots, instrument.quantityPrecision()),
+        tickers.get(instrument.key()).onTrade(price, Decimals.big(lots, instrument.quantityPrecision()),
             Decimals.big(priceTicks, instrument.pricePrecision()));
         for (int i = 0; i < dialectList.size(); i++)
         {
@@ -502,6 +515,33 @@ public final class Venue implements ExchangeListener
         for (int i = 0; i < dialectList.size(); i++)
         {
             dialectList.get(i).onBalance(coin);
+        }
+    }
+
+    @Override
+    public void onPosition(final Position position)
+    {
+        for (int i = 0; i < dialectList.size(); i++)
+        {
+            dialectList.get(i).onPosition(position);
+        }
+    }
+
+    @Override
+    public void onFuturesAccount(final String coin)
+    {
+        for (int i = 0; i < dialectList.size(); i++)
+        {
+            dialectList.get(i).onFuturesAccount(coin);
+        }
+    }
+
+    @Override
+    public void onFunding(final Position position, final BigDecimal amount, final BigDecimal rate)
+    {
+        for (int i = 0; i < dialectList.size(); i++)
+        {
+            dialectList.get(i).onFunding(position, amount, rate);
         }
     }
 

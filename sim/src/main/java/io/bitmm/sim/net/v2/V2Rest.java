@@ -12,7 +12,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Classic v2 REST (§4–§7): the endpoint table (path, rate limit, signed or public), the signature checks, the
+ * Classic v2 REST (§4–§7): the endpoint table (path, rate limit, signed or public), the account-mode gate (a UTA
+ * account gets 40085 on every private path, before the signature check, v3 §1), the signature checks, the
  * per-UID/per-IP rate limits, the optional requestTime/receiveWindow check, then the endpoint group's handler.
  * Endpoint groups register themselves: {@code v2/spot/Spot*Rest}, {@code v2/mix/Mix*Rest}.
  */
@@ -76,7 +77,6 @@ public final class V2Rest implements RestDialect
         this.auth = new RestAuth(venue);
         publicGet("/api/v2/public/time", 20, c -> c.okRaw("{\"serverTime\":\"" + c.now() + "\"}"));
         publicGet("/api/v2/margin/currencies", 20, c -> c.okRaw("[]"));
-        publicGet("/api/v2/mix/market/contracts", 20, c -> c.okRaw("[]"));
     }
 
     /**
@@ -117,6 +117,11 @@ public final class V2Rest implements RestDialect
         if (ep == null)
         {
             out.send(404, Rest.notFound(now));
+            return;
+        }
+        if (ep.signed() && venue.context().unifiedAccount())
+        {
+            out.send(400, Rest.classicApiOnUta());
             return;
         }
         if (ep.signed())

@@ -44,7 +44,7 @@ public final class SpotMarketRest
         g.writeStartArray();
         for (final Instrument i : exchange.instruments().values())
         {
-            if (symbol != null && !symbol.equals(i.symbol()))
+            if (i.isFutures() || symbol != null && !symbol.equals(i.symbol()))
             {
                 continue;
             }
@@ -77,6 +77,10 @@ public final class SpotMarketRest
         final List<String> coins = new ArrayList<>();
         for (final Instrument i : exchange.instruments().values())
         {
+            if (i.isFutures())
+            {
+                continue;
+            }
             if (!coins.contains(i.baseCoin()))
             {
                 coins.add(i.baseCoin());
@@ -149,7 +153,7 @@ public final class SpotMarketRest
         g.writeStartArray();
         for (final Instrument i : exchange.instruments().values())
         {
-            if (symbol != null && !symbol.equals(i.symbol()))
+            if (i.isFutures() || symbol != null && !symbol.equals(i.symbol()))
             {
                 continue;
             }

@@ -3,6 +3,7 @@ package io.bitmm.sim.net.v2.spot;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.bitmm.sim.engine.Exchange;
 import io.bitmm.sim.engine.Fill;
+import io.bitmm.sim.engine.Instrument;
 import io.bitmm.sim.engine.Order;
 import io.bitmm.sim.json.Json;
 import io.bitmm.sim.net.Rest;
@@ -42,9 +43,9 @@ public final class SpotTradeRest
         rest.signed("/api/v2/spot/trade/cancel-symbol-order", 5, this::cancelSymbol);
         rest.signed("/api/v2/spot/trade/orderInfo", 20, this::orderInfo);
         rest.signed("/api/v2/spot/trade/unfilled-orders", 20,
-            c -> orderList(exchange.openOrders(c.query().get("symbol")), c, true));
+            c -> orderList(exchange.openOrders(Instrument.SPOT, c.query().get("symbol")), c, true));
         rest.signed("/api/v2/spot/trade/history-orders", 20,
-            c -> orderList(exchange.closedOrders(c.query().get("symbol")), c, false));
+            c -> orderList(exchange.closedOrders(Instrument.SPOT, c.query().get("symbol")), c, false));
         rest.signed("/api/v2/spot/trade/fills", 10, this::fills);
     }
 
@@ -139,6 +140,12 @@ public final class SpotTradeRest
     }
 
     private Order find(final Map<String, Object> m)
+    {
+        final Order o = findAny(m);
+        return o == null || o.instrument.isFutures() ? null : o;
+    }
+
+    private Order findAny(final Map<String, Object> m)
     {
         final String id = Json.str(m, "orderId");
         if (id != null && !id.isEmpty())
@@ -297,7 +304,7 @@ public final class SpotTradeRest
     {
         final Map<String, String> q = c.query();
         final int limit = Rest.intParam(q, "limit", 100, 100);
-        final List<Fill> list = exchange.fills(q.get("symbol"), Rest.parseLong(q.get("orderId")));
+        final List<Fill> list = exchange.fills(Instrument.SPOT, q.get("symbol"), Rest.parseLong(q.get("orderId")));
         c.ok(g ->
         {
             g.writeStartArray();

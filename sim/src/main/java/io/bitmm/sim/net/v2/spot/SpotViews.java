@@ -196,8 +196,8 @@ public final class SpotViews
      */
     public static Map<String, String> tickerFields(final Venue venue, final Instrument inst, final long now)
     {
-        final OrderBook book = venue.exchange().book(inst.symbol());
-        final TickerStats tk = venue.tickerStats(inst.symbol());
+        final OrderBook book = venue.exchange().book(inst.key());
+        final TickerStats tk = venue.tickerStats(inst.key());
         final Map<String, String> m = new LinkedHashMap<>();
         final long bid = Math.max(0, book.bestBid());
         final long ask = Math.max(0, book.bestAsk());
