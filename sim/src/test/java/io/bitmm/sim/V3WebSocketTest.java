@@ -106,7 +106,7 @@ class V3WebSocketTest
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> data0(final String msg)
+    static Map<String, Object> data0(final String msg)
     {
         return ((List<Map<String, Object>>)Json.parseObject(msg).get("data")).get(0);
     }
