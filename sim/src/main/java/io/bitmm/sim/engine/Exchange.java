@@ -796,7 +796,7 @@ public final class Exchange
         {
             return "25571 The price and quantity are unchanged";
         }
-        if (!"limit".equals(order.orderType) || newSize <= order.filledLots || newPrice <= 0)
+        if (!"limit".equals(order.orderType) || order.reduceOnly || newSize <= order.filledLots || newPrice <= 0)
         {
             return "25568 The order does not meet the modification requirements";
         }
@@ -806,7 +806,7 @@ public final class Exchange
         {
             return "25611 The order amount is below the minimum " + inst.minTradeUsdt() + " USDT";
         }
-        final OrderBook book = books.get(inst.symbol());
+        final OrderBook book = books.get(inst.key());
         final boolean crossing = order.side == Side.BUY ? book.bestAsk() >= 0 && book.bestAsk() <= newPrice
             : book.bestBid() >= 0 && book.bestBid() >= newPrice;
         if ("post_only".equals(order.force) && crossing && !postOnlyCrossCancels)
@@ -854,13 +854,27 @@ public final class Exchange
         return null;
     }
 
-    /** Reserves what the amended order needs (remaining quantity at the new price); false if the balance is short. */
+    /**
+     * Reserves what the amended order needs for its remaining quantity at the new price (spot: quote for a buy, base
+     * for a sell; futures: USDT margin at the order's leverage); false if the balance is short.
+     */
     private boolean refreeze(final Order order, final long newPrice, final long newSize)
     {
         final Instrument inst = order.instrument;
         final BigDecimal remaining = Decimals.big(newSize - order.filledLots, inst.quantityPrecision());
-        final BigDecimal needed = order.side == Side.BUY ? Decimals.big(newPrice, inst.pricePrecision()).multiply(remaining) : remaining;
-        final Balance bal = balance(order.side == Side.BUY ? inst.quoteCoin() : inst.baseCoin());
+        final BigDecimal value = Decimals.big(newPrice, inst.pricePrecision()).multiply(remaining);
+        final BigDecimal needed;
+        final Balance bal;
+        if (inst.isFutures())
+        {
+            needed = value.divide(BigDecimal.valueOf(Math.max(1, order.leverage)), 8, RoundingMode.UP).stripTrailingZeros();
+            bal = futures.margin();
+        }
+        else
+        {
+            needed = order.side == Side.BUY ? value : remaining;
+            bal = balance(order.side == Side.BUY ? inst.quoteCoin() : inst.baseCoin());
+        }
         final BigDecimal delta = needed.subtract(order.frozen);
         if (bal.available.compareTo(delta) < 0)
         {

@@ -1,12 +1,14 @@
 package io.bitmm.sim.net.v3;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.bitmm.sim.engine.Decimals;
 import io.bitmm.sim.engine.Exchange;
 import io.bitmm.sim.engine.Fill;
+import io.bitmm.sim.engine.Futures;
 import io.bitmm.sim.engine.Instrument;
 import io.bitmm.sim.engine.Order;
 import io.bitmm.sim.engine.OrderBook;
-
+import io.bitmm.sim.engine.Position;
 import io.bitmm.sim.engine.Side;
 import io.bitmm.sim.net.TickerStats;
 import io.bitmm.sim.net.Venue;
@@ -22,18 +24,20 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Where v3's {@code category} + {@code symbol} meet the engine's products: instrument and book lookup, the category
- * of an order, and the futures-only fields of v3 shapes (empty for spot). Venue-thread only.
+ * Where v3's {@code category} + {@code symbol} meet the engine's products (spot pairs and USDT-M perpetuals):
+ * instrument and book lookup, the category of an order, and the futures shapes of v3 (instrument, ticker, order
+ * fields, positions, symbol settings). Venue-thread only.
  */
 final class V3Products
 {
     private final Exchange exchange;
+    private final Futures futures;
     private final Set<Long> accepted = new HashSet<>();
-    private String holdMode = "one_way_mode";
 
     V3Products(final Exchange exchange)
     {
         this.exchange = exchange;
+        this.futures = exchange.futures();
     }
 
     Exchange exchange()
@@ -44,17 +48,26 @@ final class V3Products
     /** The instrument of a category and symbol, or null if not listed. */
     Instrument instrument(final V3Category category, final String symbol)
     {
-        if (symbol == null || category != V3Category.SPOT)
+        if (symbol == null || category == null || !category.listed())
         {
             return null;
         }
-        return exchange.instruments().get(symbol);
+        final Instrument inst = exchange.instruments().get(Instrument.key(category.rest(), symbol));
+        return inst != null && category.rest().equals(inst.category()) ? inst : null;
     }
 
     /** Instruments of a category, in listing order. */
     List<Instrument> instruments(final V3Category category)
     {
-        return category == V3Category.SPOT ? new ArrayList<>(exchange.instruments().values()) : List.of();
+        final List<Instrument> out = new ArrayList<>();
+        for (final Instrument inst : exchange.instruments().values())
+        {
+            if (category.rest().equals(inst.category()))
+            {
+                out.add(inst);
+            }
+        }
+        return out;
     }
 
     /** The book of a listed instrument. */
@@ -72,19 +85,20 @@ final class V3Products
     /** The category an instrument trades in. */
     V3Category category(final Instrument inst)
     {
-        return V3Category.SPOT;
+        return inst.isFutures() ? V3Category.USDT_FUTURES : V3Category.SPOT;
     }
 
     /** The engine's book key of a listed instrument. */
     String bookKey(final V3Category category, final Instrument inst)
     {
-        return inst.symbol();
+        return inst.key();
     }
 
     /** The category of an engine book key, or null. */
     V3Category bookCategory(final String bookKey)
     {
-        return exchange.instruments().containsKey(bookKey) ? V3Category.SPOT : null;
+        final Instrument inst = exchange.instruments().get(bookKey);
+        return inst == null ? null : category(inst);
     }
 
     /** The instrument of an engine book key, or null. */
@@ -93,9 +107,134 @@ final class V3Products
         return exchange.instruments().get(bookKey);
     }
 
+    /** Open account orders of a category (null = all) and symbol (null = all), newest first. */
+    List<Order> openOrders(final V3Category category, final String symbol)
+    {
+        if (category == null)
+        {
+            final List<Order> out = new ArrayList<>();
+            for (final Order o : exchange.openOrders(null))
+            {
+                if (symbol == null || symbol.equals(o.instrument.symbol()))
+                {
+                    out.add(o);
+                }
+            }
+            return out;
+        }
+        return exchange.openOrders(category.rest(), symbol);
+    }
+
+    /** Closed account orders of a category, newest first. */
+    List<Order> closedOrders(final V3Category category, final String symbol)
+    {
+        return exchange.closedOrders(category.rest(), symbol);
+    }
+
+    /** Account fills, newest first. */
+    List<Fill> fills(final V3Category category, final String symbol, final long orderId)
+    {
+        if (category == null)
+        {
+            final List<Fill> out = new ArrayList<>();
+            for (final Fill f : exchange.fills(null, orderId))
+            {
+                if (symbol == null || symbol.equals(f.order().instrument.symbol()))
+                {
+                    out.add(f);
+                }
+            }
+            return out;
+        }
+        return exchange.fills(category.rest(), symbol, orderId);
+    }
+
+    /** Marks an order as accepted by the matching engine (the {@code new} status option). */
+    void markAccepted(final Order o)
+    {
+        accepted.add(o.orderId);
+    }
+
+    boolean accepted(final Order o)
+    {
+        if (!o.isOpen())
+        {
+            accepted.remove(o.orderId);
+            return false;
+        }
+        return accepted.contains(o.orderId);
+    }
+
+    private static String plain(final BigDecimal v)
+    {
+        return v.signum() == 0 ? "0" : v.stripTrailingZeros().toPlainString();
+    }
+
     /**
-     * Ticker fields of §4 / §8.4 in wire order ({@code category} and {@code symbol} first; futures add mark, index
-     * and funding).
+     * Futures-only fields of an order (empty strings for spot). {@code ws}: push spelling ({@code holdSide},
+     * lower-case {@code reduceOnly}), else REST ({@code posSide}, {@code YES}/{@code NO}).
+     */
+    void writeFuturesFields(final JsonGenerator g, final Order o, final boolean ws) throws IOException
+    {
+        final boolean fut = o.instrument.isFutures();
+        final String holdMode = fut ? o.posMode : "";
+        final String side = fut ? o.posSide : "";
+        final String tradeSide = fut ? tradeSide(o) : "";
+        if (ws)
+        {
+            g.writeStringField("holdMode", holdMode);
+            g.writeStringField("holdSide", side);
+            g.writeStringField("tradeSide", tradeSide);
+            g.writeStringField("marginMode", fut ? o.marginMode : "");
+            g.writeStringField("marginCoin", fut ? Futures.MARGIN_COIN : "");
+            g.writeStringField("reduceOnly", o.reduceOnly ? "yes" : "no");
+            g.writeStringField("totalProfit", fut ? plain(o.pnl) : "0");
+            g.writeStringField("leverage", fut ? Integer.toString(o.leverage) : "");
+        }
+        else
+        {
+            g.writeStringField("posSide", side);
+            g.writeStringField("holdMode", holdMode);
+            g.writeStringField("tradeSide", tradeSide);
+            g.writeStringField("reduceOnly", o.reduceOnly ? "YES" : "NO");
+        }
+    }
+
+    /** v3 {@code tradeSide} of a futures order: {@code open}/{@code close} (hedge as booked, one-way from reduceOnly). */
+    private static String tradeSide(final Order o)
+    {
+        if (!o.tradeSide.isEmpty())
+        {
+            return o.tradeSide;
+        }
+        return o.reduceOnly ? "close" : "open";
+    }
+
+    /** {@code holdSide} of an order's fills ("" for spot). */
+    String holdSide(final Order o)
+    {
+        return o.instrument.isFutures() ? o.posSide : "";
+    }
+
+    /** {@code tradeSide} of a fill ("" for spot): close when it realised PnL or the order closes. */
+    String tradeSide(final Fill f)
+    {
+        if (!f.order().instrument.isFutures())
+        {
+            return "";
+        }
+        return f.pnl().signum() != 0 ? "close" : tradeSide(f.order());
+    }
+
+    /** Realised PnL of a fill ("0" for spot). */
+    String execPnl(final Fill f)
+    {
+        return plain(f.pnl());
+    }
+
+    /**
+     * Ticker fields of §4 / §8.4 in wire order ({@code category} and {@code symbol} first; futures add index, mark,
+     * funding and open interest).
      */
     Map<String, String> ticker(final Venue venue, final V3Category category, final Instrument inst, final long now)
     {
@@ -120,43 +259,90 @@ final class V3Products
         m.put("price24hPcnt", BigDecimal.valueOf(change).setScale(4, RoundingMode.HALF_UP).toPlainString());
         m.put("volume24h", tk.baseVolume.toPlainString());
         m.put("turnover24h", tk.quoteVolume.toPlainString());
+        if (inst.isFutures())
+        {
+            m.put("indexPrice", futures.indexPrice(inst).toPlainString());
+            m.put("markPrice", futures.markPrice(inst).toPlainString());
+            m.put("fundingRate", plain(futures.fundingRate()));
+            m.put("nextFundingTime", Long.toString(futures.nextFundingMs()));
+            m.put("openInterest", openInterest(inst));
+            m.put("deliveryStartTime", "");
+            m.put("deliveryTime", "");
+            m.put("deliveryStatus", "");
+        }
         m.put("ts", Long.toString(now));
         return m;
     }
 
-    /** One item of {@code GET /api/v3/market/instruments} (§4; spot shape). */
+    /** The account's own open interest (the sim has no other position holders). */
+    private String openInterest(final Instrument inst)
+    {
+        long lots = 0;
+        for (final Position p : futures.openPositions(inst.key()))
+        {
+            lots += p.sizeLots;
+        }
+        return inst.size(lots);
+    }
+
+    /** One item of {@code GET /api/v3/market/instruments} (§4: spot or futures shape). */
     void writeInstrument(final JsonGenerator g, final V3Category category, final Instrument inst) throws IOException
     {
+        final boolean fut = inst.isFutures();
         g.writeStartObject();
         g.writeStringField("symbol", inst.symbol());
         g.writeStringField("category", category.rest());
+        g.writeStringField("isRwa", "NO");
         g.writeStringField("baseCoin", inst.baseCoin());
         g.writeStringField("quoteCoin", inst.quoteCoin());
         g.writeStringField("buyLimitPriceRatio", "0.05");
         g.writeStringField("sellLimitPriceRatio", "0.05");
-        g.writeStringField("makerFeeRate", exchange.makerFee().toPlainString());
-        g.writeStringField("takerFeeRate", exchange.takerFee().toPlainString());
-        g.writeStringField("minOrderQty", inst.size(1));
+        g.writeStringField("makerFeeRate", plain(fut ? futures.makerFee() : exchange.makerFee()));
+        g.writeStringField("takerFeeRate", plain(fut ? futures.takerFee() : exchange.takerFee()));
+        g.writeStringField("minOrderQty", fut ? inst.minTradeNum() : inst.size(1));
         g.writeStringField("maxOrderQty", "");
         g.writeStringField("pricePrecision", Integer.toString(inst.pricePrecision()));
         g.writeStringField("quantityPrecision", Integer.toString(inst.quantityPrecision()));
-        g.writeStringField("quotePrecision", Integer.toString(inst.pricePrecision() + inst.quantityPrecision()));
+        g.writeStringField("quotePrecision", fut ? "" : Integer.toString(inst.pricePrecision() + inst.quantityPrecision()));
+        if (fut)
+        {
+            g.writeStringField("feeRateUpRatio", "0.1");
+            g.writeStringField("openCostUpRatio", "0.1");
+            g.writeStringField("priceMultiplier", inst.price(1));
+            g.writeStringField("quantityMultiplier", inst.size(1));
+            g.writeStringField("type", "perpetual");
+            g.writeStringField("symbolType", "crypto");
+        }
         g.writeStringField("minOrderAmount", inst.minTradeUsdt());
         g.writeStringField("maxSymbolOrderNum", Integer.toString(Exchange.MAX_OPEN_PER_SYMBOL));
         g.writeStringField("maxProductOrderNum", "400");
         g.writeStringField("status", "online");
-        g.writeStringField("areaSymbol", "no");
-        g.writeStringField("isRwa", "NO");
         g.writeStringField("offTime", "-1");
         g.writeStringField("limitOpenTime", "-1");
         g.writeStringField("maintainTime", "");
+        if (fut)
+        {
+            g.writeStringField("maxPositionNum", "150");
+            g.writeStringField("deliveryTime", "");
+            g.writeStringField("deliveryStartTime", "");
+            g.writeStringField("deliveryPeriod", "");
+            g.writeStringField("launchTime", "");
+            g.writeStringField("fundInterval", Long.toString(Math.max(1, futures.fundingIntervalMs() / 3_600_000L)));
+            g.writeStringField("minLeverage", "1");
+            g.writeStringField("maxLeverage", Integer.toString(inst.maxLeverage()));
+            g.writeStringField("maxMarketOrderQty", "");
+        }
+        else
+        {
+            g.writeStringField("areaSymbol", "no");
+        }
         g.writeEndObject();
     }
 
     /** The account's hold mode: {@code one_way_mode} or {@code hedge_mode}. */
     String holdMode()
     {
-        return holdMode;
+        return futures.positionMode();
     }
 
     /**
@@ -166,16 +352,20 @@ final class V3Products
      */
     String setHoldMode(final String mode)
     {
-        if (!openOrders(V3Category.USDT_FUTURES, null).isEmpty())
+        if (mode.equals(futures.positionMode()))
+        {
+            return null;
+        }
+        if (!openOrders(V3Category.USDT_FUTURES, null).isEmpty() || !futures.openPositions(null).isEmpty())
         {
             return "25010 Unsupported position mode switch";
         }
-        holdMode = mode;
-        return null;
+        final String err = futures.setPositionMode(mode);
+        return err == null ? null : "25010 Unsupported position mode switch";
     }
 
     /**
-     * Sets the leverage of a futures symbol (§5.9).
+     * Sets the leverage of a futures symbol (§5.9; {@code posSide}/{@code coin} ignored: one leverage per symbol).
      *
      * @return null, or "CODE message"
      */
@@ -186,131 +376,179 @@ final class V3Products
         {
             return "25240 " + category.rest() + " does not support this operation";
         }
-        if (instrument(category, symbol) == null)
+        final Instrument inst = instrument(category, symbol);
+        if (inst == null)
         {
             return "25100 Trading pair " + symbol + " does not exist";
         }
-        return "25200 leverage validation error";
+        final int x;
+        try
+        {
+            x = Integer.parseInt(leverage);
+        }
+        catch (final NumberFormatException ex)
+        {
+            return "25200 leverage validation error";
+        }
+        if (x < 1 || x > inst.maxLeverage())
+        {
+            return "25223 Exceeds Max. leverage";
+        }
+        final String mm = marginMode == null ? "" : marginMode.toLowerCase(java.util.Locale.ROOT);
+        if (!mm.isEmpty() && !mm.equals(futures.marginMode(inst.key())) && futures.setMarginMode(inst.key(), mm) != null)
+        {
+            return "25200 marginMode validation error";
+        }
+        final String err = futures.setLeverage(inst.key(), x);
+        return err == null ? null : "25228 Unable to update leverage for this position, insufficient margin!";
     }
 
     /** The {@code symbolConfigList} items of account settings (futures symbols: margin mode and leverage). */
-    void writeSymbolConfigs(final JsonGenerator g)
+    void writeSymbolConfigs(final JsonGenerator g) throws IOException
     {
-        // futures symbols arrive with USDT-M futures in the engine
+        for (final Instrument inst : instruments(V3Category.USDT_FUTURES))
+        {
+            g.writeStartObject();
+            g.writeStringField("category", V3Category.USDT_FUTURES.rest());
+            g.writeStringField("symbol", inst.symbol());
+            g.writeStringField("marginMode", futures.marginMode(inst.key()));
+            g.writeStringField("leverage", Integer.toString(futures.leverage(inst.key())));
+            g.writeEndObject();
+        }
     }
 
     /**
-     * Writes {@code "list":[...]} of current positions if there are any.
+     * Writes {@code "list":[...]} of current positions of a category if there are any.
      *
      * @return false if there is none (the caller writes {@code "list":null}, as observed live)
      */
     boolean writePositions(final JsonGenerator g, final V3Category category, final String symbol, final String posSide)
+        throws IOException
     {
-        return false;
-    }
-
-    /** Elements of the private {@code position} push (none for spot-only accounts). */
-    void writePositionPushes(final JsonGenerator g)
-    {
-        // positions arrive with USDT-M futures in the engine
-    }
-
-    /** Open account orders of a category (null = all) and symbol (null = all), newest first. */
-    List<Order> openOrders(final V3Category category, final String symbol)
-    {
-        final List<Order> out = new ArrayList<>();
-        for (final Order o : exchange.openOrders(symbol))
+        if (category != V3Category.USDT_FUTURES)
         {
-            if (category == null || category(o) == category)
-            {
-                out.add(o);
-            }
-        }
-        return out;
-    }
-
-    /** Closed account orders, newest first. */
-    List<Order> closedOrders(final V3Category category, final String symbol)
-    {
-        final List<Order> out = new ArrayList<>();
-        for (final Order o : exchange.closedOrders(symbol))
-        {
-            if (category == null || category(o) == category)
-            {
-                out.add(o);
-            }
-        }
-        return out;
-    }
-
-    /** Account fills, newest first. */
-    List<Fill> fills(final V3Category category, final String symbol, final long orderId)
-    {
-        final List<Fill> out = new ArrayList<>();
-        for (final Fill f : exchange.fills(symbol, orderId))
-        {
-            if (category == null || category(f.order()) == category)
-            {
-                out.add(f);
-            }
-        }
-        return out;
-    }
-
-    /** Marks an order as accepted by the matching engine (the {@code new} status option). */
-    void markAccepted(final Order o)
-    {
-        accepted.add(o.orderId);
-    }
-
-    boolean accepted(final Order o)
-    {
-        if (!o.isOpen())
-        {
-            accepted.remove(o.orderId);
             return false;
         }
-        return accepted.contains(o.orderId);
-    }
-
-    /** Futures-only fields of an order: empty strings for spot. {@code ws}: push spelling, else REST. */
-    void writeFuturesFields(final JsonGenerator g, final Order o, final boolean ws) throws IOException
-    {
-        if (ws)
+        final List<Position> list = new ArrayList<>();
+        for (final Position p : futures.openPositions(null))
         {
-            g.writeStringField("holdMode", "");
-            g.writeStringField("holdSide", "");
-            g.writeStringField("tradeSide", "");
-            g.writeStringField("marginMode", "");
-            g.writeStringField("marginCoin", "");
-            g.writeStringField("reduceOnly", "no");
-            g.writeStringField("totalProfit", "0");
-            g.writeStringField("leverage", "");
+            if ((symbol == null || symbol.equals(p.instrument.symbol())) && (posSide == null || posSide.equals(p.holdSide)))
+            {
+                list.add(p);
+            }
         }
-        else
+        if (list.isEmpty())
         {
-            g.writeStringField("posSide", "");
-            g.writeStringField("holdMode", "");
-            g.writeStringField("tradeSide", "");
-            g.writeStringField("reduceOnly", "NO");
+            return false;
+        }
+        g.writeArrayFieldStart("list");
+        for (final Position p : list)
+        {
+            writeRestPosition(g, p);
+        }
+        g.writeEndArray();
+        return true;
+    }
+
+    private void writeRestPosition(final JsonGenerator g, final Position p) throws IOException
+    {
+        final Instrument inst = p.instrument;
+        final BigDecimal mark = futures.markPrice(inst);
+        final BigDecimal upl = p.unrealizedPnl(mark);
+        final String size = inst.size(p.sizeLots);
+        g.writeStartObject();
+        g.writeStringField("category", V3Category.USDT_FUTURES.rest());
+        g.writeStringField("symbol", inst.symbol());
+        g.writeStringField("marginCoin", Futures.MARGIN_COIN);
+        g.writeStringField("holdMode", futures.positionMode());
+        g.writeStringField("posSide", p.holdSide);
+        g.writeStringField("marginMode", p.marginMode);
+        g.writeStringField("positionBalance", plain(p.margin));
+        g.writeStringField("available", inst.size(p.closableLots()));
+        g.writeStringField("frozen", inst.size(p.closingLots));
+        g.writeStringField("total", size);
+        g.writeStringField("leverage", Integer.toString(p.leverage));
+        g.writeStringField("curRealisedPnl", plain(p.achievedProfits));
+        g.writeStringField("avgPrice", plain(p.entryPrice));
+        g.writeStringField("positionStatus", "normal");
+        g.writeStringField("unrealisedPnl", plain(upl));
+        g.writeStringField("liquidationPrice", "0");
+        g.writeStringField("mmr", "0.004");
+        g.writeStringField("profitRate", profitRate(p, upl));
+        g.writeStringField("markPrice", mark.toPlainString());
+        g.writeStringField("breakEvenPrice", plain(p.entryPrice));
+        g.writeStringField("totalFunding", plain(p.totalFunding));
+        g.writeStringField("openFeeTotal", plain(p.totalFee.negate()));
+        g.writeStringField("closeFeeTotal", "0");
+        g.writeStringField("createdTime", Long.toString(p.createdMs));
+        g.writeStringField("updatedTime", Long.toString(p.updatedMs));
+        g.writeEndObject();
+    }
+
+    private static String profitRate(final Position p, final BigDecimal upl)
+    {
+        return p.margin.signum() == 0 ? "0" : plain(upl.divide(p.margin, 6, RoundingMode.HALF_UP));
+    }
+
+    /** Element of the private {@code position} push (§8.5 names: size, liqPrice, totalFundingFee, marginSize). */
+    void writePositionPush(final JsonGenerator g, final Position p) throws IOException
+    {
+        final Instrument inst = p.instrument;
+        final BigDecimal mark = futures.markPrice(inst);
+        final BigDecimal upl = p.unrealizedPnl(mark);
+        g.writeStartObject();
+        g.writeStringField("symbol", inst.symbol());
+        g.writeStringField("marginCoin", Futures.MARGIN_COIN);
+        g.writeStringField("marginSize", plain(p.margin));
+        g.writeStringField("marginMode", p.marginMode);
+        g.writeStringField("posSide", p.holdSide);
+        g.writeStringField("holdMode", futures.positionMode());
+        g.writeStringField("positionStatus", p.sizeLots == 0 ? "ended" : "opening");
+        g.writeStringField("size", inst.size(p.sizeLots));
+        g.writeStringField("available", inst.size(p.closableLots()));
+        g.writeStringField("frozen", inst.size(p.closingLots));
+        g.writeStringField("avgPrice", plain(p.entryPrice));
+        g.writeStringField("leverage", Integer.toString(p.leverage));
+        g.writeStringField("curRealisedPnl", plain(p.achievedProfits));
+        g.writeStringField("unrealisedPnl", plain(upl));
+        g.writeStringField("liqPrice", "0");
+        g.writeStringField("mmr", "0.004");
+        g.writeStringField("marginRate", "0");
+        g.writeStringField("markPrice", mark.toPlainString());
+        g.writeStringField("breakEvenPrice", plain(p.entryPrice));
+        g.writeStringField("profitRate", profitRate(p, upl));
+        g.writeStringField("totalFundingFee", plain(p.totalFunding));
+        g.writeStringField("openFeeTotal", plain(p.totalFee.negate()));
+        g.writeStringField("closeFeeTotal", "0");
+        g.writeStringField("createdTime", Long.toString(p.createdMs));
+        g.writeStringField("updatedTime", Long.toString(p.updatedMs));
+        g.writeEndObject();
+    }
+
+    /** Elements of the scheduled / on-subscribe {@code position} push: every open position. */
+    void writePositionPushes(final JsonGenerator g) throws IOException
+    {
+        for (final Position p : futures.openPositions(null))
+        {
+            writePositionPush(g, p);
         }
     }
 
-    /** {@code holdSide} of an order's fills ("" for spot). */
-    String holdSide(final Order o)
+    /** USD value helper for the wallet: unrealised PnL of every open position. */
+    BigDecimal unrealisedPnl()
     {
-        return "";
+        return futures.unrealizedPnl();
     }
 
-    /** {@code tradeSide} of a fill ("" for spot). */
-    String tradeSide(final Fill f)
+    /** Initial margin held by open positions (part of the USDT balance on a UTA account). */
+    BigDecimal positionMargin()
     {
-        return "";
+        return futures.positionMargin();
     }
 
-    /** Realised PnL of a fill ("0" for spot). */
-    String execPnl(final Fill f)
+    /** Quantity in lots of a decimal string for an instrument (see {@link Decimals#parse}). */
+    static long lots(final Instrument inst, final String text)
     {
-        return "0";
+        return Decimals.parse(text, inst.quantityPrecision());
     }
 }

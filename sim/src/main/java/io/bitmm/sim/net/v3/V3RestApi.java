@@ -148,6 +148,11 @@ public final class V3RestApi implements RestDialect
             out.send(404, Rest.notFound(now));
             return;
         }
+        if (e.signed() && !venue.context().unifiedAccount())
+        {
+            out.send(400, Rest.utaApiOnClassic(now));
+            return;
+        }
         if (e.signed())
         {
             final String authError = auth.authenticate(req, now);

@@ -45,7 +45,6 @@ public final class V3Streams implements WsDialect
     private final V3Views views;
     private final V3Trade trade;
     private final V3Wallet wallet;
-    private final V3DeadManSwitch deadMan;
     private final V3WsTrade wsTrade;
     private final Signer wsSigner;
     private final Map<String, long[]> seqs = new HashMap<>();
@@ -68,8 +67,7 @@ public final class V3Streams implements WsDialect
         this.products = new V3Products(exchange);
         this.views = new V3Views(options, products);
         this.trade = new V3Trade(products, options, venue::place);
-        this.wallet = new V3Wallet(exchange);
-        this.deadMan = new V3DeadManSwitch(exchange, venue.loop());
+        this.wallet = new V3Wallet(exchange, products);
         this.wsTrade = new V3WsTrade(this);
         this.wsSigner = new Signer(venue.credentials().secret());
         venue.loop().scheduleAtFixedRate(this::scheduledPush, SCHEDULED_PUSH_MS, SCHEDULED_PUSH_MS, TimeUnit.MILLISECONDS);
@@ -103,11 +101,6 @@ public final class V3Streams implements WsDialect
     V3Wallet wallet()
     {
         return wallet;
-    }
-
-    V3DeadManSwitch deadMan()
-    {
-        return deadMan;
     }
 
     /**
@@ -688,6 +681,31 @@ public final class V3Streams implements WsDialect
                 views.wsFill(g, fill);
                 g.writeEndArray();
                 g.writeNumberField("ts", fill.timeMs());
+                g.writeEndObject();
+            }));
+        }
+    }
+
+    @Override
+    public void onFuturesAccount(final String coin)
+    {
+        onBalance(coin);
+    }
+
+    @Override
+    public void onPosition(final io.bitmm.sim.engine.Position position)
+    {
+        if (hasSubscribers("position"))
+        {
+            pushAll("position", Json.write(g ->
+            {
+                g.writeStartObject();
+                g.writeStringField("action", "snapshot");
+                writePrivateArg(g, "position");
+                g.writeArrayFieldStart("data");
+                products.writePositionPush(g, position);
+                g.writeEndArray();
+                g.writeNumberField("ts", exchange.now());
                 g.writeEndObject();
             }));
         }

@@ -40,6 +40,9 @@ final class V3Trade
         CODES.put("43012", "25202");
         CODES.put("43005", "25211");
         CODES.put("43001", "25204");
+        CODES.put("40757", "25231");
+        CODES.put("40762", "25203");
+        CODES.put("45111", "25207");
     }
 
     /**
@@ -128,7 +131,19 @@ final class V3Trade
         r.size = Json.str(m, "qty");
         r.clientOid = clientOid;
         r.stpMode = lower(Json.str(m, "stpMode"));
-        return engineResult(placer.apply(r));
+        r.category = cat.rest();
+        r.posSide = lower(Json.str(m, "posSide"));
+        r.reduceOnly = lower(Json.str(m, "reduceOnly"));
+        r.marginMode = lower(Json.str(m, "marginMode"));
+        final Exchange.PlaceResult placed = placer.apply(r);
+        if ("22002".equals(placed.code()))
+        {
+            return products.exchange().futures().openPositions(inst.key()).isEmpty()
+                ? Result.error("25227", "No position available to close")
+                : Result.error("25232", "Reduce-only orders will only reduce your position; please cancel or modify existing orders "
+                    + "before placing a new one");
+        }
+        return engineResult(placed);
     }
 
     private static String lower(final String s)
@@ -163,6 +178,12 @@ final class V3Trade
                 return "Insufficient balance";
             case "43005":
                 return "Exceeds the limit of " + Exchange.MAX_OPEN_PER_SYMBOL + " maximum orders";
+            case "40757":
+                return "Close quantity cannot exceed the held position quantity";
+            case "40762":
+                return "Insufficient margin";
+            case "45111":
+                return "Trading quantity cannot be less than the minimum";
             default:
                 return msg;
         }

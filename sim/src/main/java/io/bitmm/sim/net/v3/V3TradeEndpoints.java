@@ -23,6 +23,10 @@ import java.util.Map;
  */
 final class V3TradeEndpoints
 {
+    /** Shortest and longest dead-man countdown in seconds (§5.7). */
+    static final int MIN_COUNTDOWN_S = 5;
+    static final int MAX_COUNTDOWN_S = 60;
+
     private final V3Streams streams;
     private final V3Options options;
     private final V3Trade trade;
@@ -321,12 +325,13 @@ final class V3TradeEndpoints
             V3RestApi.fail(out, "25200", "countdown validation error", now);
             return;
         }
-        if (seconds != 0 && (seconds < V3DeadManSwitch.MIN_SECONDS || seconds > V3DeadManSwitch.MAX_SECONDS))
+        if (seconds != 0 && (seconds < MIN_COUNTDOWN_S || seconds > MAX_COUNTDOWN_S))
         {
             V3RestApi.fail(out, "25200", "countdown validation error", now);
             return;
         }
-        streams.deadMan().arm(seconds);
+        exchange.now(now);
+        exchange.countdownCancelAll(seconds * 1000L);
         Rest.ok(out, now, null, "\"success\"");
     }
 

@@ -22,10 +22,31 @@ final class V3Wallet
     private static final int USD_SCALE = 8;
 
     private final Exchange exchange;
+    private final V3Products products;
 
-    V3Wallet(final Exchange exchange)
+    V3Wallet(final Exchange exchange, final V3Products products)
     {
         this.exchange = exchange;
+        this.products = products;
+    }
+
+    /**
+     * A coin's balance: available + locked by orders, plus, for the margin coin of a UTA account, the initial margin
+     * held by open positions (the engine moves it out of {@code available}).
+     */
+    private BigDecimal balance(final String coin, final Balance b)
+    {
+        final BigDecimal base = b.available.add(b.frozen);
+        return exchange.futures().unified() && io.bitmm.sim.engine.Futures.MARGIN_COIN.equals(coin) ? base.add(products.positionMargin())
+            : base;
+    }
+
+    /** A coin's equity: balance plus, for the margin coin, the unrealised PnL of the positions. */
+    private BigDecimal equity(final String coin, final Balance b)
+    {
+        final BigDecimal bal = balance(coin, b);
+        return exchange.futures().unified() && io.bitmm.sim.engine.Futures.MARGIN_COIN.equals(coin) ? bal.add(products.unrealisedPnl())
+            : bal;
     }
 
     /** USD value of one unit of a coin: 1 for USDT/USDC, else the mid of its USDT spot book (0 if unknown). */
@@ -37,7 +58,7 @@ final class V3Wallet
         }
         for (final Instrument inst : exchange.instruments().values())
         {
-            if (inst.baseCoin().equals(coin) && "USDT".equals(inst.quoteCoin()))
+            if (!inst.isFutures() && inst.baseCoin().equals(coin) && "USDT".equals(inst.quoteCoin()))
             {
                 final OrderBook book = exchange.book(inst.symbol());
                 final long bid = book.bestBid();
@@ -69,7 +90,7 @@ final class V3Wallet
         for (final Map.Entry<String, Balance> e : exchange.balances().entrySet())
         {
             final Balance b = e.getValue();
-            total = total.add(b.available.add(b.frozen).multiply(usdPrice(e.getKey())));
+            total = total.add(equity(e.getKey(), b).multiply(usdPrice(e.getKey())));
         }
         return total;
     }
@@ -83,24 +104,26 @@ final class V3Wallet
         g.writeStringField("accountEquity", usd(equity));
         g.writeStringField("usdtEquity", usd(equity));
         g.writeStringField("btcEquity", btc.signum() == 0 ? "0" : plain(equity.divide(btc, USD_SCALE, RoundingMode.HALF_UP)));
-        g.writeStringField("unrealisedPnl", "0");
-        g.writeStringField("usdtUnrealisedPnl", "0");
-        g.writeStringField("btcUnrealizedPnl", "0");
+        final BigDecimal upl = products.unrealisedPnl();
+        g.writeStringField("unrealisedPnl", usd(upl));
+        g.writeStringField("usdtUnrealisedPnl", usd(upl));
+        g.writeStringField("btcUnrealizedPnl", btc.signum() == 0 ? "0" : plain(upl.divide(btc, USD_SCALE, RoundingMode.HALF_UP)));
         g.writeStringField("effEquity", usd(equity));
         g.writeStringField("mmr", "0");
-        g.writeStringField("imr", "0");
+        g.writeStringField("imr", usd(products.positionMargin()));
         g.writeStringField("mgnRatio", "0");
         g.writeStringField("positionMgnRatio", "0");
         g.writeArrayFieldStart("assets");
         for (final Map.Entry<String, Balance> e : exchange.balances().entrySet())
         {
             final Balance b = e.getValue();
-            final BigDecimal coinEquity = b.available.add(b.frozen);
+            final BigDecimal coinEquity = equity(e.getKey(), b);
+            final BigDecimal coinBalance = balance(e.getKey(), b);
             g.writeStartObject();
             g.writeStringField("coin", e.getKey());
             g.writeStringField("equity", plain(coinEquity));
             g.writeStringField("usdValue", usd(coinEquity.multiply(usdPrice(e.getKey()))));
-            g.writeStringField("balance", plain(coinEquity));
+            g.writeStringField("balance", plain(coinBalance));
             g.writeStringField("available", plain(b.available));
             g.writeStringField("debt", "0");
             g.writeStringField("locked", plain(b.frozen));
@@ -115,10 +138,10 @@ final class V3Wallet
     {
         final BigDecimal equity = equityUsd();
         g.writeStartObject();
-        g.writeStringField("unrealisedPnL", "0");
+        g.writeStringField("unrealisedPnL", usd(products.unrealisedPnl()));
         g.writeStringField("totalEquity", usd(equity));
         g.writeStringField("effEquity", usd(equity));
-        g.writeStringField("imr", "0");
+        g.writeStringField("imr", usd(products.positionMargin()));
         g.writeStringField("mmr", "0");
         g.writeStringField("mgnRatio", "0");
         g.writeStringField("positionMgnRatio", "0");
@@ -126,10 +149,11 @@ final class V3Wallet
         for (final Map.Entry<String, Balance> e : exchange.balances().entrySet())
         {
             final Balance b = e.getValue();
-            final BigDecimal coinEquity = b.available.add(b.frozen);
+            final BigDecimal coinEquity = equity(e.getKey(), b);
+            final BigDecimal coinBalance = balance(e.getKey(), b);
             g.writeStartObject();
             g.writeStringField("coin", e.getKey());
-            g.writeStringField("balance", plain(coinEquity));
+            g.writeStringField("balance", plain(coinBalance));
             g.writeStringField("available", plain(b.available));
             g.writeStringField("locked", plain(b.frozen));
             g.writeStringField("equity", plain(coinEquity));

@@ -3,7 +3,7 @@
  * {@code /api/v3/...} ({@link io.bitmm.sim.net.v3.V3RestApi}, endpoint groups in {@code V3Market}, {@code V3Trade},
  * {@code V3Account}), the {@code /v3/ws/public} and {@code /v3/ws/private} WebSockets
  * ({@link io.bitmm.sim.net.v3.V3Streams}: subscriptions, publication, {@code op:"trade"}), wire shapes
- * ({@link io.bitmm.sim.net.v3.V3Views}) and the dead-man switch. A protocol adapter only: matching and accounting
+ * ({@link io.bitmm.sim.net.v3.V3Views}). A protocol adapter only: matching and accounting
  * stay in {@link io.bitmm.sim.engine}.
  */
 package io.bitmm.sim.net.v3;
