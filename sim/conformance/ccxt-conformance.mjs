@@ -389,6 +389,7 @@ async function tradingSteps() {
         const newPrice = exchange.priceToPrecision(symbol, bid * 0.97);
         const edited = await exchange.editOrder(gtc.id, symbol, 'limit', 'buy', 0.002, newPrice);
         let o;
+        let via = 'reply orderId';
         if (flow.uta) {
             // v3 modify-order amends in place: same orderId.
             check(edited.id === gtc.id, 'same order id (in place), got ' + edited.id);
@@ -402,6 +403,7 @@ async function tradingSteps() {
             // v2 futures modify-order cancels and re-creates asynchronously and may answer orderId null: the
             // replacement is found by the newClientOid ccxt generated (echoed as clientOid).
             check(edited.clientOrderId, 'reply names the replacement (orderId or clientOid): ' + JSON.stringify(edited.info));
+            via = 'newClientOid ' + edited.clientOrderId + ' (reply orderId ' + edited.info.orderId + ')';
             o = await waitFor(() => exchange.fetchOrder(undefined, symbol, { clientOrderId: edited.clientOrderId }), 5000,
                 'replacement order ' + edited.clientOrderId);
         }
@@ -414,7 +416,7 @@ async function tradingSteps() {
                 const x = await exchange.fetchOrder(gtc.id, symbol);
                 return x.status === 'canceled' ? x : null;
             }, 5000, 'old order canceled');
-            return `replaced by ${o.id} (old ${old.status})`;
+            return `replaced by ${o.id} found by ${via}, old ${old.status}`;
         }
         return `amended in place: ${o.amount}@${o.price}`;
     });
@@ -565,7 +567,8 @@ async function swapPositionSteps(positionsP, positionPushes) {
             const ps = await exchange.fetchPositions([symbol]);
             return ps.every((p) => !(p.contracts > 0)) ? ps : null;
         }, 5000, 'flat position');
-        return `filled ${closed.filled}@${closed.average || closed.price}, ${flat.length} position rows, none open`;
+        const at = closed.average ? '@' + closed.average : ' (limit ' + closed.price + ')';
+        return `filled ${closed.filled}${at}, ${flat.length} position rows, none open`;
     });
     await step('reduceOnly that would open a position is refused', async () => {
         const { ask } = await bestPrices();
