@@ -680,11 +680,12 @@ public final class Exchange
         {
             release(order);
         }
+        final List<Position> touched = new ArrayList<>(futures.touched);
         if (listener != null)
         {
             listener.onFill(fill);
             listener.onOrder(order, fill);
-            for (final Position p : new ArrayList<>(futures.touched))
+            for (final Position p : touched)
             {
                 listener.onPosition(p);
             }
@@ -692,6 +693,33 @@ public final class Exchange
             if (futures.unified())
             {
                 listener.onBalance(Futures.MARGIN_COIN);
+            }
+        }
+        for (final Position p : touched)
+        {
+            trimReduceOnly(p, order);
+        }
+    }
+
+    /**
+     * Bitget's reduce-only rule: when a position shrinks below what its open closing orders reserve (another order
+     * reduced it), the oldest of those orders are cancelled until the rest fit; a closed position cancels them all.
+     */
+    private void trimReduceOnly(final Position p, final Order filling)
+    {
+        while (p.closingLots > p.sizeLots)
+        {
+            Order oldest = null;
+            for (final Order o : openOrders(p.instrument.key()))
+            {
+                if (o != filling && o.closingLots > 0 && p.holdSide.equals(o.posSide) && (oldest == null || o.orderId < oldest.orderId))
+                {
+                    oldest = o;
+                }
+            }
+            if (oldest == null || !cancel(oldest))
+            {
+                return;
             }
         }
     }

@@ -161,6 +161,29 @@ class FuturesTest
     }
 
     @Test
+    void shouldCancelReduceOnlyOrdersThatNoLongerFitTheShrunkPosition()
+    {
+        final Exchange ex = exchange(false, "100000");
+        ex.syntheticMake(KEY, Side.SELL, 600_000, 10_000);
+        place(ex, "open", "buy", "60000.0", "0.1000", null, null);
+        assertTrue(place(ex, "tp1", "sell", "70000.0", "0.0600", "YES", null).accepted());
+        assertTrue(place(ex, "tp2", "sell", "71000.0", "0.0400", "YES", null).accepted());
+        ex.syntheticMake(KEY, Side.BUY, 599_000, 10_000);
+        // a plain sell reduces the long to 0.05: 0.10 reserved no longer fits, the oldest reduce-only order goes
+        assertTrue(place(ex, "plain", "sell", "59900.0", "0.0500", null, null).accepted());
+        final Position p = ex.futures().position(KEY, "long");
+        assertEquals(500, p.sizeLots);
+        assertEquals("cancelled", ex.orderByClientOid("tp1").status);
+        assertTrue(ex.orderByClientOid("tp2").isOpen());
+        assertEquals(400, p.closingLots);
+        // closing the rest cancels the remaining reduce-only order
+        assertTrue(place(ex, "plain2", "sell", "59900.0", "0.0500", null, null).accepted());
+        assertEquals(0, p.sizeLots);
+        assertEquals("cancelled", ex.orderByClientOid("tp2").status);
+        assertEquals(0, p.closingLots);
+    }
+
+    @Test
     void shouldRefuseAnOpeningOrderBeyondAvailableMargin()
     {
         final Exchange ex = exchange(false, "100");

@@ -4,12 +4,14 @@ import io.bitmm.sim.Signer;
 import io.bitmm.sim.engine.Fill;
 import io.bitmm.sim.engine.Instrument;
 import io.bitmm.sim.engine.Order;
+import io.bitmm.sim.engine.Position;
 import io.bitmm.sim.engine.Side;
 import io.bitmm.sim.json.Json;
 import io.bitmm.sim.net.Venue;
 import io.bitmm.sim.net.WsDialect;
 import io.bitmm.sim.net.WsSession;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -260,6 +262,33 @@ public final class V2Ws implements WsDialect
         for (int i = 0; i < streamList.size(); i++)
         {
             streamList.get(i).onBalance(coin);
+        }
+    }
+
+    @Override
+    public void onPosition(final Position position)
+    {
+        for (int i = 0; i < streamList.size(); i++)
+        {
+            streamList.get(i).onPosition(position);
+        }
+    }
+
+    @Override
+    public void onFuturesAccount(final String coin)
+    {
+        for (int i = 0; i < streamList.size(); i++)
+        {
+            streamList.get(i).onFuturesAccount(coin);
+        }
+    }
+
+    @Override
+    public void onFunding(final Position position, final BigDecimal amount, final BigDecimal rate)
+    {
+        for (int i = 0; i < streamList.size(); i++)
+        {
+            streamList.get(i).onFunding(position, amount, rate);
         }
     }
 

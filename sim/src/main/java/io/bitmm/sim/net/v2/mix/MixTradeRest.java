@@ -283,8 +283,8 @@ public final class MixTradeRest
 
     /**
      * modify-order: price and size together, a required {@code newClientOid}; the order is cancelled and
-     * re-created with the same side, position intent and time in force. The reply carries the original orderId
-     * and the new clientOid (Bitget does not return the new orderId).
+     * re-created with the same side, position intent and time in force. The reply carries the new clientOid and
+     * {@code orderId: null} (Bitget does not return the new orderId; ccxt's capture of a live reply shows null).
      */
     private void modify(final V2Rest.Call c)
     {
@@ -325,7 +325,6 @@ public final class MixTradeRest
         r.price = newPrice;
         r.size = newSize;
         r.clientOid = newClientOid;
-        final long oldId = old.orderId;
         exchange.cancel(old);
         final Exchange.PlaceResult result = venue.place(r);
         if (!result.accepted())
@@ -333,7 +332,7 @@ public final class MixTradeRest
             c.fail(result.code(), result.msg());
             return;
         }
-        c.okRaw("{\"orderId\":\"" + oldId + "\",\"clientOid\":" + Json.write(g -> g.writeString(newClientOid)) + "}");
+        c.okRaw("{\"clientOid\":" + Json.write(g -> g.writeString(newClientOid)) + ",\"orderId\":null}");
         exchange.process(result.order());
     }
 
