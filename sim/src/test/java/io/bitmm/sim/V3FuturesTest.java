@@ -162,6 +162,30 @@ class V3FuturesTest
     }
 
     @Test
+    void shouldTradeFuturesOverTheSocket() throws Exception
+    {
+        try (SimVenue venue = SimVenue.start(new SimContext().port(0).marketGenerator(false).rateLimits(false)))
+        {
+            final V3WebSocketTest.Inbox in = new V3WebSocketTest.Inbox();
+            try (WsClient ws = WsClient.connect(venue.wsPrivateV3Uri(), in.queue::add))
+            {
+                ws.send(V3WebSocketTest.login(venue.credentials()));
+                assertNotNull(in.await(s -> s.contains("\"event\":\"login\"")));
+                ws.send("{\"op\":\"trade\",\"id\":\"f1\",\"category\":\"usdt-futures\",\"topic\":\"place-order\",\"args\":[{"
+                    + "\"symbol\":\"BTCUSDT\",\"side\":\"buy\",\"orderType\":\"limit\",\"qty\":\"0.0100\",\"price\":\"70000\"}]}");
+                assertNotNull(in.await(s -> s.contains("\"id\":\"f1\"") && s.contains("\"code\":\"0\"")));
+                ws.send("{\"op\":\"trade\",\"id\":\"f2\",\"category\":\"usdt-futures\",\"topic\":\"place-order\",\"args\":[{"
+                    + "\"symbol\":\"BTCUSDT\",\"side\":\"buy\",\"orderType\":\"limit\",\"qty\":\"0.0100\",\"price\":\"50000\","
+                    + "\"reduceOnly\":\"YES\"}]}");
+                assertNotNull(in.await(s -> s.contains("\"id\":\"f2\"") && s.contains("\"code\":\"25232\"")));
+                final SimPosition p = venue.position("BTCUSDT", "long");
+                assertNotNull(p);
+                assertEquals(0, new java.math.BigDecimal("0.01").compareTo(p.size()));
+            }
+        }
+    }
+
+    @Test
     void shouldRefuseV3PrivatePathsOnAClassicAccount() throws Exception
     {
         try (SimVenue venue = SimVenue.start(new SimContext().port(0).marketGenerator(false).accountMode("classic")))

@@ -76,8 +76,9 @@ final class V3AccountEndpoints
             V3RestApi.fail(out, "25100", "Trading pair " + q.get("symbol") + " does not exist", now);
             return;
         }
-        Rest.ok(out, now, null, "{\"makerFeeRate\":\"" + exchange.makerFee().toPlainString() + "\",\"takerFeeRate\":\""
-            + exchange.takerFee().toPlainString() + "\"}");
+        final java.math.BigDecimal maker = inst.isFutures() ? exchange.futures().makerFee() : exchange.makerFee();
+        final java.math.BigDecimal taker = inst.isFutures() ? exchange.futures().takerFee() : exchange.takerFee();
+        Rest.ok(out, now, null, "{\"makerFeeRate\":\"" + maker.toPlainString() + "\",\"takerFeeRate\":\"" + taker.toPlainString() + "\"}");
     }
 
     /** {@code POST /api/v3/account/set-leverage} {@code {category, symbol, leverage[, posSide, marginMode]}}. */
