@@ -15,6 +15,7 @@ public final class Faults
     private final AtomicInteger skipUpdates = new AtomicInteger();
     private final AtomicInteger http429 = new AtomicInteger();
     private final AtomicInteger http5xx = new AtomicInteger();
+    private final AtomicInteger pseqGaps = new AtomicInteger();
     private volatile long stallUntilMs;
     private volatile long restDelayMs;
     private volatile double restDropFraction;
@@ -44,6 +45,7 @@ public final class Faults
     private final AtomicLong privatePushesDuplicated = new AtomicLong();
     private final AtomicLong privatePushesReordered = new AtomicLong();
     private final AtomicLong partialFillsInjected = new AtomicLong();
+    private final AtomicLong pseqGapsInjected = new AtomicLong();
 
     /** Closes every WebSocket connection now. */
     public Faults dropConnections()
@@ -74,6 +76,16 @@ public final class Faults
     public Faults skipUpdates(final int n)
     {
         skipUpdates.addAndGet(n);
+        return this;
+    }
+
+    /**
+     * The next {@code n} v3 {@code books} updates carry a {@code pseq} that does not match the previous update's
+     * {@code seq} (their levels are still right: the break is in the chain only, which a v3 client must treat as loss).
+     */
+    public Faults pseqGaps(final int n)
+    {
+        pseqGaps.addAndGet(n);
         return this;
     }
 
@@ -196,6 +208,7 @@ public final class Faults
         skipUpdates.set(0);
         http429.set(0);
         http5xx.set(0);
+        pseqGaps.set(0);
         stallUntilMs = 0;
         restDelayMs = 0;
         restDropFraction = 0;
@@ -250,6 +263,9 @@ public final class Faults
                 return null;
             case "http5xx":
                 http5xx((int)value);
+                return null;
+            case "pseqgap":
+                pseqGaps((int)value);
                 return null;
             case "ackdelay":
                 ackDelayMs((long)value);
@@ -333,6 +349,17 @@ public final class Faults
         if (skipUpdates.get() > 0 && skipUpdates.getAndDecrement() > 0)
         {
             updatesSkipped.incrementAndGet();
+            return true;
+        }
+        return false;
+    }
+
+    /** Venue side: true if this v3 books update should carry a broken pseq (and counts it). */
+    public boolean takePseqGap()
+    {
+        if (pseqGaps.get() > 0 && pseqGaps.getAndDecrement() > 0)
+        {
+            pseqGapsInjected.incrementAndGet();
             return true;
         }
         return false;
@@ -550,5 +577,11 @@ public final class Faults
     public long partialFillsInjected()
     {
         return partialFillsInjected.get();
+    }
+
+    /** v3 books updates sent with a broken pseq chain on purpose. */
+    public long pseqGapsInjected()
+    {
+        return pseqGapsInjected.get();
     }
 }

@@ -26,7 +26,7 @@ class FaultInjectionTest
     @Test
     void shouldDropConnectionsStallAndSkip() throws Exception
     {
-        try (SimVenue venue = SimVenue.start(new SimContext().port(0).booksIntervalMs(10)))
+        try (SimVenue venue = SimVenue.start(new SimContext().accountMode("classic").port(0).booksIntervalMs(10)))
         {
             final AtomicLong frames = new AtomicLong();
             try (WsClient c = WsClient.connect(venue.wsPublicUri(), t -> frames.incrementAndGet()))
@@ -54,7 +54,7 @@ class FaultInjectionTest
     @Test
     void shouldDelayDropAndRejectRest() throws Exception
     {
-        try (SimVenue venue = SimVenue.start(new SimContext().port(0).marketGenerator(false).rateLimits(false)))
+        try (SimVenue venue = SimVenue.start(new SimContext().accountMode("classic").port(0).marketGenerator(false).rateLimits(false)))
         {
             final TestHttp http = new TestHttp(venue.restUri(), venue.credentials());
             venue.faults().restDelayMs(300);

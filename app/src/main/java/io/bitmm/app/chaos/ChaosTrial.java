@@ -115,7 +115,7 @@ final class ChaosTrial
     {
         final List<String> simArgs = new ArrayList<>(List.of("--seed=" + schedule.seed(),
             "--takers-per-second=" + schedule.takersPerSecond(), "--symbols=" + String.join(",", symbols),
-            "--maker-fee=" + schedule.makerFee()));
+            "--maker-fee=" + schedule.makerFee(), "--account-mode=classic"));
         if (schedule.wsMaxAgeMs() > 0)
         {
             simArgs.add("--ws-max-age-ms=" + schedule.wsMaxAgeMs());

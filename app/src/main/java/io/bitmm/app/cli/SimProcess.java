@@ -57,6 +57,7 @@ public final class SimProcess implements AutoCloseable
         simArgs.add("--books-interval-ms=" + config.longValue("sim.books-interval"));
         simArgs.add("--maker-fee=" + config.text("sim.maker-fee"));
         simArgs.add("--taker-fee=" + config.text("sim.taker-fee"));
+        simArgs.add("--account-mode=" + config.text("sim.account-mode"));
         if (config.bool("sim.stress"))
         {
             simArgs.add("--stress");

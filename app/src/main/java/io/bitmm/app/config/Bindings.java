@@ -141,7 +141,8 @@ public final class Bindings
             .stress(config.bool("sim.stress"))
             .stressUpdatesPerSecond(config.longValue("sim.stress-rate"))
             .makerFee(config.text("sim.maker-fee"))
-            .takerFee(config.text("sim.taker-fee"));
+            .takerFee(config.text("sim.taker-fee"))
+            .accountMode(config.text("sim.account-mode"));
         try
         {
             return context.conclude();

@@ -140,6 +140,9 @@ public final class EngineSettings
             "the simulated venue's maker fee rate; negative pays a maker rebate in the received coin, reported with " +
             "Bitget's sign (positive = received); at least -sim.taker-fee"),
         Setting.decimal("sim.taker-fee", "0.0006", "rate", "0", "0.01", "the simulated venue's taker fee rate"),
+        Setting.choice("sim.account-mode", "classic", List.of("classic", "uta"),
+            "the simulated account: classic (v2 API, what the engine trades today) or uta (a new user's Unified Trading " +
+            "Account: v2 private REST refused with 40085)"),
         Setting.bool("sim.stress", false, "stress mode: one book change per update, as fast as the engine reads them"),
         Setting.integer("sim.stress-rate", 0, "updates/s", 0, 10_000_000,
             "stress mode at a fixed rate per symbol (latency is then corrected for coordinated omission); 0 = flat out"));

@@ -41,7 +41,7 @@ class PaperEngineSystemTest
     {
         final Config config = EngineSettings.newConfig().override("test", List.of(
             "engine.core-wait=sleeping", "engine.shutdown-timeout=5s"));
-        try (SimVenue sim = SimVenue.start(new SimContext().port(0).seed(7).booksIntervalMs(50)))
+        try (SimVenue sim = SimVenue.start(new SimContext().accountMode("classic").port(0).seed(7).booksIntervalMs(50)))
         {
             final GatewayContext gateway = Bindings.gateway(config, sim.restUri(), sim.wsPublicUri(), sim.wsPrivateUri(), null);
             final InstrumentTable instruments = InstrumentLoader.load(gateway, List.of("BTCUSDT"));
