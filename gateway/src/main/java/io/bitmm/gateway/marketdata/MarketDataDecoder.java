@@ -179,6 +179,8 @@ public final class MarketDataDecoder
         abandonClaim();
         if (failure != null)
         {
+            // the frame may have been left part-read (a value of the wrong shape): start the next one afresh
+            json.recreate();
             counters.increment(GatewayCounters.DECODE_ERRORS);
             errorLog.record("md: " + failureKind(), null);
             errorInstrumentId = instrumentId;

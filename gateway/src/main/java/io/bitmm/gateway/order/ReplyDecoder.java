@@ -37,6 +37,7 @@ public final class ReplyDecoder
     private long orderId;
     private int itemCode;
     private boolean replaceFailed;
+    private long namedMask;
 
     /**
      * @param instruments instruments.
@@ -111,6 +112,8 @@ public final class ReplyDecoder
             if (!dataPass(r))
             {
                 json.recreate();
+                counters.increment(GatewayCounters.DECODE_ERRORS);
+                errorLog.record("orders: undecodable reply data", null);
                 publishAll(r, EventType.COMMAND_UNKNOWN, RejectCodes.UNDECODABLE_REPLY);
             }
         }
@@ -275,9 +278,10 @@ public final class ReplyDecoder
         {
             final String name = json.name();
             final JsonToken value = json.next();
-            if ("serverTime".equals(name))
+            if ("serverTime".equals(name) && (value == JsonToken.VALUE_STRING || value == JsonToken.VALUE_NUMBER_INT))
             {
-                serverTime = Chars.parseLong(json.chars(), json.offset(), json.length());
+                final long parsed = Chars.parseLong(json.chars(), json.offset(), json.length());
+                serverTime = parsed == Chars.NOT_A_NUMBER ? -1 : parsed;
             }
             else
             {
@@ -370,6 +374,7 @@ public final class ReplyDecoder
         }
         JsonToken token;
         boolean any = false;
+        boolean named = false;
         while ((token = json.next()) == JsonToken.START_OBJECT)
         {
             if (!orderDecoder.decodeOrderObject(json, r.rxNanos))
@@ -377,15 +382,56 @@ public final class ReplyDecoder
                 return false;
             }
             any = true;
+            named |= r.orderCount > 0 && orderDecoder.lastObjectNames(r.clientOids[0], r.clientOidLengths[0]);
+        }
+        if (token != JsonToken.END_ARRAY)
+        {
+            return false;
         }
         if (!any)
         {
             publishNotFound(r);
         }
-        return token == JsonToken.END_ARRAY;
+        else if (!named)
+        {
+            // the answer does not name the order asked for (no clientOid, another order, another symbol): ask again
+            counters.increment(GatewayCounters.FIELD_QUERIES);
+            publishAll(r, EventType.COMMAND_UNKNOWN, RejectCodes.NOT_IN_REPLY);
+        }
+        return true;
     }
 
     private boolean batch(final OrderRequest r) throws IOException
+    {
+        namedMask = 0;
+        final boolean complete = batchLists(r);
+        if (complete)
+        {
+            // an order of the request that neither list names is not forgotten: its outcome is unknown (queried)
+            for (int i = 0; i < r.orderCount && i < Long.SIZE; i++)
+            {
+                if ((namedMask & (1L << i)) == 0)
+                {
+                    counters.increment(GatewayCounters.FIELD_QUERIES);
+                    publish(r, EventType.COMMAND_UNKNOWN, RejectCodes.NOT_IN_REPLY, r.clientOids[i], r.clientOidLengths[i], 0);
+                }
+            }
+        }
+        return complete;
+    }
+
+    private void markNamed(final OrderRequest r)
+    {
+        for (int i = 0; i < r.orderCount && i < Long.SIZE; i++)
+        {
+            if (r.clientOidLengths[i] == oidLength && java.util.Arrays.equals(r.clientOids[i], 0, oidLength, oid, 0, oidLength))
+            {
+                namedMask |= 1L << i;
+            }
+        }
+    }
+
+    private boolean batchLists(final OrderRequest r) throws IOException
     {
         JsonToken token;
         while ((token = json.next()) == JsonToken.FIELD_NAME)
@@ -405,6 +451,7 @@ public final class ReplyDecoder
                     {
                         return false;
                     }
+                    markNamed(r);
                     publish(r, success ? EventType.COMMAND_ACK : EventType.COMMAND_REJECT, success ? 0 : itemCode,
                         oid, oidLength, orderId);
                 }
@@ -429,6 +476,14 @@ public final class ReplyDecoder
         {
             final String name = json.name();
             final JsonToken value = json.next();
+            if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY || value == JsonToken.VALUE_NULL)
+            {
+                if (!json.skip(value))
+                {
+                    return false;
+                }
+                continue;
+            }
             switch (name)
             {
                 case "orderId":

@@ -97,6 +97,7 @@ public final class PrivateStreamDecoder
     private String failure;
     private boolean queryReply;
     private boolean invalid;
+    private boolean lastObjectPublished;
 
     /**
      * @param instruments     the traded instruments and assets.
@@ -168,6 +169,8 @@ public final class PrivateStreamDecoder
         }
         if (failure != null)
         {
+            // the frame may have been left part-read (a value of the wrong shape): start the next one afresh
+            json.recreate();
             counters.increment(GatewayCounters.DECODE_ERRORS);
             errorLog.record("private: " + failure, null);
             return ERROR;
@@ -312,13 +315,44 @@ public final class PrivateStreamDecoder
     public boolean decodeOrderObject(final JsonFrameParser parser, final long rxNanos) throws IOException
     {
         this.rxNanos = rxNanos;
+        lastObjectPublished = false;
         if (!stashObject(parser))
         {
             return false;
         }
         queryReply = true;
-        publishOrder(EventType.ORDER_UPDATE);
+        lastObjectPublished = publishOrder(EventType.ORDER_UPDATE) || (hasClientOid() && instrumentOfStash() == -1);
         queryReply = false;
+        return true;
+    }
+
+    /**
+     * @return true when the last {@link #decodeOrderObject} published an event naming the order (an ORDER_UPDATE, or
+     *         a COMMAND_UNKNOWN to query it again); false when it dropped the object (no clientOid, another symbol).
+     */
+    public boolean lastObjectPublished()
+    {
+        return lastObjectPublished;
+    }
+
+    /**
+     * @param clientOid the clientOid a query asked for (ASCII).
+     * @param length    its length.
+     * @return true when the last {@link #decodeOrderObject} published an event for exactly that order.
+     */
+    public boolean lastObjectNames(final byte[] clientOid, final int length)
+    {
+        if (!lastObjectPublished || stashLength[CLIENT_OID] != length)
+        {
+            return false;
+        }
+        for (int i = 0; i < length; i++)
+        {
+            if (stash[CLIENT_OID][i] != clientOid[i])
+            {
+                return false;
+            }
+        }
         return true;
     }
 

@@ -175,13 +175,14 @@ public class PrivateStreamDecoderTest
     {
         final PrivateStreamDecoder decoder = decoder(true);
         assertEquals(PrivateStreamDecoder.ERROR, decode(decoder, ORDERS.substring(0, 100)));
-        assertEquals(PrivateStreamDecoder.ERROR, decode(decoder, ORDERS.replace("\"30000.10\"", "\"3x\"")));
         assertEquals(PrivateStreamDecoder.ERROR, decode(decoder, "{]"));
-        assertEquals(3, counters.get(GatewayCounters.DECODE_ERRORS));
-        for (final InboundEvent e : publisher.events())
-        {
-            assertEquals(EventType.NONE, e.type);
-        }
+        assertEquals(2, counters.get(GatewayCounters.DECODE_ERRORS));
+        assertTrue(publisher.events().isEmpty());
+        // a well-formed push with an unreadable price: not a frame error, the order is queried
+        assertEquals(PrivateStreamDecoder.OK, decode(decoder, ORDERS.replace("\"30000.10\"", "\"3x\"")));
+        assertEquals(2, counters.get(GatewayCounters.DECODE_ERRORS));
+        assertEquals(2, publisher.events(EventType.COMMAND_UNKNOWN).size(), "the update and the fill: query the order");
+        assertEquals(2, counters.get(GatewayCounters.FIELD_QUERIES));
         publisher.clear();
         assertEquals(PrivateStreamDecoder.OK, decode(decoder, ORDERS));
         assertFalse(publisher.events(EventType.ORDER_UPDATE).isEmpty());
@@ -222,5 +223,17 @@ public class PrivateStreamDecoderTest
         System.out.println("private decode: " + allocated + " bytes allocated over 100000 frames");
         assertEquals(0, counters.get(GatewayCounters.DECODE_ERRORS));
         assertEquals(0, allocated);
+    }
+
+    @Test
+    void shouldDecodeTheNextFrameAfterAnArrayWhereAnObjectBelongs()
+    {
+        final PrivateStreamDecoder decoder = decoder(true);
+        final String bad = ACCOUNT.replace("{\"coin\":\"DOGE\"", "[\"coin\",{\"x\":1}],{\"coin\":\"DOGE\"")
+            .replace("\"frozen\":\"0\"}]", "\"frozen\":\"0\"]]");
+        assertEquals(PrivateStreamDecoder.ERROR, decode(decoder, bad));
+        publisher.clear();
+        assertEquals(PrivateStreamDecoder.OK, decode(decoder, ORDERS));
+        assertEquals(2, publisher.events().size());
     }
 }
