@@ -35,7 +35,8 @@ public final class ChaosCommand implements Callable<Integer>
     @Option(names = "--seed", description = "the first trial's seed; trial i uses seed+i (default: from the clock, printed)")
     private Long seed;
 
-    @Option(names = "--duration", description = "trading time per trial, e.g. 20s (default 18s: 50 trials take under 30 min on a busy 2-core box)")
+    @Option(names = "--duration",
+        description = "trading time per trial, e.g. 20s (default 18s: 50 trials take under 30 min on a busy 2-core box)")
     private String duration = "18s";
 
     @Option(names = "--no-kill", description = "never kill the engine (by default one trial in four kills it with SIGKILL and restarts it)")

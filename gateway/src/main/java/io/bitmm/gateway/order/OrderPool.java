@@ -710,6 +710,11 @@ public final class OrderPool implements HttpConnection.Listener
         final long serverTime = r.status == 200 ? replies.serverTime(r) : -1;
         if (serverTime <= 0)
         {
+            if (r.status == 200)
+            {
+                // serverTime null, empty, missing or not a number: keep the last offset, count it
+                counters.increment(GatewayCounters.DECODE_ERRORS);
+            }
             lastProblem = "GET /api/v2/public/time answered HTTP " + r.status;
             if (!connection.warm)
             {

@@ -278,9 +278,10 @@ public final class ReplyDecoder
         {
             final String name = json.name();
             final JsonToken value = json.next();
-            if ("serverTime".equals(name))
+            if ("serverTime".equals(name) && (value == JsonToken.VALUE_STRING || value == JsonToken.VALUE_NUMBER_INT))
             {
-                serverTime = Chars.parseLong(json.chars(), json.offset(), json.length());
+                final long parsed = Chars.parseLong(json.chars(), json.offset(), json.length());
+                serverTime = parsed == Chars.NOT_A_NUMBER ? -1 : parsed;
             }
             else
             {
@@ -381,7 +382,7 @@ public final class ReplyDecoder
                 return false;
             }
             any = true;
-            named |= orderDecoder.lastObjectPublished();
+            named |= r.orderCount > 0 && orderDecoder.lastObjectNames(r.clientOids[0], r.clientOidLengths[0]);
         }
         if (token != JsonToken.END_ARRAY)
         {
@@ -393,7 +394,7 @@ public final class ReplyDecoder
         }
         else if (!named)
         {
-            // an order came back that names no order of ours (no clientOid, another symbol): the query stays open
+            // the answer does not name the order asked for (no clientOid, another order, another symbol): ask again
             counters.increment(GatewayCounters.FIELD_QUERIES);
             publishAll(r, EventType.COMMAND_UNKNOWN, RejectCodes.NOT_IN_REPLY);
         }

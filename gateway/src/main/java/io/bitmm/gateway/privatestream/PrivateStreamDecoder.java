@@ -335,6 +335,27 @@ public final class PrivateStreamDecoder
         return lastObjectPublished;
     }
 
+    /**
+     * @param clientOid the clientOid a query asked for (ASCII).
+     * @param length    its length.
+     * @return true when the last {@link #decodeOrderObject} published an event for exactly that order.
+     */
+    public boolean lastObjectNames(final byte[] clientOid, final int length)
+    {
+        if (!lastObjectPublished || stashLength[CLIENT_OID] != length)
+        {
+            return false;
+        }
+        for (int i = 0; i < length; i++)
+        {
+            if (stash[CLIENT_OID][i] != clientOid[i])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private boolean stashObject() throws IOException
     {
         return stashObject(json);

@@ -91,6 +91,34 @@ class ReplyDecoderTest
     }
 
     @Test
+    void shouldQueryAgainWhenTheAnswerNamesAnotherOrder()
+    {
+        // fuzzer finding: an orderInfo answer for another clientOid left the queried order unanswered
+        decoder.onReply(request(Endpoint.ORDER_INFO, CommandType.QUERY_ORDER, 200,
+            "{\"code\":\"00000\",\"msg\":\"success\",\"data\":[{\"symbol\":\"BTCUSDT\",\"orderId\":\"5\"," +
+            "\"clientOid\":\"mm-0\",\"price\":\"30000.00\",\"size\":\"0.0010\",\"side\":\"buy\",\"status\":\"filled\"," +
+            "\"baseVolume\":\"0.0010\",\"priceAvg\":\"30000.00\"}]}"));
+        final java.util.List<InboundEvent> events = publisher.events();
+        assertEquals(2, events.size());
+        assertEquals(EventType.ORDER_UPDATE, events.get(0).type);
+        assertEquals(EventType.COMMAND_UNKNOWN, events.get(1).type);
+        assertEquals(RejectCodes.NOT_IN_REPLY, events.get(1).rejectCode);
+        assertEquals("mm-1", new String(events.get(1).clientOid, 0, events.get(1).clientOidLength, StandardCharsets.US_ASCII));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "serverTime {0} -> {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "'\"serverTime\":\"1700000000000\"', 1700000000000", "'\"serverTime\":null', -1", "'\"serverTime\":\"\"', -1",
+        "'\"other\":1', -1", "'\"serverTime\":\"zz_unknown\"', -1", "'\"serverTime\":{\"a\":1}', -1"})
+    void shouldGiveNoServerTimeForANullEmptyMissingOrUnknownValue(final String field, final long expected)
+    {
+        // -1: the order pool keeps the last clock offset and counts the reply as undecodable
+        final OrderRequest r = request(Endpoint.PUBLIC_TIME, CommandType.NONE, 200,
+            "{\"code\":\"00000\",\"msg\":\"success\",\"requestTime\":1,\"data\":{" + field + "}}");
+        assertEquals(expected, decoder.serverTime(r));
+    }
+
+    @Test
     void shouldReportAMissingOrderAsUnknownStatus()
     {
         decoder.onReply(request(Endpoint.ORDER_INFO, CommandType.QUERY_ORDER, 200,
