@@ -76,6 +76,7 @@ public final class SimContext
     private BigDecimal fundingRate = new BigDecimal(DEFAULT_FUNDING_RATE);
     private String positionMode = DEFAULT_POSITION_MODE;
     private long timerIntervalMs = DEFAULT_TIMER_INTERVAL_MS;
+    private boolean modifyReplyNewOrderId;
     private final Map<String, BigDecimal> futuresBalances = new LinkedHashMap<>();
     private final List<Instrument> instruments = new ArrayList<>();
     private final Map<String, BigDecimal> balances = new LinkedHashMap<>();
@@ -205,6 +206,22 @@ public final class SimContext
     public String positionMode()
     {
         return positionMode;
+    }
+
+    /**
+     * v2 futures {@code modify-order} reply: false (default) answers {@code "orderId":null} as in ccxt's capture of a
+     * live reply (Bitget re-creates the order asynchronously); true answers the replacement's orderId, as Bitget's
+     * page example shows (UNCONFIRMED which one is live).
+     */
+    public SimContext modifyReplyNewOrderId(final boolean v)
+    {
+        modifyReplyNewOrderId = v;
+        return this;
+    }
+
+    public boolean modifyReplyNewOrderId()
+    {
+        return modifyReplyNewOrderId;
     }
 
     /** Period of the venue timer that fires the dead-man switch and funding (default 50 ms). */

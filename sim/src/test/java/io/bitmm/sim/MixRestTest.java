@@ -173,6 +173,22 @@ class MixRestTest
     }
 
     @Test
+    void shouldAnswerTheReplacementOrderIdWhenConfigured() throws Exception
+    {
+        try (SimVenue v = SimVenue.start(new SimContext().accountMode("classic").port(0).marketGenerator(false).rateLimits(false)
+            .modifyReplyNewOrderId(true)))
+        {
+            final TestHttp h = new TestHttp(v.restUri(), v.credentials());
+            ok(h.signedPost("/api/v2/mix/order/place-order", place("\"size\":\"0.0100\",\"price\":\"50000.0\",\"side\":\"buy\","
+                + "\"clientOid\":\"m1\"")));
+            final String r = ok(h.signedPost("/api/v2/mix/order/modify-order", "{\"clientOid\":\"m1\",\"symbol\":\"BTCUSDT\"," + PT
+                + ",\"newSize\":\"0.0200\",\"newPrice\":\"50001.0\",\"newClientOid\":\"m2\"}"));
+            final String id = v.openFuturesOrders("BTCUSDT").get(0).orderId();
+            assertTrue(r.contains("\"clientOid\":\"m2\",\"orderId\":\"" + id + "\""), r);
+        }
+    }
+
+    @Test
     void shouldSettleFundingOnTheVenueTimer() throws Exception
     {
         try (SimVenue v = SimVenue.start(new SimContext().accountMode("classic").port(0).marketGenerator(false).rateLimits(false)

@@ -284,7 +284,8 @@ public final class MixTradeRest
     /**
      * modify-order: price and size together, a required {@code newClientOid}; the order is cancelled and
      * re-created with the same side, position intent and time in force. The reply carries the new clientOid and
-     * {@code orderId: null} (Bitget does not return the new orderId; ccxt's capture of a live reply shows null).
+     * {@code orderId: null} (Bitget does not return the new orderId; ccxt's capture of a live reply shows null), or the
+     * replacement's orderId with {@link io.bitmm.sim.SimContext#modifyReplyNewOrderId(boolean)}.
      */
     private void modify(final V2Rest.Call c)
     {
@@ -332,7 +333,8 @@ public final class MixTradeRest
             c.fail(result.code(), result.msg());
             return;
         }
-        c.okRaw("{\"clientOid\":" + Json.write(g -> g.writeString(newClientOid)) + ",\"orderId\":null}");
+        final String orderId = venue.context().modifyReplyNewOrderId() ? "\"" + result.order().orderId + "\"" : "null";
+        c.okRaw("{\"clientOid\":" + Json.write(g -> g.writeString(newClientOid)) + ",\"orderId\":" + orderId + "}");
         exchange.process(result.order());
     }
 
