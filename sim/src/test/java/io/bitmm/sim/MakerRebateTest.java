@@ -33,7 +33,7 @@ class MakerRebateTest
     @BeforeAll
     static void start()
     {
-        venue = SimVenue.start(new SimContext().port(0).marketGenerator(false).rateLimits(false)
+        venue = SimVenue.start(new SimContext().accountMode("classic").port(0).marketGenerator(false).rateLimits(false)
             .makerFee("-0.0005").takerFee("0.0006"));
         http = new TestHttp(venue.restUri(), venue.credentials());
     }

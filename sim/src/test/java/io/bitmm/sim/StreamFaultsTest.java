@@ -83,7 +83,7 @@ class StreamFaultsTest
     @Test
     void shouldRefuseSubscribesOnPublicAndPrivateSockets() throws Exception
     {
-        try (SimVenue venue = SimVenue.start(new SimContext().port(0).booksIntervalMs(20)))
+        try (SimVenue venue = SimVenue.start(new SimContext().accountMode("classic").port(0).booksIntervalMs(20)))
         {
             final BlockingQueue<String> q = new LinkedBlockingQueue<>();
             try (WsClient c = WsClient.connect(venue.wsPublicUri(), q::add))
@@ -111,7 +111,7 @@ class StreamFaultsTest
     @Test
     void shouldRefuseLoginsWith30005AndClose() throws Exception
     {
-        try (SimVenue venue = SimVenue.start(new SimContext().port(0)))
+        try (SimVenue venue = SimVenue.start(new SimContext().accountMode("classic").port(0)))
         {
             venue.faults().refuseLogins(1);
             final BlockingQueue<String> q = new LinkedBlockingQueue<>();
@@ -138,7 +138,7 @@ class StreamFaultsTest
     @Test
     void shouldStepTheVenueClock() throws Exception
     {
-        try (SimVenue venue = SimVenue.start(new SimContext().port(0).marketGenerator(false)))
+        try (SimVenue venue = SimVenue.start(new SimContext().accountMode("classic").port(0).marketGenerator(false)))
         {
             final TestHttp http = new TestHttp(venue.restUri(), venue.credentials());
             assertTrue(http.post("/sim/fault", "{\"fault\":\"clockStep\",\"ms\":60000}").statusCode() == 200);
@@ -160,7 +160,7 @@ class StreamFaultsTest
     @Test
     void shouldDropDuplicateAndReorderPrivatePushes() throws Exception
     {
-        try (SimVenue venue = SimVenue.start(new SimContext().port(0).marketGenerator(false).rateLimits(false)))
+        try (SimVenue venue = SimVenue.start(new SimContext().accountMode("classic").port(0).marketGenerator(false).rateLimits(false)))
         {
             final TestHttp http = new TestHttp(venue.restUri(), venue.credentials());
             final BlockingQueue<String> q = new LinkedBlockingQueue<>();
@@ -207,7 +207,8 @@ class StreamFaultsTest
     @Test
     void shouldFillPartlyAndPageFillsByTimeAndId() throws Exception
     {
-        try (SimVenue venue = SimVenue.start(new SimContext().port(0).booksIntervalMs(20).takersPerSecond(200).rateLimits(false)))
+        try (SimVenue venue = SimVenue.start(new SimContext().accountMode("classic").port(0).booksIntervalMs(20).takersPerSecond(200)
+            .rateLimits(false)))
         {
             final TestHttp http = new TestHttp(venue.restUri(), venue.credentials());
             final long start = System.currentTimeMillis();

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class PushFaults
 {
-    private static final long HOLD_MS = 100;
+    private static final long HOLD_MS = 500;
 
     private final Faults faults;
     private final EventLoop loop;
