@@ -76,9 +76,7 @@ public final class StatCommand implements Callable<Integer>
         final int colon = prometheus.lastIndexOf(':');
         final String host = colon <= 0 ? "0.0.0.0" : prometheus.substring(0, colon);
         final int port = Integer.parseInt(prometheus.substring(colon + 1));
-        final PrometheusRegistry registry = new PrometheusRegistry();
-        registry.register(new PrometheusCounters(() -> CountersSnapshot.read(file)));
-        try (HTTPServer server = HTTPServer.builder().hostname(host).port(port).registry(registry).buildAndStart())
+        try (HTTPServer server = startPrometheus(file, host, port))
         {
             System.out.println("mm stat: serving " + dir + " for Prometheus at http://" + host + ":" + server.getPort() +
                 "/metrics (Ctrl-C stops)");
@@ -86,6 +84,23 @@ public final class StatCommand implements Callable<Integer>
             new CountDownLatch(1).await();
         }
         return 0;
+    }
+
+    /**
+     * Serve a counters file for Prometheus (each scrape reads it afresh).
+     *
+     * @param file the mapped counters file.
+     * @param host the address to bind.
+     * @param port the port; 0 for any free one.
+     * @return the started server ({@code /metrics}).
+     * @throws IOException when it cannot bind.
+     */
+    public static HTTPServer startPrometheus(final CountersFile file, final String host, final int port)
+        throws IOException
+    {
+        final PrometheusRegistry registry = new PrometheusRegistry();
+        registry.register(new PrometheusCounters(() -> CountersSnapshot.read(file)));
+        return HTTPServer.builder().hostname(host).port(port).registry(registry).buildAndStart();
     }
 
     static int distinctErrors(final CountersFile file)

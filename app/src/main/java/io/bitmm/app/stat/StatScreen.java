@@ -88,8 +88,8 @@ public final class StatScreen
         {
             out.append(String.format(Locale.ROOT, "%-10s %14s %14s %14s %7s %14s %7s %22s %14s %14s %12s%n", symbol,
                 field(snapshot, symbol, "best_bid"), field(snapshot, symbol, "best_ask"),
-                quote(snapshot, symbol, "bid_quote"), age(snapshot, symbol, "bid_quote_age_seconds"),
-                quote(snapshot, symbol, "ask_quote"), age(snapshot, symbol, "ask_quote_age_seconds"),
+                quote(snapshot, symbol, "bid_quote"), age(snapshot, symbol, "bid_quote", "bid_quote_age_seconds"),
+                quote(snapshot, symbol, "ask_quote"), age(snapshot, symbol, "ask_quote", "ask_quote_age_seconds"),
                 field(snapshot, symbol, "position") + " (" + field(snapshot, symbol, "max_position") + ")",
                 money(snapshot, symbol, "realized_pnl"), money(snapshot, symbol, "unrealized_pnl"),
                 money(snapshot, symbol, "fees")));
@@ -116,7 +116,7 @@ public final class StatScreen
 
     private static void latency(final StringBuilder out, final CountersSnapshot snapshot)
     {
-        final StringBuilder text = new StringBuilder("us, last 1 s interval (p50/p99/max):");
+        final StringBuilder text = new StringBuilder("p50/p99 us, last 1 s:");
         for (final String stage : LATENCY_STAGES)
         {
             final long count = snapshot.value(CounterTypes.LATENCY, "interval_count", "stage", stage);
@@ -126,10 +126,9 @@ public final class StatScreen
                 text.append('-');
                 continue;
             }
-            text.append(String.format(Locale.ROOT, "%.1f/%.1f/%.1f",
+            text.append(String.format(Locale.ROOT, "%.1f/%.1f",
                 snapshot.value(CounterTypes.LATENCY, "p50_seconds", "stage", stage) / 1000.0,
-                snapshot.value(CounterTypes.LATENCY, "p99_seconds", "stage", stage) / 1000.0,
-                snapshot.value(CounterTypes.LATENCY, "max_seconds", "stage", stage) / 1000.0));
+                snapshot.value(CounterTypes.LATENCY, "p99_seconds", "stage", stage) / 1000.0));
         }
         out.append(line("latency", text.toString()));
     }
@@ -190,10 +189,12 @@ public final class StatScreen
         return snapshot.value(CounterTypes.INSTRUMENT, name, "symbol", symbol) == 0 ? "-" : field(snapshot, symbol, name);
     }
 
-    private static String age(final CountersSnapshot snapshot, final String symbol, final String name)
+    private static String age(final CountersSnapshot snapshot, final String symbol, final String quote,
+        final String name)
     {
         final long ms = snapshot.value(CounterTypes.INSTRUMENT, name, "symbol", symbol);
-        return ms < 0 ? "-" : String.format(Locale.ROOT, "%.1f", ms / 1000.0);
+        return ms < 0 || snapshot.value(CounterTypes.INSTRUMENT, quote, "symbol", symbol) == 0 ? "-" :
+            String.format(Locale.ROOT, "%.1f", ms / 1000.0);
     }
 
     private static String money(final CountersSnapshot snapshot, final String symbol, final String name)
