@@ -80,9 +80,10 @@ class StatSystemTest
 
     private static String statOnce(final Path dir) throws IOException, InterruptedException
     {
+        final Path root = Path.of(System.getProperty("user.dir")).getParent();
         final Process child = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-            .toString(), "-cp", System.getProperty("java.class.path"), MmMain.class.getName(), "stat", "--once",
-            dir.toString())).redirectErrorStream(true).start();
+            .toString(), "@" + root.resolve("config/jvm/base.options"), "-cp", System.getProperty("java.class.path"),
+            MmMain.class.getName(), "stat", "--once", dir.toString())).redirectErrorStream(true).start();
         final String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(child.waitFor(60, TimeUnit.SECONDS), "mm stat --once finished");
         return child.exitValue() == 0 ? out : "(exit " + child.exitValue() + ") " + out;
