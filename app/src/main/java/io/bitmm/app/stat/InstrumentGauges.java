@@ -14,13 +14,16 @@ import io.bitmm.core.order.ManagedOrder;
 import io.bitmm.core.order.OrderManager;
 import io.bitmm.core.order.OrderState;
 import io.bitmm.core.position.Position;
+import io.bitmm.core.risk.RequestWindow;
+import io.bitmm.core.risk.RiskManager;
 import org.agrona.concurrent.status.CountersManager;
 
 /**
  * Per-instrument gauges (type id {@link CounterTypes#INSTRUMENT}): the book's top, our best working quote per side,
  * the position against its limit, PnL and fees. Written on the core thread right after the core handled an event
  * (plain release stores of what the core already holds; nothing allocates); the quote ages are written by the
- * {@link StatusAgent} from the quote times kept here. Also the engine's risk state and open orders.
+ * {@link StatusAgent} from the quote times kept here. Also the engine's risk state, open orders and the order-rate
+ * budgets spent in the current window.
  */
 public final class InstrumentGauges
 {
@@ -148,6 +151,16 @@ public final class InstrumentGauges
         publishQuotes();
         engine.set(StatusAgent.RISK_STATE, core.riskState().ordinal());
         engine.set(StatusAgent.OPEN_ORDERS, core.openOrderCount());
+        final RiskManager risk = core.risk();
+        budget(0, risk.placeBudget(), event.timestampNanos);
+        budget(1, risk.cancelBudget(), event.timestampNanos);
+        budget(2, risk.replaceBudget(), event.timestampNanos);
+    }
+
+    private void budget(final int kind, final RequestWindow window, final long nowNanos)
+    {
+        engine.set(StatusAgent.RATE_BUDGET_USED + kind, window.limit() - window.available(nowNanos));
+        engine.set(StatusAgent.RATE_BUDGET_LIMIT + kind, window.limit());
     }
 
     /**

@@ -40,7 +40,8 @@ public final class RunCounters implements AutoCloseable, LatencyLogWriter.Interv
         this.file = file;
         this.manager = new CountersManager(file.metadataBuffer(), file.valuesBuffer(), StandardCharsets.US_ASCII);
         this.errorLog = new DistinctErrorLog(file.errorLogBuffer(), SystemEpochClock.INSTANCE);
-        engine.register(manager, i -> i < StatusAgent.JOURNAL_ENTRIES ? CounterTypes.ENGINE : CounterTypes.JOURNAL,
+        engine.register(manager, i -> i == StatusAgent.JOURNAL_ENTRIES || i == StatusAgent.JOURNAL_LAG ?
+            CounterTypes.JOURNAL : CounterTypes.ENGINE,
             i -> i == StatusAgent.HANDLER_ERRORS || i == StatusAgent.JOURNAL_ENTRIES ? CounterTypes.KIND_COUNTER :
             CounterTypes.KIND_GAUGE, i -> i == StatusAgent.HEARTBEAT_MS ? 3 : 0,
             i -> i == StatusAgent.JOURNAL_ENTRIES ? "entries" : i == StatusAgent.JOURNAL_LAG ? "lag_events" :

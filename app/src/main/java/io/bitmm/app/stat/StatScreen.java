@@ -61,7 +61,9 @@ public final class StatScreen
         latency(out, snapshot);
         final RiskState risk = io.bitmm.app.engine.RunSummary.riskState(snapshot);
         out.append(line("risk", "state " + risk + "  open orders " +
-            snapshot.value(CounterTypes.ENGINE, "open_orders") + io.bitmm.app.engine.RunSummary.riskReasons(snapshot)));
+            snapshot.value(CounterTypes.ENGINE, "open_orders") + "  rate budget used " + budget(snapshot, "place") +
+            " " + budget(snapshot, "cancel") + " " + budget(snapshot, "replace") +
+            io.bitmm.app.engine.RunSummary.riskReasons(snapshot)));
         out.append(line("errors", errorCount + " distinct  handler errors " +
             snapshot.value(CounterTypes.ENGINE, "handler_errors") + (errorCount > 0 ? "  (scripts/mm errors)" : "")));
         return out.toString();
@@ -145,6 +147,12 @@ public final class StatScreen
             }
         }
         out.append(line(title, text.length() == 0 ? "-" : text.toString()));
+    }
+
+    private static String budget(final CountersSnapshot snapshot, final String kind)
+    {
+        return kind + " " + snapshot.value(CounterTypes.ENGINE, "rate_budget_used", "kind", kind) + "/" +
+            snapshot.value(CounterTypes.ENGINE, "rate_budget_limit", "kind", kind);
     }
 
     private static boolean matches(final String name, final String... prefixes)

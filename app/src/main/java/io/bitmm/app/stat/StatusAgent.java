@@ -26,8 +26,14 @@ public final class StatusAgent implements Agent
     public static final int JOURNAL_ENTRIES = 5;
     /** Inbound events the journal is behind the core. */
     public static final int JOURNAL_LAG = 6;
-    static final String[] NAMES = {"heartbeat_timestamp_seconds", "run_state", "risk_state", "open_orders", "handler_errors",
-        "journal_entries", "journal_lag_events"};
+    /** First of three: order-rate budget spent in the current window (place, cancel, replace); then the limits. */
+    public static final int RATE_BUDGET_USED = 7;
+    /** First of three: order-rate budget limits per window (place, cancel, replace). */
+    public static final int RATE_BUDGET_LIMIT = 10;
+    static final String[] NAMES = {"heartbeat_timestamp_seconds", "run_state", "risk_state", "open_orders",
+        "handler_errors", "journal_entries", "journal_lag_events", "rate_budget_used kind=place",
+        "rate_budget_used kind=cancel", "rate_budget_used kind=replace", "rate_budget_limit kind=place",
+        "rate_budget_limit kind=cancel", "rate_budget_limit kind=replace"};
 
     /** Run state: trading. */
     public static final long RUNNING = 1;
