@@ -35,9 +35,9 @@ public final class InstrumentGauges
     public static final int BID_QUOTE = 2;
     /** Our best working sell quote, price scale; 0 when none. */
     public static final int ASK_QUOTE = 3;
-    /** Age of our best buy quote, seconds scaled by 10^3 (ms); -1 when none. */
+    /** Age of our best buy quote, ms (named in seconds: scale 3); 0 when none (then {@link #BID_QUOTE} is 0). */
     public static final int BID_QUOTE_AGE = 4;
-    /** Age of our best sell quote, ms; -1 when none. */
+    /** Age of our best sell quote, ms; 0 when none. */
     public static final int ASK_QUOTE_AGE = 5;
     /** Position, size scale. */
     public static final int POSITION = 6;
@@ -85,8 +85,6 @@ public final class InstrumentGauges
         {
             gauges[id] = new CounterArray(NAMES.length);
             gauges[id].set(MAX_POSITION, maxPositions[id]);
-            gauges[id].set(BID_QUOTE_AGE, -1);
-            gauges[id].set(ASK_QUOTE_AGE, -1);
         }
     }
 
@@ -179,7 +177,7 @@ public final class InstrumentGauges
 
     private void age(final int id, final int index, final long since, final long nowNanos)
     {
-        gauges[id].set(index, since == 0 ? -1 : Math.max(0, (nowNanos - since) / 1_000_000));
+        gauges[id].set(index, since == 0 ? 0 : Math.max(0, (nowNanos - since) / 1_000_000));
     }
 
     private void publishBook(final int id)

@@ -18,6 +18,8 @@ import java.util.Map;
 public final class StatScreen
 {
     private static final long LIVE_HEARTBEAT_MS = 5_000;
+    private static final int WIDTH = 150;
+    private static final int WIDTH_START = 11;
     private static final String[] LATENCY_STAGES = {"tick_to_trade", "decode", "queue", "core", "encode", "flush"};
 
     private StatScreen()
@@ -178,7 +180,24 @@ public final class StatScreen
 
     private static String line(final String title, final String text)
     {
-        return String.format(Locale.ROOT, "%-10s %s%n", title, text);
+        final StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-10s ", title));
+        int column = out.length();
+        for (final String item : text.split("  "))
+        {
+            if (column > WIDTH_START && column + item.length() + 2 > WIDTH)
+            {
+                out.append(String.format(Locale.ROOT, "%n%-10s ", ""));
+                column = WIDTH_START;
+            }
+            else if (column > WIDTH_START)
+            {
+                out.append("  ");
+                column += 2;
+            }
+            out.append(item);
+            column += item.length();
+        }
+        return out.append(System.lineSeparator()).toString();
     }
 
     private static String emptyIfNone(final String codes)
