@@ -1,10 +1,15 @@
 package io.bitmm.gateway;
 
-import java.util.concurrent.atomic.AtomicLongArray;
+import io.bitmm.core.counters.CounterArray;
+import io.bitmm.core.counters.CounterTypes;
+import org.agrona.concurrent.status.CountersManager;
+
+import java.util.Locale;
 
 /**
  * Counters of one gateway, written by its I/O thread and readable from any thread (single writer: increments are
- * ordered stores, not atomic read-modify-writes).
+ * ordered stores, not atomic read-modify-writes). {@link #register} moves them into the run's counters file (type id
+ * {@link CounterTypes#GATEWAY}); a new counter needs only its index and its name in {@code NAMES}.
  */
 public final class GatewayCounters
 {
@@ -55,7 +60,7 @@ public final class GatewayCounters
         "unsupportedCommands", "clockResyncs", "clockRetries", "subscribeRetries", "reconnectReconciles",
         "gapFillsFetched", "fieldDefaults", "fieldQueries", "fieldDrops"};
 
-    private final AtomicLongArray values = new AtomicLongArray(REQUESTS_BASE + Endpoint.values().length);
+    private final CounterArray values = new CounterArray(REQUESTS_BASE + Endpoint.values().length);
 
     /**
      * Add one (single writer).
@@ -64,7 +69,27 @@ public final class GatewayCounters
      */
     public void increment(final int counter)
     {
-        values.lazySet(counter, values.get(counter) + 1);
+        values.increment(counter);
+    }
+
+    /**
+     * Move the counters into the run's counters file (slow path, before the gateway's thread starts).
+     *
+     * @param manager the counters file's manager.
+     * @param gateway the gateway's name in the labels: md, private or orders.
+     */
+    public void register(final CountersManager manager, final String gateway)
+    {
+        values.register(manager, i -> CounterTypes.GATEWAY, i -> CounterTypes.KIND_COUNTER, i -> 0,
+            i -> label(i, gateway));
+    }
+
+    private static String label(final int index, final String gateway)
+    {
+        return index < REQUESTS_BASE ?
+            (index < NAMES.length ? CounterTypes.snakeCase(NAMES[index]) : "counter_" + index) + " gateway=" + gateway :
+            "requests gateway=" + gateway + " endpoint=" +
+            Endpoint.values()[index - REQUESTS_BASE].name().toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -75,7 +100,7 @@ public final class GatewayCounters
      */
     public void add(final int counter, final long amount)
     {
-        values.lazySet(counter, values.get(counter) + amount);
+        values.add(counter, amount);
     }
 
     /**

@@ -45,6 +45,14 @@ final class RunLatencyLog implements AutoCloseable
     }
 
     /**
+     * @param listener also receives every interval's histograms (the run's latency counters).
+     */
+    void intervalListener(final LatencyLogWriter.IntervalListener listener)
+    {
+        writer.intervalListener(listener);
+    }
+
+    /**
      * Close the log (after the engine stopped) and write the report.
      *
      * @return the lines to print: tick-to-trade and where the report is.

@@ -4,9 +4,14 @@ import com.sun.management.ThreadMXBean;
 import io.bitmm.app.config.Bindings;
 import io.bitmm.app.config.Config;
 import io.bitmm.app.config.EngineSettings;
+import io.bitmm.app.stat.CountersFile;
+import io.bitmm.app.stat.CountersSnapshot;
+import io.bitmm.app.stat.RunCounters;
+import io.bitmm.core.counters.CounterTypes;
 import io.bitmm.core.engine.CoreContext;
 import io.bitmm.core.instrument.InstrumentTable;
 import io.bitmm.gateway.Credentials;
+import io.bitmm.gateway.DistinctErrorLog;
 import io.bitmm.gateway.GatewayContext;
 import io.bitmm.gateway.InstrumentLoader;
 import io.bitmm.sim.SimVenue;
@@ -14,8 +19,10 @@ import io.netty.util.ResourceLeakDetector;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * warm-up, the bytes the market-data I/O thread (socket reads, WebSocket frames, decode, publish: Netty included) and
  * the core thread allocated (ThreadMXBean, by thread id, sampled from this thread) over a measured window, divided by
  * the book events processed in it, must be 0 (under one byte per event on average: what remains is the odd pooled
- * buffer view and the 30-second ping, not per-event work).
+ * buffer view and the 30-second ping, not per-event work). Counters are on, as in a run: every counter in the run's
+ * memory-mapped counters file and the per-instrument gauges written on the core thread after each event.
  */
 @Tag("slow")
 class AllocationTest
@@ -38,7 +46,7 @@ class AllocationTest
 
     @Test
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
-    void shouldAllocateNothingPerEventOnTheMarketDataAndCoreThreads() throws Exception
+    void shouldAllocateNothingPerEventOnTheMarketDataAndCoreThreads(@TempDir final Path dir) throws Exception
     {
         final ThreadMXBean mx = (ThreadMXBean)ManagementFactory.getThreadMXBean();
         assertTrue(mx.isThreadAllocatedMemorySupported(), "per-thread allocation accounting");
@@ -55,7 +63,10 @@ class AllocationTest
                 new Credentials(accepted.apiKey(), accepted.secret(), accepted.passphrase()));
             final InstrumentTable instruments = InstrumentLoader.load(gateway, List.of("BTCUSDT"));
             final CoreContext coreContext = Bindings.core(config, instruments, System.currentTimeMillis());
+            final RunCounters counters = RunCounters.create(dir, System.currentTimeMillis());
+            gateway.errorLog(new DistinctErrorLog(counters.errorLog()));
             final Engine engine = new Engine(Bindings.engine(config), coreContext, gateway, instruments);
+            engine.counters(counters, new long[] {coreContext.limitsFor(instruments.instrument(0)).maxPosition()});
             engine.start();
             try
             {
@@ -75,6 +86,13 @@ class AllocationTest
                 assertTrue(events > 10_000, "book events processed in the window: " + events);
                 assertEquals(0, coreBytes / events, "core thread bytes per book event (" + coreBytes + " in all)");
                 assertEquals(0, mdBytes / events, "md I/O thread bytes per book event (" + mdBytes + " in all)");
+                try (CountersFile file = CountersFile.open(dir))
+                {
+                    final CountersSnapshot snapshot = CountersSnapshot.read(file);
+                    assertTrue(snapshot.value(CounterTypes.CORE, "book_updates") > events, "counters file moved");
+                    assertTrue(snapshot.value(CounterTypes.INSTRUMENT, "best_bid", "symbol", "BTCUSDT") > 0,
+                        "instrument gauges written");
+                }
             }
             finally
             {

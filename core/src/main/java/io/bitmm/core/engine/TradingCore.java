@@ -205,6 +205,14 @@ public final class TradingCore
     }
 
     /**
+     * @return the risk manager (its rate budgets are read for the counters; core thread only).
+     */
+    public RiskManager risk()
+    {
+        return risk;
+    }
+
+    /**
      * @return true after {@code STOP_QUOTING}.
      */
     public boolean isStopped()
