@@ -75,6 +75,8 @@ public final class Venue implements ExchangeListener
     private long stressStartNanos;
     private long stressSent;
     private long lastAdvanceMs;
+    /** Stress mode: per generator, whether its product is watched (computed once per run of the loop). */
+    private final boolean[] watchedNow;
 
     /**
      * @param context configuration (concluded)
@@ -105,6 +107,7 @@ public final class Venue implements ExchangeListener
         exchange.instruments().keySet().forEach(s -> exchange.book(s).clearDirty());
         final Random partialFillDraws = new Random(context.seed() ^ 0x2545F4914F6CDD1DL);
         exchange.partialFillHook(() -> faults.takePartialFill(partialFillDraws.nextDouble()));
+        this.watchedNow = new boolean[generators.size()];
     }
 
     /**
@@ -307,6 +310,11 @@ public final class Venue implements ExchangeListener
             pace();
             return;
         }
+        final int products = generators.size();
+        for (int k = 0; k < products; k++)
+        {
+            watchedNow[k] = watched(context.instruments().get(k).key());
+        }
         for (int i = 0; i < budget; i++)
         {
             if (!allWritable())
@@ -314,13 +322,12 @@ public final class Venue implements ExchangeListener
                 flushAll();
                 return;
             }
-            for (int k = 0; k < generators.size(); k++)
+            for (int k = 0; k < products; k++)
             {
-                final String key = context.instruments().get(k).key();
-                if (watched(key))
+                if (watchedNow[k])
                 {
                     generators.get(k).stepOnce();
-                    publishBooks(key, now);
+                    publishBooks(context.instruments().get(k).key(), now);
                 }
             }
             stressSent++;
