@@ -74,6 +74,8 @@ public final class Venue implements ExchangeListener
     private long stressStartNanos;
     private long stressSent;
     private long lastAdvanceMs;
+    /** Stress mode: per generator, whether its product is watched (computed once per run of the loop). */
+    private final boolean[] watchedNow;
 
     /**
      * @param context configuration (concluded)
@@ -101,6 +103,7 @@ public final class Venue implements ExchangeListener
                 context.jumpProbability(), context.takersPerSecond()));
         }
         exchange.instruments().keySet().forEach(s -> exchange.book(s).clearDirty());
+        this.watchedNow = new boolean[generators.size()];
     }
 
     /**
@@ -302,6 +305,11 @@ public final class Venue implements ExchangeListener
             pace();
             return;
         }
+        final int products = generators.size();
+        for (int k = 0; k < products; k++)
+        {
+            watchedNow[k] = watched(context.instruments().get(k).key());
+        }
         for (int i = 0; i < budget; i++)
         {
             if (!allWritable())
@@ -309,13 +317,12 @@ public final class Venue implements ExchangeListener
                 flushAll();
                 return;
             }
-            for (int k = 0; k < generators.size(); k++)
+            for (int k = 0; k < products; k++)
             {
-                final String key = context.instruments().get(k).key();
-                if (watched(key))
+                if (watchedNow[k])
                 {
                     generators.get(k).stepOnce();
-                    publishBooks(key, now);
+                    publishBooks(context.instruments().get(k).key(), now);
                 }
             }
             stressSent++;
