@@ -396,6 +396,35 @@ public final class V3Streams implements WsDialect
     }
 
     @Override
+    public boolean hasBooksSubscriber(final String bookKey)
+    {
+        final V3Category category = products.bookCategory(bookKey);
+        final Instrument inst = products.bookInstrument(bookKey);
+        if (category == null || inst == null)
+        {
+            return false;
+        }
+        if (subscribed(key("books", category, inst.symbol())))
+        {
+            return true;
+        }
+        for (final String topic : DEPTH_TOPICS)
+        {
+            if (subscribed(key(topic, category, inst.symbol())))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean subscribed(final String key)
+    {
+        final List<WsSession> subs = venue.subscribers(key);
+        return subs != null && !subs.isEmpty();
+    }
+
+    @Override
     public void publishBooks(final String bookKey, final long now)
     {
         final V3Category category = products.bookCategory(bookKey);
