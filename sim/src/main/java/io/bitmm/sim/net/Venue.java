@@ -311,8 +311,12 @@ public final class Venue implements ExchangeListener
             }
             for (int k = 0; k < generators.size(); k++)
             {
-                generators.get(k).stepOnce();
-                publishBooks(context.instruments().get(k).key(), now);
+                final String key = context.instruments().get(k).key();
+                if (watched(key))
+                {
+                    generators.get(k).stepOnce();
+                    publishBooks(key, now);
+                }
             }
             stressSent++;
         }
@@ -378,6 +382,19 @@ public final class Venue implements ExchangeListener
         for (int i = 0; i < dialectList.size(); i++)
         {
             if (dialectList.get(i).hasBooksSubscriber())
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Stress mode: a product's generator steps only while some session watches its book. */
+    private boolean watched(final String key)
+    {
+        for (int i = 0; i < dialectList.size(); i++)
+        {
+            if (dialectList.get(i).hasBooksSubscriber(key))
             {
                 return true;
             }

@@ -35,4 +35,16 @@ public interface WsDialect extends ExchangeListener
 
     /** True if some session of this dialect holds a full-depth incremental books subscription (drives stress mode). */
     boolean hasBooksSubscriber();
+
+    /**
+     * True if some session of this dialect holds a books subscription (any depth) of one product: in stress mode the
+     * venue only steps the generators of watched products. The default answers {@link #hasBooksSubscriber()}.
+     *
+     * @param key the product's exchange key
+     * @return whether the product is watched
+     */
+    default boolean hasBooksSubscriber(final String key)
+    {
+        return hasBooksSubscriber();
+    }
 }

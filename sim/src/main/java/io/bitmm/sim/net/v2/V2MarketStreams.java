@@ -118,6 +118,24 @@ public abstract class V2MarketStreams implements V2Streams
     }
 
     @Override
+    public boolean hasBooksSubscriber(final String exchangeKey)
+    {
+        if (!seqs.containsKey(exchangeKey))
+        {
+            return false;
+        }
+        final String symbol = exchange.instruments().get(exchangeKey).symbol();
+        return watched(key("books", symbol)) || watched(key("books1", symbol)) || watched(key("books5", symbol))
+            || watched(key("books15", symbol));
+    }
+
+    private boolean watched(final String subscriptionKey)
+    {
+        final List<WsSession> subs = venue.subscribers(subscriptionKey);
+        return subs != null && !subs.isEmpty();
+    }
+
+    @Override
     public void publishBooks(final String exchangeKey, final long now)
     {
         final long[] seqHolder = seqs.get(exchangeKey);

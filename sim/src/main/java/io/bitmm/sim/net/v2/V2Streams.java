@@ -42,4 +42,7 @@ public interface V2Streams extends ExchangeListener
 
     /** See {@link io.bitmm.sim.net.WsDialect#hasBooksSubscriber}. */
     boolean hasBooksSubscriber();
+
+    /** See {@link io.bitmm.sim.net.WsDialect#hasBooksSubscriber(String)}. */
+    boolean hasBooksSubscriber(String key);
 }

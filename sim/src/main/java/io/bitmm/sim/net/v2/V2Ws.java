@@ -239,6 +239,19 @@ public final class V2Ws implements WsDialect
     }
 
     @Override
+    public boolean hasBooksSubscriber(final String key)
+    {
+        for (int i = 0; i < streamList.size(); i++)
+        {
+            if (streamList.get(i).hasBooksSubscriber(key))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
     public void onOrder(final Order order, final Fill fill)
     {
         for (int i = 0; i < streamList.size(); i++)
