@@ -311,7 +311,16 @@ public final class ReplyDecoder
         }
         if (!handled)
         {
-            publishSingle(r);
+            if (r.orderCount > 1 || r.commandType == CommandType.QUERY_ORDER)
+            {
+                // a batch or a query answered without data: no order's outcome is known (fuzzer finding)
+                counters.increment(GatewayCounters.FIELD_QUERIES);
+                publishAll(r, EventType.COMMAND_UNKNOWN, RejectCodes.NOT_IN_REPLY);
+            }
+            else
+            {
+                publishSingle(r);
+            }
         }
         return true;
     }

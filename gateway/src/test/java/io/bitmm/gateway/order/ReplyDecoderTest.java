@@ -77,6 +77,23 @@ class ReplyDecoderTest
     }
 
     @Test
+    void shouldQueryEveryOrderOfABatchAnsweredWithoutData()
+    {
+        // fuzzer finding: a success envelope without "data" acked the first order of a batch and forgot the rest
+        final OrderRequest r = request(Endpoint.BATCH_ORDERS, CommandType.PLACE, 200,
+            "{\"code\":\"00000\",\"msg\":\"success\",\"requestTime\":1,\"codedata\":{}}");
+        r.addClientOid("mm-2".getBytes(StandardCharsets.US_ASCII), 4);
+        decoder.onReply(r);
+        final java.util.List<InboundEvent> events = publisher.events();
+        assertEquals(2, events.size());
+        for (final InboundEvent e : events)
+        {
+            assertEquals(EventType.COMMAND_UNKNOWN, e.type);
+            assertEquals(RejectCodes.NOT_IN_REPLY, e.rejectCode);
+        }
+    }
+
+    @Test
     void shouldCountReplyDataItCannotDecode()
     {
         decoder.onReply(request(Endpoint.PLACE_ORDER, CommandType.PLACE, 200,
