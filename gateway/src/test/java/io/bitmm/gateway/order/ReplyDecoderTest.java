@@ -94,6 +94,24 @@ class ReplyDecoderTest
     }
 
     @Test
+    void shouldQueryAgainWhenTheDataIsNotAnArrayOrTheBatchDataNotAnObject()
+    {
+        // fuzzer finding: "data":"success" on an orderInfo reply left the query unanswered
+        decoder.onReply(request(Endpoint.ORDER_INFO, CommandType.QUERY_ORDER, 200,
+            "{\"code\":\"00000\",\"data\":\"success\",\"requestTime\":1}"));
+        decoder.onReply(request(Endpoint.BATCH_CANCEL_ORDER, CommandType.CANCEL, 200,
+            "{\"code\":\"00000\",\"data\":null,\"requestTime\":1}"));
+        final java.util.List<InboundEvent> events = publisher.events();
+        assertEquals(2, events.size());
+        for (final InboundEvent e : events)
+        {
+            assertEquals(EventType.COMMAND_UNKNOWN, e.type);
+            assertEquals(RejectCodes.NOT_IN_REPLY, e.rejectCode);
+            assertEquals(4, e.clientOidLength);
+        }
+    }
+
+    @Test
     void shouldCountReplyDataItCannotDecode()
     {
         decoder.onReply(request(Endpoint.PLACE_ORDER, CommandType.PLACE, 200,
