@@ -112,6 +112,19 @@ class ReplyDecoderTest
     }
 
     @Test
+    void shouldDecodeTheNextReplyAfterOneEndingInAnUnfinishedNumber()
+    {
+        // fuzzer finding: "...}0" left the parser inside a number, so the next good reply failed too
+        decoder.onReply(request(Endpoint.PLACE_ORDER, CommandType.PLACE, 200, "{\"code\":\"00000\",\"data\":[]}0"));
+        assertEquals(EventType.COMMAND_UNKNOWN, publisher.events().get(0).type);
+        publisher.clear();
+        decoder.onReply(request(Endpoint.PLACE_ORDER, CommandType.PLACE, 200,
+            "{\"code\":\"00000\",\"msg\":\"success\",\"data\":{\"orderId\":\"1001\",\"clientOid\":\"mm-1\"}}"));
+        assertEquals(EventType.COMMAND_ACK, publisher.events().get(0).type);
+        assertEquals(1001, publisher.events().get(0).orderId);
+    }
+
+    @Test
     void shouldCountReplyDataItCannotDecode()
     {
         decoder.onReply(request(Endpoint.PLACE_ORDER, CommandType.PLACE, 200,
