@@ -15,6 +15,8 @@ import java.io.IOException;
  */
 public final class JsonFrameParser
 {
+    private static final byte[] SPACE = {' '};
+
     private final JsonFactory factory;
     private JsonParser parser;
     private ByteArrayFeeder feeder;
@@ -62,6 +64,13 @@ public final class JsonFrameParser
      */
     public boolean endOfFrame() throws IOException
     {
+        if (parser.nextToken() != JsonToken.NOT_AVAILABLE)
+        {
+            return false;
+        }
+        // A frame ending in an unfinished number or literal ("}0") leaves the parser waiting for more of it, and the
+        // next frame would be read as its continuation (fuzzer finding): one space ends such a token, so it shows.
+        feeder.feedInput(SPACE, 0, 1);
         return parser.nextToken() == JsonToken.NOT_AVAILABLE;
     }
 

@@ -321,7 +321,15 @@ public final class ReplyDecoder
         }
         if (!handled)
         {
-            publishSingle(r);
+            if (r.orderCount > 1 || r.commandType == CommandType.QUERY_ORDER)
+            {
+                // a batch or a query answered without data: no order's outcome is known (fuzzer finding)
+                notInReply(r);
+            }
+            else
+            {
+                publishSingle(r);
+            }
         }
         return true;
     }
@@ -334,7 +342,12 @@ public final class ReplyDecoder
         }
         if (r.endpoint == Endpoint.BATCH_ORDERS || r.endpoint == Endpoint.BATCH_CANCEL_ORDER)
         {
-            return value == JsonToken.START_OBJECT ? batch(r) : json.skip(value);
+            if (value == JsonToken.START_OBJECT)
+            {
+                return batch(r);
+            }
+            notInReply(r);
+            return json.skip(value);
         }
         oidLength = 0;
         orderId = 0;
@@ -349,6 +362,12 @@ public final class ReplyDecoder
         }
         publishSingle(r);
         return true;
+    }
+
+    private void notInReply(final OrderRequest r)
+    {
+        counters.increment(GatewayCounters.FIELD_QUERIES);
+        publishAll(r, EventType.COMMAND_UNKNOWN, RejectCodes.NOT_IN_REPLY);
     }
 
     private void publishSingle(final OrderRequest r)
@@ -370,6 +389,8 @@ public final class ReplyDecoder
     {
         if (value != JsonToken.START_ARRAY)
         {
+            // data null, a string, an object: no answer about the order (fuzzer finding: it was left unanswered)
+            notInReply(r);
             return json.skip(value);
         }
         JsonToken token;

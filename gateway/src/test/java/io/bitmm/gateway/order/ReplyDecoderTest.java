@@ -77,6 +77,54 @@ class ReplyDecoderTest
     }
 
     @Test
+    void shouldQueryEveryOrderOfABatchAnsweredWithoutData()
+    {
+        // fuzzer finding: a success envelope without "data" acked the first order of a batch and forgot the rest
+        final OrderRequest r = request(Endpoint.BATCH_ORDERS, CommandType.PLACE, 200,
+            "{\"code\":\"00000\",\"msg\":\"success\",\"requestTime\":1,\"codedata\":{}}");
+        r.addClientOid("mm-2".getBytes(StandardCharsets.US_ASCII), 4);
+        decoder.onReply(r);
+        final java.util.List<InboundEvent> events = publisher.events();
+        assertEquals(2, events.size());
+        for (final InboundEvent e : events)
+        {
+            assertEquals(EventType.COMMAND_UNKNOWN, e.type);
+            assertEquals(RejectCodes.NOT_IN_REPLY, e.rejectCode);
+        }
+    }
+
+    @Test
+    void shouldQueryAgainWhenTheDataIsNotAnArrayOrTheBatchDataNotAnObject()
+    {
+        // fuzzer finding: "data":"success" on an orderInfo reply left the query unanswered
+        decoder.onReply(request(Endpoint.ORDER_INFO, CommandType.QUERY_ORDER, 200,
+            "{\"code\":\"00000\",\"data\":\"success\",\"requestTime\":1}"));
+        decoder.onReply(request(Endpoint.BATCH_CANCEL_ORDER, CommandType.CANCEL, 200,
+            "{\"code\":\"00000\",\"data\":null,\"requestTime\":1}"));
+        final java.util.List<InboundEvent> events = publisher.events();
+        assertEquals(2, events.size());
+        for (final InboundEvent e : events)
+        {
+            assertEquals(EventType.COMMAND_UNKNOWN, e.type);
+            assertEquals(RejectCodes.NOT_IN_REPLY, e.rejectCode);
+            assertEquals(4, e.clientOidLength);
+        }
+    }
+
+    @Test
+    void shouldDecodeTheNextReplyAfterOneEndingInAnUnfinishedNumber()
+    {
+        // fuzzer finding: "...}0" left the parser inside a number, so the next good reply failed too
+        decoder.onReply(request(Endpoint.PLACE_ORDER, CommandType.PLACE, 200, "{\"code\":\"00000\",\"data\":[]}0"));
+        assertEquals(EventType.COMMAND_UNKNOWN, publisher.events().get(0).type);
+        publisher.clear();
+        decoder.onReply(request(Endpoint.PLACE_ORDER, CommandType.PLACE, 200,
+            "{\"code\":\"00000\",\"msg\":\"success\",\"data\":{\"orderId\":\"1001\",\"clientOid\":\"mm-1\"}}"));
+        assertEquals(EventType.COMMAND_ACK, publisher.events().get(0).type);
+        assertEquals(1001, publisher.events().get(0).orderId);
+    }
+
+    @Test
     void shouldCountReplyDataItCannotDecode()
     {
         decoder.onReply(request(Endpoint.PLACE_ORDER, CommandType.PLACE, 200,
