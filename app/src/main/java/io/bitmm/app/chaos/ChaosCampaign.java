@@ -13,12 +13,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A chaos campaign: {@code trials} trials with seeds {@code seed}, {@code seed + 1}, ..., each a {@link ChaosTrial}
  * in its own directory under {@code out}; one table row per trial as it ends, then a summary (faults injected by
  * kind, violations by check). The table also goes to {@code out/chaos.txt}. The next trial's venue starts while
- * the current trial runs (a JVM start costs seconds on a busy box).
+ * the current trial trades (a JVM start costs seconds on a busy box), not while its engine starts: two JVMs
+ * starting at once on the shared 2-core box kept a child engine's order connections from warming within its 5 s.
  */
 public final class ChaosCampaign
 {
@@ -82,12 +84,15 @@ public final class ChaosCampaign
             final long trialSeed = seed + i;
             final FaultSchedule schedule = FaultSchedule.draw(trialSeed, durationMs, kills);
             final CompletableFuture<SimProcess> venue = nextVenue;
-            nextVenue = i + 1 < trials ? ChaosTrial.startVenue(FaultSchedule.draw(trialSeed + 1, durationMs, kills),
-                trialDir(trialSeed + 1), symbols) : null;
+            final AtomicReference<CompletableFuture<SimProcess>> next = new AtomicReference<>();
+            final boolean more = i + 1 < trials;
+            final Runnable startNext = () -> next.compareAndSet(null, more ? ChaosTrial.startVenue(
+                FaultSchedule.draw(trialSeed + 1, durationMs, kills), trialDir(trialSeed + 1), symbols) :
+                CompletableFuture.completedFuture(null));
             ChaosTrial.Outcome outcome;
             try
             {
-                outcome = new ChaosTrial(schedule, trialDir(trialSeed), symbols, overrides, print).run(venue);
+                outcome = new ChaosTrial(schedule, trialDir(trialSeed), symbols, overrides, print).run(venue, startNext);
             }
             catch (final IOException ex)
             {
@@ -95,6 +100,8 @@ public final class ChaosCampaign
                 failure.put(ChaosTrial.Check.RUN, "trial aborted: " + ex.getMessage());
                 outcome = new ChaosTrial.Outcome(schedule, failure, "");
             }
+            startNext.run();
+            nextVenue = more ? next.get() : null;
             schedule.counts().forEach((kind, n) -> injected.merge(kind, (long)n, Long::sum));
             forced += schedule.forcedDisconnects();
             killed += schedule.killAtMs() >= 0 ? 1 : 0;

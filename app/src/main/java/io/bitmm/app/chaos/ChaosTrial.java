@@ -91,6 +91,9 @@ final class ChaosTrial
     private final Map<Check, String> failures = new TreeMap<>();
     private final StringBuilder notes = new StringBuilder();
     private VenueClient venueForDiff;
+    private Runnable whenTrading = () ->
+    {
+    };
 
     ChaosTrial(final FaultSchedule schedule, final Path dir, final List<String> symbols, final List<String> overrides,
         final PrintStream log)
@@ -134,8 +137,17 @@ final class ChaosTrial
         });
     }
 
-    Outcome run(final CompletableFuture<SimProcess> venueStart) throws IOException, InterruptedException
+    /**
+     * @param venueStart  the trial's venue, starting.
+     * @param whenTrading called once the trial's last engine is trading (the next trial's venue may start then).
+     * @return what the trial found.
+     * @throws IOException          when the venue cannot be started or reached.
+     * @throws InterruptedException when interrupted.
+     */
+    Outcome run(final CompletableFuture<SimProcess> venueStart, final Runnable whenTrading)
+        throws IOException, InterruptedException
     {
+        this.whenTrading = whenTrading;
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("schedule.txt"), describe(schedule), StandardCharsets.UTF_8);
         final SimProcess started;
@@ -186,6 +198,10 @@ final class ChaosTrial
                 failures.put(Check.RUN, "the engine did not start: " + firstDir.resolve("engine.log"));
                 return;
             }
+            if (!kill)
+            {
+                whenTrading.run();
+            }
             long base = engine.runningNanos();
             long shift = 0;
             Path lastDir = firstDir;
@@ -211,6 +227,7 @@ final class ChaosTrial
                         failures.put(Check.RUN, "the restarted engine did not start: " + lastDir.resolve("engine.log"));
                         return;
                     }
+                    whenTrading.run();
                     base = engine.runningNanos();
                     shift = schedule.killAtMs();
                 }
@@ -243,6 +260,7 @@ final class ChaosTrial
                     failures.put(Check.RUN, "the restarted engine did not start: " + lastDir.resolve("engine.log"));
                     return;
                 }
+                whenTrading.run();
                 base = engine.runningNanos();
                 shift = schedule.killAtMs();
             }
