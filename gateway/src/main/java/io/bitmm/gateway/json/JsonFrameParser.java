@@ -20,6 +20,9 @@ public final class JsonFrameParser
     private final JsonFactory factory;
     private JsonParser parser;
     private ByteArrayFeeder feeder;
+    private byte[] frame = new byte[0];
+    private int frameStart;
+    private int frameEnd;
     private long recreated;
 
     public JsonFrameParser()
@@ -47,6 +50,9 @@ public final class JsonFrameParser
     public void feed(final byte[] buffer, final int offset, final int length) throws IOException
     {
         feeder.feedInput(buffer, offset, offset + length);
+        frame = buffer;
+        frameEnd = offset + length;
+        frameStart = offset;
     }
 
     /**
@@ -64,7 +70,7 @@ public final class JsonFrameParser
      */
     public boolean endOfFrame() throws IOException
     {
-        if (parser.nextToken() != JsonToken.NOT_AVAILABLE)
+        if (parser.nextToken() != JsonToken.NOT_AVAILABLE || !endsWithClose())
         {
             return false;
         }
@@ -72,6 +78,20 @@ public final class JsonFrameParser
         // next frame would be read as its continuation (fuzzer finding): one space ends such a token, so it shows.
         feeder.feedInput(SPACE, 0, 1);
         return parser.nextToken() == JsonToken.NOT_AVAILABLE;
+    }
+
+    /**
+     * A frame that is one JSON object or array ends with its closing bracket; anything else after it is trailing
+     * content the parser may still be holding as an unfinished string (fuzzer finding: {@code }"subsc}).
+     */
+    private boolean endsWithClose()
+    {
+        int i = frameEnd - 1;
+        while (i >= frameStart && (frame[i] == ' ' || frame[i] == '\n' || frame[i] == '\r' || frame[i] == '\t'))
+        {
+            i--;
+        }
+        return i >= frameStart && (frame[i] == '}' || frame[i] == ']');
     }
 
     /**

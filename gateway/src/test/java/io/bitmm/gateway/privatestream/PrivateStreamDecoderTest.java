@@ -236,4 +236,15 @@ public class PrivateStreamDecoderTest
         assertEquals(PrivateStreamDecoder.OK, decode(decoder, ORDERS));
         assertEquals(2, publisher.events().size());
     }
+
+    @Test
+    void shouldDecodeTheNextFrameAfterOneEndingInAnUnfinishedString()
+    {
+        // fuzzer finding: '{...}"subsc' left the parser inside a string, so the next good frame failed too
+        final PrivateStreamDecoder decoder = decoder(true);
+        assertEquals(PrivateStreamDecoder.ERROR,
+            decode(decoder, "{\"event\":\"subscribe\",\"arg\":{\"instType\":\"orders\",\"instId\":\"defa\"}}\"subsc"));
+        assertEquals(PrivateStreamDecoder.OK, decode(decoder, ORDERS));
+        assertEquals(2, publisher.events().size());
+    }
 }
