@@ -47,6 +47,8 @@ public final class PrivateStreamGateway implements AutoCloseable
     private boolean recovering;
     private int subscribeRefusals;
     private long coveredUntilVenueMs;
+    /** Venue time when this run's stream started: fills before it are in the start balances (VenueReconciler). */
+    private long startVenueMs;
     private volatile int generation;
     private io.netty.util.concurrent.ScheduledFuture<?> subscribeRetry;
     private volatile boolean streamUp;
@@ -78,6 +80,7 @@ public final class PrivateStreamGateway implements AutoCloseable
      */
     public void start()
     {
+        startVenueMs = context.venueClock().epochMs();
         threads = new GatewayThreads(context, "bitmm-private");
         session = new WebSocketSession("private-stream", context.wsPrivateUri(), context,
             WebSocketSession.pick(threads.group()), new Listener(), counters);
@@ -156,7 +159,7 @@ public final class PrivateStreamGateway implements AutoCloseable
         recovering = true;
         counters.increment(GatewayCounters.RECONNECT_RECONCILES);
         final int gen = generation;
-        fills.fetchSince(coveredUntilVenueMs - GAP_MARGIN_MS, () -> generation == gen && !session.isClosed())
+        fills.fetchSince(gapStartVenueMs(), () -> generation == gen && !session.isClosed())
             .whenComplete((count, failure) -> session.eventLoop().execute(() ->
             {
                 if (gen == generation && failure == null && count != null && count >= 0)
@@ -167,6 +170,16 @@ public final class PrivateStreamGateway implements AutoCloseable
                     goUp();
                 }
             }));
+    }
+
+    /**
+     * Where a gap's fill fetch starts: the last push heard less {@value #GAP_MARGIN_MS} ms, never before this run's own
+     * start. A run that starts after a crash took the venue's balances as its position (VenueReconciler), so fills from
+     * before its start are already in it; fetching them would book them twice (chaos campaign, kill -9 trials).
+     */
+    long gapStartVenueMs()
+    {
+        return Math.max(coveredUntilVenueMs - GAP_MARGIN_MS, startVenueMs);
     }
 
     private void goUp()

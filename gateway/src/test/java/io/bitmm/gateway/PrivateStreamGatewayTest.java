@@ -85,6 +85,7 @@ class PrivateStreamGatewayTest
             .credentials(new Credentials("key-1", SECRET, "pass-1")).reconnectBackoffMinMs(20).reconnectBackoffMaxMs(50)
             .wsMessagesPerSecond(10);
         gateway = new PrivateStreamGateway(context, TestInstruments.table(), publisher);
+        final long startedMs = context.venueClock().epochMs();
         gateway.start();
         Await.until("stream up", 5000, () -> !publisher.events(EventType.PRIVATE_STREAM_STATE).isEmpty());
         assertTrue(publisher.events(EventType.PRIVATE_STREAM_STATE).get(0).flag);
@@ -113,6 +114,14 @@ class PrivateStreamGatewayTest
         final List<HttpFixtureServer.Seen> fetches = rest.seen("/api/v2/spot/trade/fills");
         assertEquals(2, fetches.size(), "one per instrument: " + fetches.size());
         assertTrue(fetches.stream().allMatch(f -> f.signatureValid && f.path.contains("startTime=")), fetches.get(0).path);
+        // the loss came less than GAP_MARGIN_MS after the start: the fetch still begins no earlier than this run's start,
+        // whose balances already hold every older fill (a restart after kill -9 booked them twice before)
+        for (final HttpFixtureServer.Seen f : fetches)
+        {
+            final Matcher m = Pattern.compile("startTime=(\\d+)").matcher(f.path);
+            assertTrue(m.find(), f.path);
+            assertTrue(Long.parseLong(m.group(1)) >= startedMs, f.path + " starts before the run's start " + startedMs);
+        }
         final List<InboundEvent> all = publisher.events();
         int recovered = -1;
         int upAgain = -1;
