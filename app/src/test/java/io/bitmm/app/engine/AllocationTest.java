@@ -23,8 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -67,12 +70,14 @@ class AllocationTest
             gateway.errorLog(new DistinctErrorLog(counters.errorLog()));
             final Engine engine = new Engine(Bindings.engine(config), coreContext, gateway, instruments);
             engine.counters(counters, new long[] {coreContext.limitsFor(instruments.instrument(0)).maxPosition()});
+            final Set<Long> before = threadIds();
             engine.start();
             try
             {
                 Thread.sleep(WARMUP_MS);
-                final long core = threadId("mm-core");
-                final long md = threadId("bitmm-md");
+                // this engine's threads: earlier tests in this JVM may have left threads of the same names behind
+                final long core = threadId("mm-core", before);
+                final long md = threadId("bitmm-md", before);
                 final long coreBefore = mx.getThreadAllocatedBytes(core);
                 final long mdBefore = mx.getThreadAllocatedBytes(md);
                 final long eventsBefore = engine.latency().bookEvents();
@@ -102,15 +107,28 @@ class AllocationTest
         }
     }
 
-    private static long threadId(final String prefix)
+    private static Set<Long> threadIds()
     {
+        final Set<Long> ids = new HashSet<>();
         for (final Thread t : Thread.getAllStackTraces().keySet())
         {
-            if (t.getName().startsWith(prefix))
+            ids.add(t.getId());
+        }
+        return ids;
+    }
+
+    /** The one thread named prefix* that was not alive before the engine started. */
+    private static long threadId(final String prefix, final Set<Long> before)
+    {
+        final List<Thread> found = new ArrayList<>();
+        for (final Thread t : Thread.getAllStackTraces().keySet())
+        {
+            if (t.getName().startsWith(prefix) && !before.contains(t.getId()))
             {
-                return t.getId();
+                found.add(t);
             }
         }
-        throw new AssertionError("no thread named " + prefix + "*");
+        assertEquals(1, found.size(), "threads named " + prefix + "* started by this engine: " + found);
+        return found.get(0).getId();
     }
 }
