@@ -57,7 +57,7 @@ public final class EngineSettings
             "`auto`: HTTP/2 where negotiated (h2c on loopback), else HTTP/1.1 keep-alive"),
         Setting.duration("gateway.request-timeout", "2s", "100ms", "60s",
             "an order request with no reply by then has an unknown outcome and is resolved by a query"),
-        Setting.duration("gateway.rate-limit-margin", "50ms", "0ms", "1s",
+        Setting.duration("gateway.rate-limit-margin", "200ms", "0ms", "1s",
             "added to the one-second window of the core's order-rate budgets (risk.*-per-second) and of the gateway's " +
             "per-endpoint limiters, so that uneven send delays cannot squeeze more than the limit into one second at " +
             "the venue (which answers 429 and the endpoint pauses)"),

@@ -13,6 +13,7 @@ import io.bitmm.core.instrument.InstrumentTable;
 import io.bitmm.gateway.Credentials;
 import io.bitmm.gateway.DistinctErrorLog;
 import io.bitmm.gateway.GatewayContext;
+import io.bitmm.gateway.GatewayCounters;
 import io.bitmm.gateway.InstrumentLoader;
 import io.bitmm.sim.SimVenue;
 import io.netty.util.ResourceLeakDetector;
@@ -46,9 +47,10 @@ class AllocationTest
 {
     private static final long WARMUP_MS = 8_000;
     private static final long MEASURE_MS = 5_000;
+    private static final int MAX_WINDOWS = 3;
 
     @Test
-    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void shouldAllocateNothingPerEventOnTheMarketDataAndCoreThreads(@TempDir final Path dir) throws Exception
     {
         final ThreadMXBean mx = (ThreadMXBean)ManagementFactory.getThreadMXBean();
@@ -78,16 +80,32 @@ class AllocationTest
                 // this engine's threads: earlier tests in this JVM may have left threads of the same names behind
                 final long core = threadId("mm-core", before);
                 final long md = threadId("bitmm-md", before);
-                final long coreBefore = mx.getThreadAllocatedBytes(core);
-                final long mdBefore = mx.getThreadAllocatedBytes(md);
-                final long eventsBefore = engine.latency().bookEvents();
-                Thread.sleep(MEASURE_MS);
-                final long coreBytes = mx.getThreadAllocatedBytes(core) - coreBefore;
-                final long mdBytes = mx.getThreadAllocatedBytes(md) - mdBefore;
-                final long events = engine.latency().bookEvents() - eventsBefore;
-                System.out.printf(Locale.ROOT, "allocation check over %d book events: core thread %d bytes (%.2f B/event), " +
-                    "md I/O thread %d bytes (%.2f B/event)%n", events, coreBytes, (double)coreBytes / events, mdBytes,
-                    (double)mdBytes / events);
+                long coreBytes = 0;
+                long mdBytes = 0;
+                long events = 0;
+                // A new connection (a reconnect after a pong timeout on a busy box) allocates its frame reader and
+                // pipeline: a slow path, not the per-event one measured here. A window with one is measured again.
+                for (int window = 0; window < MAX_WINDOWS; window++)
+                {
+                    final long connectionsBefore = mdConnections(engine);
+                    final long coreBefore = mx.getThreadAllocatedBytes(core);
+                    final long mdBefore = mx.getThreadAllocatedBytes(md);
+                    final long eventsBefore = engine.latency().bookEvents();
+                    Thread.sleep(MEASURE_MS);
+                    coreBytes = mx.getThreadAllocatedBytes(core) - coreBefore;
+                    mdBytes = mx.getThreadAllocatedBytes(md) - mdBefore;
+                    events = engine.latency().bookEvents() - eventsBefore;
+                    final boolean reconnected = mdConnections(engine) != connectionsBefore;
+                    System.out.printf(Locale.ROOT, "allocation check over %d book events: core thread %d bytes " +
+                        "(%.2f B/event), md I/O thread %d bytes (%.2f B/event)%s%n", events, coreBytes,
+                        (double)coreBytes / events, mdBytes, (double)mdBytes / events,
+                        reconnected ? "; the md connection was replaced in the window: measured again" : "");
+                    if (!reconnected)
+                    {
+                        break;
+                    }
+                    assertTrue(window < MAX_WINDOWS - 1, "a market-data reconnect in every window");
+                }
                 assertTrue(events > 10_000, "book events processed in the window: " + events);
                 assertEquals(0, coreBytes / events, "core thread bytes per book event (" + coreBytes + " in all)");
                 assertEquals(0, mdBytes / events, "md I/O thread bytes per book event (" + mdBytes + " in all)");
@@ -105,6 +123,11 @@ class AllocationTest
                 ResourceLeakDetector.setLevel(leakLevel);
             }
         }
+    }
+
+    private static long mdConnections(final Engine engine)
+    {
+        return engine.marketData().counters().get(GatewayCounters.CONNECTIONS_OPENED);
     }
 
     private static Set<Long> threadIds()
