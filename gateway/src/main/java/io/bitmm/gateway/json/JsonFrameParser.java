@@ -16,6 +16,7 @@ import java.io.IOException;
 public final class JsonFrameParser
 {
     private static final byte[] SPACE = {' '};
+    private static final java.io.OutputStream DISCARD = java.io.OutputStream.nullOutputStream();
 
     private final JsonFactory factory;
     private JsonParser parser;
@@ -70,6 +71,20 @@ public final class JsonFrameParser
      */
     public boolean endOfFrame() throws IOException
     {
+        // Only whitespace may follow the root value's closing bracket. Checking the frame's last byte is not enough:
+        // in {@code }"]} the bracket is inside a string the parser has started (fuzzer finding), and the next frame
+        // would be read as its continuation. The parser's unread count says exactly where the root value ended.
+        // And the value read must be the root one: a truncated frame can end on a nested value's bracket
+        // ({@code {"code":{"a":1}}) with the parser still inside the root (fuzzer finding).
+        if (!parser.getParsingContext().inRoot())
+        {
+            return false;
+        }
+        final int unread = parser.releaseBuffered(DISCARD);
+        if (unread < 0 || !whitespace(frameEnd - unread, frameEnd))
+        {
+            return false;
+        }
         if (parser.nextToken() != JsonToken.NOT_AVAILABLE || !endsWithClose())
         {
             return false;
@@ -78,6 +93,23 @@ public final class JsonFrameParser
         // next frame would be read as its continuation (fuzzer finding): one space ends such a token, so it shows.
         feeder.feedInput(SPACE, 0, 1);
         return parser.nextToken() == JsonToken.NOT_AVAILABLE;
+    }
+
+    private boolean whitespace(final int from, final int to)
+    {
+        if (from < frameStart)
+        {
+            return false;
+        }
+        for (int i = from; i < to; i++)
+        {
+            final byte b = frame[i];
+            if (b != ' ' && b != '\n' && b != '\r' && b != '\t')
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -241,7 +241,19 @@ public final class ReplyDecoder
             {
                 final String name = json.name();
                 final JsonToken value = json.next();
-                if ("code".equals(name))
+                if ("code".equals(name) && (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY))
+                {
+                    // a code that is not a scalar is no code (fuzzer finding: it was parsed from its bracket, and
+                    // the object's own fields were then read as the envelope's)
+                    code = -1;
+                    codePresent = true;
+                    if (!json.skip(value))
+                    {
+                        json.recreate();
+                        return false;
+                    }
+                }
+                else if ("code".equals(name))
                 {
                     final long parsed = Chars.parseLong(json.chars(), json.offset(), json.length());
                     code = parsed == Chars.NOT_A_NUMBER ? -1 : (int)parsed;
