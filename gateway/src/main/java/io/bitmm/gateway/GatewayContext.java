@@ -44,6 +44,8 @@ import java.util.Map;
  * subscribeTrades          true                                 also subscribe the trade channel
  * instType                 SPOT                                 WS instType
  * eventLoopGroup           null                                 shared Netty group; null: one thread each
+ * sharedDutyCycle          null                                 engine.threading = shared: the market-data and
+ *                                                               order gateways run on its one thread
  * tlsTrustManagerFactory   null                                 TLS trust; null: the JDK's default trust store
  * </pre>
  */
@@ -94,6 +96,7 @@ public final class GatewayContext
     private boolean subscribeTrades = true;
     private String instType = "SPOT";
     private EventLoopGroup eventLoopGroup;
+    private SharedDutyCycle sharedDutyCycle;
     private TrustManagerFactory tlsTrustManagerFactory;
     private DistinctErrorLog errorLog = new DistinctErrorLog();
     private VenueClock venueClock = new VenueClock();
@@ -497,6 +500,22 @@ public final class GatewayContext
     public EventLoopGroup eventLoopGroup()
     {
         return eventLoopGroup;
+    }
+
+    /**
+     * @param dutyCycle the one thread the market-data gateway (its socket) and the order gateway (its command source
+     *                  and sockets) run on ({@code engine.threading = shared}); null: each its own thread.
+     * @return this.
+     */
+    public GatewayContext sharedDutyCycle(final SharedDutyCycle dutyCycle)
+    {
+        this.sharedDutyCycle = dutyCycle;
+        return this;
+    }
+
+    public SharedDutyCycle sharedDutyCycle()
+    {
+        return sharedDutyCycle;
     }
 
     /**

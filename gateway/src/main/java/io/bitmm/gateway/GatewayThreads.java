@@ -40,6 +40,15 @@ final class GatewayThreads
         owned = true;
     }
 
+    /**
+     * A group owned by someone else (the shared duty cycle), not closed here.
+     */
+    GatewayThreads(final EventLoopGroup shared)
+    {
+        group = shared;
+        owned = false;
+    }
+
     EventLoopGroup group()
     {
         return group;

@@ -74,7 +74,8 @@ public final class MarketDataGateway implements AutoCloseable
      */
     public void start()
     {
-        threads = context.eventLoopGroup() == null && (context.marketDataThreadFactory() != null ||
+        threads = context.sharedDutyCycle() != null ? new GatewayThreads(context.sharedDutyCycle().group()) :
+            context.eventLoopGroup() == null && (context.marketDataThreadFactory() != null ||
             context.marketDataLoopSpin()) ?
             new GatewayThreads(context.marketDataThreadFactory() != null ? context.marketDataThreadFactory() :
                 new DefaultThreadFactory("bitmm-md", true), spinning(context.marketDataLoopSpin())) :

@@ -56,6 +56,7 @@ public final class OrderGateway implements AutoCloseable
     private int warmupAnswered;
     private CommandSource source;
     private final CommandSource.Consumer localConsumer = this::takeLocal;
+    private final java.util.function.IntSupplier pollDuty = this::pollSource;
     private volatile PollingIoHandler polling;
     private volatile boolean accepting;
     private long warmupMillis;
@@ -95,6 +96,11 @@ public final class OrderGateway implements AutoCloseable
         if (source == null)
         {
             threads = new GatewayThreads(context, "bitmm-orders");
+        }
+        else if (context.sharedDutyCycle() != null)
+        {
+            threads = new GatewayThreads(context.sharedDutyCycle().group());
+            context.sharedDutyCycle().add(pollDuty);
         }
         else
         {
@@ -153,6 +159,11 @@ public final class OrderGateway implements AutoCloseable
      */
     public void wakeup()
     {
+        if (context.sharedDutyCycle() != null)
+        {
+            context.sharedDutyCycle().wakeup();
+            return;
+        }
         final PollingIoHandler handler = polling;
         if (handler != null)
         {
@@ -342,6 +353,10 @@ public final class OrderGateway implements AutoCloseable
     @Override
     public void close()
     {
+        if (context.sharedDutyCycle() != null)
+        {
+            context.sharedDutyCycle().remove(pollDuty);
+        }
         fills.close();
         if (pool != null)
         {

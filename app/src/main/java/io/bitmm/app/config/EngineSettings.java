@@ -33,7 +33,18 @@ public final class EngineSettings
             "inbound ring: market data, private pushes, acks and timer ticks"),
         Setting.integer("engine.outbound-ring-size", 1024, "slots (power of two)", 64, 1 << 20,
             "outbound ring: the core's commands to the order gateway"),
-        Setting.choice("engine.core-wait", "yielding", WAITS, "how the core thread waits for events"),
+        Setting.choice("engine.threading", "dedicated", List.of("dedicated", "shared"),
+            "`dedicated`: one thread per agent (md I/O, core, order I/O), each with its own wait and CPU; `shared`: " +
+            "the market-data socket, the core and the order I/O agent run in one duty cycle on one thread " +
+            "(`mm-shared`), with the rings between them as before (README, \"Threading modes\")"),
+        Setting.choice("engine.shared-wait", "busy-spin", WAITS,
+            "`engine.threading = shared`: busy-spin keeps the one shared thread polling (the only thread that " +
+            "spins); the others let it sleep in epoll when a turn finds no work"),
+        Setting.integer("engine.shared-cpu", -1, "CPU id", -1, 1023,
+            "`engine.threading = shared`: pin the shared thread to this CPU; -1: not pinned"),
+        Setting.choice("engine.core-wait", "blocking", WAITS,
+            "how the core thread waits for events (dedicated threading); `blocking` parks it and costs a producer " +
+            "a fence per event, not a lock"),
         Setting.choice("engine.order-wait", "sleeping", WAITS,
             "how the order I/O thread (bitmm-orders), which consumes the outbound ring itself, waits: busy-spin polls " +
             "the ring and its sockets without sleeping (give it an isolated CPU); the others sleep in epoll and the " +

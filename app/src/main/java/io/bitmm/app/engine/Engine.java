@@ -4,6 +4,7 @@ import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.SequenceBarrier;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.bitmm.app.journal.JournalAgent;
@@ -24,6 +25,7 @@ import io.bitmm.gateway.GatewayContext;
 import io.bitmm.gateway.MarketDataGateway;
 import io.bitmm.gateway.OrderGateway;
 import io.bitmm.gateway.PrivateStreamGateway;
+import io.bitmm.gateway.SharedDutyCycle;
 import io.bitmm.gateway.order.CommandSource;
 import io.bitmm.gateway.order.OrderStageListener;
 import io.bitmm.tuning.latency.LatencyRecorders;
@@ -41,7 +43,9 @@ import java.util.function.Function;
  *   md I/O, private I/O, order I/O, timer --&gt; inbound ring (multi-producer) --&gt; core thread
  *   core thread --&gt; outbound ring (single producer) --&gt; order thread: sign, encode, write
  * </pre>
- * With a journal, a {@link JournalAgent} on its own thread consumes the inbound ring behind the core and the
+ * With {@code engine.threading = shared} one {@link SharedDutyCycle} thread runs the market-data socket, the core
+ * (polling the inbound ring) and the order I/O agent (polling the outbound ring, and its sockets); the rings are the
+ * same. With a journal, a {@link JournalAgent} on its own thread consumes the inbound ring behind the core and the
  * outbound ring beside the order thread. Start-up opens and pre-warms the order
  * connections before any market data flows, so the first quote goes out on a warm connection. Shutdown stops
  * quoting through the ring (so a replay sees it), waits (bounded) until the venue confirmed every cancel, then
@@ -50,6 +54,10 @@ import java.util.function.Function;
  */
 public final class Engine implements AutoCloseable
 {
+    /** The one hot thread's name with {@code engine.threading = shared}. */
+    public static final String SHARED_THREAD = "mm-shared";
+    private static final int CORE_BATCH = 256;
+
     private final EngineContext context;
     private final InstrumentTable instruments;
     private final Disruptor<InboundEvent> inbound;
@@ -66,6 +74,11 @@ public final class Engine implements AutoCloseable
     private final EventPoller<OutboundCommand> orderPoller;
     private final AtomicLong handlerErrors = new AtomicLong();
     private final EventHandler<InboundEvent> coreHandler;
+    /** engine.threading = shared: the one hot thread, and the core's cursor on the inbound ring; else null. */
+    private final SharedDutyCycle dutyCycle;
+    private final EventPoller<InboundEvent> corePoller;
+    private final java.util.function.IntSupplier coreDuty = this::pollCore;
+    private final CoreEvents coreEvents = new CoreEvents();
     private final JournalAgent journalAgent;
     private final AgentRunner journalRunner;
     private volatile boolean started;
@@ -108,18 +121,23 @@ public final class Engine implements AutoCloseable
     {
         this.context = context.conclude();
         this.instruments = instruments;
+        this.dutyCycle = context.shared() ? new SharedDutyCycle(new PinnedThreadFactory(SHARED_THREAD,
+            context.sharedCpu()), "busy-spin".equals(context.sharedWaitStrategy())) : null;
+        // shared: nobody waits on the inbound ring (the core polls it); the publisher wakes the duty cycle instead
         this.inbound = new Disruptor<>(InboundEvent::new, context.inboundRingSize(),
             new PinnedThreadFactory("mm-core", context.coreCpu()), ProducerType.MULTI,
+            dutyCycle != null ? new com.lmax.disruptor.BusySpinWaitStrategy() :
             WaitStrategies.of(context.coreWaitStrategy()));
         this.outbound = new Disruptor<>(OutboundCommand::new, context.outboundRingSize(),
             new PinnedThreadFactory("mm-order", context.orderCpu()), ProducerType.SINGLE,
             WaitStrategies.of(context.orderWaitStrategy()));
         this.commandSink = new RingCommandSink(outbound.getRingBuffer());
         this.core = new TradingCore(coreContext, instruments, commandSink);
-        this.publisher = new RingInboundPublisher(inbound.getRingBuffer());
+        this.publisher = new RingInboundPublisher(inbound.getRingBuffer(), dutyCycle);
         gateway.marketDataThreadFactory(new PinnedThreadFactory("bitmm-md", context.mdCpu()))
-            .marketDataLoopSpin("busy-spin".equals(context.mdWaitStrategy()));
-        if (localRoute == null)
+            .marketDataLoopSpin("busy-spin".equals(context.mdWaitStrategy()))
+            .sharedDutyCycle(dutyCycle);
+        if (localRoute == null && dutyCycle == null)
         {
             gateway.orderThreadFactory(new PinnedThreadFactory("bitmm-orders", context.orderCpu()))
                 .orderLoopSpin("busy-spin".equals(context.orderWaitStrategy()));
@@ -148,7 +166,22 @@ public final class Engine implements AutoCloseable
                 instrumentGauges.onEvent(event);
             }
         };
-        inbound.handleEventsWith(coreHandler);
+        final SequenceBarrier afterCore;
+        if (dutyCycle != null)
+        {
+            final RingBuffer<InboundEvent> ring = inbound.getRingBuffer();
+            this.corePoller = ring.newPoller();
+            ring.addGatingSequences(corePoller.getSequence());
+            afterCore = ring.newBarrier(corePoller.getSequence());
+            dutyCycle.add(coreDuty); // before the order gateway's duty: a turn decides, then sends
+            ((RingInboundPublisher)publisher).inlineConsumer(coreDuty);
+        }
+        else
+        {
+            this.corePoller = null;
+            inbound.handleEventsWith(coreHandler);
+            afterCore = inbound.after(coreHandler).asSequenceBarrier();
+        }
         if (orders instanceof VenueRoute)
         {
             // The order I/O thread consumes the outbound ring itself: no hand-off thread between the core and it.
@@ -163,7 +196,7 @@ public final class Engine implements AutoCloseable
             outbound.handleEventsWith(this::onCommand);
         }
         this.journalAgent = journal == null ? null : new JournalAgent(journal.journal().appender(),
-            inbound.getRingBuffer(), inbound.after(coreHandler).asSequenceBarrier(), outbound.getRingBuffer(),
+            inbound.getRingBuffer(), afterCore, outbound.getRingBuffer(),
             new JournalLagGuard(inbound.getRingBuffer(), journal.lagThreshold()));
         this.journalRunner = journal == null ? null : new AgentRunner(
             new BackoffIdleStrategy(10, 10, TimeUnit.MICROSECONDS.toNanos(50), TimeUnit.MILLISECONDS.toNanos(1)),
@@ -278,6 +311,11 @@ public final class Engine implements AutoCloseable
         timer.close();
         drain();
         orders.close();
+        if (dutyCycle != null)
+        {
+            dutyCycle.remove(coreDuty);
+            dutyCycle.close();
+        }
         if (runCounters != null)
         {
             statusRunner.close();
@@ -360,7 +398,7 @@ public final class Engine implements AutoCloseable
     private long journalLag()
     {
         return journalAgent == null ? 0 :
-            Math.max(0, inbound.getSequenceValueFor(coreHandler) - journalAgent.inboundSequence());
+            Math.max(0, coreSequence() - journalAgent.inboundSequence());
     }
 
     /**
@@ -395,7 +433,7 @@ public final class Engine implements AutoCloseable
     {
         final RingBuffer<InboundEvent> in = inbound.getRingBuffer();
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (inbound.getSequenceValueFor(coreHandler) < in.getCursor() && System.nanoTime() - deadline < 0)
+        while (coreSequence() < in.getCursor() && System.nanoTime() - deadline < 0)
         {
             sleepMs(1);
         }
@@ -425,7 +463,7 @@ public final class Engine implements AutoCloseable
         if (journalRunner != null)
         {
             final long journalDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while ((journalAgent.inboundSequence() < inbound.getSequenceValueFor(coreHandler) ||
+            while ((journalAgent.inboundSequence() < coreSequence() ||
                 journalAgent.outboundSequence() < outbound.getRingBuffer().getCursor()) &&
                 System.nanoTime() - journalDeadline < 0)
             {
@@ -433,6 +471,32 @@ public final class Engine implements AutoCloseable
             }
             journalRunner.close();
         }
+    }
+
+    /**
+     * @return the last inbound sequence the core handled.
+     */
+    private long coreSequence()
+    {
+        return corePoller != null ? corePoller.getSequence().get() : inbound.getSequenceValueFor(coreHandler);
+    }
+
+    /**
+     * The core's duty on the shared thread: handle what the inbound ring holds, at most {@value #CORE_BATCH} events
+     * a turn so the sockets and the order agent get their turn.
+     */
+    private int pollCore()
+    {
+        coreEvents.taken = 0;
+        try
+        {
+            corePoller.poll(coreEvents);
+        }
+        catch (final Exception ex)
+        {
+            coreEvents.errors.handleEventException(ex, corePoller.getSequence().get() + 1, null);
+        }
+        return coreEvents.taken;
     }
 
     private void onTimerError(final Throwable error)
@@ -564,6 +628,28 @@ public final class Engine implements AutoCloseable
                 errors.handleEventException(ex, sequence, command);
             }
             return true;
+        }
+    }
+
+    /** The core handler as an {@link EventPoller.Handler}: a failing event is counted and skipped, never retried. */
+    private final class CoreEvents implements EventPoller.Handler<InboundEvent>
+    {
+        private final CountingExceptionHandler<InboundEvent> errors = new CountingExceptionHandler<>("core");
+        private int taken;
+
+        @Override
+        public boolean onEvent(final InboundEvent event, final long sequence, final boolean endOfBatch)
+        {
+            taken++;
+            try
+            {
+                coreHandler.onEvent(event, sequence, endOfBatch);
+            }
+            catch (final Exception ex)
+            {
+                errors.handleEventException(ex, sequence, event);
+            }
+            return taken < CORE_BATCH;
         }
     }
 

@@ -1,8 +1,10 @@
 package io.bitmm.app.engine;
 
 /**
- * Threading and ring settings of the assembled engine. Defaults behave well on a small shared box (2 cores, nothing
- * pinned, yielding/sleeping waits); the {@code isolated} profile in config/ pins and busy-spins.
+ * Threading and ring settings of the assembled engine. {@code threading}: {@code dedicated} (a thread per agent; by
+ * default nothing pinned and nothing spinning: every wait parks) or {@code shared} (the market-data socket, the
+ * core and the order I/O agent on one thread, {@code sharedWaitStrategy} busy-spin by default: the only thread that
+ * spins). The {@code isolated} profile in config/ pins and busy-spins the dedicated threads.
  */
 public final class EngineContext
 {
@@ -17,7 +19,10 @@ public final class EngineContext
 
     private int inboundRingSize = INBOUND_RING_SIZE_DEFAULT;
     private int outboundRingSize = OUTBOUND_RING_SIZE_DEFAULT;
-    private String coreWaitStrategy = "yielding";
+    private String threading = "dedicated";
+    private String sharedWaitStrategy = "busy-spin";
+    private int sharedCpu = -1;
+    private String coreWaitStrategy = "blocking";
     private String orderWaitStrategy = "sleeping";
     private int coreCpu = -1;
     private int orderCpu = -1;
@@ -26,6 +31,60 @@ public final class EngineContext
     private int timerCpu = -1;
     private long timerIntervalMs = TIMER_INTERVAL_MS_DEFAULT;
     private long shutdownTimeoutMs = SHUTDOWN_TIMEOUT_MS_DEFAULT;
+
+    /**
+     * @param mode {@code dedicated} or {@code shared}.
+     * @return this.
+     */
+    public EngineContext threading(final String mode)
+    {
+        this.threading = mode;
+        return this;
+    }
+
+    public String threading()
+    {
+        return threading;
+    }
+
+    /**
+     * @return true for {@code threading = shared}.
+     */
+    public boolean shared()
+    {
+        return "shared".equals(threading);
+    }
+
+    /**
+     * @param name busy-spin (the shared thread never sleeps) or another wait name (it sleeps in epoll when a turn
+     *             finds no work; producers on other threads wake it).
+     * @return this.
+     */
+    public EngineContext sharedWaitStrategy(final String name)
+    {
+        this.sharedWaitStrategy = name;
+        return this;
+    }
+
+    public String sharedWaitStrategy()
+    {
+        return sharedWaitStrategy;
+    }
+
+    /**
+     * @param cpu CPU for the shared thread, -1 for none.
+     * @return this.
+     */
+    public EngineContext sharedCpu(final int cpu)
+    {
+        this.sharedCpu = cpu;
+        return this;
+    }
+
+    public int sharedCpu()
+    {
+        return sharedCpu;
+    }
 
     public EngineContext inboundRingSize(final int slots)
     {
@@ -168,10 +227,16 @@ public final class EngineContext
         requirePowerOfTwo("engine.outbound-ring-size", outboundRingSize);
         WaitStrategies.of(coreWaitStrategy);
         WaitStrategies.of(orderWaitStrategy);
+        WaitStrategies.of(sharedWaitStrategy);
+        if (!"dedicated".equals(threading) && !"shared".equals(threading))
+        {
+            throw new IllegalStateException("engine.threading = " + threading + ": dedicated or shared");
+        }
         final int cpus = Runtime.getRuntime().availableProcessors();
         requireCpu("engine.core-cpu", coreCpu, cpus);
         requireCpu("engine.order-cpu", orderCpu, cpus);
         requireCpu("engine.timer-cpu", timerCpu, cpus);
+        requireCpu("engine.shared-cpu", sharedCpu, cpus);
         if (coreCpu >= 0 && coreCpu == orderCpu)
         {
             throw new IllegalStateException("engine.core-cpu and engine.order-cpu are both " + coreCpu +

@@ -1,8 +1,12 @@
 package io.bitmm.app.engine;
 
+import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
+import io.bitmm.gateway.SharedDutyCycle;
 import io.bitmm.core.event.InboundEvent;
 import io.bitmm.core.event.InboundPublisher;
+
+import java.util.function.IntSupplier;
 
 /**
  * {@link InboundPublisher} over the inbound multi-producer ring: producers claim a slot, decode into it, publish.
@@ -11,16 +15,54 @@ import io.bitmm.core.event.InboundPublisher;
 final class RingInboundPublisher implements InboundPublisher
 {
     private final RingBuffer<InboundEvent> ring;
+    private final SharedDutyCycle consumer;
+    private IntSupplier inlineConsumer;
 
-    RingInboundPublisher(final RingBuffer<InboundEvent> ring)
+    /**
+     * @param ring     the inbound ring.
+     * @param consumer the shared duty cycle that polls the ring (woken after each publish), or null (the ring's
+     *                 wait strategy wakes its consumer).
+     */
+    RingInboundPublisher(final RingBuffer<InboundEvent> ring, final SharedDutyCycle consumer)
     {
         this.ring = ring;
+        this.consumer = consumer;
+    }
+
+    /**
+     * @param duty the core's duty on the shared thread: run in place while the ring is full and the claim is made
+     *             on that thread (the consumer cannot free a slot while its own thread waits for one).
+     */
+    void inlineConsumer(final IntSupplier duty)
+    {
+        inlineConsumer = duty;
     }
 
     @Override
     public long claim()
     {
-        return ring.next();
+        if (inlineConsumer == null || !consumer.inLoop())
+        {
+            return ring.next();
+        }
+        while (true)
+        {
+            if (ring.hasAvailableCapacity(1))
+            {
+                try
+                {
+                    return ring.tryNext();
+                }
+                catch (final InsufficientCapacityException ex)
+                {
+                    // another producer took the last slot: consume in place as below
+                }
+            }
+            if (inlineConsumer.getAsInt() == 0)
+            {
+                Thread.yield(); // the journal, not the core, holds the ring: let it run
+            }
+        }
     }
 
     @Override
@@ -34,5 +76,9 @@ final class RingInboundPublisher implements InboundPublisher
     {
         ring.get(sequence).publishNanos = System.nanoTime();
         ring.publish(sequence);
+        if (consumer != null)
+        {
+            consumer.wakeup();
+        }
     }
 }

@@ -16,7 +16,8 @@ import io.bitmm.sim.CoinBalance;
 import io.bitmm.sim.OpenOrder;
 import io.bitmm.sim.SimVenue;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Timeout;
 
 import java.math.BigDecimal;
@@ -27,22 +28,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The whole engine against the simulated venue on loopback for 30 s of simulated flow, checked against the venue's
+ * The whole engine against the simulated venue on loopback for 25 s of simulated flow, in both threading modes, checked against the venue's
  * own state: fills on both sides, the position inside its limit throughout, no checksum failure, no orphan order
  * after shutdown, and the engine's position equal to the venue's balances.
  */
 @Tag("slow")
 class EngineSystemTest
 {
-    private static final long RUN_MS = 30_000;
+    private static final long RUN_MS = 25_000;
 
-    @Test
+    @ParameterizedTest(name = "engine.threading = {0}")
+    @ValueSource(strings = {"dedicated", "shared"})
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
-    void shouldTradeBothSidesWithinLimitsAndLeaveNothingOpen() throws Exception
+    void shouldTradeBothSidesWithinLimitsAndLeaveNothingOpen(final String threading) throws Exception
     {
         final Config config = EngineSettings.newConfig().override("test", List.of(
             "sim.seed=11", "sim.books-interval=50ms", "risk.max-position=0.005", "risk.soft-position=0.003",
-            "quoting.order-size=0.001"));
+            "quoting.order-size=0.001", "gateway.order-warmup=2000", "engine.threading=" + threading));
         try (SimVenue sim = SimVenue.start(Bindings.sim(config)))
         {
             final CoinBalance baseBefore = sim.balance("BTC");
