@@ -171,6 +171,7 @@ public final class RunCommand implements Callable<Integer>
                 config.text("run.venue") + " (" + config.text("run.mode") + ") for " +
                 config.longValue("run.duration") / 1000 + "s; files in " + dir + " (Ctrl-C stops cleanly)");
             stopRequested.await(config.longValue("run.duration"), TimeUnit.MILLISECONDS);
+            latencyLog.endCpuWindow();
             final boolean allClosed = engine.stop();
             final String header = "bitmm run " + dir.getFileName() + "  venue=" + config.text("run.venue") +
                 "  mode=" + config.text("run.mode") + "  symbols=" + String.join(",", config.list("run.symbols")) +

@@ -40,8 +40,9 @@ final class RunLatencyLog implements AutoCloseable
     {
         final LatencyRecorders recorders = new LatencyRecorders(expectedIntervalNanos(config));
         engine.latencyRecorders(recorders);
-        return new RunLatencyLog(dir, LatencyLogWriter.start(recorders, dir, config.longValue("latency.warmup")),
-            config.bool("latency.report"));
+        final LatencyLogWriter writer = LatencyLogWriter.start(recorders, dir, config.longValue("latency.warmup"));
+        writer.note("threading", config.text("engine.threading"));
+        return new RunLatencyLog(dir, writer, config.bool("latency.report"));
     }
 
     /**
@@ -53,6 +54,14 @@ final class RunLatencyLog implements AutoCloseable
     }
 
     /**
+     * End the CPU-per-update window (call just before the engine stops).
+     */
+    void endCpuWindow()
+    {
+        writer.endCpuWindow();
+    }
+
+    /**
      * Close the log (after the engine stopped) and write the report.
      *
      * @return the lines to print: tick-to-trade and where the report is.
@@ -61,7 +70,8 @@ final class RunLatencyLog implements AutoCloseable
     String finish() throws IOException
     {
         writer.close();
-        final String tickToTrade = LatencyReport.tickToTradeLine(RunLatency.load(dir));
+        final RunLatency run = RunLatency.load(dir);
+        final String tickToTrade = LatencyReport.tickToTradeLine(run) + LatencyReport.cpuLine(run);
         if (!report)
         {
             return tickToTrade + "latency report not written (latency.report = false): scripts/mm report " + dir + "\n";

@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -21,7 +24,12 @@ public final class LatencyLogWriter implements AutoCloseable
 {
     /** The log's file name in the run directory. */
     public static final String FILE_NAME = "latency.hlog";
-    /** Book events handled and over how long, written on close: {@code book-events=N} and {@code book-seconds=S}. */
+    /**
+     * Written on close: book events handled and over how long ({@code book-events=N}, {@code book-seconds=S}), the
+     * process CPU time over the measured window (from the end of the warm-up to the close) and the book events in
+     * it ({@code cpu-seconds}, {@code cpu-book-events}), each thread's CPU seconds in it ({@code thread-cpu.<name>}),
+     * and the {@link #note notes}.
+     */
     public static final String COUNTS_FILE = "latency-counts.txt";
 
     private final LatencyRecorders recorders;
@@ -34,6 +42,12 @@ public final class LatencyLogWriter implements AutoCloseable
     private final Path runDir;
     private final long warmupEndMs;
     private volatile IntervalListener listener;
+    private final Map<String, String> notes = new ConcurrentHashMap<>();
+    private ProcessCpu cpuAtWarm;
+    private long bookEventsAtWarm;
+    private ProcessCpu cpuAtEnd;
+    private long bookEventsAtEnd;
+    private long bookEventsAtLastInterval;
 
     /**
      * Open the log and start the writer thread.
@@ -114,9 +128,29 @@ public final class LatencyLogWriter implements AutoCloseable
         }
     }
 
+    /**
+     * Record a fact about the run in the counts file (e.g. {@code threading=shared}).
+     *
+     * @param key   a key without spaces or '='.
+     * @param value its value.
+     */
+    public void note(final String key, final String value)
+    {
+        notes.put(key, value);
+    }
+
     private synchronized void writeInterval()
     {
         final boolean warm = System.currentTimeMillis() >= warmupEndMs;
+        final long bookEvents = recorders.bookEvents();
+        if (warm && cpuAtWarm == null && bookEventsAtLastInterval > 0)
+        {
+            // the CPU window starts once warm and with book updates flowing for a whole interval (not during the
+            // order path's JIT warm-up or the first snapshot)
+            cpuAtWarm = ProcessCpu.sample();
+            bookEventsAtWarm = bookEvents;
+        }
+        bookEventsAtLastInterval = bookEvents;
         for (final LatencyStage stage : LatencyStage.values())
         {
             final Histogram h = recorders.intervalHistogram(stage, recycled[stage.ordinal()]);
@@ -158,13 +192,44 @@ public final class LatencyLogWriter implements AutoCloseable
         }
     }
 
+    /**
+     * End the CPU window now (before the engine's shutdown, whose cancels and drains are not per-update work); without
+     * this call it ends at {@link #close()}.
+     */
+    public synchronized void endCpuWindow()
+    {
+        if (cpuAtEnd == null)
+        {
+            cpuAtEnd = ProcessCpu.sample();
+            bookEventsAtEnd = recorders.bookEvents();
+        }
+    }
+
     private void writeCounts()
     {
-        final String text = String.format(Locale.ROOT, "book-events=%d%nbook-seconds=%.3f%n",
-            recorders.bookEvents(), recorders.bookEventSeconds());
+        final StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "book-events=%d%nbook-seconds=%.3f%n",
+            recorders.bookEvents(), recorders.bookEventSeconds()));
+        endCpuWindow();
+        if (cpuAtWarm != null)
+        {
+            final ProcessCpu end = cpuAtEnd;
+            if (end.processNanos() >= 0 && cpuAtWarm.processNanos() >= 0)
+            {
+                text.append(String.format(Locale.ROOT, "cpu-seconds=%.3f%ncpu-book-events=%d%n",
+                    (end.processNanos() - cpuAtWarm.processNanos()) / 1e9, bookEventsAtEnd - bookEventsAtWarm));
+            }
+            for (final Map.Entry<String, Double> e : end.threadSecondsSince(cpuAtWarm).entrySet())
+            {
+                text.append(String.format(Locale.ROOT, "thread-cpu.%s=%.2f%n", e.getKey(), e.getValue()));
+            }
+        }
+        for (final Map.Entry<String, String> e : new TreeMap<>(notes).entrySet())
+        {
+            text.append(e.getKey()).append('=').append(e.getValue()).append('\n');
+        }
         try
         {
-            Files.writeString(runDir.resolve(COUNTS_FILE), text, StandardCharsets.UTF_8);
+            Files.writeString(runDir.resolve(COUNTS_FILE), text.toString(), StandardCharsets.UTF_8);
         }
         catch (final IOException ex)
         {

@@ -90,9 +90,36 @@ public final class LatencyReport
             micros(h.getMaxValue()), h.getTotalCount());
     }
 
+    /**
+     * @param run a run.
+     * @return its CPU line: process CPU per book update over the measured window and the busiest threads.
+     */
+    public static String cpuLine(final RunLatency run)
+    {
+        final double perEvent = run.cpuMicrosPerBookEvent();
+        if (Double.isNaN(perEvent))
+        {
+            return "cpu: not measured (a run shorter than its warm-up)\n";
+        }
+        final StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+            "cpu per book update (whole process, measured window): %.2f us (%.0f updates per CPU-second); threads (s):",
+            perEvent, 1e6 / perEvent));
+        int shown = 0;
+        for (final java.util.Map.Entry<String, Double> e : run.threadCpuSeconds())
+        {
+            if (shown++ == 8)
+            {
+                break;
+            }
+            out.append(String.format(Locale.ROOT, " %s %.2f", e.getKey(), e.getValue()));
+        }
+        return out.append('\n').toString();
+    }
+
     static void table(final StringBuilder out, final RunLatency run)
     {
-        out.append("latency of run ").append(run.name()).append(" (us)\n");
+        out.append("latency of run ").append(run.name()).append(" (us), engine.threading = ")
+            .append(run.note("threading")).append('\n');
         out.append(String.format(Locale.ROOT, "%-15s %10s %10s %10s %10s %10s %10s %10s  %s%n",
             "stage", "p50", "p90", "p99", "p99.9", "p99.99", "max", "count", "span"));
         for (final LatencyStage stage : LatencyStage.values())
@@ -101,6 +128,7 @@ public final class LatencyReport
             out.setLength(out.length() - 1);
             out.append("  ").append(stage.span()).append('\n');
         }
+        out.append(cpuLine(run));
     }
 
     private static void row(final StringBuilder out, final Histogram h, final String label)

@@ -97,6 +97,42 @@ public final class RunLatency
     }
 
     /**
+     * @return process CPU time per book event handled over the measured window, in microseconds; NaN when unknown.
+     */
+    public double cpuMicrosPerBookEvent()
+    {
+        final double seconds = Double.parseDouble(counts.getProperty("cpu-seconds", "-1"));
+        final long events = Long.parseLong(counts.getProperty("cpu-book-events", "0"));
+        return seconds < 0 || events <= 0 ? Double.NaN : seconds * 1e6 / events;
+    }
+
+    /**
+     * @return CPU seconds per thread name over the measured window, largest first (empty when unknown).
+     */
+    public java.util.List<Map.Entry<String, Double>> threadCpuSeconds()
+    {
+        final java.util.List<Map.Entry<String, Double>> threads = new java.util.ArrayList<>();
+        for (final String key : counts.stringPropertyNames())
+        {
+            if (key.startsWith("thread-cpu."))
+            {
+                threads.add(Map.entry(key.substring("thread-cpu.".length()), Double.parseDouble(counts.getProperty(key))));
+            }
+        }
+        threads.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+        return threads;
+    }
+
+    /**
+     * @param key a note's key (e.g. {@code threading}).
+     * @return its value, or "?" when the run did not record it.
+     */
+    public String note(final String key)
+    {
+        return counts.getProperty(key, "?");
+    }
+
+    /**
      * @param newName a name to show instead (two runs with the same directory name).
      * @return the same run under that name.
      */
