@@ -279,6 +279,12 @@ public final class MarketDataGateway implements AutoCloseable
         }
 
         @Override
+        public void onReadComplete()
+        {
+            publisher.endOfBatch();
+        }
+
+        @Override
         public void onClose(final WebSocketSession s)
         {
             if (subscribeRetry != null)

@@ -29,6 +29,71 @@ final class EntryCodec
 
     static void writeEvent(final Bytes<?> out, final InboundEvent e)
     {
+        switch (e.type)
+        {
+            case BOOK_SNAPSHOT:
+            case BOOK_UPDATE:
+                writeBook(out, e);
+                return;
+            case TIMER:
+                writeTimer(out, e);
+                return;
+            default:
+                writeFull(out, e);
+        }
+    }
+
+    /** A book event: what the decoder fills, and only its changed levels (layout: JournalLayout, compact 'book'). */
+    private static void writeBook(final Bytes<?> out, final InboundEvent e)
+    {
+        out.writeByte((byte)(e.type.ordinal() | JournalLayout.TYPE_COMPACT));
+        out.writeLong(e.timestampNanos);
+        out.writeLong(e.publishNanos);
+        out.writeStopBit(e.venueTimeMs);
+        out.writeStopBit(e.instrumentId);
+        out.writeByte((byte)(e.checksumPresent ? JournalLayout.FLAG_CHECKSUM_PRESENT : 0));
+        out.writeStopBit(e.seq);
+        out.writeStopBit(e.checksum);
+        out.writeStopBit(e.truncatedLevels);
+        out.writeStopBit(e.bidCount);
+        out.writeStopBit(e.askCount);
+        writeLevels(out, e.bidPrices, e.bidSizes, e.bidPriceDecimals, e.bidSizeDecimals, e.bidCount);
+        writeLevels(out, e.askPrices, e.askSizes, e.askPriceDecimals, e.askSizeDecimals, e.askCount);
+    }
+
+    private static void writeTimer(final Bytes<?> out, final InboundEvent e)
+    {
+        out.writeByte((byte)(e.type.ordinal() | JournalLayout.TYPE_COMPACT));
+        out.writeLong(e.timestampNanos);
+        out.writeLong(e.publishNanos);
+        out.writeStopBit(e.instrumentId);
+    }
+
+    private static void readCompact(final Bytes<?> in, final InboundEvent e, final EventType type)
+    {
+        e.reset();
+        e.type = type;
+        e.timestampNanos = in.readLong();
+        e.publishNanos = in.readLong();
+        if (type == EventType.TIMER)
+        {
+            e.instrumentId = (int)in.readStopBit();
+            return;
+        }
+        e.venueTimeMs = in.readStopBit();
+        e.instrumentId = (int)in.readStopBit();
+        e.checksumPresent = (in.readUnsignedByte() & JournalLayout.FLAG_CHECKSUM_PRESENT) != 0;
+        e.seq = in.readStopBit();
+        e.checksum = (int)in.readStopBit();
+        e.truncatedLevels = (int)in.readStopBit();
+        e.bidCount = (int)in.readStopBit();
+        e.askCount = (int)in.readStopBit();
+        readLevels(in, e.bidPrices, e.bidSizes, e.bidPriceDecimals, e.bidSizeDecimals, e.bidCount);
+        readLevels(in, e.askPrices, e.askSizes, e.askPriceDecimals, e.askSizeDecimals, e.askCount);
+    }
+
+    private static void writeFull(final Bytes<?> out, final InboundEvent e)
+    {
         out.writeByte((byte)e.type.ordinal());
         out.writeLong(e.timestampNanos);
         out.writeLong(e.publishNanos);
@@ -66,7 +131,13 @@ final class EntryCodec
 
     static void readEvent(final Bytes<?> in, final InboundEvent e)
     {
-        e.type = EVENT_TYPES[in.readUnsignedByte()];
+        final int typeByte = in.readUnsignedByte();
+        if ((typeByte & JournalLayout.TYPE_COMPACT) != 0)
+        {
+            readCompact(in, e, EVENT_TYPES[typeByte & ~JournalLayout.TYPE_COMPACT]);
+            return;
+        }
+        e.type = EVENT_TYPES[typeByte];
         e.timestampNanos = in.readLong();
         e.publishNanos = in.readLong();
         e.venueTimeMs = in.readStopBit();

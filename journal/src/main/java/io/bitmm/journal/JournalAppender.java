@@ -16,10 +16,22 @@ public final class JournalAppender
     private final SingleChronicleQueue queue;
     private ExcerptAppender appender;
     private long entries;
+    private long stampNanos;
 
     JournalAppender(final SingleChronicleQueue queue)
     {
         this.queue = queue;
+    }
+
+    /**
+     * Stamp the entries that follow with this time (one clock read per duty cycle rather than per entry); without a
+     * call, each entry reads the clock.
+     *
+     * @param nanos System.nanoTime() now; 0 to read the clock per entry again.
+     */
+    public void stamp(final long nanos)
+    {
+        stampNanos = nanos;
     }
 
     /**
@@ -58,12 +70,12 @@ public final class JournalAppender
         return entries;
     }
 
-    private static Bytes<?> prefix(final DocumentContext dc, final byte kind, final long ringSequence)
+    private Bytes<?> prefix(final DocumentContext dc, final byte kind, final long ringSequence)
     {
         final Bytes<?> bytes = dc.wire().bytes();
         bytes.writeByte(kind);
         bytes.writeStopBit(ringSequence);
-        bytes.writeLong(System.nanoTime());
+        bytes.writeLong(stampNanos != 0 ? stampNanos : System.nanoTime());
         return bytes;
     }
 

@@ -120,10 +120,10 @@ public final class JournalHeader
     static JournalHeader read(final Bytes<?> in)
     {
         final int version = in.readByte();
-        if (version != JournalLayout.VERSION)
+        if (version < JournalLayout.OLDEST_READABLE_VERSION || version > JournalLayout.VERSION)
         {
             throw new IllegalStateException("journal layout version " + version + ", this build reads " +
-                JournalLayout.VERSION);
+                JournalLayout.OLDEST_READABLE_VERSION + " to " + JournalLayout.VERSION);
         }
         final long runEpochMs = in.readLong();
         final long anchorEpochMs = in.readLong();

@@ -35,6 +35,17 @@ package io.bitmm.journal;
  *  | bidCount sb | askCount sb | (bidCount + askCount) x (price sb, size sb, priceDecimals u8, sizeDecimals u8) |
  *  flags: bit0 checksumPresent, bit1 maker, bit2 flag
  *
+ *  Since version 2, book and timer events are written compact: the type byte has bit 7 set
+ *  ({@link #TYPE_COMPACT}) and the body holds only what the event carries (a reader resets every other field):
+ *  BOOK_SNAPSHOT, BOOK_UPDATE: the event's changed levels only
+ *  +------+--------------+------------+----------+------------+-------+-----+------+-------+----------+----------+
+ *  | type | timestamp ns | publish ns | venue ms | instrument | flags | seq | csum | trunc | bidCount | askCount |
+ *  | u8   | i64          | i64        | sb       | sb         | u8    | sb  | sb   | sb    | sb       | sb       |
+ *  +------+--------------+------------+----------+------------+-------+-----+------+-------+----------+----------+
+ *  | (bidCount + askCount) x (price sb, size sb, priceDecimals u8, sizeDecimals u8) |
+ *  TIMER: | type u8 | timestamp ns i64 | publish ns i64 | instrument sb |
+ *  Other event types keep the full body above. A version-1 journal (full bodies only) reads the same way.
+ *
  *  kind 'C' (outbound command; ring sequence = outbound ring sequence): body =
  *  +------+------------+---------------+------------------+----------+------+-------+------+-----+
  *  | type | instrument | clientOid     | newClientOid     | orderId  | side | price | size | tif |
@@ -42,6 +53,7 @@ package io.bitmm.journal;
  *  +------+------------+---------------+------------------+----------+------+-------+------+-----+
  *  | trigger ns (i64) | commandSequence sb |
  *  +------------------+--------------------+
+ *  journal ns: one System.nanoTime() per journal duty cycle (version 2; version 1: per entry)
  * </pre>
  * Wall time of any stamp is {@code anchor ms + (stamp - anchor ns) / 1e6}: the journal thread never reads the
  * wall clock per entry.
@@ -49,7 +61,11 @@ package io.bitmm.journal;
 public final class JournalLayout
 {
     /** Layout version written in the header. */
-    public static final byte VERSION = 1;
+    public static final byte VERSION = 2;
+    /** The oldest layout version this build reads. */
+    public static final byte OLDEST_READABLE_VERSION = 1;
+    /** Bit 7 of an event's type byte: a compact body (version 2). */
+    static final int TYPE_COMPACT = 0x80;
     /** Entry kind: the header. */
     public static final byte KIND_HEADER = 'H';
     /** Entry kind: an inbound event. */

@@ -54,6 +54,18 @@ class JournalRoundTripTest
         e.bidSizes[1] = 0;
         e.askPrices[0] = 6_500_001;
         e.askSizes[0] = 5;
+        return e;
+    }
+
+    static InboundEvent fill()
+    {
+        final InboundEvent e = new InboundEvent();
+        e.type = EventType.FILL;
+        e.timestampNanos = 2_000;
+        e.side = Side.BUY;
+        e.price = 6_500_000;
+        e.size = 1_000;
+        e.maker = true;
         e.fee = -42;
         e.feeAssetId = 1;
         e.clientOid(new byte[] {'m', 'm', '1'}, 0, 3);
@@ -83,6 +95,7 @@ class JournalRoundTripTest
                 Map.of("quoting.levels", "2"), instruments()));
             final JournalAppender appender = journal.appender();
             appender.append(5, book(1_000));
+            appender.append(6, fill());
             appender.append(9, command);
         }
 
@@ -99,14 +112,30 @@ class JournalRoundTripTest
             assertEquals(5, reader.ringSequence());
             final InboundEvent expected = book(1_000);
             final InboundEvent actual = reader.event();
+            assertEquals(EventType.BOOK_UPDATE, actual.type);
             assertEquals(expected.checksum, actual.checksum);
-            assertEquals(expected.fee, actual.fee);
             assertEquals(expected.publishNanos, actual.publishNanos);
+            assertEquals(expected.venueTimeMs, actual.venueTimeMs);
+            assertEquals(77, actual.seq);
             assertEquals(2, actual.bidCount);
+            assertEquals(1, actual.askCount);
             assertEquals(6_499_999, actual.bidPrices[1]);
             assertEquals(4, actual.bidSizeDecimals[0]);
-            assertEquals(3, actual.clientOidLength);
+            assertEquals(5, actual.askSizes[0]);
             assertTrue(actual.checksumPresent);
+            // a book event is written compact (layout 2): what a book update does not carry reads back reset
+            assertEquals(0, actual.fee);
+            assertEquals(0, actual.clientOidLength);
+
+            assertEquals(JournalLayout.KIND_EVENT, reader.next());
+            final InboundEvent fill = reader.event();
+            assertEquals(EventType.FILL, fill.type);
+            assertEquals(-42, fill.fee);
+            assertEquals(1, fill.feeAssetId);
+            assertEquals(3, fill.clientOidLength);
+            assertEquals(6_500_000, fill.price);
+            assertEquals(Side.BUY, fill.side);
+            assertTrue(fill.maker);
 
             assertEquals(JournalLayout.KIND_COMMAND, reader.next());
             assertEquals(9, reader.ringSequence());

@@ -145,7 +145,8 @@ public final class Engine implements AutoCloseable
         this.orders = localRoute == null ? new VenueRoute(new OrderGateway(gateway, instruments, publisher)) :
             localRoute.apply(publisher);
         this.privateStream = localRoute == null ? new PrivateStreamGateway(gateway, instruments, publisher) : null;
-        this.marketData = new MarketDataGateway(gateway, instruments, orders.marketDataPublisher(publisher));
+        this.marketData = new MarketDataGateway(gateway, instruments,
+            new BatchingInboundPublisher(orders.marketDataPublisher(publisher), inbound.getRingBuffer()));
         this.timer = new AgentRunner(new SleepingMillisIdleStrategy(1), this::onTimerError, null,
             new TimerAgent(publisher, context.timerIntervalMs()));
 
@@ -399,6 +400,14 @@ public final class Engine implements AutoCloseable
     {
         return journalAgent == null ? 0 :
             Math.max(0, coreSequence() - journalAgent.inboundSequence());
+    }
+
+    /**
+     * @return commands the core has published to the outbound ring so far.
+     */
+    public long commandsPublished()
+    {
+        return outbound.getRingBuffer().getCursor() + 1;
     }
 
     /**

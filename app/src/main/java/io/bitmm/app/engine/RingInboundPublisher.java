@@ -71,6 +71,34 @@ final class RingInboundPublisher implements InboundPublisher
         return ring.get(sequence);
     }
 
+    /**
+     * Publish several claimed sequences (ascending, this thread's own) with one clock read, one ring publication per
+     * contiguous run and one wake-up.
+     *
+     * @param sequences the sequences.
+     * @param count     how many of them.
+     */
+    void publishAll(final long[] sequences, final int count)
+    {
+        final long now = System.nanoTime();
+        long runStart = sequences[0];
+        for (int i = 0; i < count; i++)
+        {
+            final long sequence = sequences[i];
+            ring.get(sequence).publishNanos = now;
+            if (i > 0 && sequence != sequences[i - 1] + 1)
+            {
+                ring.publish(runStart, sequences[i - 1]);
+                runStart = sequence;
+            }
+        }
+        ring.publish(runStart, sequences[count - 1]);
+        if (consumer != null)
+        {
+            consumer.wakeup();
+        }
+    }
+
     @Override
     public void publish(final long sequence)
     {

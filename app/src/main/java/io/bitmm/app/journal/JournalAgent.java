@@ -54,6 +54,7 @@ public final class JournalAgent implements Agent
     @Override
     public int doWork()
     {
+        appender.stamp(System.nanoTime());
         return journalInbound() + journalOutbound();
     }
 

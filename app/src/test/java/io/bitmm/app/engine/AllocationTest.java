@@ -18,7 +18,8 @@ import io.bitmm.gateway.InstrumentLoader;
 import io.bitmm.sim.SimVenue;
 import io.netty.util.ResourceLeakDetector;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,11 +36,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The hot threads allocate nothing per event: the engine against the sim in stress mode at a fixed rate; after a
- * warm-up, the bytes the market-data I/O thread (socket reads, WebSocket frames, decode, publish: Netty included) and
- * the core thread allocated (ThreadMXBean, by thread id, sampled from this thread) over a measured window, divided by
- * the book events processed in it, must be 0 (under one byte per event on average: what remains is the odd pooled
- * buffer view and the 30-second ping, not per-event work). Counters are on, as in a run: every counter in the run's
+ * The hot threads allocate nothing per event, in both threading modes: the engine against the sim in stress mode at a
+ * fixed rate; after a warm-up, the bytes the market-data I/O thread (socket reads, WebSocket frames, decode, publish:
+ * Netty included) and the core thread allocated (ThreadMXBean, by thread id, sampled from this thread) over a
+ * measured window, divided by the book events processed in it, must be 0 (under one byte per event on average: what
+ * remains is the odd pooled buffer view and the 30-second ping, not per-event work). With shared threading both are
+ * the one {@code mm-shared} thread, which also sends the orders: a bound per order request is allowed for Netty's
+ * HTTP/2 (printed, with the order thread's bytes per command in dedicated mode). Counters are on, as in a run: every counter in the run's
  * memory-mapped counters file and the per-instrument gauges written on the core thread after each event.
  */
 @Tag("slow")
@@ -48,11 +51,16 @@ class AllocationTest
     private static final long WARMUP_MS = 8_000;
     private static final long MEASURE_MS = 5_000;
     private static final int MAX_WINDOWS = 3;
+    /** What one order request may allocate inside Netty's HTTP/2 (measured: 3,150-3,230 B); shared threading only. */
+    private static final long ORDER_PATH_BYTES_PER_COMMAND_BOUND = 4096;
 
-    @Test
+    @ParameterizedTest(name = "engine.threading = {0}")
+    @ValueSource(strings = {"dedicated", "shared"})
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
-    void shouldAllocateNothingPerEventOnTheMarketDataAndCoreThreads(@TempDir final Path dir) throws Exception
+    void shouldAllocateNothingPerEventOnTheMarketDataAndCoreThreads(final String threading, @TempDir final Path dir)
+        throws Exception
     {
+        final boolean shared = "shared".equals(threading);
         final ThreadMXBean mx = (ThreadMXBean)ManagementFactory.getThreadMXBean();
         assertTrue(mx.isThreadAllocatedMemorySupported(), "per-thread allocation accounting");
         mx.setThreadAllocatedMemoryEnabled(true);
@@ -60,7 +68,7 @@ class AllocationTest
         final ResourceLeakDetector.Level leakLevel = ResourceLeakDetector.getLevel();
         ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
         final Config config = EngineSettings.newConfig().override("test", List.of(
-            "sim.seed=7", "sim.stress=true", "sim.stress-rate=20000"));
+            "sim.seed=7", "sim.stress=true", "sim.stress-rate=20000", "engine.threading=" + threading));
         try (SimVenue sim = SimVenue.start(Bindings.sim(config).tls(false)))
         {
             final io.bitmm.sim.Credentials accepted = sim.credentials();
@@ -78,10 +86,14 @@ class AllocationTest
             {
                 Thread.sleep(WARMUP_MS);
                 // this engine's threads: earlier tests in this JVM may have left threads of the same names behind
-                final long core = threadId("mm-core", before);
-                final long md = threadId("bitmm-md", before);
+                // shared: one thread runs the md socket, the core and the order I/O agent; measured as both
+                final long core = threadId(shared ? Engine.SHARED_THREAD : "mm-core", before);
+                final long md = shared ? core : threadId("bitmm-md", before);
+                final long orders = shared ? core : threadId("bitmm-orders", before);
                 long coreBytes = 0;
                 long mdBytes = 0;
+                long orderBytes = 0;
+                long commands = 0;
                 long events = 0;
                 // A new connection (a reconnect after a pong timeout on a busy box) allocates its frame reader and
                 // pipeline: a slow path, not the per-event one measured here. A window with one is measured again.
@@ -90,15 +102,21 @@ class AllocationTest
                     final long connectionsBefore = mdConnections(engine);
                     final long coreBefore = mx.getThreadAllocatedBytes(core);
                     final long mdBefore = mx.getThreadAllocatedBytes(md);
+                    final long ordersBefore = mx.getThreadAllocatedBytes(orders);
+                    final long commandsBefore = engine.commandsPublished();
                     final long eventsBefore = engine.latency().bookEvents();
                     Thread.sleep(MEASURE_MS);
                     coreBytes = mx.getThreadAllocatedBytes(core) - coreBefore;
                     mdBytes = mx.getThreadAllocatedBytes(md) - mdBefore;
+                    orderBytes = mx.getThreadAllocatedBytes(orders) - ordersBefore;
+                    commands = engine.commandsPublished() - commandsBefore;
                     events = engine.latency().bookEvents() - eventsBefore;
                     final boolean reconnected = mdConnections(engine) != connectionsBefore;
-                    System.out.printf(Locale.ROOT, "allocation check over %d book events: core thread %d bytes " +
-                        "(%.2f B/event), md I/O thread %d bytes (%.2f B/event)%s%n", events, coreBytes,
-                        (double)coreBytes / events, mdBytes, (double)mdBytes / events,
+                    System.out.printf(Locale.ROOT, "allocation check (%s) over %d book events: core thread %d bytes " +
+                        "(%.2f B/event), md I/O thread %d bytes (%.2f B/event); order I/O thread %d bytes over %d " +
+                        "commands (%.0f B/command, not asserted: Netty's HTTP/2 allocates per request)%s%n", threading,
+                        events, coreBytes, (double)coreBytes / events, mdBytes, (double)mdBytes / events, orderBytes,
+                        commands, commands == 0 ? 0.0 : (double)orderBytes / commands,
                         reconnected ? "; the md connection was replaced in the window: measured again" : "");
                     if (!reconnected)
                     {
@@ -107,8 +125,15 @@ class AllocationTest
                     assertTrue(window < MAX_WINDOWS - 1, "a market-data reconnect in every window");
                 }
                 assertTrue(events > 10_000, "book events processed in the window: " + events);
-                assertEquals(0, coreBytes / events, "core thread bytes per book event (" + coreBytes + " in all)");
-                assertEquals(0, mdBytes / events, "md I/O thread bytes per book event (" + mdBytes + " in all)");
+                // shared: the one thread also runs the order I/O agent, whose Netty HTTP/2 requests still allocate
+                // (~3.2 kB each, issue 16 part 4); what the thread allocated beyond that bound per command sent
+                // must be under one byte per book event
+                final long orderPath = shared ? commands * ORDER_PATH_BYTES_PER_COMMAND_BOUND : 0;
+                final long perEvent = Math.max(0, coreBytes - orderPath);
+                assertEquals(0, perEvent / events, "core thread bytes per book event (" + coreBytes + " in all, " +
+                    orderPath + " of them allowed for " + commands + " order requests)");
+                assertEquals(0, Math.max(0, mdBytes - orderPath) / events, "md I/O thread bytes per book event (" +
+                    mdBytes + " in all)");
                 try (CountersFile file = CountersFile.open(dir))
                 {
                     final CountersSnapshot snapshot = CountersSnapshot.read(file);

@@ -27,4 +27,13 @@ public interface InboundPublisher
      * @param sequence the claimed sequence.
      */
     void publish(long sequence);
+
+    /**
+     * The producer published the last event of a run it produced together (the frames of one socket read): an
+     * implementation that defers making events visible ({@code publish}) makes them visible now. Default: nothing
+     * (every {@code publish} is visible at once).
+     */
+    default void endOfBatch()
+    {
+    }
 }

@@ -72,6 +72,13 @@ public final class WebSocketSession
         void onFrame(byte[] buffer, int offset, int length, long rxNanos);
 
         /**
+         * Every frame of the last socket read was handed over ({@link #onFrame}): the end of a batch.
+         */
+        default void onReadComplete()
+        {
+        }
+
+        /**
          * The connection was lost (a reconnect is scheduled unless the session is closed).
          *
          * @param session the session.
@@ -503,6 +510,13 @@ public final class WebSocketSession
         {
             // Nothing reaches here once the reader is in place; anything else (a late Netty frame) is dropped.
             ReferenceCountUtil.release(msg);
+        }
+
+        @Override
+        public void channelReadComplete(final ChannelHandlerContext ctx) throws Exception
+        {
+            listener.onReadComplete();
+            super.channelReadComplete(ctx);
         }
 
         @Override
