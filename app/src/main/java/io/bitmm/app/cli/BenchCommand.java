@@ -83,7 +83,7 @@ public final class BenchCommand implements Callable<Integer>
                 final RunLatency run = RunLatency.load(runDir);
                 table.append(row(rate, mode, run));
                 threads.append(String.format(Locale.ROOT, "%-8s %-10s ", rate, mode))
-                    .append(LatencyReport.cpuLine(run).replaceFirst("^cpu per book update.*threads \\(s\\):", "threads (s):"));
+                    .append(LatencyReport.cpuLine(run).replaceFirst("^.*threads \\(s\\):", "threads (s):"));
             }
         }
         table.append(threads);

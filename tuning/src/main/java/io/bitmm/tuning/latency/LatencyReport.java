@@ -92,16 +92,18 @@ public final class LatencyReport
 
     /**
      * @param run a run.
-     * @return its CPU line: process CPU per book update over the measured window and the busiest threads.
+     * @return its threading mode and CPU line: process CPU per book update over the measured window and the busiest
+     * threads.
      */
     public static String cpuLine(final RunLatency run)
     {
         final double perEvent = run.cpuMicrosPerBookEvent();
+        final String mode = "engine.threading = " + run.note("threading") + "; ";
         if (Double.isNaN(perEvent))
         {
-            return "cpu: not measured (a run shorter than its warm-up)\n";
+            return mode + "cpu: not measured (a run shorter than its warm-up)\n";
         }
-        final StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+        final StringBuilder out = new StringBuilder(mode).append(String.format(Locale.ROOT,
             "cpu per book update (whole process, measured window): %.2f us (%.0f updates per CPU-second); threads (s):",
             perEvent, 1e6 / perEvent));
         int shown = 0;
@@ -118,8 +120,7 @@ public final class LatencyReport
 
     static void table(final StringBuilder out, final RunLatency run)
     {
-        out.append("latency of run ").append(run.name()).append(" (us), engine.threading = ")
-            .append(run.note("threading")).append('\n');
+        out.append("latency of run ").append(run.name()).append(" (us)\n");
         out.append(String.format(Locale.ROOT, "%-15s %10s %10s %10s %10s %10s %10s %10s  %s%n",
             "stage", "p50", "p90", "p99", "p99.9", "p99.99", "max", "count", "span"));
         for (final LatencyStage stage : LatencyStage.values())

@@ -96,7 +96,10 @@ class LatencyReportTest
         final StringBuilder out = new StringBuilder();
         LatencyReport.table(out, RunLatency.load(runDir));
         assertTableRows(out.toString(), "base", BASE);
-        assertEquals(1 + 1 + LatencyStage.values().length, out.toString().split("\n").length);
+        // heading, column header, one row per stage, then the threading mode and CPU line
+        assertEquals(1 + 1 + LatencyStage.values().length + 1, out.toString().split("\n").length);
+        assertTrue(out.toString().endsWith("engine.threading = ?; cpu: not measured (a run shorter than its warm-up)\n"),
+            out.toString());
     }
 
     @Test
