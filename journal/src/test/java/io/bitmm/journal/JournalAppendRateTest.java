@@ -41,12 +41,15 @@ class JournalAppendRateTest
             write(appender, event, command, 200_000);
             final long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
             final long start = System.nanoTime();
+            final long cpuStart = threads.getCurrentThreadCpuTime();
             write(appender, event, command, ENTRIES);
             final long elapsed = System.nanoTime() - start;
+            final long cpu = threads.getCurrentThreadCpuTime() - cpuStart;
             final long allocated = threads.getCurrentThreadAllocatedBytes() - allocatedBefore;
             System.out.printf(Locale.ROOT, "journal append: %d entries (9 book updates of 10+10 levels : 1 command) " +
-                "in %.3f s = %.2f M entries/s; allocated %d bytes (%.4f bytes/entry)%n", ENTRIES, elapsed / 1e9,
-                ENTRIES * 1e3 / elapsed, allocated, (double)allocated / ENTRIES);
+                "in %.3f s = %.2f M entries/s; thread CPU %.0f ns/entry; allocated %d bytes (%.4f bytes/entry)%n",
+                ENTRIES, elapsed / 1e9, ENTRIES * 1e3 / elapsed, (double)cpu / ENTRIES, allocated,
+                (double)allocated / ENTRIES);
             assertTrue(allocated / (double)ENTRIES < 1.0, "allocated " + allocated + " bytes");
         }
     }
