@@ -102,6 +102,7 @@ public final class RunCommand implements Callable<Integer>
                 symbolList, CoreContext.CLIENT_OID_PREFIX_DEFAULT, dir);
             System.out.print(StartPositions.apply(config, instruments, reconciled));
             final CoreContext coreContext = Bindings.core(config, instruments, start.toEpochMilli());
+            Bindings.spreadFloorLines(config, instruments).forEach(System.out::println);
             final long[] limits = new long[instruments.instrumentCount()];
             for (int id = 0; id < limits.length; id++)
             {

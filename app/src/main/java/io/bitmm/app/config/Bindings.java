@@ -14,6 +14,8 @@ import io.bitmm.gateway.HttpMode;
 import io.bitmm.sim.SimContext;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -64,6 +66,8 @@ public final class Bindings
             .kappa(config.doubleValue("quoting.kappa"))
             .glftArrivalRate(config.doubleValue("quoting.glft-arrival-rate"))
             .spreadFloorTicks(config.intValue("quoting.spread-floor-ticks"))
+            .feeFloor(config.bool("quoting.fee-floor"))
+            .edgeBps(config.doubleValue("quoting.edge-bps"))
             .levels(config.intValue("quoting.levels"))
             .levelSpacingTicks(config.intValue("quoting.level-spacing-ticks"))
             .requoteToleranceTicks(config.intValue("quoting.requote-tolerance-ticks"))
@@ -94,6 +98,50 @@ public final class Bindings
             }
         }
         return context.conclude();
+    }
+
+    /**
+     * The start-up lines about each instrument's spread floor against its maker fee: one line per instrument, marked
+     * {@code warning} where the quotes may sit closer than the round-trip maker fee (fee floor off, or a negative
+     * edge).
+     *
+     * @param config      the configuration.
+     * @param instruments the instruments, with the account's maker fee rate.
+     * @return lines to print, without the trailing newline.
+     */
+    public static List<String> spreadFloorLines(final Config config, final InstrumentTable instruments)
+    {
+        final List<String> lines = new ArrayList<>();
+        final boolean feeFloor = config.bool("quoting.fee-floor");
+        final double edgeBps = config.doubleValue("quoting.edge-bps");
+        final int floorTicks = config.intValue("quoting.spread-floor-ticks");
+        for (int id = 0; id < instruments.instrumentCount(); id++)
+        {
+            final Instrument instrument = instruments.instrument(id);
+            final double makerBps = instrument.makerFeePpm() / 100.0;
+            final double roundTripBps = 2 * makerBps;
+            final String fee = String.format(Locale.ROOT, "round-trip maker fee %.2f bp (maker %.2f bp a side%s)",
+                roundTripBps, makerBps, makerBps < 0 ? ", a rebate" : "");
+            if (!feeFloor)
+            {
+                lines.add(String.format(Locale.ROOT, "mm: warning: %s: quoting.fee-floor = false, so only " +
+                    "quoting.spread-floor-ticks = %d bounds the spread, which may be below the %s: quotes may not " +
+                    "clear their fees", instrument.symbol(), floorTicks, fee));
+            }
+            else if (edgeBps < 0)
+            {
+                lines.add(String.format(Locale.ROOT, "mm: warning: %s: spread floor %.2f bp (quoting.edge-bps = %s) " +
+                    "is below the %s: quotes may not clear their fees", instrument.symbol(),
+                    Math.max(0, roundTripBps + edgeBps), config.text("quoting.edge-bps"), fee));
+            }
+            else
+            {
+                lines.add(String.format(Locale.ROOT, "mm: %s: spread floor %.2f bp = %s + edge %s bp " +
+                    "(and at least %d ticks)", instrument.symbol(), Math.max(0, roundTripBps + edgeBps), fee,
+                    config.text("quoting.edge-bps"), floorTicks));
+            }
+        }
+        return lines;
     }
 
     /**

@@ -80,7 +80,14 @@ public final class EngineSettings
         Setting.decimal("quoting.kappa", "1.5", "per tick", "0.000001", "1000000",
             "decay of fill intensity with distance from fair value (kappa)"),
         Setting.decimal("quoting.glft-arrival-rate", "1", "A", "0.000001", "1000000", "GLFT intensity scale (A)"),
-        Setting.integer("quoting.spread-floor-ticks", 2, "ticks", 1, 1_000_000, "narrowest total spread quoted"),
+        Setting.integer("quoting.spread-floor-ticks", 2, "ticks", 1, 1_000_000,
+            "narrowest total spread quoted, in ticks (the fee floor below usually binds first)"),
+        Setting.bool("quoting.fee-floor", true,
+            "no quote pair (best bid to best ask) narrower than the round-trip maker fee (the account's maker rate, " +
+            "from `GET /api/v2/common/trade-rate`, on both sides; a rebate lowers it) plus `quoting.edge-bps`; " +
+            "`false` leaves only `quoting.spread-floor-ticks` and says so at start"),
+        Setting.decimal("quoting.edge-bps", "1", "basis points of fair value", "-10000", "10000",
+            "edge wanted over the round-trip maker fee; negative quotes inside the fee on purpose (said at start)"),
         Setting.integer("quoting.levels", 1, "levels per side", 1, 20, "orders per side"),
         Setting.integer("quoting.level-spacing-ticks", 1, "ticks", 1, 1_000_000, "distance between levels"),
         Setting.integer("quoting.requote-tolerance-ticks", 1, "ticks", 0, 1_000_000,

@@ -29,6 +29,10 @@ public final class CoreContext
     public static final double KAPPA_DEFAULT = 1.5;
     public static final double GLFT_ARRIVAL_RATE_DEFAULT = 1.0;
     public static final int SPREAD_FLOOR_TICKS_DEFAULT = 2;
+    /** By default no quote pair narrower than the round-trip maker fee plus the edge. */
+    public static final boolean FEE_FLOOR_DEFAULT = true;
+    /** Edge over the round-trip maker fee, basis points of fair value. */
+    public static final double EDGE_BPS_DEFAULT = 1.0;
     public static final int LEVELS_DEFAULT = 1;
     public static final int MAX_LEVELS = 16;
     public static final int LEVEL_SPACING_TICKS_DEFAULT = 1;
@@ -64,6 +68,8 @@ public final class CoreContext
     private double kappa = KAPPA_DEFAULT;
     private double glftArrivalRate = GLFT_ARRIVAL_RATE_DEFAULT;
     private int spreadFloorTicks = SPREAD_FLOOR_TICKS_DEFAULT;
+    private boolean feeFloor = FEE_FLOOR_DEFAULT;
+    private double edgeBps = EDGE_BPS_DEFAULT;
     private int levels = LEVELS_DEFAULT;
     private int levelSpacingTicks = LEVEL_SPACING_TICKS_DEFAULT;
     private int requoteToleranceTicks = REQUOTE_TOLERANCE_TICKS_DEFAULT;
@@ -167,6 +173,26 @@ public final class CoreContext
     public CoreContext spreadFloorTicks(final int spreadFloorTicks)
     {
         this.spreadFloorTicks = spreadFloorTicks;
+        return this;
+    }
+
+    /**
+     * @param feeFloor true (default): no quote pair narrower than the round-trip maker fee plus {@link #edgeBps};
+     *                 false: only {@link #spreadFloorTicks} bounds the spread.
+     */
+    public CoreContext feeFloor(final boolean feeFloor)
+    {
+        this.feeFloor = feeFloor;
+        return this;
+    }
+
+    /**
+     * @param edgeBps edge over the round-trip maker fee, basis points of fair value; negative quotes inside the fee
+     *                on purpose (at least -10000).
+     */
+    public CoreContext edgeBps(final double edgeBps)
+    {
+        this.edgeBps = edgeBps;
         return this;
     }
 
@@ -490,7 +516,8 @@ public final class CoreContext
     public QuoteParameters quoteParameters()
     {
         return new QuoteParameters(
-            fairValueMode, skewModel, gamma, sigmaTicks, kappa, glftArrivalRate, spreadFloorTicks, levels, levelSpacingTicks);
+            fairValueMode, skewModel, gamma, sigmaTicks, kappa, glftArrivalRate, spreadFloorTicks, feeFloor, edgeBps, levels,
+            levelSpacingTicks);
     }
 
     public int maxOpenOrders()
@@ -548,6 +575,7 @@ public final class CoreContext
             "need gamma > 0, kappa > 0, glftArrivalRate > 0, sigmaTicks >= 0; were " + gamma + ", " + kappa + ", " +
             glftArrivalRate + ", " + sigmaTicks);
         require(spreadFloorTicks >= 1, "spreadFloorTicks must be >= 1, was " + spreadFloorTicks);
+        require(edgeBps >= -10_000 && edgeBps <= 10_000, "edgeBps must be in [-10000, 10000], was " + edgeBps);
         require(levels >= 1 && levels <= MAX_LEVELS, "levels must be 1 to " + MAX_LEVELS + ", was " + levels);
         require(levelSpacingTicks >= 1, "levelSpacingTicks must be >= 1, was " + levelSpacingTicks);
         require(requoteToleranceTicks >= 0, "requoteToleranceTicks must be >= 0, was " + requoteToleranceTicks);

@@ -58,7 +58,7 @@ public final class QuoteModel
         final double halfSpreadTicks = halfSpreadTicks();
         long bidTicks = (long)Math.floor(reservationTicks - halfSpreadTicks);
         long askTicks = (long)Math.ceil(reservationTicks + halfSpreadTicks);
-        final long deficit = parameters.spreadFloorTicks() - (askTicks - bidTicks);
+        final long deficit = spreadFloorTicks(instrument, fairTicks) - (askTicks - bidTicks);
         if (deficit > 0)
         {
             bidTicks -= deficit / 2;
@@ -76,6 +76,18 @@ public final class QuoteModel
             out.level(level, Math.max(bidTicks - offset, 1) * tickUnits, (askTicks + offset) * tickUnits, size);
         }
         out.set(levels, Math.round(fairTicks * tick), Math.round(reservationTicks * tick));
+    }
+
+    /**
+     * @param instrument the instrument (its maker fee rate).
+     * @param fairTicks  fair value in ticks.
+     * @return the narrowest distance between our best bid and best ask, in ticks: the configured tick floor, or the
+     *     round-trip maker fee plus the edge (rounded up to whole ticks) when that is wider.
+     */
+    public long spreadFloorTicks(final Instrument instrument, final double fairTicks)
+    {
+        final double feeTicks = Math.ceil(fairTicks * parameters.feeFloorFraction(instrument.makerFeePpm()) - 1e-9);
+        return Math.max(parameters.spreadFloorTicks(), (long)feeTicks);
     }
 
     /**

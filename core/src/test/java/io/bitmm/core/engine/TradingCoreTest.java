@@ -38,10 +38,12 @@ class TradingCoreTest
     private final List<OutboundCommand> sent = new ArrayList<>();
     private long seq = 1000;
 
+    /** Order mechanics at tick-level spreads: the fee floor (20 bp maker fee on the test instrument) is off here. */
     static CoreContext context()
     {
         return new CoreContext()
             .runEpochMs(RUN_EPOCH_MS)
+            .feeFloor(false)
             .orderSizeUnits(1_000)
             .maxPositionUnits(3_000)
             .softLimitUnits(2_000)
@@ -91,6 +93,19 @@ class TradingCoreTest
                 core.onEvent(ack(nanos, CommandType.PLACE, oid(command), orderId++));
             }
         }
+    }
+
+    @Test
+    void shouldQuoteNoPairNarrowerThanTheRoundTripMakerFeeByDefault()
+    {
+        // the test instrument's maker fee is 20 bp: round trip 40 bp + 1 bp default edge = 41 bp of 30000.15
+        final TradingCore core = core(context().feeFloor(CoreContext.FEE_FLOOR_DEFAULT));
+        core.onEvent(snapshot(10 * MS, "30000.10:1.5", "30000.20:0.75"));
+        final List<OutboundCommand> commands = drain();
+        assertEquals(2, commands.size());
+        final long spread = commands.get(1).price - commands.get(0).price;
+        final long floor = (long)Math.ceil(3_000_015 * 0.0041);
+        assertTrue(spread >= floor && spread <= floor + 2, "spread " + spread + " ticks, floor " + floor);
     }
 
     @Test
