@@ -68,6 +68,11 @@ public final class Bindings
             .spreadFloorTicks(config.intValue("quoting.spread-floor-ticks"))
             .feeFloor(config.bool("quoting.fee-floor"))
             .edgeBps(config.doubleValue("quoting.edge-bps"))
+            .calibration(config.bool("quoting.calibration"), config.longValue("quoting.volatility-window"),
+                config.longValue("quoting.volatility-sample"), config.intValue("quoting.volatility-min-samples"),
+                (int)(config.longValue("quoting.intensity-window") / 1_000), config.doubleValue("quoting.intensity-step-bps"),
+                config.intValue("quoting.intensity-depths"), config.intValue("quoting.intensity-min-trades"),
+                config.longValue("quoting.horizon"))
             .levels(config.intValue("quoting.levels"))
             .levelSpacingTicks(config.intValue("quoting.level-spacing-ticks"))
             .requoteToleranceTicks(config.intValue("quoting.requote-tolerance-ticks"))

@@ -42,7 +42,10 @@ class EngineSystemTest
     {
         final Config config = EngineSettings.newConfig().override("test", List.of(
             "sim.seed=11", "sim.books-interval=50ms", "risk.max-position=0.005", "risk.soft-position=0.003",
-            "quoting.order-size=0.001"));
+            "quoting.order-size=0.001",
+            // order mechanics need fills on both sides in 30 s: tick-level spreads (the fee floor is tested in
+            // PnlAttributionSystemTest)
+            "quoting.fee-floor=false"));
         try (SimVenue sim = SimVenue.start(Bindings.sim(config)))
         {
             final CoinBalance baseBefore = sim.balance("BTC");

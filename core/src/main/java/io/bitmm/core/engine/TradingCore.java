@@ -1,6 +1,8 @@
 package io.bitmm.core.engine;
 
 import io.bitmm.core.book.BookResult;
+import io.bitmm.core.calibration.IntensityEstimator;
+import io.bitmm.core.calibration.VolatilityEstimator;
 import io.bitmm.core.book.OrderBook;
 import io.bitmm.core.event.CancelReason;
 import io.bitmm.core.event.CommandSink;
@@ -17,6 +19,7 @@ import io.bitmm.core.order.ManagedOrder;
 import io.bitmm.core.order.OrderManager;
 import io.bitmm.core.order.OrderState;
 import io.bitmm.core.order.TradeIdFilter;
+import io.bitmm.core.position.PnlAttribution;
 import io.bitmm.core.position.Position;
 import io.bitmm.core.quoting.QuoteModel;
 import io.bitmm.core.quoting.QuoteTargets;
@@ -44,6 +47,11 @@ public final class TradingCore
     private final CoreCounters counters = new CoreCounters();
     private final OrderBook[] books;
     private final Position[] positions;
+    private final PnlAttribution[] attributions;
+    private final VolatilityEstimator[] volatilities;
+    private final IntensityEstimator[] intensities;
+    private final boolean calibration;
+    private final double horizonSeconds;
     private final TradeIdFilter[] tradeFilters;
     private final InstrumentLimits[] limits;
     private final QuoteModel model;
@@ -84,6 +92,11 @@ public final class TradingCore
         final int count = instruments.instrumentCount();
         books = new OrderBook[count];
         positions = new Position[count];
+        attributions = new PnlAttribution[count];
+        volatilities = new VolatilityEstimator[count];
+        intensities = new IntensityEstimator[count];
+        calibration = context.calibration();
+        horizonSeconds = context.horizonMs() / 1_000.0;
         tradeFilters = new TradeIdFilter[count];
         limits = new InstrumentLimits[count];
         for (int i = 0; i < count; i++)
@@ -92,6 +105,9 @@ public final class TradingCore
             books[i] = new OrderBook(instrument, context.bookCapacity());
             positions[i] = new Position(instrument);
             positions[i].start(context.startPositionUnits(i));
+            attributions[i] = new PnlAttribution(instrument);
+            volatilities[i] = context.newVolatilityEstimator();
+            intensities[i] = context.newIntensityEstimator();
             tradeFilters[i] = new TradeIdFilter(context.tradeIdWindow());
             limits[i] = context.limitsFor(instrument);
         }
@@ -142,6 +158,9 @@ public final class TradingCore
                 break;
             case FILL:
                 onFill(event);
+                break;
+            case TRADE:
+                onTrade(event);
                 break;
             case COMMAND_ACK:
                 onAck(event);
@@ -198,6 +217,33 @@ public final class TradingCore
         return positions[instrumentId];
     }
 
+    /**
+     * @param instrumentId the instrument.
+     * @return where its PnL came from, and its markouts (read after the core stopped, or on its thread).
+     */
+    public PnlAttribution attribution(final int instrumentId)
+    {
+        return attributions[instrumentId];
+    }
+
+    /**
+     * @param instrumentId the instrument.
+     * @return its mid's volatility estimate (bp per square root of a second).
+     */
+    public VolatilityEstimator volatility(final int instrumentId)
+    {
+        return volatilities[instrumentId];
+    }
+
+    /**
+     * @param instrumentId the instrument.
+     * @return its order-arrival intensity fit (A per second, k per bp of distance from the mid).
+     */
+    public IntensityEstimator intensity(final int instrumentId)
+    {
+        return intensities[instrumentId];
+    }
+
     public RiskState riskState()
     {
         return risk.state();
@@ -243,7 +289,14 @@ public final class TradingCore
         if (result == BookResult.APPLIED)
         {
             counters.increment(snapshot ? CoreCounters.BOOK_SNAPSHOTS : CoreCounters.BOOK_UPDATES);
-            positions[id].mark(mid(book));
+            final long mid = mid(book);
+            if (mid > 0)
+            {
+                attributions[id].onMid(positions[id].size(), positions[id].markPrice(), mid, nowNanos);
+                volatilities[id].onMid(mid, nowNanos);
+                intensities[id].advance(nowNanos);
+            }
+            positions[id].mark(mid);
             if (checkKillSwitch())
             {
                 requote(id);
@@ -297,6 +350,21 @@ public final class TradingCore
         requoteAfterOrderEvent(orders.order(slot).instrumentId());
     }
 
+    /** A public trade: its distance from the mid feeds the intensity fit. */
+    private void onTrade(final InboundEvent event)
+    {
+        final int id = event.instrumentId;
+        if (!inRange(id) || event.price <= 0)
+        {
+            return;
+        }
+        final long mid = mid(books[id]);
+        if (mid > 0)
+        {
+            intensities[id].onTrade((double)Math.abs(event.price - mid) / (double)mid * 10_000.0, nowNanos);
+        }
+    }
+
     private void onFill(final InboundEvent event)
     {
         final int slot = orders.lookup(event.clientOid, event.clientOidLength);
@@ -311,7 +379,10 @@ public final class TradingCore
             counters.increment(CoreCounters.DUPLICATE_FILLS);
             return;
         }
+        final long midBefore = positions[id].markPrice();
+        final long feesBefore = positions[id].fees();
         positions[id].onFill(event.side, event.price, event.size, event.maker, event.fee, event.feeAssetId);
+        attributions[id].onFill(event.side, event.price, event.size, midBefore, positions[id].fees() - feesBefore, nowNanos);
         final boolean buy = event.side == Side.BUY;
         counters.increment(buy ? CoreCounters.FILLS_BUY : CoreCounters.FILLS_SELL);
         counters.add(buy ? CoreCounters.FILLED_SIZE_BUY : CoreCounters.FILLED_SIZE_SELL, event.size);
@@ -458,7 +529,23 @@ public final class TradingCore
             cancelQuotes(id);
             return;
         }
-        model.compute(book, positions[id].size(), limits[id].orderSize(), targets);
+        final VolatilityEstimator volatility = volatilities[id];
+        final IntensityEstimator intensity = intensities[id];
+        if (calibration && (volatility.ready() || intensity.ready()))
+        {
+            // calibrated: the model in basis points of the mid (gamma per bp); configured values converted to bp
+            final double ticksPerBp = (double)mid(book) / (double)book.instrument().tickUnits() / 10_000.0;
+            final double sigmaBps = volatility.ready() ?
+                volatility.volatilityBps() * Math.sqrt(horizonSeconds) : model.parameters().sigmaTicks() / ticksPerBp;
+            final double kappa = intensity.ready() ? intensity.kappa() : model.parameters().kappa() * ticksPerBp;
+            final double arrivalRateA = intensity.ready() ? intensity.arrivalRateA() : model.parameters().arrivalRateA();
+            model.compute(book, positions[id].size(), limits[id].orderSize(), sigmaBps, kappa, arrivalRateA, ticksPerBp,
+                targets);
+        }
+        else
+        {
+            model.compute(book, positions[id].size(), limits[id].orderSize(), targets);
+        }
         if (!targets.isValid())
         {
             cancelQuotes(id);
@@ -557,7 +644,13 @@ public final class TradingCore
         final boolean old = nowNanos - order.createdNanos() > maxOrderAgeNanos;
         if (moved || old)
         {
-            replace(slot, quoteSlot, price, size);
+            final boolean tooClose = order.side() == Side.BUY ? order.price() > price : order.price() < price;
+            if (!replace(slot, quoteSlot, price, size) && moved && tooClose)
+            {
+                // the mid came to the order and the replace budget is spent: a quote closer than the model (and the
+                // fee floor) allows is pulled with the cancel budget rather than left to be picked off
+                cancel(slot);
+            }
         }
         else
         {
@@ -565,12 +658,15 @@ public final class TradingCore
         }
     }
 
-    private void replace(final int slot, final int quoteSlot, final long price, final long size)
+    /**
+     * @return false when the replace budget refused it.
+     */
+    private boolean replace(final int slot, final int quoteSlot, final long price, final long size)
     {
         if (!risk.tryReplace(nowNanos))
         {
             refuse(quoteSlot, RiskReason.RATE_REPLACE);
-            return;
+            return false;
         }
         lastRefusal[quoteSlot] = RiskReason.NONE;
         final ManagedOrder old = orders.order(slot);
@@ -579,7 +675,7 @@ public final class TradingCore
         if (newSlot < 0)
         {
             counters.increment(CoreCounters.ORDER_POOL_FULL);
-            return;
+            return true;
         }
         final ManagedOrder replacement = orders.order(newSlot);
         quoteOrderSlot[quoteSlot] = newSlot;
@@ -594,6 +690,7 @@ public final class TradingCore
         command.timeInForce = TimeInForce.POST_ONLY;
         counters.increment(CoreCounters.REPLACES_SENT);
         send();
+        return true;
     }
 
     private void cancel(final int slot)
