@@ -4,14 +4,34 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Slow-path log of distinct errors: the first occurrence of a kind is logged, later ones only counted (Agrona's
- * {@code DistinctErrorLog} idea). Callers pass a constant key so the hot path formats nothing.
+ * Slow-path log of distinct errors: the first occurrence of a kind is logged, later ones only counted. With an
+ * Agrona {@link org.agrona.concurrent.errors.DistinctErrorLog} behind it (the run's counters file), every occurrence
+ * is recorded there too: the first with its stack trace, then a count and the last time ({@code mm errors} reads
+ * it). Callers pass a constant key so the hot path formats nothing: a repeat allocates nothing (one cached
+ * exception per kind).
  */
 public final class DistinctErrorLog
 {
     private static final System.Logger LOGGER = System.getLogger("io.bitmm.gateway");
 
-    private final ConcurrentHashMap<String, AtomicLong> counts = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Kind> kinds = new ConcurrentHashMap<>();
+    private final org.agrona.concurrent.errors.DistinctErrorLog errors;
+
+    /**
+     * A log that only counts and logs first occurrences (tests, tools).
+     */
+    public DistinctErrorLog()
+    {
+        this(null);
+    }
+
+    /**
+     * @param errors the run's shared error log, or null for none.
+     */
+    public DistinctErrorLog(final org.agrona.concurrent.errors.DistinctErrorLog errors)
+    {
+        this.errors = errors;
+    }
 
     /**
      * Record an error.
@@ -22,17 +42,21 @@ public final class DistinctErrorLog
      */
     public boolean record(final String key, final String detail)
     {
-        AtomicLong count = counts.get(key);
-        if (count == null)
+        Kind kind = kinds.get(key);
+        if (kind == null)
         {
-            count = counts.computeIfAbsent(key, k -> new AtomicLong());
+            kind = kinds.computeIfAbsent(key, k -> new Kind(new GatewayError(detail == null ? k : k + ": " + detail)));
         }
-        if (count.getAndIncrement() == 0)
+        final boolean first = kind.count.getAndIncrement() == 0;
+        if (first)
         {
-            LOGGER.log(System.Logger.Level.WARNING, detail == null ? key : key + ": " + detail);
-            return true;
+            LOGGER.log(System.Logger.Level.WARNING, kind.error.getMessage());
         }
-        return false;
+        if (errors != null)
+        {
+            errors.record(kind.error);
+        }
+        return first;
     }
 
     /**
@@ -41,8 +65,8 @@ public final class DistinctErrorLog
      */
     public long count(final String key)
     {
-        final AtomicLong count = counts.get(key);
-        return count == null ? 0 : count.get();
+        final Kind kind = kinds.get(key);
+        return kind == null ? 0 : kind.count.get();
     }
 
     /**
@@ -50,6 +74,28 @@ public final class DistinctErrorLog
      */
     public int distinctCount()
     {
-        return counts.size();
+        return kinds.size();
+    }
+
+    private static final class Kind
+    {
+        private final AtomicLong count = new AtomicLong();
+        private final GatewayError error;
+
+        private Kind(final GatewayError error)
+        {
+            this.error = error;
+        }
+    }
+
+    /** The first occurrence of a kind of gateway error, with the stack where it was seen. */
+    static final class GatewayError extends RuntimeException
+    {
+        private static final long serialVersionUID = 1L;
+
+        GatewayError(final String message)
+        {
+            super(message);
+        }
     }
 }

@@ -1,10 +1,15 @@
 package io.bitmm.gateway;
 
-import java.util.concurrent.atomic.AtomicLongArray;
+import io.bitmm.core.counters.CounterArray;
+import io.bitmm.core.counters.CounterTypes;
+import org.agrona.concurrent.status.CountersManager;
+
+import java.util.Locale;
 
 /**
  * Counters of one gateway, written by its I/O thread and readable from any thread (single writer: increments are
- * ordered stores, not atomic read-modify-writes).
+ * ordered stores, not atomic read-modify-writes). {@link #register} moves them into the run's counters file (type id
+ * {@link CounterTypes#GATEWAY}); a new counter needs only its index and its name in {@code NAMES}.
  */
 public final class GatewayCounters
 {
@@ -29,16 +34,33 @@ public final class GatewayCounters
     public static final int CONNECTIONS_OPENED = 17;
     public static final int COMMANDS = 18;
     public static final int UNSUPPORTED_COMMANDS = 19;
+    /** Venue clock re-syncs started because the venue refused a timestamp (40008, 40005, 30013, 30014). */
+    public static final int CLOCK_RESYNCS = 20;
+    /** Requests re-signed and sent again after a timestamp refusal (the venue had not acted on them). */
+    public static final int CLOCK_RETRIES = 21;
+    /** Refused subscriptions asked for again. */
+    public static final int SUBSCRIBE_RETRIES = 22;
+    /** Private-stream reconnects whose gap was recovered from the fill history before going up. */
+    public static final int RECONNECT_RECONCILES = 23;
+    /** Fills fetched for those gaps and published (before deduplication). */
+    public static final int GAP_FILLS_FETCHED = 24;
+    /** A field was missing, {@code null}, empty or an unknown enum value and its documented default was taken. */
+    public static final int FIELD_DEFAULTS = 25;
+    /** An order element named one of our orders but could not be applied: published as COMMAND_UNKNOWN (queried). */
+    public static final int FIELD_QUERIES = 26;
+    /** An element was dropped: not ours (no clientOid, another instrument) or unusable without a query (a balance). */
+    public static final int FIELD_DROPS = 27;
     /** First of one counter per {@link Endpoint}: requests sent to it. */
-    public static final int REQUESTS_BASE = 20;
+    public static final int REQUESTS_BASE = 28;
 
     private static final String[] NAMES = {
         "frames", "decodeErrors", "reconnects", "resyncs", "eventsPublished", "pingsSent", "pongTimeouts",
         "messagesSent", "subscribeThrottled", "venueErrors", "rejects", "timeouts", "rateLimitWaits",
         "rateLimitRejects", "backOffs", "unknownOutcomes", "acks", "connectionsOpened", "commands",
-        "unsupportedCommands"};
+        "unsupportedCommands", "clockResyncs", "clockRetries", "subscribeRetries", "reconnectReconciles",
+        "gapFillsFetched", "fieldDefaults", "fieldQueries", "fieldDrops"};
 
-    private final AtomicLongArray values = new AtomicLongArray(REQUESTS_BASE + Endpoint.values().length);
+    private final CounterArray values = new CounterArray(REQUESTS_BASE + Endpoint.values().length);
 
     /**
      * Add one (single writer).
@@ -47,7 +69,38 @@ public final class GatewayCounters
      */
     public void increment(final int counter)
     {
-        values.lazySet(counter, values.get(counter) + 1);
+        values.increment(counter);
+    }
+
+    /**
+     * Move the counters into the run's counters file (slow path, before the gateway's thread starts).
+     *
+     * @param manager the counters file's manager.
+     * @param gateway the gateway's name in the labels: md, private or orders.
+     */
+    public void register(final CountersManager manager, final String gateway)
+    {
+        values.register(manager, i -> CounterTypes.GATEWAY, i -> CounterTypes.KIND_COUNTER, i -> 0,
+            i -> label(i, gateway));
+    }
+
+    private static String label(final int index, final String gateway)
+    {
+        return index < REQUESTS_BASE ?
+            (index < NAMES.length ? CounterTypes.snakeCase(NAMES[index]) : "counter_" + index) + " gateway=" + gateway :
+            "requests gateway=" + gateway + " endpoint=" +
+            Endpoint.values()[index - REQUESTS_BASE].name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Add an amount (single writer).
+     *
+     * @param counter the counter index.
+     * @param amount  what to add.
+     */
+    public void add(final int counter, final long amount)
+    {
+        values.add(counter, amount);
     }
 
     /**

@@ -33,7 +33,8 @@ import java.util.Map;
 public final class InstrumentLoader
 {
     private static final JsonFactory JSON = new JsonFactory();
-    private static final int DEFAULT_MAX_OPEN_ORDERS = 200;
+    /** Open orders allowed when the symbol row has no {@code orderQuantity} (Bitget's documented default, 200). */
+    static final int DEFAULT_MAX_OPEN_ORDERS = 200;
     private static final int PPM_SCALE = 6;
 
     private InstrumentLoader()
@@ -83,7 +84,8 @@ public final class InstrumentLoader
             final String status = row.get("status");
             if (status != null && !"online".equals(status))
             {
-                throw new IllegalStateException("InstrumentLoader: " + symbols.get(id) + " is " + status + ", not online");
+                throw new IllegalStateException("InstrumentLoader: " + symbols.get(id) + " is " + status + " (status=" + status +
+                    "), not online");
             }
             final Map<String, String> fees = context.credentials() == null ? row :
                 feeRates(client, context, symbols.get(id), offsetMs);
@@ -98,18 +100,49 @@ public final class InstrumentLoader
         final String symbol = row.get("symbol");
         final int base = assets.computeIfAbsent(required(row, "baseCoin"), k -> assets.size());
         final int quote = assets.computeIfAbsent(required(row, "quoteCoin"), k -> assets.size());
-        final int orderQuantity = row.get("orderQuantity") == null ? DEFAULT_MAX_OPEN_ORDERS :
-            Integer.parseInt(row.get("orderQuantity"));
+        final String quantity = row.get("orderQuantity");
+        final int orderQuantity = quantity == null || quantity.isEmpty() ? DEFAULT_MAX_OPEN_ORDERS :
+            integer(row, "orderQuantity", quantity, 0, 100_000);
         return new Instrument(id, symbol, Market.SPOT, base, quote,
-            Integer.parseInt(required(row, "pricePrecision")), 1,
-            Integer.parseInt(required(row, "quantityPrecision")), 1,
+            integer(row, "pricePrecision", required(row, "pricePrecision"), 0, 12), 1,
+            integer(row, "quantityPrecision", required(row, "quantityPrecision"), 0, 12), 1,
             0,
             decimal(row, "minTradeUSDT", Amounts.DECIMALS),
             decimal(row, "buyLimitPriceRatio", PPM_SCALE),
             decimal(row, "sellLimitPriceRatio", PPM_SCALE),
-            decimal(fees, "makerFeeRate", PPM_SCALE),
-            decimal(fees, "takerFeeRate", PPM_SCALE),
+            feeRate(fees, row, "makerFeeRate"),
+            feeRate(fees, row, "takerFeeRate"),
             orderQuantity > 0 ? orderQuantity : DEFAULT_MAX_OPEN_ORDERS);
+    }
+
+    /** The account's rate from {@code trade-rate}; when it has none (null, empty, missing), the symbol row's. */
+    private static long feeRate(final Map<String, String> fees, final Map<String, String> row, final String field)
+    {
+        final String value = fees.get(field);
+        if (value == null || value.isEmpty())
+        {
+            required(row, field);
+            return decimal(row, field, PPM_SCALE);
+        }
+        return decimal(fees, field, PPM_SCALE);
+    }
+
+    private static int integer(final Map<String, String> row, final String field, final String value, final int min, final int max)
+    {
+        try
+        {
+            final int parsed = Integer.parseInt(value);
+            if (parsed >= min && parsed <= max)
+            {
+                return parsed;
+            }
+        }
+        catch (final NumberFormatException ignored)
+        {
+            // reported below
+        }
+        throw new IllegalStateException("InstrumentLoader: " + row.get("symbol") + " " + field + "=" + value +
+            ": not a whole number from " + min + " to " + max);
     }
 
     private static String required(final Map<String, String> row, final String field)
@@ -142,9 +175,34 @@ public final class InstrumentLoader
     private static long clockOffsetMs(final HttpClient client, final GatewayContext context) throws IOException
     {
         final long sent = System.currentTimeMillis();
-        final Map<String, String> data = dataObject(get(client, context, "/api/v2/public/time", null, 0));
-        context.venueClock().update(Long.parseLong(data.get("serverTime")), sent, System.currentTimeMillis());
+        final long venueMs = serverTime(dataObject(get(client, context, "/api/v2/public/time", null, 0)));
+        context.venueClock().update(venueMs, sent, System.currentTimeMillis());
         return context.venueClock().offsetMs();
+    }
+
+    /**
+     * @param data the {@code data} object of {@code GET /api/v2/public/time}.
+     * @return its {@code serverTime}, epoch ms.
+     * @throws IllegalStateException when it is null, empty, missing or not a positive whole number: a clear error at
+     *                               start (the signer needs the venue's clock).
+     */
+    static long serverTime(final Map<String, String> data)
+    {
+        final String serverTime = data.get("serverTime");
+        try
+        {
+            final long venueMs = Long.parseLong(serverTime == null ? "" : serverTime);
+            if (venueMs > 0)
+            {
+                return venueMs;
+            }
+        }
+        catch (final NumberFormatException ignored)
+        {
+            // reported below
+        }
+        throw new IllegalStateException("InstrumentLoader: GET /api/v2/public/time has serverTime=" + serverTime +
+            ", not epoch milliseconds");
     }
 
     private static Map<String, String> feeRates(

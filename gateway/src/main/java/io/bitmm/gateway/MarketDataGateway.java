@@ -13,6 +13,7 @@ import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
@@ -21,9 +22,20 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  * frame straight into the inbound ring, publishes BOOK_RESET on a loss or a resync, and resubscribes after a
  * reconnect. {@link #requestResync(int)} may be called from any thread: it sets a flag and wakes the event loop
  * without allocating or blocking.
+ * <p>
+ * A refused subscribe ({@code {"event":"error","code":30006,"msg":"request too many"}}, which names no channel) is
+ * asked again for every book still waiting for its snapshot, with back-off ({@value #SUBSCRIBE_RETRY_MIN_MS} ms
+ * doubling to {@value #SUBSCRIBE_RETRY_MAX_MS} ms; the session paces subscribes within 240 an hour); after
+ * {@value #SUBSCRIBE_RETRIES_BEFORE_RECONNECT} refusals in a row the connection is replaced. The core does not quote
+ * an instrument whose book is empty, so quoting resumes when the snapshot arrives.
  */
 public final class MarketDataGateway implements AutoCloseable
 {
+    private static final int TOO_MANY_REQUESTS = 30006;
+    private static final int SUBSCRIBE_RETRIES_BEFORE_RECONNECT = 5;
+    private static final long SUBSCRIBE_RETRY_MIN_MS = 500;
+    private static final long SUBSCRIBE_RETRY_MAX_MS = 30_000;
+
     private final GatewayContext context;
     private final InstrumentTable instruments;
     private final InboundPublisher publisher;
@@ -33,6 +45,8 @@ public final class MarketDataGateway implements AutoCloseable
     private final AtomicBoolean resyncScheduled = new AtomicBoolean();
     private final Runnable resyncTask = this::drainResyncs;
     private GatewayThreads threads;
+    private int subscribeRefusals;
+    private io.netty.util.concurrent.ScheduledFuture<?> subscribeRetry;
 
     private static IoHandlerFactory spinning(final boolean spin)
     {
@@ -190,11 +204,50 @@ public final class MarketDataGateway implements AutoCloseable
         return false;
     }
 
+    private void onControl(final int event, final int code)
+    {
+        if (event == MarketDataDecoder.EVENT_SUBSCRIBE)
+        {
+            subscribeRefusals = 0;
+        }
+        else if (event == MarketDataDecoder.EVENT_ERROR && code == TOO_MANY_REQUESTS)
+        {
+            subscribeRefusals++;
+            counters.increment(GatewayCounters.SUBSCRIBE_RETRIES);
+            if (subscribeRefusals >= SUBSCRIBE_RETRIES_BEFORE_RECONNECT)
+            {
+                subscribeRefusals = 0;
+                session.reconnect();
+            }
+            else if (subscribeRetry == null || subscribeRetry.isDone())
+            {
+                final long delay = Math.min(SUBSCRIBE_RETRY_MAX_MS, SUBSCRIBE_RETRY_MIN_MS << (subscribeRefusals - 1));
+                subscribeRetry = session.eventLoop().schedule(this::resubscribeWaiting, delay, TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    private void resubscribeWaiting()
+    {
+        if (!session.isOpen())
+        {
+            return;
+        }
+        for (int i = 0; i < instruments.instrumentCount(); i++)
+        {
+            if (decoder.isAwaitingSnapshot(i))
+            {
+                session.send(subscription("subscribe", i, context.subscribeTrades()), true);
+            }
+        }
+    }
+
     private final class Listener implements WebSocketSession.Listener
     {
         @Override
         public void onOpen(final WebSocketSession s)
         {
+            subscribeRefusals = 0;
             decoder.awaitSnapshot(-1);
             s.send(subscription("subscribe", -1, context.subscribeTrades()), true);
         }
@@ -206,6 +259,10 @@ public final class MarketDataGateway implements AutoCloseable
             if (result == MarketDataDecoder.PONG)
             {
                 session.pongReceived();
+            }
+            else if (result == MarketDataDecoder.CONTROL)
+            {
+                onControl(decoder.event(), decoder.code());
             }
             else if (result == MarketDataDecoder.ERROR)
             {
@@ -223,6 +280,10 @@ public final class MarketDataGateway implements AutoCloseable
         @Override
         public void onClose(final WebSocketSession s)
         {
+            if (subscribeRetry != null)
+            {
+                subscribeRetry.cancel(false);
+            }
             for (int i = 0; i < instruments.instrumentCount(); i++)
             {
                 publishReset(i);

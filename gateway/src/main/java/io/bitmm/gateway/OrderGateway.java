@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * per-endpoint rate limits, coalesces consecutive PLACEs / CANCELs of one batch into batch requests (a run whose
  * batch has not ended yet is held until the rest arrives, or for about two 1 ms ticks at most), encodes,
  * signs and writes, and turns replies, timeouts and losses into COMMAND_ACK / COMMAND_REJECT / COMMAND_UNKNOWN
- * events. RESYNC_BOOK commands are the market-data gateway's and are ignored here.
+ * events. RESYNC_BOOK commands are the market-data gateway's and are ignored here; FETCH_FILLS go to a
+ * {@link FillFetcher} (slow path, its own thread).
  */
 public final class OrderGateway implements AutoCloseable
 {
@@ -58,6 +59,7 @@ public final class OrderGateway implements AutoCloseable
     private volatile PollingIoHandler polling;
     private volatile boolean accepting;
     private long warmupMillis;
+    private final FillFetcher fills;
 
     /**
      * @param context     settings; credentials are required.
@@ -77,6 +79,7 @@ public final class OrderGateway implements AutoCloseable
         {
             handoff[i] = new OutboundCommand();
         }
+        this.fills = new FillFetcher(context, instruments, publisher, "bitmm-order-fills");
     }
 
     /**
@@ -185,6 +188,11 @@ public final class OrderGateway implements AutoCloseable
     {
         if (command.type == CommandType.RESYNC_BOOK || command.type == CommandType.NONE)
         {
+            return false;
+        }
+        if (command.type == CommandType.FETCH_FILLS)
+        {
+            fills.requestOrder(command);
             return false;
         }
         final long h = head.get();
@@ -323,9 +331,18 @@ public final class OrderGateway implements AutoCloseable
         return pool == null ? 0 : pool.warmConnections();
     }
 
+    /**
+     * @return the fill-history fetcher serving FETCH_FILLS commands (counters).
+     */
+    public FillFetcher fillFetcher()
+    {
+        return fills;
+    }
+
     @Override
     public void close()
     {
+        fills.close();
         if (pool != null)
         {
             pool.close();

@@ -9,6 +9,8 @@ public final class VenueClock
 {
     private volatile long offsetMs;
     private volatile boolean synced;
+    private volatile boolean resyncRequested;
+    private final java.util.concurrent.atomic.AtomicLong resyncRequests = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * @return the venue's time in epoch milliseconds.
@@ -45,5 +47,42 @@ public final class VenueClock
     {
         offsetMs = serverTimeMs - (sentMs + (receivedMs - sentMs) / 2);
         synced = true;
+    }
+
+    /**
+     * The venue refused a timestamp (REST 40008 / 40005, WebSocket login 30014 / 30013): measure the offset again now
+     * instead of on the next idle-connection check. Any thread; the order pool sends the time request.
+     */
+    public void requestResync()
+    {
+        if (!resyncRequested)
+        {
+            resyncRequests.incrementAndGet();
+        }
+        resyncRequested = true;
+    }
+
+    /**
+     * @return true when a re-sync was asked for and not yet started.
+     */
+    public boolean resyncRequested()
+    {
+        return resyncRequested;
+    }
+
+    /**
+     * The re-sync's time request was sent.
+     */
+    public void resyncStarted()
+    {
+        resyncRequested = false;
+    }
+
+    /**
+     * @return how many re-syncs were asked for (a burst of refusals counts once until the re-sync starts).
+     */
+    public long resyncRequests()
+    {
+        return resyncRequests.get();
     }
 }

@@ -112,6 +112,50 @@ class MarketDataGatewayTest
     }
 
     @Test
+    void shouldRetryARefusedBooksResubscribeUntilTheSnapshotComes()
+    {
+        final java.util.concurrent.atomic.AtomicInteger subscribes = new java.util.concurrent.atomic.AtomicInteger();
+        server.handler((ch, text) ->
+        {
+            if (text.contains("\"op\":\"subscribe\"") && text.contains("BTCUSDT"))
+            {
+                final int n = subscribes.incrementAndGet();
+                ch.writeAndFlush(new TextWebSocketFrame(n == 2 || n == 3 ?
+                    "{\"event\":\"error\",\"code\":30006,\"msg\":\"request too many\"}" : SNAPSHOT));
+            }
+        });
+        gateway = new MarketDataGateway(context(), TestInstruments.table(), publisher);
+        gateway.start();
+        Await.until("a snapshot", 5000, () -> publisher.events(EventType.BOOK_SNAPSHOT).size() == 1);
+        final OutboundCommand command = new OutboundCommand();
+        command.type = CommandType.RESYNC_BOOK;
+        command.instrumentId = 0;
+        gateway.onCommand(command, 1, true);
+        Await.until("a snapshot after two refusals", 10_000, () -> publisher.events(EventType.BOOK_SNAPSHOT).size() == 2);
+        assertEquals(4, subscribes.get());
+        assertEquals(2, gateway.counters().get(GatewayCounters.SUBSCRIBE_RETRIES));
+        assertEquals(1, server.connections(), "retried on the same connection");
+    }
+
+    @Test
+    void shouldReconnectAfterRefusalsInARow()
+    {
+        final java.util.concurrent.atomic.AtomicInteger subscribes = new java.util.concurrent.atomic.AtomicInteger();
+        server.handler((ch, text) ->
+        {
+            if (text.contains("\"op\":\"subscribe\"") && text.contains("BTCUSDT"))
+            {
+                ch.writeAndFlush(new TextWebSocketFrame(subscribes.incrementAndGet() <= 5 ?
+                    "{\"event\":\"error\",\"code\":30006,\"msg\":\"request too many\"}" : SNAPSHOT));
+            }
+        });
+        gateway = new MarketDataGateway(context(), TestInstruments.table(), publisher);
+        gateway.start();
+        Await.until("a snapshot on a new connection", 30_000, () -> publisher.events(EventType.BOOK_SNAPSHOT).size() == 1);
+        assertEquals(2, server.connections());
+    }
+
+    @Test
     void shouldUnsubscribeAndSubscribeOnResyncCommand()
     {
         answerSubscribesWithSnapshots();

@@ -117,6 +117,74 @@ class OrderGatewayTest
     }
 
     @Test
+    void shouldResyncTheClockAndResendARequestRefusedForItsTimestamp()
+    {
+        server = new HttpFixtureServer(true, SECRET);
+        final java.util.concurrent.atomic.AtomicInteger places = new java.util.concurrent.atomic.AtomicInteger();
+        server.responder((path, body) -> path.startsWith("/api/v2/spot/trade/place-order") && places.incrementAndGet() == 1 ?
+            new HttpFixtureServer.Answer(400, "{\"code\":\"40008\",\"msg\":\"Request timestamp expired\",\"requestTime\":1," +
+                "\"data\":null}") :
+            new HttpFixtureServer.Answer(200, "{\"code\":\"00000\",\"msg\":\"success\",\"requestTime\":1," +
+                "\"data\":{\"orderId\":\"1001\",\"clientOid\":\"mm-1\"}}"));
+        start(true, context(server.uri()));
+        final int timeRequestsBefore = server.timeRequestsByConnection().values().stream().mapToInt(c -> c.get()).sum();
+        send(CommandType.PLACE, "mm-1", true);
+        Await.until("ack", 5000, () -> publisher.events(EventType.COMMAND_ACK).size() == 1);
+        assertTrue(publisher.events(EventType.COMMAND_REJECT).isEmpty(), "40008 refused before acting: re-signed and sent again");
+        final List<HttpFixtureServer.Seen> sent = server.seen("/api/v2/spot/trade/place-order");
+        assertEquals(2, sent.size());
+        assertEquals(sent.get(0).body, sent.get(1).body, "the same order, same clientOid");
+        assertTrue(server.timeRequestsByConnection().values().stream().mapToInt(c -> c.get()).sum() > timeRequestsBefore,
+            "the offset was measured again at once");
+        assertTrue(gateway.counters().get(GatewayCounters.CLOCK_RESYNCS) >= 1);
+        assertEquals(1, gateway.counters().get(GatewayCounters.CLOCK_RETRIES));
+    }
+
+    @Test
+    void shouldReportTheRefusalWhenTheRetryIsRefusedToo()
+    {
+        server = new HttpFixtureServer(true, SECRET);
+        server.responder((path, body) -> new HttpFixtureServer.Answer(400,
+            "{\"code\":\"40008\",\"msg\":\"Request timestamp expired\",\"requestTime\":1,\"data\":null}"));
+        start(true, context(server.uri()));
+        send(CommandType.CANCEL, "mm-1", true);
+        Await.until("reject", 5000, () -> publisher.events(EventType.COMMAND_REJECT).size() == 1);
+        assertEquals(40008, publisher.events(EventType.COMMAND_REJECT).get(0).rejectCode);
+        assertEquals(2, server.seen("/api/v2/spot/trade/cancel-order").size(), "retried once, not forever");
+    }
+
+    @Test
+    void shouldFetchTheFillsOfAnOrderAsFillEvents()
+    {
+        server = new HttpFixtureServer(false, SECRET);
+        server.responder((path, body) -> path.startsWith("/api/v2/spot/trade/fills") ?
+            new HttpFixtureServer.Answer(200, "{\"code\":\"00000\",\"msg\":\"success\",\"requestTime\":1,\"data\":[" +
+                "{\"symbol\":\"BTCUSDT\",\"orderId\":\"1001\",\"tradeId\":\"12\",\"side\":\"buy\",\"priceAvg\":\"30000.01\"," +
+                "\"size\":\"0.0004\",\"feeDetail\":{\"feeCoin\":\"BTC\",\"totalFee\":\"-0.0000004\"},\"tradeScope\":\"maker\"," +
+                "\"cTime\":\"1700000000300\"}," +
+                "{\"symbol\":\"BTCUSDT\",\"orderId\":\"1001\",\"tradeId\":\"11\",\"side\":\"buy\",\"priceAvg\":\"30000.01\"," +
+                "\"size\":\"0.0006\",\"feeDetail\":{\"feeCoin\":\"BTC\",\"totalFee\":\"0.0000001\"},\"tradeScope\":\"taker\"," +
+                "\"cTime\":\"1700000000200\"}]}") : null);
+        start(false, context(server.uri()).httpMode(HttpMode.HTTP1));
+        final OutboundCommand fetch = command(CommandType.FETCH_FILLS, "mm-9");
+        fetch.orderId = 1001;
+        gateway.onCommand(fetch, sequence++, true);
+        Await.until("two fills", 5000, () -> publisher.events(EventType.FILL).size() == 2);
+        final List<InboundEvent> fills = publisher.events(EventType.FILL);
+        assertEquals(11, fills.get(0).tradeId, "oldest first");
+        assertEquals(12, fills.get(1).tradeId);
+        assertEquals("mm-9", oid(fills.get(0)));
+        assertEquals(CommandType.FETCH_FILLS, fills.get(0).commandType);
+        assertEquals(6, fills.get(0).size);
+        assertEquals(-10, fills.get(0).fee, "a positive totalFee is a rebate");
+        assertEquals(40, fills.get(1).fee);
+        assertFalse(fills.get(0).maker);
+        final String query = server.seen("/api/v2/spot/trade/fills").get(0).path;
+        assertTrue(query.contains("orderId=1001") && query.contains("symbol=BTCUSDT"), query);
+        assertTrue(server.seen("/api/v2/spot/trade/fills").get(0).signatureValid);
+    }
+
+    @Test
     void shouldPlaceAndCancelWithValidSignatures()
     {
         start(true);

@@ -4,6 +4,7 @@ import io.bitmm.core.event.EventType;
 import io.bitmm.core.event.InboundEvent;
 import io.bitmm.gateway.auth.HmacSigner;
 import io.bitmm.gateway.auth.WsLogin;
+import io.bitmm.gateway.order.HttpFixtureServer;
 import io.bitmm.gateway.privatestream.PrivateStreamDecoderTest;
 import io.bitmm.gateway.ws.WsFixtureServer;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -24,7 +25,14 @@ class PrivateStreamGatewayTest
     private static final String SECRET = "bitget-test-secret-0001";
     private static final Pattern LOGIN = Pattern.compile("\"timestamp\":\"(\\d+)\",\"sign\":\"([^\"]+)\"");
 
+    private static final String GAP_FILL = "{\"code\":\"00000\",\"msg\":\"success\",\"requestTime\":1,\"data\":[" +
+        "{\"userId\":\"1\",\"symbol\":\"BTCUSDT\",\"orderId\":\"1001\",\"tradeId\":\"2002\",\"orderType\":\"limit\"," +
+        "\"side\":\"sell\",\"priceAvg\":\"30000.10\",\"size\":\"0.0007\",\"amount\":\"21.00007\"," +
+        "\"feeDetail\":{\"deduction\":\"no\",\"feeCoin\":\"USDT\",\"totalDeductionFee\":\"\",\"totalFee\":\"-0.0042\"}," +
+        "\"tradeScope\":\"maker\",\"cTime\":\"1700000000300\",\"uTime\":\"1700000000300\"}]}";
+
     private final WsFixtureServer server = new WsFixtureServer("/v2/ws/private");
+    private final HttpFixtureServer rest = new HttpFixtureServer(false, SECRET);
     private final TestPublisher publisher = new TestPublisher(1024, true);
     private PrivateStreamGateway gateway;
 
@@ -36,6 +44,7 @@ class PrivateStreamGatewayTest
             gateway.close();
         }
         server.close();
+        rest.close();
     }
 
     @Test
@@ -69,10 +78,14 @@ class PrivateStreamGatewayTest
                 }
             }
         });
-        final GatewayContext context = new GatewayContext().wsPrivateUri(server.uri())
+        rest.responder((path, body) -> path.startsWith("/api/v2/spot/trade/fills") ?
+            new HttpFixtureServer.Answer(200, path.contains("symbol=BTCUSDT") ? GAP_FILL :
+                "{\"code\":\"00000\",\"msg\":\"success\",\"requestTime\":1,\"data\":[]}") : null);
+        final GatewayContext context = new GatewayContext().wsPrivateUri(server.uri()).restUri(rest.uri())
             .credentials(new Credentials("key-1", SECRET, "pass-1")).reconnectBackoffMinMs(20).reconnectBackoffMaxMs(50)
             .wsMessagesPerSecond(10);
         gateway = new PrivateStreamGateway(context, TestInstruments.table(), publisher);
+        final long startedMs = context.venueClock().epochMs();
         gateway.start();
         Await.until("stream up", 5000, () -> !publisher.events(EventType.PRIVATE_STREAM_STATE).isEmpty());
         assertTrue(publisher.events(EventType.PRIVATE_STREAM_STATE).get(0).flag);
@@ -87,6 +100,8 @@ class PrivateStreamGatewayTest
         assertEquals(1, publisher.events(EventType.ORDER_UPDATE).size());
         assertEquals(1, publisher.events(EventType.FILL).size());
 
+        assertTrue(rest.seen("/api/v2/spot/trade/fills").isEmpty(), "no gap at the first connection");
+
         server.dropAll();
         Await.until("down then up again", 5000, () -> publisher.events(EventType.PRIVATE_STREAM_STATE).size() == 3);
         final List<InboundEvent> states = publisher.events(EventType.PRIVATE_STREAM_STATE);
@@ -94,6 +109,77 @@ class PrivateStreamGatewayTest
         assertTrue(states.get(2).flag);
         assertEquals(2, server.count("\"op\":\"login\""));
         assertEquals(2, server.count("\"op\":\"subscribe\""));
+
+        // the gap's fills were fetched from the fill history (from before the loss) and published before going up
+        final List<HttpFixtureServer.Seen> fetches = rest.seen("/api/v2/spot/trade/fills");
+        assertEquals(2, fetches.size(), "one per instrument: " + fetches.size());
+        assertTrue(fetches.stream().allMatch(f -> f.signatureValid && f.path.contains("startTime=")), fetches.get(0).path);
+        // the loss came less than GAP_MARGIN_MS after the start: the fetch still begins no earlier than this run's start,
+        // whose balances already hold every older fill (a restart after kill -9 booked them twice before)
+        for (final HttpFixtureServer.Seen f : fetches)
+        {
+            final Matcher m = Pattern.compile("startTime=(\\d+)").matcher(f.path);
+            assertTrue(m.find(), f.path);
+            assertTrue(Long.parseLong(m.group(1)) >= startedMs, f.path + " starts before the run's start " + startedMs);
+        }
+        final List<InboundEvent> all = publisher.events();
+        int recovered = -1;
+        int upAgain = -1;
+        for (int i = 0; i < all.size(); i++)
+        {
+            final InboundEvent e = all.get(i);
+            if (e.type == EventType.FILL && e.commandType == io.bitmm.core.event.CommandType.FETCH_FILLS)
+            {
+                recovered = i;
+                assertEquals(2002, e.tradeId);
+                assertEquals(1001, e.orderId);
+                assertEquals(io.bitmm.core.event.Side.SELL, e.side);
+                assertEquals(3_000_010, e.price);
+                assertEquals(7, e.size);
+                assertEquals(420_000, e.fee, "0.0042 USDT paid");
+                assertTrue(e.maker);
+            }
+            if (e.type == EventType.PRIVATE_STREAM_STATE && e.flag)
+            {
+                upAgain = i;
+            }
+        }
+        assertTrue(recovered >= 0 && recovered < upAgain, "recovered fill at " + recovered + ", up again at " + upAgain);
+        assertEquals(1, gateway.gapFillsPublished());
+        assertEquals(1, gateway.counters().get(GatewayCounters.RECONNECT_RECONCILES));
+    }
+
+    @Test
+    void shouldRetryARefusedSubscription()
+    {
+        final java.util.concurrent.atomic.AtomicInteger subscribes = new java.util.concurrent.atomic.AtomicInteger();
+        server.handler((ch, text) ->
+        {
+            if (text.contains("\"op\":\"login\""))
+            {
+                ch.writeAndFlush(new TextWebSocketFrame("{\"event\":\"login\",\"code\":0,\"msg\":\"\"}"));
+            }
+            else if (text.contains("\"op\":\"subscribe\"") && subscribes.incrementAndGet() == 1)
+            {
+                ch.writeAndFlush(new TextWebSocketFrame("{\"event\":\"error\",\"code\":30006,\"msg\":\"request too many\"}"));
+            }
+            else if (text.contains("\"op\":\"subscribe\""))
+            {
+                for (final String channel : new String[]{"orders", "fill", "account"})
+                {
+                    ch.writeAndFlush(new TextWebSocketFrame("{\"event\":\"subscribe\",\"arg\":{\"instType\":\"SPOT\"," +
+                        "\"channel\":\"" + channel + "\",\"instId\":\"default\"}}"));
+                }
+            }
+        });
+        final GatewayContext context = new GatewayContext().wsPrivateUri(server.uri()).restUri(rest.uri())
+            .credentials(new Credentials("key-1", SECRET, "pass-1")).reconnectBackoffMinMs(20).reconnectBackoffMaxMs(50);
+        gateway = new PrivateStreamGateway(context, TestInstruments.table(), publisher);
+        gateway.start();
+        Await.until("stream up after a refused subscribe", 5000, () -> gateway.isUp());
+        assertEquals(2, server.count("\"op\":\"subscribe\""));
+        assertEquals(1, server.count("\"op\":\"login\""), "retried on the same connection");
+        assertEquals(1, gateway.counters().get(GatewayCounters.SUBSCRIBE_RETRIES));
     }
 
     @Test

@@ -63,6 +63,12 @@ public final class TestPublisher implements InboundPublisher
         }
     }
 
+    /** @return slots claimed so far (a decoder must publish each one). */
+    public synchronized long claimedCount()
+    {
+        return next;
+    }
+
     public synchronized long publishedCount()
     {
         return published;

@@ -15,12 +15,21 @@ public final class Faults
     private final AtomicInteger skipUpdates = new AtomicInteger();
     private final AtomicInteger http429 = new AtomicInteger();
     private final AtomicInteger http5xx = new AtomicInteger();
+    private final AtomicInteger pseqGaps = new AtomicInteger();
     private volatile long stallUntilMs;
     private volatile long restDelayMs;
     private volatile double restDropFraction;
     private volatile double rejectOrderFraction;
     private volatile long ackDelayMs;
     private volatile Runnable dropAction;
+    private final AtomicInteger refuseSubscribes = new AtomicInteger();
+    private final AtomicInteger refuseLogins = new AtomicInteger();
+    private final AtomicInteger dropPrivatePushes = new AtomicInteger();
+    private volatile long dropPrivatePushesUntilMs;
+    private volatile long clockStepMs;
+    private volatile double duplicatePushFraction;
+    private volatile double reorderPushFraction;
+    private volatile double partialFillFraction;
 
     private final AtomicLong checksumCorruptionsInjected = new AtomicLong();
     private final AtomicLong updatesSkipped = new AtomicLong();
@@ -29,6 +38,14 @@ public final class Faults
     private final AtomicLong http429Sent = new AtomicLong();
     private final AtomicLong http5xxSent = new AtomicLong();
     private final AtomicLong connectionsDropped = new AtomicLong();
+    private final AtomicLong subscribesRefused = new AtomicLong();
+    private final AtomicLong loginsRefused = new AtomicLong();
+    private final AtomicLong clockSteps = new AtomicLong();
+    private final AtomicLong privatePushesDropped = new AtomicLong();
+    private final AtomicLong privatePushesDuplicated = new AtomicLong();
+    private final AtomicLong privatePushesReordered = new AtomicLong();
+    private final AtomicLong partialFillsInjected = new AtomicLong();
+    private final AtomicLong pseqGapsInjected = new AtomicLong();
 
     /** Closes every WebSocket connection now. */
     public Faults dropConnections()
@@ -44,7 +61,7 @@ public final class Faults
     /** Stops all market-data pushes for the given time (books keep changing; the next update carries them). */
     public Faults stallStreamsMs(final long ms)
     {
-        stallUntilMs = System.currentTimeMillis() + ms;
+        stallUntilMs = clockMs() + ms;
         return this;
     }
 
@@ -59,6 +76,16 @@ public final class Faults
     public Faults skipUpdates(final int n)
     {
         skipUpdates.addAndGet(n);
+        return this;
+    }
+
+    /**
+     * The next {@code n} v3 {@code books} updates carry a {@code pseq} that does not match the previous update's
+     * {@code seq} (their levels are still right: the break is in the chain only, which a v3 client must treat as loss).
+     */
+    public Faults pseqGaps(final int n)
+    {
+        pseqGaps.addAndGet(n);
         return this;
     }
 
@@ -104,6 +131,76 @@ public final class Faults
         return this;
     }
 
+    /**
+     * The next {@code n} subscribe requests (public or private socket) are answered
+     * {@code {"event":"error","code":30006,"msg":"request too many"}} (no {@code arg}) and not subscribed.
+     */
+    public Faults refuseSubscribes(final int n)
+    {
+        refuseSubscribes.addAndGet(n);
+        return this;
+    }
+
+    /**
+     * The next {@code n} logins are refused with Bitget's {@code {"event":"error","code":30005,...}}, and the socket
+     * is closed (§9).
+     */
+    public Faults refuseLogins(final int n)
+    {
+        refuseLogins.addAndGet(n);
+        return this;
+    }
+
+    /**
+     * Steps the venue's wall clock by {@code ms} (negative: back), on top of earlier steps: REST timestamps are
+     * checked against it, {@code public/time} and every push carry it. From the client this looks exactly like its
+     * own clock having been stepped the other way. {@link #clear()} resets it.
+     */
+    public Faults clockStepMs(final long ms)
+    {
+        clockStepMs += ms;
+        clockSteps.incrementAndGet();
+        return this;
+    }
+
+    /** The next {@code n} private pushes ({@code orders}, {@code fill}, {@code account}) are not sent. */
+    public Faults dropPrivatePushes(final int n)
+    {
+        dropPrivatePushes.addAndGet(n);
+        return this;
+    }
+
+    /** No private push is sent for the next {@code ms}, as if they were lost while the socket was down. */
+    public Faults dropPrivatePushesMs(final long ms)
+    {
+        dropPrivatePushesUntilMs = System.currentTimeMillis() + ms;
+        return this;
+    }
+
+    /** This fraction of private pushes is sent twice (seeded). */
+    public Faults duplicatePushFraction(final double fraction)
+    {
+        duplicatePushFraction = fraction;
+        return this;
+    }
+
+    /** This fraction of private pushes is held back and sent after the next push to the same socket (seeded). */
+    public Faults reorderPushFraction(final double fraction)
+    {
+        reorderPushFraction = fraction;
+        return this;
+    }
+
+    /**
+     * This fraction of synthetic takers that reach one of the account's resting orders fills only part of it (half
+     * its remaining size, at least one lot) and stops there, leaving the rest resting (seeded).
+     */
+    public Faults partialFillFraction(final double fraction)
+    {
+        partialFillFraction = fraction;
+        return this;
+    }
+
     /** Clears every fault setting (counters stay). */
     public Faults clear()
     {
@@ -111,11 +208,20 @@ public final class Faults
         skipUpdates.set(0);
         http429.set(0);
         http5xx.set(0);
+        pseqGaps.set(0);
         stallUntilMs = 0;
         restDelayMs = 0;
         restDropFraction = 0;
         rejectOrderFraction = 0;
         ackDelayMs = 0;
+        refuseSubscribes.set(0);
+        refuseLogins.set(0);
+        dropPrivatePushes.set(0);
+        dropPrivatePushesUntilMs = 0;
+        clockStepMs = 0;
+        duplicatePushFraction = 0;
+        reorderPushFraction = 0;
+        partialFillFraction = 0;
         return this;
     }
 
@@ -158,8 +264,39 @@ public final class Faults
             case "http5xx":
                 http5xx((int)value);
                 return null;
+            case "pseqgap":
+                pseqGaps((int)value);
+                return null;
             case "ackdelay":
                 ackDelayMs((long)value);
+                return null;
+            case "refusesubscribe":
+                refuseSubscribes((int)value);
+                return null;
+            case "refuselogin":
+                refuseLogins((int)value);
+                return null;
+            case "clockstep":
+                clockStepMs((long)value);
+                return null;
+            case "dropprivatepushes":
+                if (cmd.containsKey("ms"))
+                {
+                    dropPrivatePushesMs((long)value);
+                }
+                else
+                {
+                    dropPrivatePushes((int)value);
+                }
+                return null;
+            case "duplicatepushes":
+                duplicatePushFraction(value);
+                return null;
+            case "reorderpushes":
+                reorderPushFraction(value);
+                return null;
+            case "partialfills":
+                partialFillFraction(value);
                 return null;
             case "clear":
                 clear();
@@ -217,6 +354,17 @@ public final class Faults
         return false;
     }
 
+    /** Venue side: true if this v3 books update should carry a broken pseq (and counts it). */
+    public boolean takePseqGap()
+    {
+        if (pseqGaps.get() > 0 && pseqGaps.getAndDecrement() > 0)
+        {
+            pseqGapsInjected.incrementAndGet();
+            return true;
+        }
+        return false;
+    }
+
     /** Venue side: true if the next REST reply should be a 429. */
     public boolean take429()
     {
@@ -237,6 +385,81 @@ public final class Faults
             return true;
         }
         return false;
+    }
+
+    /** Venue side: true if this subscribe request is to be refused with 30006 (and counts it). */
+    public boolean takeRefuseSubscribe()
+    {
+        return take(refuseSubscribes, subscribesRefused);
+    }
+
+    /** Venue side: true if this login is to be refused with 30005 (and counts it). */
+    public boolean takeRefuseLogin()
+    {
+        return take(refuseLogins, loginsRefused);
+    }
+
+    /** Venue side: true if this private push is to be dropped (and counts it). */
+    public boolean takeDropPrivatePush()
+    {
+        if (System.currentTimeMillis() < dropPrivatePushesUntilMs || take(dropPrivatePushes, null))
+        {
+            privatePushesDropped.incrementAndGet();
+            return true;
+        }
+        return false;
+    }
+
+    /** Venue side: true if this private push is to be sent twice, given a uniform draw in [0, 1) (and counts it). */
+    public boolean takeDuplicatePush(final double draw)
+    {
+        return draw(draw, duplicatePushFraction, privatePushesDuplicated);
+    }
+
+    /** Venue side: true if this private push is to be held back behind the next, given a draw (and counts it). */
+    public boolean takeReorderPush(final double draw)
+    {
+        return draw(draw, reorderPushFraction, privatePushesReordered);
+    }
+
+    /** Venue side: true if this taker is to fill an account order only partly, given a draw (and counts it). */
+    public boolean takePartialFill(final double draw)
+    {
+        return draw(draw, partialFillFraction, partialFillsInjected);
+    }
+
+    private static boolean draw(final double draw, final double fraction, final AtomicLong counter)
+    {
+        if (fraction > 0 && draw < fraction)
+        {
+            counter.incrementAndGet();
+            return true;
+        }
+        return false;
+    }
+
+    private static boolean take(final AtomicInteger remaining, final AtomicLong counter)
+    {
+        if (remaining.get() > 0 && remaining.getAndDecrement() > 0)
+        {
+            if (counter != null)
+            {
+                counter.incrementAndGet();
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * The venue's wall clock: the local clock plus every {@link #clockStepMs clock step}. Everything the venue
+     * stamps or checks against "now" reads this.
+     *
+     * @return epoch ms.
+     */
+    public long clockMs()
+    {
+        return System.currentTimeMillis() + clockStepMs;
     }
 
     /** Venue side: true while streams are stalled. */
@@ -313,5 +536,52 @@ public final class Faults
     public long connectionsDropped()
     {
         return connectionsDropped.get();
+    }
+
+    public long subscribesRefused()
+    {
+        return subscribesRefused.get();
+    }
+
+    public long loginsRefused()
+    {
+        return loginsRefused.get();
+    }
+
+    public long clockSteps()
+    {
+        return clockSteps.get();
+    }
+
+    /** @return the venue clock's current offset from the local clock, ms. */
+    public long clockOffsetMs()
+    {
+        return clockStepMs;
+    }
+
+    public long privatePushesDropped()
+    {
+        return privatePushesDropped.get();
+    }
+
+    public long privatePushesDuplicated()
+    {
+        return privatePushesDuplicated.get();
+    }
+
+    public long privatePushesReordered()
+    {
+        return privatePushesReordered.get();
+    }
+
+    public long partialFillsInjected()
+    {
+        return partialFillsInjected.get();
+    }
+
+    /** v3 books updates sent with a broken pseq chain on purpose. */
+    public long pseqGapsInjected()
+    {
+        return pseqGapsInjected.get();
     }
 }

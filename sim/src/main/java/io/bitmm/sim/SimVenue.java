@@ -1,7 +1,10 @@
 package io.bitmm.sim;
 
 import io.bitmm.sim.engine.Balance;
+import io.bitmm.sim.engine.Instrument;
+import io.bitmm.sim.engine.Position;
 import io.bitmm.sim.engine.Order;
+import io.bitmm.sim.net.Dialects;
 import io.bitmm.sim.net.ProtocolDetector;
 import io.bitmm.sim.net.RestApi;
 import io.bitmm.sim.net.Tls;
@@ -31,7 +34,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * A simulated Bitget venue on loopback: REST v2 (HTTP/1.1 and h2c) and the v2 WebSockets on one port.
+ * A simulated Bitget venue on loopback: REST (HTTP/1.1, h2c, h2/TLS) and the WebSockets of every dialect on one port.
  * Everything runs on one event-loop thread; the query methods here hop onto it and wait.
  */
 public final class SimVenue implements AutoCloseable
@@ -48,7 +51,7 @@ public final class SimVenue implements AutoCloseable
         this.group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         final EventLoop loop = group.next();
         this.venue = call(loop, () -> new Venue(context, loop));
-        final RestApi rest = call(loop, () -> new RestApi(venue));
+        final RestApi rest = call(loop, () -> Dialects.install(venue));
         final SslContext ssl = context.tls() ? Tls.serverContext() : null;
         context.faults().dropAction(() -> loop.execute(() ->
         {
@@ -145,6 +148,62 @@ public final class SimVenue implements AutoCloseable
         return URI.create("ws://" + context.bindAddress() + ":" + port + "/v2/ws/private");
     }
 
+    /** The UTA v3 public WebSocket URL. */
+    public URI wsPublicV3Uri()
+    {
+        return URI.create("ws://" + context.bindAddress() + ":" + port + "/v3/ws/public");
+    }
+
+    /** The UTA v3 private WebSocket URL. */
+    public URI wsPrivateV3Uri()
+    {
+        return URI.create("ws://" + context.bindAddress() + ":" + port + "/v3/ws/private");
+    }
+
+    /**
+     * Runs a function on the venue thread and returns its result (tests and tools: inspect or drive the engine).
+     *
+     * @param f   the function
+     * @param <T> result type
+     * @return its result
+     */
+    public <T> T onVenue(final java.util.function.Function<Venue, T> f)
+    {
+        return onLoop(() -> f.apply(venue));
+    }
+
+    /** The account's open futures (USDT-M) orders of a symbol (null = all symbols). */
+    public List<OpenOrder> openFuturesOrders(final String symbol)
+    {
+        return orders(Instrument.USDT_FUTURES, symbol);
+    }
+
+    /**
+     * A futures position.
+     *
+     * @param symbol   bare symbol
+     * @param holdSide {@code long} or {@code short}
+     * @return the position, or null if it never existed
+     */
+    public SimPosition position(final String symbol, final String holdSide)
+    {
+        return onLoop(() ->
+        {
+            final Position p = venue.exchange().futures().position(Instrument.key(Instrument.USDT_FUTURES, symbol), holdSide);
+            return p == null ? null : SimPosition.of(p, venue.exchange().futures().markPrice(p.instrument));
+        });
+    }
+
+    /** Available and frozen amounts of a coin in the futures account (the unified wallet on a UTA account). */
+    public CoinBalance futuresBalance(final String coin)
+    {
+        return onLoop(() ->
+        {
+            final Balance b = venue.exchange().futures().wallet().get(coin);
+            return b == null ? new CoinBalance(BigDecimal.ZERO, BigDecimal.ZERO) : new CoinBalance(b.available, b.frozen);
+        });
+    }
+
     /** The credentials the venue accepts. */
     public Credentials credentials()
     {
@@ -156,13 +215,18 @@ public final class SimVenue implements AutoCloseable
         return context;
     }
 
-    /** The API account's open orders of a symbol (null = all symbols). */
+    /** The API account's open spot orders of a symbol (null = all symbols). */
     public List<OpenOrder> openOrders(final String symbol)
+    {
+        return orders(Instrument.SPOT, symbol);
+    }
+
+    private List<OpenOrder> orders(final String category, final String symbol)
     {
         return onLoop(() ->
         {
             final List<OpenOrder> out = new ArrayList<>();
-            for (final Order o : venue.exchange().openOrders(symbol))
+            for (final Order o : venue.exchange().openOrders(category, symbol))
             {
                 out.add(new OpenOrder(o.clientOid, Long.toString(o.orderId), o.side.wire(), o.instrument.price(o.priceTicks),
                     o.instrument.size(o.sizeLots), o.instrument.size(o.filledLots), o.status));

@@ -55,8 +55,8 @@ class BooksStreamChecksumTest
     {
         final Model model = new Model();
         final AtomicReference<String> failure = new AtomicReference<>();
-        try (SimVenue venue = SimVenue.start(new SimContext().port(0).seed(9).booksIntervalMs(2).takersPerSecond(100).rateLimits(false)
-            .symbols("BTCUSDT"));
+        try (SimVenue venue = SimVenue.start(new SimContext().accountMode("classic").port(0).seed(9).booksIntervalMs(2).takersPerSecond(100)
+            .rateLimits(false).symbols("BTCUSDT"));
             WsClient client = WsClient.connect(venue.wsPublicUri(), text ->
             {
                 if (text.startsWith("{\"action\""))
@@ -96,7 +96,7 @@ class BooksStreamChecksumTest
         final CountDownLatch done = new CountDownLatch(1);
         final AtomicReference<String> failure = new AtomicReference<>();
         final AtomicLong checked = new AtomicLong();
-        try (SimVenue venue = SimVenue.start(new SimContext().port(0).seed(3).stress(true).symbols("BTCUSDT"));
+        try (SimVenue venue = SimVenue.start(new SimContext().accountMode("classic").port(0).seed(3).stress(true).symbols("BTCUSDT"));
             WsClient client = WsClient.connect(venue.wsPublicUri(), text ->
             {
                 if (done.getCount() == 0 || !text.startsWith("{\"action\""))

@@ -26,7 +26,7 @@ class FaultInjectionTest
     @Test
     void shouldDropConnectionsStallAndSkip() throws Exception
     {
-        try (SimVenue venue = SimVenue.start(new SimContext().port(0).booksIntervalMs(10)))
+        try (SimVenue venue = SimVenue.start(new SimContext().accountMode("classic").port(0).booksIntervalMs(10)))
         {
             final AtomicLong frames = new AtomicLong();
             try (WsClient c = WsClient.connect(venue.wsPublicUri(), t -> frames.incrementAndGet()))
@@ -54,7 +54,7 @@ class FaultInjectionTest
     @Test
     void shouldDelayDropAndRejectRest() throws Exception
     {
-        try (SimVenue venue = SimVenue.start(new SimContext().port(0).marketGenerator(false).rateLimits(false)))
+        try (SimVenue venue = SimVenue.start(new SimContext().accountMode("classic").port(0).marketGenerator(false).rateLimits(false)))
         {
             final TestHttp http = new TestHttp(venue.restUri(), venue.credentials());
             venue.faults().restDelayMs(300);
@@ -75,8 +75,14 @@ class FaultInjectionTest
             venue.faults().clear().restDropFraction(1.0);
             final java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
             final java.net.http.HttpRequest req = java.net.http.HttpRequest.newBuilder(venue.restUri().resolve("/api/v2/public/time"))
-                .timeout(java.time.Duration.ofMillis(500)).build();
+                .timeout(java.time.Duration.ofMillis(3000)).build();
             assertThrows(HttpTimeoutException.class, () -> client.send(req, java.net.http.HttpResponse.BodyHandlers.ofString()));
+            // on a busy host the client may give up before the venue has read the request: poll for the counter
+            final long end = System.currentTimeMillis() + 10_000;
+            while (venue.faults().restRepliesDropped() == 0 && System.currentTimeMillis() < end)
+            {
+                Thread.sleep(20);
+            }
             assertEquals(1, venue.faults().restRepliesDropped());
         }
     }

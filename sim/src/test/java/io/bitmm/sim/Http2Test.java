@@ -40,7 +40,7 @@ class Http2Test
     void shouldServeRestOverH2cPriorKnowledge() throws Exception
     {
         final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        try (SimVenue venue = SimVenue.start(new SimContext().port(0).marketGenerator(false)))
+        try (SimVenue venue = SimVenue.start(new SimContext().accountMode("classic").port(0).marketGenerator(false)))
         {
             final Channel ch = new Bootstrap().group(group).channel(NioSocketChannel.class)
                 .handler(new ChannelInitializer<Channel>()

@@ -12,7 +12,7 @@ class RateLimitTest
     @Test
     void shouldRefuseBeyondPerUidLimitWith429() throws Exception
     {
-        try (SimVenue venue = SimVenue.start(new SimContext().port(0).marketGenerator(false)))
+        try (SimVenue venue = SimVenue.start(new SimContext().accountMode("classic").port(0).marketGenerator(false)))
         {
             final TestHttp http = new TestHttp(venue.restUri(), venue.credentials());
             int ok = 0;
@@ -36,7 +36,7 @@ class RateLimitTest
     @Test
     void shouldNotLimitWhenDisabled() throws Exception
     {
-        try (SimVenue venue = SimVenue.start(new SimContext().port(0).marketGenerator(false).rateLimits(false)))
+        try (SimVenue venue = SimVenue.start(new SimContext().accountMode("classic").port(0).marketGenerator(false).rateLimits(false)))
         {
             final TestHttp http = new TestHttp(venue.restUri(), venue.credentials());
             for (int i = 0; i < 30; i++)

@@ -20,7 +20,7 @@ class RestApiTest
     @BeforeAll
     static void start()
     {
-        venue = SimVenue.start(new SimContext().port(0).seed(7).marketGenerator(false)
+        venue = SimVenue.start(new SimContext().accountMode("classic").port(0).seed(7).marketGenerator(false)
             .credentials(new Credentials("k1", "s1", "p1")));
         http = new TestHttp(venue.restUri(), venue.credentials());
     }
@@ -44,7 +44,10 @@ class RestApiTest
         final HttpResponse<String> symbols = http.get("/api/v2/spot/public/symbols");
         assertTrue(symbols.body().contains("\"pricePrecision\":\"2\",\"quantityPrecision\":\"6\""), symbols.body());
         assertCode(http.get("/api/v2/spot/public/coins"), 200, "00000");
-        assertTrue(http.get("/api/v2/mix/market/contracts?productType=USDT-FUTURES").body().contains("\"data\":[]"));
+        final String contracts = http.get("/api/v2/mix/market/contracts?productType=USDT-FUTURES").body();
+        assertTrue(contracts.contains("\"symbol\":\"BTCUSDT\"") && contracts.contains("\"pricePlace\":\"1\"")
+            && contracts.contains("\"sizeMultiplier\":\"0.0001\"") && contracts.contains("\"minTradeUSDT\":\"5\""), contracts);
+        assertTrue(http.get("/api/v2/mix/market/contracts?productType=COIN-FUTURES").body().contains("\"data\":[]"));
         assertTrue(http.get("/api/v2/margin/currencies").body().contains("\"data\":[]"));
         final HttpResponse<String> book = http.get("/api/v2/spot/market/orderbook?symbol=BTCUSDT&limit=5");
         assertTrue(book.body().contains("\"asks\":[[\""), book.body());
@@ -84,8 +87,8 @@ class RestApiTest
     @Test
     void shouldAcceptProtocolSignatureVectors() throws Exception
     {
-        try (SimVenue v = SimVenue.start(new SimContext().port(0).marketGenerator(false).timestampWindowMs(Long.MAX_VALUE / 4)
-            .credentials(new Credentials("vk", "bitget-test-secret-0001", "vp"))))
+        try (SimVenue v = SimVenue.start(new SimContext().accountMode("classic").port(0).marketGenerator(false)
+            .timestampWindowMs(Long.MAX_VALUE / 4)            .credentials(new Credentials("vk", "bitget-test-secret-0001", "vp"))))
         {
             final TestHttp h = new TestHttp(v.restUri(), v.credentials());
             final long ts = 1_700_000_000_000L;

@@ -21,7 +21,7 @@ class RestTradingTest
     @BeforeAll
     static void start()
     {
-        venue = SimVenue.start(new SimContext().port(0).marketGenerator(false).rateLimits(false));
+        venue = SimVenue.start(new SimContext().accountMode("classic").port(0).marketGenerator(false).rateLimits(false));
         http = new TestHttp(venue.restUri(), venue.credentials());
     }
 

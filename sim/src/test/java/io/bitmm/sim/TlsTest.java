@@ -24,7 +24,7 @@ class TlsTest
     @Test
     void shouldNegotiateH2OverTls() throws Exception
     {
-        try (SimVenue venue = SimVenue.start(new SimContext().port(0).marketGenerator(false)))
+        try (SimVenue venue = SimVenue.start(new SimContext().accountMode("classic").port(0).marketGenerator(false)))
         {
             final KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
             ks.load(null, null);

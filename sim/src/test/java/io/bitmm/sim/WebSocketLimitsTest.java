@@ -26,7 +26,7 @@ class WebSocketLimitsTest
     @Test
     void shouldForceDisconnectAfterMaxAge() throws Exception
     {
-        try (SimVenue venue = SimVenue.start(new SimContext().port(0).marketGenerator(false).wsMaxAgeMs(300));
+        try (SimVenue venue = SimVenue.start(new SimContext().accountMode("classic").port(0).marketGenerator(false).wsMaxAgeMs(300));
             WsClient c = WsClient.connect(venue.wsPublicUri(), t ->
             {
             }))
@@ -42,7 +42,7 @@ class WebSocketLimitsTest
         // The idle window (3 s) is wide against the ping interval (200 ms, within 10 messages/s), so a busy
         // 2-core box stalling this thread for a moment does not make the pinging client look idle; the idle
         // connection is polled for, not assumed closed.
-        try (SimVenue venue = SimVenue.start(new SimContext().port(0).marketGenerator(false).wsIdleTimeoutMs(3000));
+        try (SimVenue venue = SimVenue.start(new SimContext().accountMode("classic").port(0).marketGenerator(false).wsIdleTimeoutMs(3000));
             WsClient idle = WsClient.connect(venue.wsPublicUri(), t ->
             {
             });
@@ -65,7 +65,8 @@ class WebSocketLimitsTest
     void shouldRefuseConnectionsBeyondPerIpLimit() throws Exception
     {
         final BlockingQueue<String> q = new LinkedBlockingQueue<>();
-        try (SimVenue venue = SimVenue.start(new SimContext().port(0).marketGenerator(false).wsMaxConnectionsPerIp(1));
+        try (SimVenue venue = SimVenue.start(new SimContext().accountMode("classic").port(0).marketGenerator(false)
+            .wsMaxConnectionsPerIp(1));
             WsClient first = WsClient.connect(venue.wsPublicUri(), t ->
             {
             });
@@ -79,7 +80,8 @@ class WebSocketLimitsTest
     @Test
     void shouldRefuseConnectionAttemptsBeyondLimit() throws Exception
     {
-        try (SimVenue venue = SimVenue.start(new SimContext().port(0).marketGenerator(false).wsConnectAttemptsPer5Min(2)))
+        try (SimVenue venue = SimVenue.start(new SimContext().accountMode("classic").port(0).marketGenerator(false)
+            .wsConnectAttemptsPer5Min(2)))
         {
             for (int i = 0; i < 2; i++)
             {

@@ -29,7 +29,7 @@ class WebSocketTest
     @BeforeAll
     static void start()
     {
-        venue = SimVenue.start(new SimContext().port(0).booksIntervalMs(20).takersPerSecond(50));
+        venue = SimVenue.start(new SimContext().accountMode("classic").port(0).booksIntervalMs(20).takersPerSecond(50));
     }
 
     @AfterAll

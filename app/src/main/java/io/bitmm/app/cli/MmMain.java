@@ -7,8 +7,9 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code scripts/mm}: the one entry point. Subcommands: {@code run} (the engine), {@code replay} and {@code dump} (a
- * run's journal), {@code report} (latency of a run), {@code bench} (end-to-end latency at fixed rates) and
- * {@code sim} (the simulated venue on its own).
+ * run's journal), {@code report} (latency of a run), {@code bench} (end-to-end latency at fixed rates),
+ * {@code chaos} (the chaos campaign), {@code sim} (the simulated venue on its own), {@code stat} and {@code errors}
+ * (a run's counters file, live or after).
  */
 @Command(
     name = "mm",
@@ -16,7 +17,7 @@ import picocli.CommandLine.Command;
     version = "bitmm 0.1.0",
     description = "A low-latency market-making engine for Bitget.",
     subcommands = { RunCommand.class, ReplayCommand.class, DumpCommand.class, ReportCommand.class,
-        BenchCommand.class, SimCommand.class })
+        BenchCommand.class, ChaosCommand.class, SimCommand.class, StatCommand.class, ErrorsCommand.class })
 public final class MmMain
 {
     /**

@@ -10,9 +10,12 @@ import io.bitmm.app.journal.RunJournal;
 import io.bitmm.app.reconcile.StartPositions;
 import io.bitmm.app.reconcile.VenueReconciler;
 import io.bitmm.app.paper.PaperVenue;
+import io.bitmm.app.stat.CountersSnapshot;
+import io.bitmm.app.stat.RunCounters;
 import io.bitmm.core.engine.CoreContext;
 import io.bitmm.core.instrument.InstrumentTable;
 import io.bitmm.gateway.Credentials;
+import io.bitmm.gateway.DistinctErrorLog;
 import io.bitmm.gateway.GatewayContext;
 import io.bitmm.gateway.InstrumentLoader;
 import io.bitmm.sim.SimVenue;
@@ -151,9 +154,13 @@ public final class RunCommand implements Callable<Integer>
         }, "mm-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
 
+        final RunCounters counters = RunCounters.create(dir, start.toEpochMilli());
+        gateway.errorLog(new DistinctErrorLog(counters.errorLog()));
         final Engine engine = new Engine(Bindings.engine(config), coreContext, gateway, instruments,
             "paper".equals(config.text("run.mode")) ? ring -> new PaperVenue(instruments, ring) : null, journal);
+        engine.counters(counters, limits);
         final RunLatencyLog latencyLog = RunLatencyLog.start(config, engine, dir);
+        latencyLog.intervalListener(counters);
         try
         {
             engine.start();
@@ -169,7 +176,9 @@ public final class RunCommand implements Callable<Integer>
             final String header = "bitmm run " + dir.getFileName() + "  venue=" + config.text("run.venue") +
                 "  mode=" + config.text("run.mode") + "  symbols=" + String.join(",", config.list("run.symbols")) +
                 "  started=" + start;
-            final String summary = RunSummary.render(header, engine, allClosed, limits) + journalLine(engine, dir, journal) +
+            final String summary = RunSummary.render(header, CountersSnapshot.read(counters.file()), allClosed) +
+                RunSummary.quoting(engine.core(), instruments) +
+                journalLine(engine, dir, journal) +
                 latencyLog.finish();
             Files.writeString(dir.resolve("summary.txt"), summary, StandardCharsets.UTF_8);
             System.out.print(summary);
@@ -181,6 +190,8 @@ public final class RunCommand implements Callable<Integer>
         {
             engine.close();
             latencyLog.close();
+            // The counters file is not unmapped: a late gateway thread writing to an unmapped page would crash the
+            // JVM; the mapping goes with the process (or the garbage collector).
             finished.countDown();
             if (stopRequested.getCount() > 0)
             {

@@ -19,10 +19,13 @@ final class RunLatencyLog implements AutoCloseable
     private final Path dir;
     private final LatencyLogWriter writer;
 
-    private RunLatencyLog(final Path dir, final LatencyLogWriter writer)
+    private final boolean report;
+
+    private RunLatencyLog(final Path dir, final LatencyLogWriter writer, final boolean report)
     {
         this.dir = dir;
         this.writer = writer;
+        this.report = report;
     }
 
     /**
@@ -37,7 +40,16 @@ final class RunLatencyLog implements AutoCloseable
     {
         final LatencyRecorders recorders = new LatencyRecorders(expectedIntervalNanos(config));
         engine.latencyRecorders(recorders);
-        return new RunLatencyLog(dir, LatencyLogWriter.start(recorders, dir, config.longValue("latency.warmup")));
+        return new RunLatencyLog(dir, LatencyLogWriter.start(recorders, dir, config.longValue("latency.warmup")),
+            config.bool("latency.report"));
+    }
+
+    /**
+     * @param listener also receives every interval's histograms (the run's latency counters).
+     */
+    void intervalListener(final LatencyLogWriter.IntervalListener listener)
+    {
+        writer.intervalListener(listener);
     }
 
     /**
@@ -50,6 +62,10 @@ final class RunLatencyLog implements AutoCloseable
     {
         writer.close();
         final String tickToTrade = LatencyReport.tickToTradeLine(RunLatency.load(dir));
+        if (!report)
+        {
+            return tickToTrade + "latency report not written (latency.report = false): scripts/mm report " + dir + "\n";
+        }
         try
         {
             LatencyReport.write(dir, null);

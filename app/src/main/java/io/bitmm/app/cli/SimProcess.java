@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * It takes the same credentials from the environment as this process (BITGET_API_*, or the sim's defaults), and
  * exits when this process does, even when this one is killed ({@code --exit-with}).
  */
-final class SimProcess implements AutoCloseable
+public final class SimProcess implements AutoCloseable
 {
     private static final long READY_TIMEOUT_MS = 60_000;
 
@@ -52,6 +52,30 @@ final class SimProcess implements AutoCloseable
      */
     static SimProcess start(final Config config, final Path runDir) throws IOException
     {
+        final List<String> simArgs = new ArrayList<>();
+        simArgs.add("--seed=" + config.longValue("sim.seed"));
+        simArgs.add("--books-interval-ms=" + config.longValue("sim.books-interval"));
+        simArgs.add("--maker-fee=" + config.text("sim.maker-fee"));
+        simArgs.add("--taker-fee=" + config.text("sim.taker-fee"));
+        simArgs.add("--account-mode=" + config.text("sim.account-mode"));
+        if (config.bool("sim.stress"))
+        {
+            simArgs.add("--stress");
+            simArgs.add("--stress-rate=" + config.longValue("sim.stress-rate"));
+        }
+        return start(simArgs, runDir.resolve("sim.log"));
+    }
+
+    /**
+     * Start the child with the given {@code mm sim} options and wait until it is ready.
+     *
+     * @param simArgs {@code mm sim} options, e.g. {@code --seed=7}; {@code --exit-with} this process is added.
+     * @param log     where the child's output goes.
+     * @return the running sim.
+     * @throws IOException when it cannot be started or does not become ready.
+     */
+    public static SimProcess start(final List<String> simArgs, final Path log) throws IOException
+    {
         final List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("-Xmx1g");
@@ -60,14 +84,7 @@ final class SimProcess implements AutoCloseable
         command.add(MmMain.class.getName());
         command.add("sim");
         command.add("--exit-with=" + ProcessHandle.current().pid());
-        command.add("--seed=" + config.longValue("sim.seed"));
-        command.add("--books-interval-ms=" + config.longValue("sim.books-interval"));
-        if (config.bool("sim.stress"))
-        {
-            command.add("--stress");
-            command.add("--stress-rate=" + config.longValue("sim.stress-rate"));
-        }
-        final Path log = runDir.resolve("sim.log");
+        command.addAll(simArgs);
         final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         final BlockingQueue<String> ready = new ArrayBlockingQueue<>(1);
         final Thread pump = new Thread(() -> pump(process, log, ready), "mm-sim-output");
@@ -133,17 +150,17 @@ final class SimProcess implements AutoCloseable
         throw new IllegalStateException("the simulated venue's ready line has no " + name + ": " + line);
     }
 
-    URI restUri()
+    public URI restUri()
     {
         return rest;
     }
 
-    URI wsPublicUri()
+    public URI wsPublicUri()
     {
         return wsPublic;
     }
 
-    URI wsPrivateUri()
+    public URI wsPrivateUri()
     {
         return wsPrivate;
     }

@@ -182,16 +182,28 @@ public final class Bindings
 
     /**
      * @param config the configuration.
-     * @return the simulated venue's settings (ephemeral port).
+     * @return the simulated venue's settings (ephemeral port), concluded.
+     * @throws ConfigException when the sim settings do not fit together (a maker rebate above the taker fee).
      */
     public static SimContext sim(final Config config)
     {
-        return new SimContext()
+        final SimContext context = new SimContext()
             .port(0)
             .seed(config.longValue("sim.seed"))
             .booksIntervalMs(config.longValue("sim.books-interval"))
             .stress(config.bool("sim.stress"))
-            .stressUpdatesPerSecond(config.longValue("sim.stress-rate"));
+            .stressUpdatesPerSecond(config.longValue("sim.stress-rate"))
+            .makerFee(config.text("sim.maker-fee"))
+            .takerFee(config.text("sim.taker-fee"))
+            .accountMode(config.text("sim.account-mode"));
+        try
+        {
+            return context.conclude();
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new ConfigException("sim.*: " + ex.getMessage());
+        }
     }
 
     private static String perSymbol(final Config config, final String symbol, final String name, final String fallback)

@@ -57,7 +57,7 @@ public final class EngineSettings
             "`auto`: HTTP/2 where negotiated (h2c on loopback), else HTTP/1.1 keep-alive"),
         Setting.duration("gateway.request-timeout", "2s", "100ms", "60s",
             "an order request with no reply by then has an unknown outcome and is resolved by a query"),
-        Setting.duration("gateway.rate-limit-margin", "50ms", "0ms", "1s",
+        Setting.duration("gateway.rate-limit-margin", "200ms", "0ms", "1s",
             "added to the one-second window of the core's order-rate budgets (risk.*-per-second) and of the gateway's " +
             "per-endpoint limiters, so that uneven send delays cannot squeeze more than the limit into one second at " +
             "the venue (which answers 429 and the endpoint pauses)"),
@@ -152,12 +152,21 @@ public final class EngineSettings
             "when the journal trails a ring's cursor by more than this, the engine stops quoting and says so"),
         Setting.duration("latency.warmup", "0ms", "0ms", "1h",
             "latency recorded in this first part of a run is left out of latency.hlog and the report (JIT warm-up)"),
+        Setting.bool("latency.report", true,
+            "write the latency report and its plots when the run ends (off: only latency.hlog; mm report writes them later)"),
         // simulated venue (run.venue = sim)
         Setting.integer("sim.seed", 42, "", 0, Long.MAX_VALUE, "seed of the simulated market: same seed, same market"),
         Setting.duration("sim.books-interval", "200ms", "1ms", "10s", "how often the sim pushes book updates"),
         Setting.choice("sim.process", "in-process", List.of("in-process", "separate"),
             "where the simulated venue runs: in this JVM, or in a child JVM so that its garbage collections and " +
             "threads stay out of the engine's process (mm bench uses separate)"),
+        Setting.decimal("sim.maker-fee", "0.0002", "rate", "-0.01", "0.01",
+            "the simulated venue's maker fee rate; negative pays a maker rebate in the received coin, reported with " +
+            "Bitget's sign (positive = received); at least -sim.taker-fee"),
+        Setting.decimal("sim.taker-fee", "0.0006", "rate", "0", "0.01", "the simulated venue's taker fee rate"),
+        Setting.choice("sim.account-mode", "classic", List.of("classic", "uta"),
+            "the simulated account: classic (v2 API, what the engine trades today) or uta (a new user's Unified Trading " +
+            "Account: v2 private REST refused with 40085)"),
         Setting.bool("sim.stress", false, "stress mode: one book change per update, as fast as the engine reads them"),
         Setting.integer("sim.stress-rate", 0, "updates/s", 0, 10_000_000,
             "stress mode at a fixed rate per symbol (latency is then corrected for coordinated omission); 0 = flat out"));

@@ -9,6 +9,9 @@ import com.lmax.disruptor.dsl.ProducerType;
 import io.bitmm.app.journal.JournalAgent;
 import io.bitmm.app.journal.JournalLagGuard;
 import io.bitmm.app.journal.RunJournal;
+import io.bitmm.app.stat.InstrumentGauges;
+import io.bitmm.app.stat.RunCounters;
+import io.bitmm.app.stat.StatusAgent;
 import io.bitmm.core.engine.CoreContext;
 import io.bitmm.core.engine.TradingCore;
 import io.bitmm.core.event.CommandType;
@@ -67,6 +70,9 @@ public final class Engine implements AutoCloseable
     private final AgentRunner journalRunner;
     private volatile boolean started;
     private LatencyRecorders latency = new LatencyRecorders(0);
+    private RunCounters runCounters;
+    private InstrumentGauges gauges;
+    private AgentRunner statusRunner;
 
     /**
      * @param context     threads and rings.
@@ -136,6 +142,11 @@ public final class Engine implements AutoCloseable
             {
                 orders.wakeup();
             }
+            final InstrumentGauges instrumentGauges = gauges;
+            if (instrumentGauges != null)
+            {
+                instrumentGauges.onEvent(event);
+            }
         };
         inbound.handleEventsWith(coreHandler);
         if (orders instanceof VenueRoute)
@@ -178,6 +189,33 @@ public final class Engine implements AutoCloseable
     }
 
     /**
+     * Publish every counter in the run's counters file (call before {@link #start()}): the core's, each gateway's, the
+     * per-instrument gauges (written on the core thread after each event) and the engine gauges (a status thread).
+     * Give the gateway context {@code counters.errorLog()} before making the engine so gateway errors go there too.
+     *
+     * @param counters     the run's counters file.
+     * @param maxPositions the position limit per instrument id, size units.
+     */
+    public void counters(final RunCounters counters, final long[] maxPositions)
+    {
+        core.counters().register(counters.manager());
+        marketData.counters().register(counters.manager(), "md");
+        if (privateStream != null)
+        {
+            privateStream.counters().register(counters.manager(), "private");
+        }
+        if (orders instanceof VenueRoute)
+        {
+            ((VenueRoute)orders).gateway.counters().register(counters.manager(), "orders");
+        }
+        gauges = counters.instruments(core, instruments, maxPositions, handlerErrors::get, this::journalEntries,
+            this::journalLag);
+        runCounters = counters;
+        statusRunner = new AgentRunner(new SleepingMillisIdleStrategy(20), this::onTimerError, null,
+            counters.statusAgent());
+    }
+
+    /**
      * Start in dependency order: consumers, then the pre-warmed order pool, the private stream, market data, timer.
      */
     public void start()
@@ -196,6 +234,11 @@ public final class Engine implements AutoCloseable
         }
         marketData.start();
         AgentRunner.startOnThread(timer, new PinnedThreadFactory("mm-timer", context.timerCpu()));
+        if (runCounters != null)
+        {
+            runCounters.runState(StatusAgent.RUNNING);
+            AgentRunner.startOnThread(statusRunner, new PinnedThreadFactory("mm-status", -1));
+        }
         started = true;
     }
 
@@ -211,6 +254,10 @@ public final class Engine implements AutoCloseable
             return true;
         }
         started = false;
+        if (runCounters != null)
+        {
+            runCounters.runState(StatusAgent.STOPPING);
+        }
         publishStopQuoting();
         final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(context.shutdownTimeoutMs());
         boolean allClosed = false;
@@ -231,6 +278,11 @@ public final class Engine implements AutoCloseable
         timer.close();
         drain();
         orders.close();
+        if (runCounters != null)
+        {
+            statusRunner.close();
+            runCounters.runState(StatusAgent.STOPPED);
+        }
         return allClosed;
     }
 
@@ -273,6 +325,23 @@ public final class Engine implements AutoCloseable
     }
 
     /**
+     * @return the private-stream gateway's counters (reconnect reconciles, gap fills, subscribe retries); empty in
+     * paper mode.
+     */
+    public io.bitmm.gateway.GatewayCounters privateStreamCounters()
+    {
+        return privateStream == null ? new io.bitmm.gateway.GatewayCounters() : privateStream.counters();
+    }
+
+    /**
+     * @return the venue clock minus the local clock (ms) as last measured; 0 in paper mode.
+     */
+    public long clockOffsetMs()
+    {
+        return orders instanceof VenueRoute ? ((VenueRoute)orders).gateway.clockOffsetMs() : 0;
+    }
+
+    /**
      * @return journal entries written (events + commands), 0 without a journal; read after {@link #stop()}.
      */
     public long journalEntries()
@@ -286,6 +355,12 @@ public final class Engine implements AutoCloseable
     public boolean journalLagged()
     {
         return journalAgent != null && journalAgent.lagged();
+    }
+
+    private long journalLag()
+    {
+        return journalAgent == null ? 0 :
+            Math.max(0, inbound.getSequenceValueFor(coreHandler) - journalAgent.inboundSequence());
     }
 
     /**
@@ -363,7 +438,17 @@ public final class Engine implements AutoCloseable
     private void onTimerError(final Throwable error)
     {
         handlerErrors.incrementAndGet();
+        recordError(error);
         System.err.println("mm: timer error: " + error);
+    }
+
+    private void recordError(final Throwable error)
+    {
+        final RunCounters counters = runCounters;
+        if (counters != null)
+        {
+            counters.errorLog().record(error);
+        }
     }
 
     private static void sleepMs(final long ms)
@@ -496,6 +581,7 @@ public final class Engine implements AutoCloseable
         public void handleEventException(final Throwable ex, final long sequence, final T event)
         {
             handlerErrors.incrementAndGet();
+            recordError(ex);
             if (!reported)
             {
                 reported = true;

@@ -1,23 +1,24 @@
 package io.bitmm.app.engine;
 
+import io.bitmm.app.stat.CountersSnapshot;
 import io.bitmm.core.calibration.IntensityEstimator;
 import io.bitmm.core.calibration.VolatilityEstimator;
-import io.bitmm.core.engine.CoreCounters;
+import io.bitmm.core.counters.CounterTypes;
 import io.bitmm.core.engine.TradingCore;
 import io.bitmm.core.event.Side;
 import io.bitmm.core.instrument.Amounts;
 import io.bitmm.core.instrument.Instrument;
 import io.bitmm.core.instrument.InstrumentTable;
 import io.bitmm.core.position.PnlAttribution;
-import io.bitmm.core.position.Position;
-import io.bitmm.core.risk.RiskReason;
+import io.bitmm.core.risk.RiskState;
 
 import java.math.BigDecimal;
 import java.util.Locale;
 
 /**
- * The human summary {@code mm run} prints at the end (slow path): book, orders, fills, positions and PnL. The
- * latency lines (tick-to-trade and the stages) follow it, from the run's latency log.
+ * The human summary {@code mm run} prints at the end (slow path): book, orders, fills, positions and PnL, read from
+ * the run's counters file (the numbers {@code mm stat} shows). The latency lines (tick-to-trade and the stages)
+ * follow it, from the run's latency log.
  */
 public final class RunSummary
 {
@@ -26,50 +27,108 @@ public final class RunSummary
     }
 
     /**
-     * @param header           first line (run name, venue, mode, duration).
-     * @param engine           the stopped engine.
-     * @param allOrdersClosed  whether shutdown saw every order confirmed closed.
-     * @param maxPositionUnits the position limit per instrument id, size units.
+     * @param header          first line (run name, venue, mode, duration).
+     * @param counters        the run's counters, read after the engine stopped: the same numbers {@code mm stat}
+     *                        shows.
+     * @param allOrdersClosed whether shutdown saw every order confirmed closed.
      * @return the summary text.
      */
-    public static String render(
-        final String header, final Engine engine, final boolean allOrdersClosed, final long[] maxPositionUnits)
+    public static String render(final String header, final CountersSnapshot counters, final boolean allOrdersClosed)
     {
-        final TradingCore core = engine.core();
-        final CoreCounters c = core.counters();
         final StringBuilder out = new StringBuilder(1024);
         out.append(header).append('\n');
         line(out, "book", String.format(Locale.ROOT,
             "snapshots %d  updates %d  resyncs %d (checksum %d, seq backwards %d, crossed %d, update before snapshot %d)",
-            c.get(CoreCounters.BOOK_SNAPSHOTS), c.get(CoreCounters.BOOK_UPDATES), c.resyncs(),
-            c.get(CoreCounters.RESYNC_CHECKSUM), c.get(CoreCounters.RESYNC_SEQ_BACKWARDS),
-            c.get(CoreCounters.RESYNC_CROSSED), c.get(CoreCounters.RESYNC_UPDATE_BEFORE_SNAPSHOT)));
+            core(counters, "book_snapshots"), core(counters, "book_updates"), core(counters, "resyncs_sent"),
+            core(counters, "resync_checksum"), core(counters, "resync_seq_backwards"), core(counters, "resync_crossed"),
+            core(counters, "resync_update_before_snapshot")));
         line(out, "orders", String.format(Locale.ROOT,
             "quotes placed %d  replaced %d  cancels %d  queries %d  acks %d  post-only cancels %d  rejects %d%s",
-            c.get(CoreCounters.PLACES_SENT), c.get(CoreCounters.REPLACES_SENT), c.get(CoreCounters.CANCELS_SENT),
-            c.get(CoreCounters.QUERIES_SENT), c.get(CoreCounters.ACKS), c.get(CoreCounters.POST_ONLY_CANCELS),
-            c.get(CoreCounters.REJECTS), rejectCodes(c)));
-        line(out, "risk", "state " + core.riskState() + riskReasons(c));
+            core(counters, "places_sent"), core(counters, "replaces_sent"), core(counters, "cancels_sent"),
+            core(counters, "queries_sent"), core(counters, "acks"), core(counters, "post_only_cancels"),
+            core(counters, "rejects"), rejectCodes(counters)));
+        line(out, "risk", "state " + riskState(counters) + riskReasons(counters));
         line(out, "fills", String.format(Locale.ROOT, "buy %d  sell %d  (size units: bought %d, sold %d)",
-            c.fills(Side.BUY), c.fills(Side.SELL), c.filledSize(Side.BUY), c.filledSize(Side.SELL)));
-        final InstrumentTable instruments = engine.instruments();
+            core(counters, "fills_buy"), core(counters, "fills_sell"), core(counters, "filled_size_buy"),
+            core(counters, "filled_size_sell")));
+        line(out, "recovery", String.format(Locale.ROOT,
+            "reconnect reconciles %d (queries %d)  gap fills fetched %d  not-found queries %d  fill fetches %d  " +
+                "fills recovered %d  found filled %d cancelled %d  subscribe retries %d",
+            core(counters, "reconnect_reconciles"), core(counters, "reconcile_queries"),
+            counters.value(CounterTypes.GATEWAY, "gap_fills_fetched", "gateway", "private"),
+            core(counters, "not_found_queries"), core(counters, "fill_fetches_sent"), core(counters, "recovered_fills"),
+            core(counters, "found_filled"), core(counters, "found_cancelled"),
+            counters.value(CounterTypes.GATEWAY, "subscribe_retries", "gateway", "private") +
+                counters.value(CounterTypes.GATEWAY, "subscribe_retries", "gateway", "md")));
+        for (final String symbol : counters.symbols())
+        {
+            line(out, symbol, String.format(Locale.ROOT,
+                "position %s (limit %s)  buy fills %s sell fills %s  realized PnL %s %s  unrealized %s %s  fees %s %s",
+                gauge(counters, symbol, "position"), gauge(counters, symbol, "max_position"),
+                gauge(counters, symbol, "buy_fills"), gauge(counters, symbol, "sell_fills"),
+                gauge(counters, symbol, "realized_pnl"), currency(counters, symbol),
+                gauge(counters, symbol, "unrealized_pnl"), currency(counters, symbol),
+                gauge(counters, symbol, "fees"), currency(counters, symbol)) + netRebate(counters, symbol));
+        }
+        final long open = counters.value(CounterTypes.ENGINE, "open_orders");
+        final long handlerErrors = counters.value(CounterTypes.ENGINE, "handler_errors");
+        line(out, "shutdown", (allOrdersClosed ? "every order confirmed closed at the venue" :
+            "NOT every order was confirmed closed before the timeout: " + open + " still open") +
+            (handlerErrors == 0 ? "" : "  handler errors " + handlerErrors));
+        return out.toString();
+    }
+
+    /**
+     * @param counters a snapshot.
+     * @return the core's risk state in it.
+     */
+    public static RiskState riskState(final CountersSnapshot counters)
+    {
+        final long ordinal = counters.value(CounterTypes.ENGINE, "risk_state");
+        return ordinal >= 0 && ordinal < RiskState.values().length ? RiskState.values()[(int)ordinal] : RiskState.ACTIVE;
+    }
+
+    private static long core(final CountersSnapshot counters, final String name)
+    {
+        return counters.value(CounterTypes.CORE, name);
+    }
+
+    private static String gauge(final CountersSnapshot counters, final String symbol, final String name)
+    {
+        final CountersSnapshot.Sample sample = counters.find(CounterTypes.INSTRUMENT, name, "symbol", symbol);
+        return sample == null ? "?" : sample.decimal().toPlainString();
+    }
+
+    private static String netRebate(final CountersSnapshot counters, final String symbol)
+    {
+        final CountersSnapshot.Sample fees = counters.find(CounterTypes.INSTRUMENT, "fees", "symbol", symbol);
+        return fees != null && fees.value() < 0 ? " (net rebate)" : "";
+    }
+
+    private static String currency(final CountersSnapshot counters, final String symbol)
+    {
+        final CountersSnapshot.Sample sample = counters.find(CounterTypes.INSTRUMENT, "fees", "symbol", symbol);
+        return sample == null ? "" : sample.labels().getOrDefault("currency", "");
+    }
+
+    /**
+     * The quoting lines of every instrument: PnL attribution, markouts and the fitted model, read from the core once
+     * its thread has stopped (these are not in the counters file).
+     *
+     * @param core        the stopped core.
+     * @param instruments what was traded.
+     * @return one block of lines per instrument.
+     */
+    public static String quoting(final TradingCore core, final InstrumentTable instruments)
+    {
+        final StringBuilder out = new StringBuilder(512);
         for (int id = 0; id < instruments.instrumentCount(); id++)
         {
             final Instrument instrument = instruments.instrument(id);
-            final Position position = core.position(id);
-            final String quote = instruments.assetName(instrument.quoteAssetId());
-            line(out, instrument.symbol(), String.format(Locale.ROOT,
-                "position %s (limit %s)  buy fills %d sell fills %d  realized PnL %s %s  unrealized %s %s  fees %s %s",
-                units(position.size(), instrument.sizeScale()), units(maxPositionUnits[id], instrument.sizeScale()),
-                position.buyFills(), position.sellFills(),
-                units(position.realizedPnl(), Amounts.DECIMALS), quote,
-                units(position.unrealizedPnl(), Amounts.DECIMALS), quote, units(position.fees(), Amounts.DECIMALS), quote));
-            attribution(out, core.attribution(id), quote);
+            out.append("  ").append(instrument.symbol()).append('\n');
+            attribution(out, core.attribution(id), instruments.assetName(instrument.quoteAssetId()));
             line(out, "model", model(core.volatility(id), core.intensity(id)));
         }
-        line(out, "shutdown", (allOrdersClosed ? "every order confirmed closed at the venue" :
-            "NOT every order was confirmed closed before the timeout: " + core.openOrderCount() + " still open") +
-            (engine.handlerErrors() == 0 ? "" : "  handler errors " + engine.handlerErrors()));
         return out.toString();
     }
 
@@ -114,42 +173,52 @@ public final class RunSummary
             intensity.trades(), intensity.ready() ? ", in use" : ", configured A and kappa in use");
     }
 
+    private static String units(final long value, final int scale)
+    {
+        return BigDecimal.valueOf(value, scale).toPlainString();
+    }
+
     private static void line(final StringBuilder out, final String name, final String text)
     {
         out.append(String.format(Locale.ROOT, "  %-9s %s%n", name, text));
     }
 
-    private static String rejectCodes(final CoreCounters counters)
+    /**
+     * @param counters a snapshot.
+     * @return " (code: count, ...)" for the Bitget reject codes seen, or "".
+     */
+    public static String rejectCodes(final CountersSnapshot counters)
     {
         final StringBuilder out = new StringBuilder();
-        for (int i = 0; i < CoreCounters.REJECT_CODE_SLOTS; i++)
+        for (final CountersSnapshot.Sample sample : counters.samples())
         {
-            final long count = counters.rejectCountAt(i);
-            if (count > 0)
+            if (sample.typeId() == CounterTypes.REJECT_CODE && "rejects_by_code".equals(sample.name()) &&
+                sample.value() > 0)
             {
-                out.append(out.length() == 0 ? " (" : ", ").append(counters.rejectCodeAt(i)).append(": ").append(count);
+                final String slot = sample.labels().get("slot");
+                out.append(out.length() == 0 ? " (" : ", ")
+                    .append(counters.value(CounterTypes.REJECT_CODE, "reject_code", "slot", slot))
+                    .append(": ").append(sample.value());
             }
         }
         return out.length() == 0 ? "" : out.append(')').toString();
     }
 
-    private static String riskReasons(final CoreCounters counters)
+    /**
+     * @param counters a snapshot.
+     * @return "  held back: reason count, ..." for the risk hold-backs seen, or "".
+     */
+    public static String riskReasons(final CountersSnapshot counters)
     {
         final StringBuilder out = new StringBuilder();
-        for (final RiskReason reason : RiskReason.values())
+        for (final CountersSnapshot.Sample sample : counters.samples())
         {
-            final long count = counters.riskRejections(reason);
-            if (count > 0)
+            if (sample.typeId() == CounterTypes.RISK && sample.value() > 0)
             {
                 out.append(out.length() == 0 ? "  held back: " : ", ")
-                    .append(reason.name().toLowerCase(Locale.ROOT)).append(' ').append(count);
+                    .append(sample.labels().get("reason")).append(' ').append(sample.value());
             }
         }
         return out.toString();
-    }
-
-    private static String units(final long value, final int scale)
-    {
-        return BigDecimal.valueOf(value, scale).toPlainString();
     }
 }

@@ -76,28 +76,108 @@ public final class VenueReconciler
      */
     public Result reconcile(final List<String> symbols, final String clientOidPrefix) throws IOException
     {
-        final List<Map<String, String>> open = new ArrayList<>();
+        int open = 0;
+        final List<String> cancelled = new ArrayList<>();
         for (final String symbol : symbols)
         {
-            open.addAll(data(send("GET", UNFILLED, "symbol=" + symbol, "")));
-        }
-        final List<String> cancelled = new ArrayList<>();
-        for (final Map<String, String> order : open)
-        {
-            final String oid = order.getOrDefault("clientOid", "");
-            if (oid.startsWith(clientOidPrefix + "-"))
+            final List<Map<String, String>> rows = data(send("GET", UNFILLED, "symbol=" + symbol, ""));
+            open += rows.size();
+            for (final String body : cancelBodies(rows, symbol, clientOidPrefix))
             {
-                send("POST", CANCEL, "", "{\"symbol\":\"" + order.get("symbol") + "\",\"orderId\":\"" +
-                    order.get("orderId") + "\"}");
-                cancelled.add(oid);
+                send("POST", CANCEL, "", body);
+            }
+            for (final Map<String, String> row : rows)
+            {
+                if (isOurs(row, clientOidPrefix))
+                {
+                    cancelled.add(row.get("clientOid"));
+                }
             }
         }
-        final Map<String, String> balances = new LinkedHashMap<>();
-        for (final Map<String, String> asset : data(send("GET", ASSETS, "", "")))
+        return new Result(open, cancelled, balances(data(send("GET", ASSETS, "", ""))));
+    }
+
+    private static boolean isOurs(final Map<String, String> order, final String clientOidPrefix)
+    {
+        final String oid = order.get("clientOid");
+        return oid != null && oid.startsWith(clientOidPrefix + "-");
+    }
+
+    /**
+     * The cancel requests for the open orders that carry our prefix. Field outcomes (gateway/README.md): a
+     * {@code clientOid} that is null, empty or missing is an order that is not ours; a missing {@code symbol} is the
+     * symbol asked for; a missing or non-numeric {@code orderId} cancels by clientOid instead.
+     *
+     * @param orders          the {@code unfilled-orders} rows of one symbol.
+     * @param symbol          the symbol they were asked for.
+     * @param clientOidPrefix our prefix.
+     * @return one JSON body per order to cancel.
+     */
+    static List<String> cancelBodies(final List<Map<String, String>> orders, final String symbol, final String clientOidPrefix)
+    {
+        final List<String> bodies = new ArrayList<>();
+        for (final Map<String, String> order : orders)
         {
-            balances.put(asset.get("coin"), asset.get("available") + "/" + asset.getOrDefault("frozen", "0"));
+            if (!isOurs(order, clientOidPrefix))
+            {
+                continue;
+            }
+            final String orderId = order.get("orderId");
+            final String id = orderId != null && orderId.matches("[0-9]{1,19}") ?
+                "\"orderId\":\"" + orderId + "\"" : "\"clientOid\":\"" + json(order.get("clientOid")) + "\"";
+            bodies.add("{\"symbol\":\"" + json(symbol) + "\"," + id + "}");
         }
-        return new Result(open.size(), cancelled, balances);
+        return bodies;
+    }
+
+    /**
+     * The balances as {@code available/frozen} per coin. A row without a coin (null, empty, missing) is skipped; a
+     * missing, null or empty {@code frozen} is 0; an {@code available} that is missing, null, empty or not a decimal,
+     * and a {@code frozen} that is not a decimal, stop the start with an error naming the coin and the field.
+     *
+     * @param rows the {@code assets} rows.
+     * @return coin to {@code available/frozen}.
+     * @throws IOException naming the coin and field that cannot be read.
+     */
+    static Map<String, String> balances(final List<Map<String, String>> rows) throws IOException
+    {
+        final Map<String, String> balances = new LinkedHashMap<>();
+        for (final Map<String, String> asset : rows)
+        {
+            final String coin = asset.get("coin");
+            if (coin == null || coin.isEmpty())
+            {
+                continue;
+            }
+            final String available = decimal(coin, "available", asset.get("available"), null);
+            final String frozen = decimal(coin, "frozen", asset.get("frozen"), "0");
+            balances.put(coin, available + "/" + frozen);
+        }
+        return balances;
+    }
+
+    private static String decimal(final String coin, final String field, final String value, final String fallback)
+        throws IOException
+    {
+        if (value == null || value.isEmpty())
+        {
+            if (fallback != null)
+            {
+                return fallback;
+            }
+            throw new IOException("reconcile: the venue's balance of " + coin + " has no " + field);
+        }
+        if (!value.matches("-?[0-9]+(\\.[0-9]+)?"))
+        {
+            throw new IOException("reconcile: the venue's balance of " + coin + " has " + field + " = '" + value +
+                "', not a decimal");
+        }
+        return value;
+    }
+
+    private static String json(final String text)
+    {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
     /**
@@ -215,8 +295,9 @@ public final class VenueReconciler
             {
                 parser.skipChildren();
             }
-            else
+            else if (value != JsonToken.VALUE_NULL)
             {
+                // null is the same case as missing
                 row.put(name, parser.getValueAsString());
             }
         }

@@ -4,20 +4,31 @@ import com.sun.management.ThreadMXBean;
 import io.bitmm.app.config.Bindings;
 import io.bitmm.app.config.Config;
 import io.bitmm.app.config.EngineSettings;
+import io.bitmm.app.stat.CountersFile;
+import io.bitmm.app.stat.CountersSnapshot;
+import io.bitmm.app.stat.RunCounters;
+import io.bitmm.core.counters.CounterTypes;
 import io.bitmm.core.engine.CoreContext;
 import io.bitmm.core.instrument.InstrumentTable;
 import io.bitmm.gateway.Credentials;
+import io.bitmm.gateway.DistinctErrorLog;
 import io.bitmm.gateway.GatewayContext;
+import io.bitmm.gateway.GatewayCounters;
 import io.bitmm.gateway.InstrumentLoader;
 import io.bitmm.sim.SimVenue;
 import io.netty.util.ResourceLeakDetector;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,17 +39,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * warm-up, the bytes the market-data I/O thread (socket reads, WebSocket frames, decode, publish: Netty included) and
  * the core thread allocated (ThreadMXBean, by thread id, sampled from this thread) over a measured window, divided by
  * the book events processed in it, must be 0 (under one byte per event on average: what remains is the odd pooled
- * buffer view and the 30-second ping, not per-event work).
+ * buffer view and the 30-second ping, not per-event work). Counters are on, as in a run: every counter in the run's
+ * memory-mapped counters file and the per-instrument gauges written on the core thread after each event.
  */
 @Tag("slow")
 class AllocationTest
 {
     private static final long WARMUP_MS = 8_000;
     private static final long MEASURE_MS = 5_000;
+    private static final int MAX_WINDOWS = 3;
 
     @Test
-    @Timeout(value = 90, unit = TimeUnit.SECONDS)
-    void shouldAllocateNothingPerEventOnTheMarketDataAndCoreThreads() throws Exception
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void shouldAllocateNothingPerEventOnTheMarketDataAndCoreThreads(@TempDir final Path dir) throws Exception
     {
         final ThreadMXBean mx = (ThreadMXBean)ManagementFactory.getThreadMXBean();
         assertTrue(mx.isThreadAllocatedMemorySupported(), "per-thread allocation accounting");
@@ -55,26 +68,54 @@ class AllocationTest
                 new Credentials(accepted.apiKey(), accepted.secret(), accepted.passphrase()));
             final InstrumentTable instruments = InstrumentLoader.load(gateway, List.of("BTCUSDT"));
             final CoreContext coreContext = Bindings.core(config, instruments, System.currentTimeMillis());
+            final RunCounters counters = RunCounters.create(dir, System.currentTimeMillis());
+            gateway.errorLog(new DistinctErrorLog(counters.errorLog()));
             final Engine engine = new Engine(Bindings.engine(config), coreContext, gateway, instruments);
+            engine.counters(counters, new long[] {coreContext.limitsFor(instruments.instrument(0)).maxPosition()});
+            final Set<Long> before = threadIds();
             engine.start();
             try
             {
                 Thread.sleep(WARMUP_MS);
-                final long core = threadId("mm-core");
-                final long md = threadId("bitmm-md");
-                final long coreBefore = mx.getThreadAllocatedBytes(core);
-                final long mdBefore = mx.getThreadAllocatedBytes(md);
-                final long eventsBefore = engine.latency().bookEvents();
-                Thread.sleep(MEASURE_MS);
-                final long coreBytes = mx.getThreadAllocatedBytes(core) - coreBefore;
-                final long mdBytes = mx.getThreadAllocatedBytes(md) - mdBefore;
-                final long events = engine.latency().bookEvents() - eventsBefore;
-                System.out.printf(Locale.ROOT, "allocation check over %d book events: core thread %d bytes (%.2f B/event), " +
-                    "md I/O thread %d bytes (%.2f B/event)%n", events, coreBytes, (double)coreBytes / events, mdBytes,
-                    (double)mdBytes / events);
+                // this engine's threads: earlier tests in this JVM may have left threads of the same names behind
+                final long core = threadId("mm-core", before);
+                final long md = threadId("bitmm-md", before);
+                long coreBytes = 0;
+                long mdBytes = 0;
+                long events = 0;
+                // A new connection (a reconnect after a pong timeout on a busy box) allocates its frame reader and
+                // pipeline: a slow path, not the per-event one measured here. A window with one is measured again.
+                for (int window = 0; window < MAX_WINDOWS; window++)
+                {
+                    final long connectionsBefore = mdConnections(engine);
+                    final long coreBefore = mx.getThreadAllocatedBytes(core);
+                    final long mdBefore = mx.getThreadAllocatedBytes(md);
+                    final long eventsBefore = engine.latency().bookEvents();
+                    Thread.sleep(MEASURE_MS);
+                    coreBytes = mx.getThreadAllocatedBytes(core) - coreBefore;
+                    mdBytes = mx.getThreadAllocatedBytes(md) - mdBefore;
+                    events = engine.latency().bookEvents() - eventsBefore;
+                    final boolean reconnected = mdConnections(engine) != connectionsBefore;
+                    System.out.printf(Locale.ROOT, "allocation check over %d book events: core thread %d bytes " +
+                        "(%.2f B/event), md I/O thread %d bytes (%.2f B/event)%s%n", events, coreBytes,
+                        (double)coreBytes / events, mdBytes, (double)mdBytes / events,
+                        reconnected ? "; the md connection was replaced in the window: measured again" : "");
+                    if (!reconnected)
+                    {
+                        break;
+                    }
+                    assertTrue(window < MAX_WINDOWS - 1, "a market-data reconnect in every window");
+                }
                 assertTrue(events > 10_000, "book events processed in the window: " + events);
                 assertEquals(0, coreBytes / events, "core thread bytes per book event (" + coreBytes + " in all)");
                 assertEquals(0, mdBytes / events, "md I/O thread bytes per book event (" + mdBytes + " in all)");
+                try (CountersFile file = CountersFile.open(dir))
+                {
+                    final CountersSnapshot snapshot = CountersSnapshot.read(file);
+                    assertTrue(snapshot.value(CounterTypes.CORE, "book_updates") > events, "counters file moved");
+                    assertTrue(snapshot.value(CounterTypes.INSTRUMENT, "best_bid", "symbol", "BTCUSDT") > 0,
+                        "instrument gauges written");
+                }
             }
             finally
             {
@@ -84,15 +125,33 @@ class AllocationTest
         }
     }
 
-    private static long threadId(final String prefix)
+    private static long mdConnections(final Engine engine)
     {
+        return engine.marketData().counters().get(GatewayCounters.CONNECTIONS_OPENED);
+    }
+
+    private static Set<Long> threadIds()
+    {
+        final Set<Long> ids = new HashSet<>();
         for (final Thread t : Thread.getAllStackTraces().keySet())
         {
-            if (t.getName().startsWith(prefix))
+            ids.add(t.getId());
+        }
+        return ids;
+    }
+
+    /** The one thread named prefix* that was not alive before the engine started. */
+    private static long threadId(final String prefix, final Set<Long> before)
+    {
+        final List<Thread> found = new ArrayList<>();
+        for (final Thread t : Thread.getAllStackTraces().keySet())
+        {
+            if (t.getName().startsWith(prefix) && !before.contains(t.getId()))
             {
-                return t.getId();
+                found.add(t);
             }
         }
-        throw new AssertionError("no thread named " + prefix + "*");
+        assertEquals(1, found.size(), "threads named " + prefix + "* started by this engine: " + found);
+        return found.get(0).getId();
     }
 }

@@ -44,7 +44,7 @@ class GatewaySimIntegrationTest
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void shouldKeepTheVenuesChecksumOverAStressedBookStream() throws Exception
     {
-        try (SimVenue sim = SimVenue.start(new SimContext().port(0).seed(3).stress(true)))
+        try (SimVenue sim = SimVenue.start(new SimContext().accountMode("classic").port(0).seed(3).stress(true)))
         {
             final GatewayContext context = context(sim);
             final InstrumentTable instruments = InstrumentLoader.load(context, List.of("BTCUSDT"));
@@ -90,7 +90,7 @@ class GatewaySimIntegrationTest
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void shouldPlaceCancelAndRejectWithBitgetCodesAndSeeThePrivatePushes() throws Exception
     {
-        try (SimVenue sim = SimVenue.start(new SimContext().port(0).seed(5)))
+        try (SimVenue sim = SimVenue.start(new SimContext().accountMode("classic").port(0).seed(5)))
         {
             final GatewayContext context = context(sim);
             final InstrumentTable instruments = InstrumentLoader.load(context, List.of("BTCUSDT"));

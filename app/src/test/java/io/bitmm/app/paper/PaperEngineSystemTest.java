@@ -43,7 +43,7 @@ class PaperEngineSystemTest
             "engine.core-wait=sleeping", "engine.shutdown-timeout=5s",
             // paper-fill mechanics at tick-level spreads; the fee floor is tested in PnlAttributionSystemTest
             "quoting.fee-floor=false"));
-        try (SimVenue sim = SimVenue.start(new SimContext().port(0).seed(7).booksIntervalMs(50)))
+        try (SimVenue sim = SimVenue.start(new SimContext().accountMode("classic").port(0).seed(7).booksIntervalMs(50)))
         {
             final GatewayContext gateway = Bindings.gateway(config, sim.restUri(), sim.wsPublicUri(), sim.wsPrivateUri(), null);
             final InstrumentTable instruments = InstrumentLoader.load(gateway, List.of("BTCUSDT"));

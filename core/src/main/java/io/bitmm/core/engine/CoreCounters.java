@@ -1,15 +1,19 @@
 package io.bitmm.core.engine;
 
 import io.bitmm.core.book.BookResult;
+import io.bitmm.core.counters.CounterArray;
+import io.bitmm.core.counters.CounterTypes;
 import io.bitmm.core.event.Side;
 import io.bitmm.core.risk.RiskReason;
+import org.agrona.concurrent.status.CountersManager;
 
-import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.Locale;
 
 /**
  * The core's counters: written by the core thread only (ordered writes), readable from any thread while it runs.
  * Fixed indices; Bitget reject codes go into a small table of (code, count) pairs, codes beyond it into one
- * overflow counter.
+ * overflow counter. {@link #register} moves them into the run's counters file (type ids {@link CounterTypes#CORE},
+ * {@link CounterTypes#RISK}, {@link CounterTypes#REJECT_CODE}); a new counter needs only its index and its name here.
  */
 public final class CoreCounters
 {
@@ -47,7 +51,21 @@ public final class CoreCounters
     public static final int PENDING_TIMEOUTS = 31;
     /** Levels the books dropped because a side was at capacity. */
     public static final int BOOK_LEVELS_DROPPED = 32;
-    public static final int RISK_BASE = 33;
+    /** Private-stream reconnects after which every tracked order was queried before quoting again. */
+    public static final int RECONNECT_RECONCILES = 33;
+    /** Queries sent by those reconciles. */
+    public static final int RECONCILE_QUERIES = 34;
+    /** Cancels (or cancel-replaces) answered "order does not exist" (43001...), resolved with a query. */
+    public static final int NOT_FOUND_QUERIES = 35;
+    /** FETCH_FILLS sent: a query answer reported more filled than the fills seen. */
+    public static final int FILL_FETCHES_SENT = 36;
+    /** Fills recovered from the venue's fill history (gap after a reconnect, or FETCH_FILLS) and not seen before. */
+    public static final int RECOVERED_FILLS = 37;
+    /** Orders a query (reconcile, not-found cancel, unknown outcome) found filled. */
+    public static final int FOUND_FILLED = 38;
+    /** Orders a query (reconcile, not-found cancel, unknown outcome) found cancelled or absent. */
+    public static final int FOUND_CANCELLED = 39;
+    public static final int RISK_BASE = 40;
     /** Pairs of (code, count) for Bitget reject codes. */
     public static final int REJECT_CODE_SLOTS = 16;
 
@@ -59,9 +77,10 @@ public final class CoreCounters
         "replacesSent", "cancelAllsSent", "queriesSent", "resyncsSent", "acks", "rejects", "unknownOutcomes",
         "orderUpdates", "fillsBuy", "fillsSell", "filledSizeBuy", "filledSizeSell", "duplicateFills",
         "untrackedOrderEvents", "postOnlyCancels", "venueCancels", "orderPoolFull", "badEvents", "events",
-        "rejectCodeOverflow", "pendingTimeouts", "bookLevelsDropped"};
+        "rejectCodeOverflow", "pendingTimeouts", "bookLevelsDropped", "reconnectReconciles", "reconcileQueries",
+        "notFoundQueries", "fillFetchesSent", "recoveredFills", "foundFilled", "foundCancelled"};
 
-    private final AtomicLongArray values = new AtomicLongArray(LENGTH);
+    private final CounterArray values = new CounterArray(LENGTH);
     private int rejectCodesUsed;
 
     /**
@@ -179,14 +198,48 @@ public final class CoreCounters
         return out.toString();
     }
 
+    /**
+     * Move the counters into the run's counters file (slow path, before the core thread starts).
+     *
+     * @param manager the counters file's manager.
+     */
+    public void register(final CountersManager manager)
+    {
+        values.register(manager, CoreCounters::typeId, CoreCounters::kind, i -> 0, CoreCounters::coreLabel);
+    }
+
+    private static int typeId(final int index)
+    {
+        return index < NAMES.length ? CounterTypes.CORE : index < REJECT_BASE ? CounterTypes.RISK : CounterTypes.REJECT_CODE;
+    }
+
+    private static int kind(final int index)
+    {
+        return index >= REJECT_BASE && (index - REJECT_BASE) % 2 == 0 ? CounterTypes.KIND_GAUGE : CounterTypes.KIND_COUNTER;
+    }
+
+    private static String coreLabel(final int index)
+    {
+        if (index < NAMES.length)
+        {
+            return CounterTypes.snakeCase(NAMES[index]);
+        }
+        if (index < REJECT_BASE)
+        {
+            return "hold_backs reason=" + RiskReason.values()[index - RISK_BASE].name().toLowerCase(Locale.ROOT);
+        }
+        final int slot = (index - REJECT_BASE) / 2;
+        return ((index - REJECT_BASE) % 2 == 0 ? "reject_code slot=" : "rejects_by_code slot=") + slot;
+    }
+
     void increment(final int index)
     {
-        values.lazySet(index, values.get(index) + 1);
+        values.increment(index);
     }
 
     void add(final int index, final long delta)
     {
-        values.lazySet(index, values.get(index) + delta);
+        values.add(index, delta);
     }
 
     void riskRejection(final RiskReason reason)
@@ -231,7 +284,7 @@ public final class CoreCounters
             increment(REJECT_CODE_OVERFLOW);
             return;
         }
-        values.lazySet(REJECT_BASE + 2 * rejectCodesUsed, code);
+        values.set(REJECT_BASE + 2 * rejectCodesUsed, code);
         increment(REJECT_BASE + 2 * rejectCodesUsed + 1);
         rejectCodesUsed++;
     }

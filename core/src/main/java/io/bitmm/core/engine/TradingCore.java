@@ -78,6 +78,7 @@ public final class TradingCore
     private long nowNanos;
     private boolean stopped;
     private boolean privateStreamUp = true;
+    private boolean privateStreamLost;
 
     /**
      * @param context     configuration; concluded here.
@@ -250,6 +251,14 @@ public final class TradingCore
     }
 
     /**
+     * @return the risk manager (its rate budgets are read for the counters; core thread only).
+     */
+    public RiskManager risk()
+    {
+        return risk;
+    }
+
+    /**
      * @return true after {@code STOP_QUOTING}.
      */
     public boolean isStopped()
@@ -330,12 +339,19 @@ public final class TradingCore
     private void onOrderUpdate(final InboundEvent event)
     {
         counters.increment(CoreCounters.ORDER_UPDATES);
+        final boolean queryAnswer = event.commandType == CommandType.QUERY_ORDER;
+        final int before = queryAnswer ? orders.lookup(event.clientOid, event.clientOidLength) : -1;
+        final long fillsSeen = before >= 0 ? orders.order(before).filledByFills() : 0;
         final int result = orders.onOrderUpdate(event);
         final int slot = orders.lastSlot();
         if (result == OrderManager.UNTRACKED)
         {
             counters.increment(CoreCounters.UNTRACKED_ORDER_EVENTS);
             return;
+        }
+        if (before >= 0)
+        {
+            onQueryAnswer(event, orders.order(before), fillsSeen);
         }
         if (result == OrderManager.VENUE_CANCEL)
         {
@@ -365,9 +381,31 @@ public final class TradingCore
         }
     }
 
+    /**
+     * A query answered for a tracked order: count what it found, and fetch the order's fills when the venue reports
+     * more filled than the fills seen (they were lost, e.g. with the private stream).
+     */
+    private void onQueryAnswer(final InboundEvent event, final ManagedOrder order, final long fillsSeen)
+    {
+        if (!order.isInUse())
+        {
+            counters.increment(order.state() == OrderState.FILLED ? CoreCounters.FOUND_FILLED : CoreCounters.FOUND_CANCELLED);
+        }
+        if (event.cumulativeFilledSize > fillsSeen)
+        {
+            begin(CommandType.FETCH_FILLS, order.instrumentId());
+            command.clientOidLength = order.copyClientOid(command.clientOid);
+            command.orderId = event.orderId != 0 ? event.orderId : order.orderId();
+            command.side = order.side();
+            counters.increment(CoreCounters.FILL_FETCHES_SENT);
+            send();
+        }
+    }
+
     private void onFill(final InboundEvent event)
     {
-        final int slot = orders.lookup(event.clientOid, event.clientOidLength);
+        final int slot = event.clientOidLength > 0 ? orders.lookup(event.clientOid, event.clientOidLength) :
+            orders.lookupByOrderId(event.orderId);
         final int id = inRange(event.instrumentId) ? event.instrumentId : (slot >= 0 ? orders.order(slot).instrumentId() : -1);
         if (id < 0 || event.size <= 0)
         {
@@ -386,7 +424,11 @@ public final class TradingCore
         final boolean buy = event.side == Side.BUY;
         counters.increment(buy ? CoreCounters.FILLS_BUY : CoreCounters.FILLS_SELL);
         counters.add(buy ? CoreCounters.FILLED_SIZE_BUY : CoreCounters.FILLED_SIZE_SELL, event.size);
-        if (orders.onFill(event) == OrderManager.UNTRACKED)
+        if (event.commandType == CommandType.FETCH_FILLS)
+        {
+            counters.increment(CoreCounters.RECOVERED_FILLS);
+        }
+        if (orders.onFill(event, slot) == OrderManager.UNTRACKED)
         {
             counters.increment(CoreCounters.UNTRACKED_ORDER_EVENTS);
         }
@@ -413,6 +455,13 @@ public final class TradingCore
         {
             counters.increment(CoreCounters.UNTRACKED_ORDER_EVENTS);
             return;
+        }
+        final int unknown = orders.queryNeeded();
+        if (unknown >= 0)
+        {
+            // 43001 and kin: cancelled, or filled with its fills lost? Only the venue knows.
+            counters.increment(CoreCounters.NOT_FOUND_QUERIES);
+            query(orders.order(unknown));
         }
         final int revived = orders.lastSlot();
         if (revived >= 0)
@@ -455,14 +504,36 @@ public final class TradingCore
         }
     }
 
+    /**
+     * Down: cancel every quote and place nothing (fills and cancels may be happening unseen). Up again after a loss:
+     * the gateway has already delivered the fills of the gap; query every tracked order and quote again only once
+     * each one is answered ({@link OrderManager#reconcileOutstanding()}).
+     */
     private void onPrivateStream(final InboundEvent event)
     {
+        final boolean wasUp = privateStreamUp;
         privateStreamUp = event.flag;
         if (!privateStreamUp)
         {
+            privateStreamLost = true;
             for (int id = 0; id < books.length; id++)
             {
                 cancelQuotes(id);
+            }
+        }
+        else if (!wasUp && privateStreamLost)
+        {
+            counters.increment(CoreCounters.RECONNECT_RECONCILES);
+            if (orders.beginReconcile(nowNanos) > 0)
+            {
+                for (int slot = 0; slot < orders.capacity(); slot++)
+                {
+                    if (orders.order(slot).awaitingReconcile())
+                    {
+                        counters.increment(CoreCounters.RECONCILE_QUERIES);
+                        query(orders.order(slot));
+                    }
+                }
             }
         }
     }
@@ -524,7 +595,7 @@ public final class TradingCore
     {
         final OrderBook book = books[id];
         final RiskReason bookReason = risk.checkBook(book, nowNanos);
-        if (bookReason != RiskReason.NONE || !privateStreamUp)
+        if (bookReason != RiskReason.NONE || !privateStreamUp || orders.reconcileOutstanding() > 0)
         {
             cancelQuotes(id);
             return;
@@ -782,6 +853,12 @@ public final class TradingCore
             else if (order.state() == OrderState.UNKNOWN && age > queryRetryNanos)
             {
                 orders.markUnknown(slot, nowNanos);
+                query(order);
+            }
+            else if (order.awaitingReconcile() && nowNanos - order.reconcileQueryNanos() > queryRetryNanos)
+            {
+                orders.reconcileQueried(slot, nowNanos);
+                counters.increment(CoreCounters.RECONCILE_QUERIES);
                 query(order);
             }
         }

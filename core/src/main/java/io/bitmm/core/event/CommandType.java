@@ -20,5 +20,11 @@ public enum CommandType
     /** Query one order by {@code clientOid} to resolve an unknown outcome; the answer is an ORDER_UPDATE. */
     QUERY_ORDER,
     /** Resubscribe the instrument's book stream for a fresh snapshot (checksum mismatch, gap, crossed book). */
-    RESYNC_BOOK
+    RESYNC_BOOK,
+    /**
+     * Fetch the fills of one order ({@code clientOid}, {@code orderId}) from the venue ({@code spot/trade/fills}):
+     * sent when a query answer reports more filled than the fills the core has seen. The answer is FILL events
+     * whose {@code commandType} is FETCH_FILLS; the core deduplicates them by {@code tradeId}.
+     */
+    FETCH_FILLS
 }

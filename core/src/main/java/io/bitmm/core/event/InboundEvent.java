@@ -72,8 +72,18 @@ public final class InboundEvent
     public CancelReason cancelReason = CancelReason.NONE;
     public TimeInForce timeInForce = TimeInForce.GTC;
     public boolean maker;
-    /** Fee paid, in amount units of {@link #feeAssetId}; positive means paid, negative means a rebate. */
+    /**
+     * {@link #feeAssetId} of a fee paid in an asset outside the instrument table (Bitget's BGB deduction): it touches
+     * neither traded coin.
+     */
+    public static final int FEE_ASSET_OTHER = -2;
+
+    /**
+     * Fee paid, in amount units of {@link #feeAssetId}; positive means paid, negative means a rebate received (the
+     * opposite of Bitget's sign with {@code deduction:"no"}; the decoders flip it).
+     */
     public long fee;
+    /** Asset of {@link #fee}; -1 when the fill carries no fee (the instrument's rate applies); {@link #FEE_ASSET_OTHER}. */
     public int feeAssetId = -1;
     public CommandType commandType = CommandType.NONE;
     /** Bitget error code as a number ({@code "43118"} is 43118, {@code "429"} is 429), 0 when none. */

@@ -31,6 +31,10 @@ public final class ManagedOrder
     /** Which quote slot of the engine this order fills, -1 when none. */
     int quoteSlot = -1;
     boolean cancelRequested;
+    /** Queried after a private-stream reconnect and not answered yet: the core does not know this order. */
+    boolean awaitingReconcile;
+    /** When the last reconcile query was sent (ns). */
+    long reconcileQueryNanos;
 
     ManagedOrder(final int slot)
     {
@@ -70,6 +74,38 @@ public final class ManagedOrder
     /**
      * @return filled size: the larger of what fills and order updates said; never goes backwards.
      */
+    /**
+     * @return size filled according to the fills the core has seen (size units).
+     */
+    public long filledByFills()
+    {
+        return filledByFills;
+    }
+
+    /**
+     * @return true while the order is tracked (not finished).
+     */
+    public boolean isInUse()
+    {
+        return inUse;
+    }
+
+    /**
+     * @return true while a reconcile query after a private-stream reconnect is unanswered.
+     */
+    public boolean awaitingReconcile()
+    {
+        return awaitingReconcile;
+    }
+
+    /**
+     * @return when the last reconcile query for it was sent (ns).
+     */
+    public long reconcileQueryNanos()
+    {
+        return reconcileQueryNanos;
+    }
+
     public long filled()
     {
         return Math.max(filledByFills, filledReported);

@@ -33,6 +33,8 @@ public final class OrderManager
     private int openCount;
     private volatile int publishedOpenCount;
     private int lastSlot = -1;
+    private int queryNeeded = -1;
+    private int reconcileOutstanding;
 
     /**
      * @param codec    clientOid format.
@@ -129,6 +131,7 @@ public final class OrderManager
                 order.replacesSlot = -1;
                 order.quoteSlot = quoteSlot;
                 order.cancelRequested = false;
+                order.awaitingReconcile = false;
                 setOpen(openCount + 1);
                 return order.slot;
             }
@@ -276,6 +279,7 @@ public final class OrderManager
     {
         final int slot = lookup(event.clientOid, event.clientOidLength);
         lastSlot = -1;
+        queryNeeded = -1;
         final boolean gone = isNotFound(event.rejectCode);
         switch (event.commandType)
         {
@@ -288,7 +292,7 @@ public final class OrderManager
             case CANCEL:
                 if (slot >= 0)
                 {
-                    revertOrFinish(orders[slot], gone, event.timestampNanos);
+                    revertOrQuery(orders[slot], gone, event.timestampNanos);
                 }
                 break;
             case REPLACE:
@@ -343,6 +347,10 @@ public final class OrderManager
         }
         final ManagedOrder order = orders[slot];
         final long now = event.timestampNanos;
+        if (event.commandType == CommandType.QUERY_ORDER)
+        {
+            endReconcile(order);
+        }
         order.filledReported = Math.max(order.filledReported, event.cumulativeFilledSize);
         if (order.orderId == 0)
         {
@@ -377,7 +385,16 @@ public final class OrderManager
      */
     public int onFill(final InboundEvent event)
     {
-        final int slot = lookup(event.clientOid, event.clientOidLength);
+        return onFill(event, lookup(event.clientOid, event.clientOidLength));
+    }
+
+    /**
+     * {@code FILL} of the order in {@code slot} (found by the caller, e.g. by venue order id).
+     *
+     * @return {@link #APPLIED} or {@link #UNTRACKED} (slot -1).
+     */
+    public int onFill(final InboundEvent event, final int slot)
+    {
         lastSlot = slot;
         if (slot < 0)
         {
@@ -398,6 +415,77 @@ public final class OrderManager
             transition(order, OrderState.PARTIALLY_FILLED, event.timestampNanos);
         }
         return APPLIED;
+    }
+
+    /**
+     * @return after {@link #onReject}: the slot of an order a "does not exist" refusal left UNKNOWN, which the caller
+     * must query; -1 when none.
+     */
+    public int queryNeeded()
+    {
+        return queryNeeded;
+    }
+
+    /**
+     * The private stream came back: every tracked order is marked awaiting reconcile until a query answers for it
+     * ({@link #onOrderUpdate} with {@code commandType} QUERY_ORDER) or it finishes; the caller queries each.
+     *
+     * @return how many orders were marked.
+     */
+    public int beginReconcile(final long nowNanos)
+    {
+        int marked = 0;
+        for (final ManagedOrder order : orders)
+        {
+            if (order.inUse)
+            {
+                if (!order.awaitingReconcile)
+                {
+                    order.awaitingReconcile = true;
+                    reconcileOutstanding++;
+                }
+                order.reconcileQueryNanos = nowNanos;
+                marked++;
+            }
+        }
+        return marked;
+    }
+
+    /**
+     * @return orders still awaiting their reconcile answer after a private-stream reconnect.
+     */
+    public int reconcileOutstanding()
+    {
+        return reconcileOutstanding;
+    }
+
+    /**
+     * A reconcile query was sent again.
+     */
+    public void reconcileQueried(final int slot, final long nowNanos)
+    {
+        orders[slot].reconcileQueryNanos = nowNanos;
+    }
+
+    /**
+     * @param orderId a venue order id (non-zero).
+     * @return the slot of the tracked order with that id, or -1. A scan: for events that carry no clientOid (fills
+     * from the venue's fill history), not for the hot path.
+     */
+    public int lookupByOrderId(final long orderId)
+    {
+        if (orderId == 0)
+        {
+            return -1;
+        }
+        for (final ManagedOrder order : orders)
+        {
+            if (order.inUse && order.orderId == orderId)
+            {
+                return order.slot;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -458,7 +546,7 @@ public final class OrderManager
         {
             final ManagedOrder old = orders[oldSlot];
             old.replacementSlot = -1;
-            revertOrFinish(old, gone, event.timestampNanos);
+            revertOrQuery(old, gone, event.timestampNanos);
             if (old.inUse && quoteSlot >= 0)
             {
                 old.quoteSlot = quoteSlot;
@@ -473,11 +561,17 @@ public final class OrderManager
         return slot >= 0 && orders[slot].inUse && orders[slot].replacesSlot == old.slot ? slot : -1;
     }
 
-    private void revertOrFinish(final ManagedOrder order, final boolean gone, final long nowNanos)
+    /**
+     * A cancel (or the cancel half of a cancel-replace) was refused. "Does not exist" does not say whether the order
+     * was cancelled or filled (its fills may have been lost with the private stream), so the order goes UNKNOWN and
+     * the caller queries it ({@link #queryNeeded()}); any other refusal means it still works.
+     */
+    private void revertOrQuery(final ManagedOrder order, final boolean gone, final long nowNanos)
     {
         if (gone)
         {
-            finish(order, OrderState.CANCELLED, nowNanos);
+            transition(order, OrderState.UNKNOWN, nowNanos);
+            queryNeeded = order.slot;
             return;
         }
         order.cancelRequested = false;
@@ -493,12 +587,22 @@ public final class OrderManager
         }
     }
 
+    private void endReconcile(final ManagedOrder order)
+    {
+        if (order.awaitingReconcile)
+        {
+            order.awaitingReconcile = false;
+            reconcileOutstanding--;
+        }
+    }
+
     private void finish(final ManagedOrder order, final OrderState state, final long nowNanos)
     {
         if (!order.inUse)
         {
             return;
         }
+        endReconcile(order);
         transition(order, state, nowNanos);
         order.inUse = false;
         setOpen(openCount - 1);

@@ -1,5 +1,6 @@
 package io.bitmm.core.position;
 
+import io.bitmm.core.event.InboundEvent;
 import io.bitmm.core.event.Side;
 import io.bitmm.core.instrument.Amounts;
 import io.bitmm.core.instrument.DecimalParser;
@@ -27,6 +28,7 @@ public final class Position
     private long markPrice;
     private long buyFills;
     private long sellFills;
+    private long otherAssetFeeFills;
     private boolean costPending;
 
     /**
@@ -57,8 +59,10 @@ public final class Position
      * @param price      price units.
      * @param fillSize   size units, &gt; 0.
      * @param maker      whether we were the maker (picks the configured rate when the fill carries no fee).
-     * @param fee        fee paid in amount units of {@code feeAssetId} (negative is a rebate).
-     * @param feeAssetId the fee's asset, -1 when the fill carries none (the instrument's rate then applies).
+     * @param fee        fee paid in amount units of {@code feeAssetId} (negative is a rebate received).
+     * @param feeAssetId the fee's asset, -1 when the fill carries none (the instrument's rate then applies); another
+     *                   asset than base or quote (BGB, {@code InboundEvent.FEE_ASSET_OTHER}) changes neither holding
+     *                   and is not in {@link #fees()}.
      */
     public void onFill(
         final Side side, final long price, final long fillSize, final boolean maker, final long fee, final int feeAssetId)
@@ -154,7 +158,8 @@ public final class Position
     }
 
     /**
-     * @return fees paid in quote amount units (fees charged in the base coin converted at the fill price).
+     * @return fees paid in quote amount units (fees charged in the base coin converted at the fill price); negative
+     *         when rebates received exceed fees paid.
      */
     public long fees()
     {
@@ -200,6 +205,15 @@ public final class Position
         return sellFills;
     }
 
+    /**
+     * @return fills whose fee was paid in an asset that is neither the base nor the quote coin (BGB deduction): not
+     *         in {@link #fees()}, and not in either holdings change.
+     */
+    public long otherAssetFeeFills()
+    {
+        return otherAssetFeeFills;
+    }
+
     public Instrument instrument()
     {
         return instrument;
@@ -229,7 +243,7 @@ public final class Position
 
     private void applyFee(final long price, final long notional, final boolean maker, final long fee, final int feeAssetId)
     {
-        if (feeAssetId < 0)
+        if (feeAssetId < 0 && feeAssetId != InboundEvent.FEE_ASSET_OTHER)
         {
             final long rate = maker ? instrument.makerFeePpm() : instrument.takerFeePpm();
             final long computed = Math.round((double)notional * (double)rate / (double)PPM);
@@ -242,10 +256,14 @@ public final class Position
             final double priceValue = (double)price / (double)DecimalParser.powerOfTen(instrument.priceScale());
             fees += Math.round((double)fee * priceValue);
         }
-        else
+        else if (feeAssetId == instrument.quoteAssetId())
         {
             fees += fee;
             quoteHoldingsChange -= fee;
+        }
+        else
+        {
+            otherAssetFeeFills++;
         }
     }
 }

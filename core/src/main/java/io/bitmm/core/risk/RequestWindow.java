@@ -47,6 +47,14 @@ public final class RequestWindow
     }
 
     /**
+     * @return requests per window.
+     */
+    public int limit()
+    {
+        return spentAt.length;
+    }
+
+    /**
      * @param nowNanos event time.
      * @return requests that would fit the window now.
      */

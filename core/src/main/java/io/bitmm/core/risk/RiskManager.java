@@ -60,6 +60,33 @@ public final class RiskManager
         this.reduceLossAmount = reduceLossAmount;
     }
 
+    /**
+     * @return the place-rate budget (read it on the core thread only).
+     */
+    public RequestWindow placeBudget()
+    {
+        return placeBucket;
+    }
+
+    /**
+     * @return the cancel-rate budget (read it on the core thread only).
+     */
+    public RequestWindow cancelBudget()
+    {
+        return cancelBucket;
+    }
+
+    /**
+     * @return the replace-rate budget (read it on the core thread only).
+     */
+    public RequestWindow replaceBudget()
+    {
+        return replaceBucket;
+    }
+
+    /**
+     * @return the risk state.
+     */
     public RiskState state()
     {
         return state;

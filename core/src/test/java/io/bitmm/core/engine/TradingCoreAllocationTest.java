@@ -7,9 +7,14 @@ import io.bitmm.core.event.Side;
 import io.bitmm.core.instrument.Amounts;
 import io.bitmm.core.instrument.Instrument;
 import io.bitmm.core.order.ClientOidCodec;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.status.CountersManager;
+import org.agrona.concurrent.status.CountersReader;
 import org.junit.jupiter.api.Test;
 
 import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the same decisions, so the recorded acks and fills match its orders. Before measuring, the first 200k taped
  * events are also replayed into a throw-away core: the replay path (tape loading, a sink that no longer copies)
  * differs from pass 1, and its first run costs a one-off 152 bytes, seen on every JVM, while the JIT adapts (not
- * steady-state allocation). Only pass 2, all 1.1M events on a fresh core, is measured.
+ * steady-state allocation). Only pass 2, all 1.1M events on a fresh core, is measured, with its counters in a
+ * counters file's buffers (off-heap, as in a run), which must then hold the core's numbers.
  */
 class TradingCoreAllocationTest
 {
@@ -73,6 +79,7 @@ class TradingCoreAllocationTest
         }
 
         final TradingCore warmUp = new TradingCore(context(), TestSupport.table(btc), new CountingSink(null));
+        warmUp.counters().register(countersManager());
         for (int i = 0; i < WARM_UP_REPLAY; i++)
         {
             tape.load(i, slot);
@@ -81,6 +88,8 @@ class TradingCoreAllocationTest
 
         final CountingSink sink = new CountingSink(null);
         final TradingCore core = new TradingCore(context(), TestSupport.table(btc), sink);
+        final CountersManager manager = countersManager();
+        core.counters().register(manager);
         final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
         threads.getCurrentThreadAllocatedBytes();
         final long before = threads.getCurrentThreadAllocatedBytes();
@@ -107,6 +116,30 @@ class TradingCoreAllocationTest
         assertTrue(counters.fills(Side.BUY) > 1_000 && counters.fills(Side.SELL) > 1_000, counters.toString());
         assertTrue(counters.get(CoreCounters.DUPLICATE_FILLS) > 100, counters.toString());
         assertTrue(counters.get(CoreCounters.POST_ONLY_CANCELS) > 10, counters.toString());
+        assertEquals(counters.get(CoreCounters.BOOK_UPDATES), valueOf(manager, "book_updates"));
+        assertEquals(counters.get(CoreCounters.PLACES_SENT), valueOf(manager, "places_sent"));
+        assertEquals(counters.fills(Side.BUY), valueOf(manager, "fills_buy"));
+        assertEquals(counters.get(CoreCounters.DUPLICATE_FILLS), valueOf(manager, "duplicate_fills"));
+    }
+
+    private static CountersManager countersManager()
+    {
+        return new CountersManager(
+            new UnsafeBuffer(ByteBuffer.allocateDirect(256 * CountersReader.METADATA_LENGTH)),
+            new UnsafeBuffer(ByteBuffer.allocateDirect(256 * CountersReader.COUNTER_LENGTH)), StandardCharsets.US_ASCII);
+    }
+
+    private static long valueOf(final CountersReader reader, final String label)
+    {
+        final long[] value = {-1};
+        reader.forEach((id, label2) ->
+        {
+            if (label2.equals(label))
+            {
+                value[0] = reader.getCounterValue(id);
+            }
+        });
+        return value[0];
     }
 
     /**

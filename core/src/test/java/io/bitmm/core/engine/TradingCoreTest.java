@@ -336,8 +336,152 @@ class TradingCoreTest
         up.timestampNanos = 13 * MS;
         up.flag = true;
         core.onEvent(up);
+        final List<OutboundCommand> reconcile = drain();
+        assertEquals(2, reconcile.size());
+        assertTrue(reconcile.stream().allMatch(c -> c.type == CommandType.QUERY_ORDER), "every tracked order is queried");
         core.onEvent(update(14 * MS, new String[] {"30000.10:1.6"}, new String[0]));
         assertTrue(drain().isEmpty(), "cancels still pending: wait for their answers");
+    }
+
+    private static InboundEvent streamState(final long nanos, final boolean up)
+    {
+        final InboundEvent event = new InboundEvent();
+        event.type = EventType.PRIVATE_STREAM_STATE;
+        event.timestampNanos = nanos;
+        event.flag = up;
+        return event;
+    }
+
+    private static InboundEvent queryAnswer(
+        final long nanos, final String oid, final VenueOrderStatus status, final long cumFilled, final long orderId)
+    {
+        final InboundEvent event = orderUpdate(nanos, 0, oid, status, cumFilled);
+        event.commandType = CommandType.QUERY_ORDER;
+        event.orderId = orderId;
+        return event;
+    }
+
+    @Test
+    void shouldQueryACancelAnsweredNotFoundAndFetchTheFillsItMissed()
+    {
+        final TradingCore core = core(context().maxOrderAgeMs(60_000));
+        core.onEvent(snapshot(10 * MS, "30000.10:1.5", "30000.20:0.75"));
+        final List<OutboundCommand> places = drain();
+        ackAll(core, places, 11 * MS);
+        final String bidOid = oid(places.get(0));
+        core.onEvent(streamState(12 * MS, false));
+        assertEquals(2, drain().stream().filter(c -> c.type == CommandType.CANCEL).count());
+        // the bid filled while the stream was down: its push is lost and the cancel finds nothing
+        core.onEvent(TestSupport.reject(13 * MS, CommandType.CANCEL, bidOid, 43001));
+        final List<OutboundCommand> query = drain();
+        assertEquals(1, query.size(), "43001 is not taken as cancelled: the order is queried");
+        assertEquals(CommandType.QUERY_ORDER, query.get(0).type);
+        assertEquals(bidOid, oid(query.get(0)));
+        assertEquals(2, core.openOrderCount(), "the bid is still tracked (unknown)");
+        assertEquals(1, core.counters().get(CoreCounters.NOT_FOUND_QUERIES));
+
+        core.onEvent(queryAnswer(14 * MS, bidOid, VenueOrderStatus.FILLED, 1_000, 1));
+        final List<OutboundCommand> fetch = drain();
+        assertEquals(1, fetch.size());
+        assertEquals(CommandType.FETCH_FILLS, fetch.get(0).type);
+        assertEquals(1, fetch.get(0).orderId);
+        assertEquals(bidOid, oid(fetch.get(0)));
+        assertEquals(1, core.counters().get(CoreCounters.FOUND_FILLED));
+        assertEquals(0, core.position(0).size(), "no fill seen yet");
+
+        final InboundEvent recovered = TestSupport.fill(15 * MS, 0, bidOid, Side.BUY, 3_000_014, 1_000, 77);
+        recovered.commandType = CommandType.FETCH_FILLS;
+        core.onEvent(recovered);
+        core.onEvent(recovered);
+        assertEquals(1_000, core.position(0).size(), "the recovered fill counts once");
+        assertEquals(1, core.counters().get(CoreCounters.RECOVERED_FILLS));
+        assertEquals(1, core.counters().get(CoreCounters.DUPLICATE_FILLS));
+    }
+
+    @Test
+    void shouldTakeACancelAnsweredNotFoundAsCancelledOnlyWhenTheQuerySaysSo()
+    {
+        final TradingCore core = core(context().maxOrderAgeMs(60_000));
+        core.onEvent(snapshot(10 * MS, "30000.10:1.5", "30000.20:0.75"));
+        final List<OutboundCommand> places = drain();
+        ackAll(core, places, 11 * MS);
+        final String askOid = oid(places.get(1));
+        core.onEvent(streamState(12 * MS, false));
+        drain();
+        core.onEvent(TestSupport.reject(13 * MS, CommandType.CANCEL, askOid, 43001));
+        assertEquals(CommandType.QUERY_ORDER, drain().get(0).type);
+        core.onEvent(timer(1_200 * MS));
+        assertTrue(drain().stream().anyMatch(c -> c.type == CommandType.QUERY_ORDER && oid(c).equals(askOid)),
+            "asked again while unanswered");
+        core.onEvent(queryAnswer(1_300 * MS, askOid, VenueOrderStatus.CANCELLED, 0, 2));
+        assertTrue(drain().stream().noneMatch(c -> c.type == CommandType.FETCH_FILLS), "nothing filled: nothing to fetch");
+        assertEquals(1, core.counters().get(CoreCounters.FOUND_CANCELLED));
+        assertEquals(0, core.position(0).size());
+    }
+
+    @Test
+    void shouldReconcileEveryOrderAfterAReconnectBeforeQuotingAgain()
+    {
+        final TradingCore core = core(context().maxOrderAgeMs(60_000).staleBookMs(60_000));
+        core.onEvent(snapshot(10 * MS, "30000.10:1.5", "30000.20:0.75"));
+        final List<OutboundCommand> places = drain();
+        ackAll(core, places, 11 * MS);
+        core.onEvent(streamState(12 * MS, false));
+        final List<OutboundCommand> cancels = drain();
+        assertEquals(2, cancels.size());
+        // the cancels' answers are slow (delayed REST): the stream is back first
+        core.onEvent(streamState(13 * MS, true));
+        final List<OutboundCommand> queries = drain();
+        assertEquals(2, queries.size());
+        assertTrue(queries.stream().allMatch(c -> c.type == CommandType.QUERY_ORDER));
+        assertEquals(1, core.counters().get(CoreCounters.RECONNECT_RECONCILES));
+        assertEquals(2, core.counters().get(CoreCounters.RECONCILE_QUERIES));
+        // one order: cancelled; the other: partly filled while we were away, its cancel still pending
+        core.onEvent(queryAnswer(14 * MS, oid(places.get(1)), VenueOrderStatus.CANCELLED, 0, 2));
+        core.onEvent(update(15 * MS, new String[] {"30000.10:1.6"}, new String[0]));
+        assertTrue(drain().isEmpty(), "no quote while an order is not reconciled");
+        core.onEvent(queryAnswer(16 * MS, oid(places.get(0)), VenueOrderStatus.PARTIALLY_FILLED, 400, 1));
+        final List<OutboundCommand> fetch = drain();
+        assertTrue(fetch.stream().anyMatch(c -> c.type == CommandType.FETCH_FILLS && c.orderId == 1), "its fills are fetched");
+        assertEquals(List.of(Side.SELL), fetch.stream().filter(c -> c.type == CommandType.PLACE).map(c -> c.side).toList(),
+            "reconciled: the ask quotes again; the bid's cancel is still pending");
+        core.onEvent(ack(17 * MS, CommandType.CANCEL, oid(places.get(0)), 1));
+        core.onEvent(timer(18 * MS));
+        final List<OutboundCommand> requote = drain();
+        assertEquals(List.of(Side.BUY), requote.stream().filter(c -> c.type == CommandType.PLACE).map(c -> c.side).toList());
+    }
+
+    @Test
+    void shouldReQueryUnansweredReconcileQueries()
+    {
+        final TradingCore core = core(context().maxOrderAgeMs(60_000).staleBookMs(60_000));
+        core.onEvent(snapshot(10 * MS, "30000.10:1.5", "30000.20:0.75"));
+        ackAll(core, drain(), 11 * MS);
+        core.onEvent(streamState(12 * MS, false));
+        drain();
+        core.onEvent(streamState(13 * MS, true));
+        assertEquals(2, drain().size());
+        core.onEvent(timer(500 * MS));
+        assertTrue(drain().isEmpty());
+        core.onEvent(timer(1_100 * MS));
+        final List<OutboundCommand> again = drain();
+        assertEquals(2, again.stream().filter(c -> c.type == CommandType.QUERY_ORDER).count());
+    }
+
+    @Test
+    void shouldMatchAFillWithoutClientOidByVenueOrderId()
+    {
+        final TradingCore core = core(context().maxOrderAgeMs(60_000));
+        core.onEvent(snapshot(10 * MS, "30000.10:1.5", "30000.20:0.75"));
+        final List<OutboundCommand> places = drain();
+        ackAll(core, places, 11 * MS);
+        final InboundEvent gapFill = TestSupport.fill(12 * MS, 0, "", Side.BUY, 3_000_014, 1_000, 5);
+        gapFill.orderId = 1;
+        gapFill.commandType = CommandType.FETCH_FILLS;
+        core.onEvent(gapFill);
+        assertEquals(1_000, core.position(0).size());
+        assertEquals(0, core.counters().get(CoreCounters.UNTRACKED_ORDER_EVENTS), "the order was found by its venue id");
+        assertTrue(drain().stream().anyMatch(c -> c.type == CommandType.PLACE && c.side == Side.BUY), "the bid filled: a new one");
     }
 
     @Test

@@ -88,9 +88,15 @@ class OrderManagerTest
         assertEquals(OrderState.PENDING_CANCEL, orders.order(slot).state());
         orders.onReject(reject(4, CommandType.CANCEL, oid(slot), 45129));
         assertEquals(OrderState.LIVE, orders.order(slot).state());
+        assertEquals(-1, orders.queryNeeded());
         orders.markPendingCancel(slot, 5);
         orders.onReject(reject(6, CommandType.CANCEL, oid(slot), 43001));
-        assertEquals(OrderState.CANCELLED, orders.order(slot).state());
+        assertEquals(OrderState.UNKNOWN, orders.order(slot).state(), "not found: cancelled or filled, unknown until queried");
+        assertEquals(slot, orders.queryNeeded());
+        final InboundEvent answer = orderUpdate(7, 1, oid(slot), VenueOrderStatus.FILLED, 10);
+        answer.commandType = CommandType.QUERY_ORDER;
+        orders.onOrderUpdate(answer);
+        assertEquals(OrderState.FILLED, orders.order(slot).state());
     }
 
     @Test

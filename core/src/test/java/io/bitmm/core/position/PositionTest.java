@@ -46,6 +46,28 @@ class PositionTest
     }
 
     @Test
+    void shouldBookABaseCoinRebateAsMoreBaseHeldAndNegativeFees()
+    {
+        final Position position = new Position(btc);
+        // 0.0004 BTC bought at 30000 with a rebate of 0.0000002 BTC (fee -20 amount units)
+        position.onFill(Side.BUY, 3_000_000, 400, true, -20, 0);
+        assertEquals(40_020, position.baseHoldingsChange(), "0.0004002 BTC held");
+        assertEquals(-600_000, position.fees(), "fees -0.006 USDT");
+        assertEquals(-12 * Amounts.ONE, position.quoteHoldingsChange());
+    }
+
+    @Test
+    void shouldLeaveTheTradedCoinsAloneForAFeePaidInAnotherCoin()
+    {
+        final Position position = new Position(btc);
+        position.onFill(Side.BUY, 3_000_000, 400, true, 155_520, io.bitmm.core.event.InboundEvent.FEE_ASSET_OTHER);
+        assertEquals(40_000, position.baseHoldingsChange());
+        assertEquals(-12 * Amounts.ONE, position.quoteHoldingsChange());
+        assertEquals(0, position.fees(), "a BGB fee has no quote value here");
+        assertEquals(1, position.otherAssetFeeFills());
+    }
+
+    @Test
     void shouldChargeFeesInQuoteBaseOrFromConfiguredRates()
     {
         final Position position = new Position(btc);

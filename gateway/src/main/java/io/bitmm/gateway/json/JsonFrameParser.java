@@ -15,9 +15,15 @@ import java.io.IOException;
  */
 public final class JsonFrameParser
 {
+    private static final byte[] SPACE = {' '};
+    private static final java.io.OutputStream DISCARD = java.io.OutputStream.nullOutputStream();
+
     private final JsonFactory factory;
     private JsonParser parser;
     private ByteArrayFeeder feeder;
+    private byte[] frame = new byte[0];
+    private int frameStart;
+    private int frameEnd;
     private long recreated;
 
     public JsonFrameParser()
@@ -45,6 +51,9 @@ public final class JsonFrameParser
     public void feed(final byte[] buffer, final int offset, final int length) throws IOException
     {
         feeder.feedInput(buffer, offset, offset + length);
+        frame = buffer;
+        frameEnd = offset + length;
+        frameStart = offset;
     }
 
     /**
@@ -62,7 +71,59 @@ public final class JsonFrameParser
      */
     public boolean endOfFrame() throws IOException
     {
+        // Only whitespace may follow the root value's closing bracket. Checking the frame's last byte is not enough:
+        // in {@code }"]} the bracket is inside a string the parser has started (fuzzer finding), and the next frame
+        // would be read as its continuation. The parser's unread count says exactly where the root value ended.
+        // And the value read must be the root one: a truncated frame can end on a nested value's bracket
+        // ({@code {"code":{"a":1}}) with the parser still inside the root (fuzzer finding).
+        if (!parser.getParsingContext().inRoot())
+        {
+            return false;
+        }
+        final int unread = parser.releaseBuffered(DISCARD);
+        if (unread < 0 || !whitespace(frameEnd - unread, frameEnd))
+        {
+            return false;
+        }
+        if (parser.nextToken() != JsonToken.NOT_AVAILABLE || !endsWithClose())
+        {
+            return false;
+        }
+        // A frame ending in an unfinished number or literal ("}0") leaves the parser waiting for more of it, and the
+        // next frame would be read as its continuation (fuzzer finding): one space ends such a token, so it shows.
+        feeder.feedInput(SPACE, 0, 1);
         return parser.nextToken() == JsonToken.NOT_AVAILABLE;
+    }
+
+    private boolean whitespace(final int from, final int to)
+    {
+        if (from < frameStart)
+        {
+            return false;
+        }
+        for (int i = from; i < to; i++)
+        {
+            final byte b = frame[i];
+            if (b != ' ' && b != '\n' && b != '\r' && b != '\t')
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A frame that is one JSON object or array ends with its closing bracket; anything else after it is trailing
+     * content the parser may still be holding as an unfinished string (fuzzer finding: {@code }"subsc}).
+     */
+    private boolean endsWithClose()
+    {
+        int i = frameEnd - 1;
+        while (i >= frameStart && (frame[i] == ' ' || frame[i] == '\n' || frame[i] == '\r' || frame[i] == '\t'))
+        {
+            i--;
+        }
+        return i >= frameStart && (frame[i] == '}' || frame[i] == ']');
     }
 
     /**

@@ -52,6 +52,13 @@ public final class MarketDataDecoder
     private static final int ACTION_SNAPSHOT = 1;
     private static final int ACTION_UPDATE = 2;
 
+    private static final int SEEN_SEQ = 1;
+    private static final int SEEN_TS = 2;
+    private static final int SEEN_PRICE = 4;
+    private static final int SEEN_SIZE = 8;
+    private static final int SEEN_SIDE = 16;
+    private static final int SEEN_TRADE_ID = 32;
+
     private final InstrumentTable instruments;
     private final InboundPublisher publisher;
     private final GatewayCounters counters;
@@ -69,6 +76,7 @@ public final class MarketDataDecoder
     private long rxNanos;
     private long claimed = -1;
     private String failure;
+    private int seen;
     private int errorInstrumentId = -1;
     private final boolean[] awaitingSnapshot;
     private long updatesBeforeSnapshot;
@@ -171,6 +179,8 @@ public final class MarketDataDecoder
         abandonClaim();
         if (failure != null)
         {
+            // the frame may have been left part-read (a value of the wrong shape): start the next one afresh
+            json.recreate();
             counters.increment(GatewayCounters.DECODE_ERRORS);
             errorLog.record("md: " + failureKind(), null);
             errorInstrumentId = instrumentId;
@@ -241,18 +251,36 @@ public final class MarketDataDecoder
 
     private boolean field(final String name, final JsonToken value) throws IOException
     {
+        if (value != JsonToken.START_OBJECT && value != JsonToken.START_ARRAY && value != JsonToken.VALUE_STRING &&
+            value != JsonToken.VALUE_NUMBER_INT && !"data".equals(name))
+        {
+            // null, true, false, a float: no header field has such a value; unknown fields are skipped the same way
+            return json.skip(value);
+        }
         switch (name)
         {
             case "action":
+                if (value != JsonToken.VALUE_STRING)
+                {
+                    return json.skip(value);
+                }
                 action = Chars.equalsAscii(json.chars(), json.offset(), json.length(), "snapshot") ? ACTION_SNAPSHOT :
                     Chars.equalsAscii(json.chars(), json.offset(), json.length(), "update") ? ACTION_UPDATE : ACTION_NONE;
                 return true;
             case "arg":
                 return value == JsonToken.START_OBJECT ? parseArg() : json.skip(value);
             case "event":
+                if (value != JsonToken.VALUE_STRING)
+                {
+                    return json.skip(value);
+                }
                 event = eventOf(json.chars(), json.offset(), json.length());
                 return true;
             case "code":
+                if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY)
+                {
+                    return json.skip(value);
+                }
                 code = (int)Chars.parseLong(json.chars(), json.offset(), json.length());
                 return true;
             case "data":
@@ -315,11 +343,11 @@ public final class MarketDataDecoder
         {
             final String name = json.name();
             final JsonToken value = json.next();
-            if ("channel".equals(name))
+            if ("channel".equals(name) && value == JsonToken.VALUE_STRING)
             {
                 channel = channelOf(json.chars(), json.offset(), json.length());
             }
-            else if ("instId".equals(name))
+            else if ("instId".equals(name) && value == JsonToken.VALUE_STRING)
             {
                 instrumentId = instruments.instrumentId(json.chars(), json.offset(), json.length());
             }
@@ -385,6 +413,7 @@ public final class MarketDataDecoder
         final InboundEvent e = claim(channel == CHANNEL_BOOKS && action == ACTION_UPDATE ?
             EventType.BOOK_UPDATE : EventType.BOOK_SNAPSHOT);
         final String before = failure;
+        seen = 0;
         JsonToken token;
         while ((token = json.next()) == JsonToken.FIELD_NAME)
         {
@@ -400,17 +429,17 @@ public final class MarketDataDecoder
                     complete = levels(value, e, true, instrument);
                     break;
                 case "checksum":
-                    e.checksum = (int)json.longValue();
-                    e.checksumPresent = true;
-                    complete = true;
+                    complete = checksum(value, e);
                     break;
                 case "seq":
-                    e.seq = number(value);
-                    complete = true;
+                    e.seq = optionalNumber(value);
+                    seen |= SEEN_SEQ;
+                    complete = skipComposite(value);
                     break;
                 case "ts":
-                    e.venueTimeMs = number(value);
-                    complete = true;
+                    e.venueTimeMs = optionalNumber(value);
+                    seen |= SEEN_TS;
+                    complete = skipComposite(value);
                     break;
                 default:
                     complete = json.skip(value);
@@ -425,12 +454,79 @@ public final class MarketDataDecoder
         {
             return false;
         }
+        if (!e.checksumPresent)
+        {
+            counters.increment(GatewayCounters.FIELD_DEFAULTS);
+        }
+        if ((seen & SEEN_SEQ) == 0 || (seen & SEEN_TS) == 0)
+        {
+            counters.increment(GatewayCounters.FIELD_DEFAULTS);
+        }
         publish(e, failure == before);
         return true;
     }
 
+    /**
+     * {@code checksum}: a signed 32-bit number (also accepted as a string of one). Missing, {@code null} or empty:
+     * no checksum (the book is not checked on this update), counted; anything else: a decode error (resync).
+     */
+    private boolean checksum(final JsonToken value, final InboundEvent e) throws IOException
+    {
+        if (value == JsonToken.VALUE_NULL || (value == JsonToken.VALUE_STRING && json.length() == 0))
+        {
+            return true;
+        }
+        final long checksum;
+        if (value == JsonToken.VALUE_NUMBER_INT)
+        {
+            checksum = json.longValue();
+        }
+        else if (value == JsonToken.VALUE_STRING)
+        {
+            final boolean negative = json.chars()[json.offset()] == '-';
+            final long magnitude = Chars.parseLong(json.chars(), json.offset() + (negative ? 1 : 0),
+                json.length() - (negative ? 1 : 0));
+            checksum = magnitude == Chars.NOT_A_NUMBER ? Long.MIN_VALUE : (negative ? -magnitude : magnitude);
+        }
+        else
+        {
+            fail("bad checksum");
+            return json.skip(value);
+        }
+        if (checksum < Integer.MIN_VALUE || checksum > 0xFFFF_FFFFL)
+        {
+            fail("bad checksum");
+            return true;
+        }
+        e.checksum = (int)checksum;
+        e.checksumPresent = true;
+        return true;
+    }
+
+    /** {@code seq}, {@code ts}: missing, {@code null} or empty read as 0, counted; text that is no integer fails. */
+    private long optionalNumber(final JsonToken value) throws IOException
+    {
+        if (value == JsonToken.VALUE_NULL || (value == JsonToken.VALUE_STRING && json.length() == 0))
+        {
+            counters.increment(GatewayCounters.FIELD_DEFAULTS);
+            return 0;
+        }
+        return number(value);
+    }
+
+    private boolean skipComposite(final JsonToken value) throws IOException
+    {
+        return value != JsonToken.START_OBJECT && value != JsonToken.START_ARRAY || json.skip(value);
+    }
+
     private long number(final JsonToken value) throws IOException
     {
+        if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY || value == JsonToken.VALUE_NULL ||
+            value == JsonToken.VALUE_TRUE || value == JsonToken.VALUE_FALSE)
+        {
+            fail("bad integer");
+            return 0;
+        }
         if (value == JsonToken.VALUE_NUMBER_INT)
         {
             return json.longValue();
@@ -545,6 +641,7 @@ public final class MarketDataDecoder
         final Instrument instrument = instruments.instrument(instrumentId);
         final InboundEvent e = claim(EventType.TRADE);
         final String before = failure;
+        seen = 0;
         JsonToken token;
         while ((token = json.next()) == JsonToken.FIELD_NAME)
         {
@@ -554,30 +651,49 @@ public final class MarketDataDecoder
             {
                 case "price":
                     e.price = scaled(value, instrument.priceScale());
+                    seen |= SEEN_PRICE;
                     break;
                 case "size":
                     e.size = scaled(value, instrument.sizeScale());
+                    seen |= SEEN_SIZE;
                     break;
                 case "side":
-                    e.side = Chars.equalsAscii(json.chars(), json.offset(), json.length(), "sell") ? Side.SELL : Side.BUY;
+                    seen |= SEEN_SIDE;
+                    if (value != JsonToken.VALUE_STRING || !(Chars.equalsAscii(json.chars(), json.offset(), json.length(),
+                        "sell") || Chars.equalsAscii(json.chars(), json.offset(), json.length(), "buy")))
+                    {
+                        counters.increment(GatewayCounters.FIELD_DEFAULTS);
+                    }
+                    e.side = value == JsonToken.VALUE_STRING &&
+                        Chars.equalsAscii(json.chars(), json.offset(), json.length(), "sell") ? Side.SELL : Side.BUY;
                     break;
                 case "tradeId":
                     e.tradeId = number(value);
+                    seen |= SEEN_TRADE_ID;
                     break;
                 case "ts":
-                    e.venueTimeMs = number(value);
+                    e.venueTimeMs = optionalNumber(value);
+                    seen |= SEEN_TS;
                     break;
                 default:
-                    if (!json.skip(value))
-                    {
-                        return false;
-                    }
                     break;
+            }
+            if (!skipComposite(value))
+            {
+                return false;
             }
         }
         if (token != JsonToken.END_OBJECT)
         {
             return false;
+        }
+        if ((seen & (SEEN_PRICE | SEEN_SIZE)) != (SEEN_PRICE | SEEN_SIZE))
+        {
+            fail("trade without a price or size");
+        }
+        if ((seen & (SEEN_SIDE | SEEN_TS | SEEN_TRADE_ID)) != (SEEN_SIDE | SEEN_TS | SEEN_TRADE_ID))
+        {
+            counters.increment(GatewayCounters.FIELD_DEFAULTS);
         }
         publish(e, failure == before);
         return true;
@@ -599,6 +715,15 @@ public final class MarketDataDecoder
         {
             failure = reason;
         }
+    }
+
+    /**
+     * @param instrumentId an instrument.
+     * @return true while its book waits for a {@code books} snapshot (subscribed or resynced, nothing received yet).
+     */
+    public boolean isAwaitingSnapshot(final int instrumentId)
+    {
+        return awaitingSnapshot[instrumentId];
     }
 
     /**

@@ -264,6 +264,17 @@ public final class OrderEncoder
         r.bodyLength = 0;
     }
 
+    /**
+     * Sign an encoded request again with a new timestamp (after the venue refused the old one: 40008, 40005).
+     *
+     * @param r           an encoded request.
+     * @param timestampMs the new signing timestamp.
+     */
+    public void resign(final OrderRequest r, final long timestampMs)
+    {
+        sign(r, timestampMs);
+    }
+
     private void sign(final OrderRequest r, final long timestampMs)
     {
         r.timestampLength = appendLong(r.timestamp, 0, timestampMs);

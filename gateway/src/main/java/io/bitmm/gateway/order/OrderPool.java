@@ -77,6 +77,11 @@ public final class OrderPool implements HttpConnection.Listener
     private volatile boolean closed;
     private ScheduledFuture<?> tick;
     private Runnable stalledDrain = OrderPool::noop;
+    /** Requests refused for their timestamp, held until the clock is re-synced, then re-signed and sent again. */
+    private final OrderRequest[] clockHeld = new OrderRequest[MAX_REQUESTS];
+    private int clockHeldCount;
+    private long clockSyncs;
+    private static final long CLOCK_HOLD_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(3);
 
     /**
      * @param context     settings.
@@ -514,6 +519,11 @@ public final class OrderPool implements HttpConnection.Listener
     {
         stalledDrain.run();
         final long now = System.nanoTime();
+        resyncClock(now);
+        if (clockHeldCount > 0)
+        {
+            retryHeld(now);
+        }
         expire(now);
         maintain(now);
         drainWaitQueues(now);
@@ -615,6 +625,11 @@ public final class OrderPool implements HttpConnection.Listener
         {
             onTime(connection, r);
         }
+        else if (r.clockRetries == 0 && replies.timestampRefused(r))
+        {
+            holdForClock(r, now);
+            return;
+        }
         else
         {
             replies.onReply(r);
@@ -624,11 +639,82 @@ public final class OrderPool implements HttpConnection.Listener
         flush();
     }
 
+    /**
+     * The venue refused the request's timestamp: our view of its clock is off (a clock step). Ask for a re-sync and
+     * keep the request, to re-sign and send it once the new offset is measured (or report the refusal if that does
+     * not happen within a few seconds).
+     */
+    private void holdForClock(final OrderRequest r, final long now)
+    {
+        r.inFlight = false;
+        r.clockRetries = 1;
+        r.heldSinceNanos = now;
+        r.heldAtSync = clockSyncs;
+        clockHeld[clockHeldCount++] = r;
+        context.venueClock().requestResync();
+        resyncClock(now);
+    }
+
+    private void resyncClock(final long now)
+    {
+        if (!context.venueClock().resyncRequested())
+        {
+            return;
+        }
+        final HttpConnection connection = pick();
+        if (connection != null && freeCount > 0 && limiters[Endpoint.PUBLIC_TIME.ordinal()].tryAcquire(now))
+        {
+            context.venueClock().resyncStarted();
+            counters.increment(GatewayCounters.CLOCK_RESYNCS);
+            final OrderRequest r = acquire();
+            OrderEncoder.encodeTime(r);
+            send(connection, r, now);
+            flush();
+        }
+    }
+
+    private void retryHeld(final long now)
+    {
+        int kept = 0;
+        for (int i = 0; i < clockHeldCount; i++)
+        {
+            final OrderRequest r = clockHeld[i];
+            final boolean synced = clockSyncs > r.heldAtSync;
+            final HttpConnection connection = synced ? pick() : null;
+            if (connection != null && limiters[r.endpoint.ordinal()].tryAcquire(now))
+            {
+                r.resetForRetry();
+                encoder.resign(r, wallMs());
+                counters.increment(GatewayCounters.CLOCK_RETRIES);
+                send(connection, r, now);
+            }
+            else if (now - r.heldSinceNanos > CLOCK_HOLD_TIMEOUT_NANOS)
+            {
+                replies.onReply(r);
+                release(r);
+            }
+            else
+            {
+                clockHeld[kept++] = r;
+            }
+        }
+        for (int i = kept; i < clockHeldCount; i++)
+        {
+            clockHeld[i] = null;
+        }
+        clockHeldCount = kept;
+    }
+
     private void onTime(final HttpConnection connection, final OrderRequest r)
     {
         final long serverTime = r.status == 200 ? replies.serverTime(r) : -1;
         if (serverTime <= 0)
         {
+            if (r.status == 200)
+            {
+                // serverTime null, empty, missing or not a number: keep the last offset, count it
+                counters.increment(GatewayCounters.DECODE_ERRORS);
+            }
             lastProblem = "GET /api/v2/public/time answered HTTP " + r.status;
             if (!connection.warm)
             {
@@ -637,6 +723,7 @@ public final class OrderPool implements HttpConnection.Listener
             return;
         }
         context.venueClock().update(serverTime, r.sentWallMs, System.currentTimeMillis());
+        clockSyncs++;
         if (!connection.warm)
         {
             connection.warm = true;

@@ -44,6 +44,13 @@ public final class OrderRequest
     Object stream;
     int streamId;
 
+    /** Sends after a timestamp refusal (40008/40005); at most one. */
+    int clockRetries;
+    /** When it was held for a clock re-sync (ns). */
+    long heldSinceNanos;
+    /** The pool's count of clock measurements when it was held: it is sent again after the next one. */
+    long heldAtSync;
+
     int status;
     long rxNanos;
     byte[] response = new byte[MAX_BODY];
@@ -65,6 +72,20 @@ public final class OrderRequest
         instrumentId = -1;
         orderCount = 0;
         newClientOidLength = 0;
+        inFlight = false;
+        connection = null;
+        stream = null;
+        streamId = 0;
+        status = 0;
+        rxNanos = 0;
+        responseLength = 0;
+        clockRetries = 0;
+        heldSinceNanos = 0;
+    }
+
+    /** Forget the last answer and its stream, keeping the encoded request, to send it again. */
+    void resetForRetry()
+    {
         inFlight = false;
         connection = null;
         stream = null;

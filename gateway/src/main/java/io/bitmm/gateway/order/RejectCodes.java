@@ -15,6 +15,8 @@ public final class RejectCodes
     public static final int REPLACE_FAILED = -4;
     /** The venue's reply could not be decoded (the command is reported as COMMAND_UNKNOWN, not rejected). */
     public static final int UNDECODABLE_REPLY = -5;
+    /** A batch reply or a query answer that does not name this order (reported as COMMAND_UNKNOWN: it is queried). */
+    public static final int NOT_IN_REPLY = -6;
 
     private RejectCodes()
     {

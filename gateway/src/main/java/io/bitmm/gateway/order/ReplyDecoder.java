@@ -37,6 +37,7 @@ public final class ReplyDecoder
     private long orderId;
     private int itemCode;
     private boolean replaceFailed;
+    private long namedMask;
 
     /**
      * @param instruments instruments.
@@ -72,6 +73,16 @@ public final class ReplyDecoder
     }
 
     /**
+     * @param r a request with its reply.
+     * @return true when the venue refused the request's timestamp ({@code 40008} expired, {@code 40005} invalid):
+     * refused at authentication, before anything was done, so it is safe to re-sign and send again, even a place.
+     */
+    public boolean timestampRefused(final OrderRequest r)
+    {
+        return r.status == 400 && envelope(r) && (code == 40008 || code == 40005);
+    }
+
+    /**
      * Publish the outcome of a command request.
      *
      * @param r the request with its status and reply.
@@ -101,6 +112,8 @@ public final class ReplyDecoder
             if (!dataPass(r))
             {
                 json.recreate();
+                counters.increment(GatewayCounters.DECODE_ERRORS);
+                errorLog.record("orders: undecodable reply data", null);
                 publishAll(r, EventType.COMMAND_UNKNOWN, RejectCodes.UNDECODABLE_REPLY);
             }
         }
@@ -228,7 +241,19 @@ public final class ReplyDecoder
             {
                 final String name = json.name();
                 final JsonToken value = json.next();
-                if ("code".equals(name))
+                if ("code".equals(name) && (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY))
+                {
+                    // a code that is not a scalar is no code (fuzzer finding: it was parsed from its bracket, and
+                    // the object's own fields were then read as the envelope's)
+                    code = -1;
+                    codePresent = true;
+                    if (!json.skip(value))
+                    {
+                        json.recreate();
+                        return false;
+                    }
+                }
+                else if ("code".equals(name))
                 {
                     final long parsed = Chars.parseLong(json.chars(), json.offset(), json.length());
                     code = parsed == Chars.NOT_A_NUMBER ? -1 : (int)parsed;
@@ -265,9 +290,10 @@ public final class ReplyDecoder
         {
             final String name = json.name();
             final JsonToken value = json.next();
-            if ("serverTime".equals(name))
+            if ("serverTime".equals(name) && (value == JsonToken.VALUE_STRING || value == JsonToken.VALUE_NUMBER_INT))
             {
-                serverTime = Chars.parseLong(json.chars(), json.offset(), json.length());
+                final long parsed = Chars.parseLong(json.chars(), json.offset(), json.length());
+                serverTime = parsed == Chars.NOT_A_NUMBER ? -1 : parsed;
             }
             else
             {
@@ -307,7 +333,15 @@ public final class ReplyDecoder
         }
         if (!handled)
         {
-            publishSingle(r);
+            if (r.orderCount > 1 || r.commandType == CommandType.QUERY_ORDER)
+            {
+                // a batch or a query answered without data: no order's outcome is known (fuzzer finding)
+                notInReply(r);
+            }
+            else
+            {
+                publishSingle(r);
+            }
         }
         return true;
     }
@@ -320,7 +354,12 @@ public final class ReplyDecoder
         }
         if (r.endpoint == Endpoint.BATCH_ORDERS || r.endpoint == Endpoint.BATCH_CANCEL_ORDER)
         {
-            return value == JsonToken.START_OBJECT ? batch(r) : json.skip(value);
+            if (value == JsonToken.START_OBJECT)
+            {
+                return batch(r);
+            }
+            notInReply(r);
+            return json.skip(value);
         }
         oidLength = 0;
         orderId = 0;
@@ -335,6 +374,12 @@ public final class ReplyDecoder
         }
         publishSingle(r);
         return true;
+    }
+
+    private void notInReply(final OrderRequest r)
+    {
+        counters.increment(GatewayCounters.FIELD_QUERIES);
+        publishAll(r, EventType.COMMAND_UNKNOWN, RejectCodes.NOT_IN_REPLY);
     }
 
     private void publishSingle(final OrderRequest r)
@@ -356,10 +401,13 @@ public final class ReplyDecoder
     {
         if (value != JsonToken.START_ARRAY)
         {
+            // data null, a string, an object: no answer about the order (fuzzer finding: it was left unanswered)
+            notInReply(r);
             return json.skip(value);
         }
         JsonToken token;
         boolean any = false;
+        boolean named = false;
         while ((token = json.next()) == JsonToken.START_OBJECT)
         {
             if (!orderDecoder.decodeOrderObject(json, r.rxNanos))
@@ -367,15 +415,56 @@ public final class ReplyDecoder
                 return false;
             }
             any = true;
+            named |= r.orderCount > 0 && orderDecoder.lastObjectNames(r.clientOids[0], r.clientOidLengths[0]);
+        }
+        if (token != JsonToken.END_ARRAY)
+        {
+            return false;
         }
         if (!any)
         {
             publishNotFound(r);
         }
-        return token == JsonToken.END_ARRAY;
+        else if (!named)
+        {
+            // the answer does not name the order asked for (no clientOid, another order, another symbol): ask again
+            counters.increment(GatewayCounters.FIELD_QUERIES);
+            publishAll(r, EventType.COMMAND_UNKNOWN, RejectCodes.NOT_IN_REPLY);
+        }
+        return true;
     }
 
     private boolean batch(final OrderRequest r) throws IOException
+    {
+        namedMask = 0;
+        final boolean complete = batchLists(r);
+        if (complete)
+        {
+            // an order of the request that neither list names is not forgotten: its outcome is unknown (queried)
+            for (int i = 0; i < r.orderCount && i < Long.SIZE; i++)
+            {
+                if ((namedMask & (1L << i)) == 0)
+                {
+                    counters.increment(GatewayCounters.FIELD_QUERIES);
+                    publish(r, EventType.COMMAND_UNKNOWN, RejectCodes.NOT_IN_REPLY, r.clientOids[i], r.clientOidLengths[i], 0);
+                }
+            }
+        }
+        return complete;
+    }
+
+    private void markNamed(final OrderRequest r)
+    {
+        for (int i = 0; i < r.orderCount && i < Long.SIZE; i++)
+        {
+            if (r.clientOidLengths[i] == oidLength && java.util.Arrays.equals(r.clientOids[i], 0, oidLength, oid, 0, oidLength))
+            {
+                namedMask |= 1L << i;
+            }
+        }
+    }
+
+    private boolean batchLists(final OrderRequest r) throws IOException
     {
         JsonToken token;
         while ((token = json.next()) == JsonToken.FIELD_NAME)
@@ -395,6 +484,7 @@ public final class ReplyDecoder
                     {
                         return false;
                     }
+                    markNamed(r);
                     publish(r, success ? EventType.COMMAND_ACK : EventType.COMMAND_REJECT, success ? 0 : itemCode,
                         oid, oidLength, orderId);
                 }
@@ -419,6 +509,14 @@ public final class ReplyDecoder
         {
             final String name = json.name();
             final JsonToken value = json.next();
+            if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY || value == JsonToken.VALUE_NULL)
+            {
+                if (!json.skip(value))
+                {
+                    return false;
+                }
+                continue;
+            }
             switch (name)
             {
                 case "orderId":

@@ -73,7 +73,8 @@ public final class PrivateStreamDecoder
     private static final int FROZEN = 21;
     private static final int FEE_COIN = 22;
     private static final int TOTAL_FEE = 23;
-    private static final int SLOTS = 24;
+    private static final int DEDUCTION = 24;
+    private static final int SLOTS = 25;
     private static final int SLOT_CHARS = 96;
 
     private final InstrumentTable instruments;
@@ -95,6 +96,8 @@ public final class PrivateStreamDecoder
     private long rxNanos;
     private String failure;
     private boolean queryReply;
+    private boolean invalid;
+    private boolean lastObjectPublished;
 
     /**
      * @param instruments     the traded instruments and assets.
@@ -151,6 +154,10 @@ public final class PrivateStreamDecoder
                 json.feed(buffer, offset, length);
                 parseRoot();
             }
+            else if (failure == null && dataDeferred && event == EVENT_NONE)
+            {
+                drop("data without a channel (arg missing, null, empty or without channel)");
+            }
         }
         catch (final IOException | RuntimeException ex)
         {
@@ -162,6 +169,8 @@ public final class PrivateStreamDecoder
         }
         if (failure != null)
         {
+            // the frame may have been left part-read (a value of the wrong shape): start the next one afresh
+            json.recreate();
             counters.increment(GatewayCounters.DECODE_ERRORS);
             errorLog.record("private: " + failure, null);
             return ERROR;
@@ -210,11 +219,19 @@ public final class PrivateStreamDecoder
             case "arg":
                 return value == JsonToken.START_OBJECT ? parseArg() : json.skip(value);
             case "event":
+                if (!isScalar(value))
+                {
+                    return json.skip(value);
+                }
                 event = Chars.equalsAscii(json.chars(), json.offset(), json.length(), "login") ? EVENT_LOGIN :
                     Chars.equalsAscii(json.chars(), json.offset(), json.length(), "subscribe") ? EVENT_SUBSCRIBE :
                     Chars.equalsAscii(json.chars(), json.offset(), json.length(), "error") ? EVENT_ERROR : EVENT_OTHER;
                 return true;
             case "code":
+                if (!isScalar(value))
+                {
+                    return json.skip(value);
+                }
                 code = (int)Chars.parseLong(json.chars(), json.offset(), json.length());
                 return true;
             case "data":
@@ -237,7 +254,7 @@ public final class PrivateStreamDecoder
         {
             final String name = json.name();
             final JsonToken value = json.next();
-            if ("channel".equals(name))
+            if ("channel".equals(name) && isScalar(value))
             {
                 final char[] c = json.chars();
                 final int o = json.offset();
@@ -265,8 +282,7 @@ public final class PrivateStreamDecoder
             switch (channel)
             {
                 case CHANNEL_ORDERS:
-                    publishOrder(EventType.ORDER_UPDATE);
-                    if (fillsFromOrders && present[TRADE_ID] && stashLength[TRADE_ID] > 0)
+                    if (publishOrder(EventType.ORDER_UPDATE) && fillsFromOrders && has(TRADE_ID))
                     {
                         publishOrder(EventType.FILL);
                     }
@@ -299,13 +315,44 @@ public final class PrivateStreamDecoder
     public boolean decodeOrderObject(final JsonFrameParser parser, final long rxNanos) throws IOException
     {
         this.rxNanos = rxNanos;
+        lastObjectPublished = false;
         if (!stashObject(parser))
         {
             return false;
         }
         queryReply = true;
-        publishOrder(EventType.ORDER_UPDATE);
+        lastObjectPublished = publishOrder(EventType.ORDER_UPDATE) || (hasClientOid() && instrumentOfStash() == -1);
         queryReply = false;
+        return true;
+    }
+
+    /**
+     * @return true when the last {@link #decodeOrderObject} published an event naming the order (an ORDER_UPDATE, or
+     *         a COMMAND_UNKNOWN to query it again); false when it dropped the object (no clientOid, another symbol).
+     */
+    public boolean lastObjectPublished()
+    {
+        return lastObjectPublished;
+    }
+
+    /**
+     * @param clientOid the clientOid a query asked for (ASCII).
+     * @param length    its length.
+     * @return true when the last {@link #decodeOrderObject} published an event for exactly that order.
+     */
+    public boolean lastObjectNames(final byte[] clientOid, final int length)
+    {
+        if (!lastObjectPublished || stashLength[CLIENT_OID] != length)
+        {
+            return false;
+        }
+        for (int i = 0; i < length; i++)
+        {
+            if (stash[CLIENT_OID][i] != clientOid[i])
+            {
+                return false;
+            }
+        }
         return true;
     }
 
@@ -366,6 +413,10 @@ public final class PrivateStreamDecoder
                 else if (first && "totalFee".equals(name) && isScalar(v))
                 {
                     store(p, TOTAL_FEE);
+                }
+                else if (first && "deduction".equals(name) && isScalar(v))
+                {
+                    store(p, DEDUCTION);
                 }
                 else if (!p.skip(v))
                 {
@@ -457,23 +508,87 @@ public final class PrivateStreamDecoder
         return present[slot] && Chars.equalsAscii(stash[slot], 0, stashLength[slot], value);
     }
 
+    /**
+     * A decimal field: missing, {@code null} or empty reads as 0 (the caller decides whether 0 is a usable default);
+     * text that is not a decimal marks the element {@link #invalid}.
+     */
     private long decimalOf(final int slot, final int scale)
     {
-        if (!present[slot] || stashLength[slot] == 0)
+        if (!has(slot))
         {
             return 0;
         }
         if (Chars.parseTruncating(decimal, stash[slot], 0, stashLength[slot], scale) != DecimalParser.OK)
         {
-            failure = "bad decimal in a private push";
+            invalid = true;
             return 0;
         }
         return decimal.value();
     }
 
+    /** A signed decimal (fees): as {@link #decimalOf}, with a leading minus sign. */
+    private long signedDecimalOf(final int slot, final int scale)
+    {
+        if (!has(slot))
+        {
+            return 0;
+        }
+        final boolean negative = stash[slot][0] == '-';
+        final int from = negative || stash[slot][0] == '+' ? 1 : 0;
+        if (Chars.parseTruncating(decimal, stash[slot], from, stashLength[slot] - from, scale) != DecimalParser.OK)
+        {
+            invalid = true;
+            return 0;
+        }
+        return negative ? -decimal.value() : decimal.value();
+    }
+
+    /** A decimal field the element cannot do without: missing, null, empty, malformed or not positive is invalid. */
+    private long requiredPositive(final int slot, final int scale)
+    {
+        final long value = decimalOf(slot, scale);
+        if (value <= 0)
+        {
+            invalid = true;
+        }
+        return value;
+    }
+
+    /** A decimal field with a documented default of 0: counted when the default is taken. */
+    private long defaultZero(final int slot, final int scale)
+    {
+        if (!has(slot))
+        {
+            defaulted();
+            return 0;
+        }
+        return decimalOf(slot, scale);
+    }
+
+    /** The primary field, else (counted) the older field Bitget wrote before it, else 0. */
+    private long withFallback(final int primary, final int fallback, final int scale)
+    {
+        if (has(primary))
+        {
+            return decimalOf(primary, scale);
+        }
+        defaulted();
+        return decimalOf(fallback, scale);
+    }
+
+    private boolean has(final int slot)
+    {
+        return present[slot] && stashLength[slot] > 0;
+    }
+
+    private void defaulted()
+    {
+        counters.increment(GatewayCounters.FIELD_DEFAULTS);
+    }
+
     private long longOf(final int slot)
     {
-        if (!present[slot])
+        if (!has(slot))
         {
             return 0;
         }
@@ -481,18 +596,43 @@ public final class PrivateStreamDecoder
         return value == Chars.NOT_A_NUMBER ? 0 : value;
     }
 
+    /** A numeric field with a documented default of 0 (orderId: the core keeps the ack's; uTime): counted. */
+    private long countedLongOf(final int slot)
+    {
+        final long value = longOf(slot);
+        if (value == 0)
+        {
+            defaulted();
+        }
+        return value;
+    }
+
+    private boolean hasClientOid()
+    {
+        return has(CLIENT_OID) && stashLength[CLIENT_OID] <= InboundEvent.MAX_ID_LENGTH;
+    }
+
     private void copyId(final int slot, final byte[] dst, final InboundEvent e)
     {
-        if (present[slot])
+        if (has(slot))
         {
             final int length = Chars.copyAscii(stash[slot], 0, stashLength[slot], dst);
             e.clientOidLength = Math.max(length, 0);
         }
     }
 
+    /**
+     * @return the element's instrument, -1 when it names none (missing, null, empty), -2 when it names one that is
+     *         not traded here.
+     */
     private int instrumentOfStash()
     {
-        return present[INST_ID] ? instruments.instrumentId(stash[INST_ID], 0, stashLength[INST_ID]) : -1;
+        if (!has(INST_ID))
+        {
+            return -1;
+        }
+        final int id = instruments.instrumentId(stash[INST_ID], 0, stashLength[INST_ID]);
+        return id >= 0 ? id : -2;
     }
 
     private InboundEvent claim(final EventType type, final int instrumentId)
@@ -507,58 +647,156 @@ public final class PrivateStreamDecoder
         return e;
     }
 
-    private void publish(final InboundEvent e, final String before)
+    private void publish(final InboundEvent e)
     {
         final long sequence = e.publishNanos;
-        if (failure != before)
-        {
-            e.type = EventType.NONE;
-        }
         e.publishNanos = System.nanoTime();
         publisher.publish(sequence);
         counters.increment(GatewayCounters.EVENTS_PUBLISHED);
     }
 
-    private void publishOrder(final EventType type)
+    /**
+     * An order element that names one of our orders (a clientOid) but cannot be applied as it stands: published as
+     * COMMAND_UNKNOWN for that clientOid, so the core marks the order UNKNOWN and queries it (never drops it).
+     */
+    private void publishQuery(final int instrumentId, final String why)
     {
-        final int instrumentId = instrumentOfStash();
-        if (instrumentId < 0)
-        {
-            return;
-        }
-        final Instrument instrument = instruments.instrument(instrumentId);
-        final String before = failure;
-        final InboundEvent e = claim(type, instrumentId);
+        final InboundEvent e = claim(EventType.COMMAND_UNKNOWN, Math.max(instrumentId, -1));
         copyId(CLIENT_OID, e.clientOid, e);
         e.orderId = longOf(ORDER_ID);
+        publish(e);
+        counters.increment(GatewayCounters.FIELD_QUERIES);
+        errorLog.record("private: order queried: " + why, null);
+    }
+
+    private void drop(final String why)
+    {
+        counters.increment(GatewayCounters.FIELD_DROPS);
+        errorLog.record("private: element dropped: " + why, null);
+    }
+
+    /** @return true when the element was published as it stands (its fill may follow), false when dropped or queried. */
+    private boolean publishOrder(final EventType type)
+    {
+        if (!hasClientOid())
+        {
+            drop("order without a usable clientOid (not ours)");
+            return false;
+        }
+        final int instrumentId = instrumentOfStash();
+        if (instrumentId == -2)
+        {
+            drop("order of an instrument not traded here");
+            return false;
+        }
+        if (instrumentId < 0)
+        {
+            publishQuery(-1, "instId missing, null or empty");
+            return false;
+        }
+        final Instrument instrument = instruments.instrument(instrumentId);
+        invalid = false;
+        final InboundEvent e = claim(type, instrumentId);
+        copyId(CLIENT_OID, e.clientOid, e);
+        e.orderId = countedLongOf(ORDER_ID);
+        e.venueTimeMs = countedLongOf(TIME);
+        final boolean sideKnown = is(SIDE, "buy") || is(SIDE, "sell");
         e.side = is(SIDE, "sell") ? Side.SELL : Side.BUY;
-        e.venueTimeMs = longOf(TIME);
+        final String why;
         if (type == EventType.FILL)
         {
-            e.price = decimalOf(FILL_PRICE, instrument.priceScale());
-            e.size = decimalOf(BASE_VOLUME, instrument.sizeScale());
+            e.price = requiredPositive(FILL_PRICE, instrument.priceScale());
+            e.size = requiredPositive(BASE_VOLUME, instrument.sizeScale());
             e.tradeId = longOf(TRADE_ID);
             e.maker = !isTaker(TRADE_SCOPE);
-            e.fee = Math.abs(decimalOf(FILL_FEE, Amounts.DECIMALS));
-            e.feeAssetId = present[FILL_FEE_COIN] ? instruments.assetId(stash[FILL_FEE_COIN], 0, stashLength[FILL_FEE_COIN]) : -1;
+            fillFee(e, FILL_FEE, FILL_FEE_COIN, instrument);
+            why = !sideKnown ? "fill with a missing or unknown side" : "fill with an unreadable fillPrice or baseVolume";
+            invalid |= !sideKnown || e.tradeId == 0;
         }
         else
         {
-            e.price = decimalOf(PRICE, instrument.priceScale());
-            e.size = decimalOf(present[NEW_SIZE] ? NEW_SIZE : SIZE, instrument.sizeScale());
-            e.cumulativeFilledSize = decimalOf(present[ACC_BASE_VOLUME] ? ACC_BASE_VOLUME : BASE_VOLUME, instrument.sizeScale());
+            e.price = defaultZero(PRICE, instrument.priceScale());
+            e.size = withFallback(NEW_SIZE, SIZE, instrument.sizeScale());
+            e.cumulativeFilledSize = withFallback(ACC_BASE_VOLUME, BASE_VOLUME, instrument.sizeScale());
             e.commandType = queryReply ? io.bitmm.core.event.CommandType.QUERY_ORDER : io.bitmm.core.event.CommandType.NONE;
-            e.averagePrice = decimalOf(PRICE_AVG, instrument.priceScale());
+            e.averagePrice = defaultZero(PRICE_AVG, instrument.priceScale());
             e.venueStatus = status();
             e.timeInForce = force();
             e.cancelReason = cancelReason(e.venueStatus, e.timeInForce);
+            why = e.venueStatus == VenueOrderStatus.UNKNOWN ? "status missing, null, empty or unknown" :
+                "an unreadable price, size, accBaseVolume or priceAvg";
+            // a push never says "not found": an unreadable status must not close the order
+            invalid |= e.venueStatus == VenueOrderStatus.UNKNOWN;
         }
-        publish(e, before);
+        if (invalid)
+        {
+            e.type = EventType.COMMAND_UNKNOWN;
+            e.commandType = io.bitmm.core.event.CommandType.NONE;
+            counters.increment(GatewayCounters.FIELD_QUERIES);
+            errorLog.record("private: order queried: " + why, null);
+        }
+        publish(e);
+        return true;
     }
 
+    /**
+     * The fee of a fill in our sign (positive paid, negative received). Missing, null or empty: no fee given, the
+     * instrument's rate applies ({@code feeAssetId} -1); unreadable: the same, counted.
+     */
+    private void fillFee(final InboundEvent e, final int feeSlot, final int coinSlot, final Instrument instrument)
+    {
+        final boolean before = invalid;
+        invalid = false;
+        final long venueFee = signedDecimalOf(feeSlot, Amounts.DECIMALS);
+        final boolean unreadable = invalid;
+        invalid = before;
+        if (!has(feeSlot) || unreadable)
+        {
+            defaulted();
+            e.fee = 0;
+            e.feeAssetId = -1;
+            return;
+        }
+        if (!is(DEDUCTION, "no") && !is(DEDUCTION, "yes") && present[DEDUCTION])
+        {
+            defaulted();
+        }
+        if (is(DEDUCTION, "yes"))
+        {
+            // paid in BGB (written positive): it touches neither traded coin
+            e.fee = venueFee;
+            e.feeAssetId = InboundEvent.FEE_ASSET_OTHER;
+            return;
+        }
+        // Bitget signs the fee as a balance change: negative is a fee paid, positive a rebate received (section 7)
+        e.fee = -venueFee;
+        e.feeAssetId = feeAsset(coinSlot, instrument, e.side);
+    }
+
+    /**
+     * The fee's asset: the named coin when the table has it, {@link InboundEvent#FEE_ASSET_OTHER} for another coin
+     * (BGB), and the received coin (Bitget charges spot fees in it) when the push names none.
+     */
+    private int feeAsset(final int slot, final Instrument instrument, final Side side)
+    {
+        if (!has(slot))
+        {
+            defaulted();
+            return side == Side.BUY ? instrument.baseAssetId() : instrument.quoteAssetId();
+        }
+        final int assetId = instruments.assetId(stash[slot], 0, stashLength[slot]);
+        return assetId >= 0 ? assetId : InboundEvent.FEE_ASSET_OTHER;
+    }
+
+    /** {@code T}/{@code taker} is taker; {@code M}/{@code maker} (and the docs' {@code marker}) maker; else maker, counted. */
     private boolean isTaker(final int slot)
     {
-        return present[slot] && stashLength[slot] > 0 && (stash[slot][0] == 'T' || stash[slot][0] == 't');
+        final boolean taker = is(slot, "T") || is(slot, "taker");
+        if (!taker && !is(slot, "M") && !is(slot, "maker") && !is(slot, "marker"))
+        {
+            defaulted();
+        }
+        return taker;
     }
 
     private VenueOrderStatus status()
@@ -588,7 +826,15 @@ public final class PrivateStreamDecoder
         {
             return TimeInForce.IOC;
         }
-        return is(FORCE, "fok") ? TimeInForce.FOK : TimeInForce.GTC;
+        if (is(FORCE, "fok"))
+        {
+            return TimeInForce.FOK;
+        }
+        if (!is(FORCE, "gtc"))
+        {
+            defaulted();
+        }
+        return TimeInForce.GTC;
     }
 
     private CancelReason cancelReason(final VenueOrderStatus status, final TimeInForce tif)
@@ -605,7 +851,7 @@ public final class PrivateStreamDecoder
         {
             return CancelReason.POST_ONLY_WOULD_TAKE;
         }
-        if (present[CANCEL_REASON] && stashLength[CANCEL_REASON] > 0)
+        if (has(CANCEL_REASON))
         {
             return CancelReason.OTHER;
         }
@@ -618,38 +864,76 @@ public final class PrivateStreamDecoder
         final int instrumentId = instrumentOfStash();
         if (instrumentId < 0)
         {
+            if (hasClientOid() && instrumentId == -1)
+            {
+                publishQuery(-1, "fill without a symbol");
+            }
+            else
+            {
+                drop(instrumentId == -1 ? "fill without a symbol" : "fill of an instrument not traded here");
+            }
             return;
         }
         final Instrument instrument = instruments.instrument(instrumentId);
-        final String before = failure;
+        invalid = false;
         final InboundEvent e = claim(EventType.FILL, instrumentId);
         copyId(CLIENT_OID, e.clientOid, e);
-        e.orderId = longOf(ORDER_ID);
+        e.orderId = countedLongOf(ORDER_ID);
         e.tradeId = longOf(TRADE_ID);
         e.side = is(SIDE, "sell") ? Side.SELL : Side.BUY;
-        e.price = decimalOf(present[PRICE_AVG] ? PRICE_AVG : PRICE, instrument.priceScale());
-        e.size = decimalOf(present[SIZE] ? SIZE : BASE_VOLUME, instrument.sizeScale());
+        e.price = requiredPositive(has(PRICE_AVG) ? PRICE_AVG : PRICE, instrument.priceScale());
+        e.size = requiredPositive(has(SIZE) ? SIZE : BASE_VOLUME, instrument.sizeScale());
         e.maker = !isTaker(TRADE_SCOPE);
-        e.fee = Math.abs(decimalOf(TOTAL_FEE, Amounts.DECIMALS));
-        e.feeAssetId = present[FEE_COIN] ? instruments.assetId(stash[FEE_COIN], 0, stashLength[FEE_COIN]) : -1;
-        e.venueTimeMs = longOf(TIME);
-        publish(e, before);
+        fillFee(e, TOTAL_FEE, FEE_COIN, instrument);
+        e.venueTimeMs = countedLongOf(TIME);
+        invalid |= !(is(SIDE, "buy") || is(SIDE, "sell")) || e.tradeId == 0;
+        if (invalid)
+        {
+            if (hasClientOid())
+            {
+                e.type = EventType.COMMAND_UNKNOWN;
+                counters.increment(GatewayCounters.FIELD_QUERIES);
+                errorLog.record("private: order queried: fill with an unreadable side, tradeId, price or size", null);
+            }
+            else
+            {
+                e.type = EventType.NONE;
+                drop("fill with an unreadable side, tradeId, price or size and no clientOid");
+            }
+        }
+        publish(e);
     }
 
     private void publishBalance()
     {
-        final int assetId = present[COIN] ? instruments.assetId(stash[COIN], 0, stashLength[COIN]) : -1;
+        if (!has(COIN))
+        {
+            drop("balance without a coin");
+            return;
+        }
+        final int assetId = instruments.assetId(stash[COIN], 0, stashLength[COIN]);
         if (assetId < 0)
         {
             return;
         }
-        final String before = failure;
+        invalid = false;
+        final long available = decimalOf(AVAILABLE, Amounts.DECIMALS);
+        final long frozen = decimalOf(FROZEN, Amounts.DECIMALS);
+        if (invalid || !has(AVAILABLE))
+        {
+            drop("balance with a missing, null, empty or unreadable available/frozen");
+            return;
+        }
+        if (!has(FROZEN))
+        {
+            defaulted();
+        }
         final InboundEvent e = claim(EventType.BALANCE, -1);
         e.assetId = assetId;
-        e.available = decimalOf(AVAILABLE, Amounts.DECIMALS);
-        e.frozen = decimalOf(FROZEN, Amounts.DECIMALS);
-        e.venueTimeMs = longOf(TIME);
-        publish(e, before);
+        e.available = available;
+        e.frozen = frozen;
+        e.venueTimeMs = countedLongOf(TIME);
+        publish(e);
     }
 
     public int event()

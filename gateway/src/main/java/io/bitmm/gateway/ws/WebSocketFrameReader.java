@@ -341,6 +341,15 @@ public final class WebSocketFrameReader extends ChannelInboundHandlerAdapter
         }
     }
 
+    /**
+     * @return true when no partial frame or fragmented message is held and the connection has not failed: the next
+     *         bytes start a new message.
+     */
+    boolean betweenFrames()
+    {
+        return !failed && inputLength == 0 && !inMessage;
+    }
+
     private void fail(final ChannelHandlerContext ctx, final String problem, final WebSocketCloseStatus status)
     {
         failed = true;

@@ -198,6 +198,26 @@ public final class WebSocketSession
     }
 
     /**
+     * Drop the current connection and connect again after the usual back-off (a refused login, subscriptions
+     * refused again and again); event loop only.
+     */
+    public void reconnect()
+    {
+        if (channel != null && channel.isActive())
+        {
+            channel.close();
+        }
+    }
+
+    /**
+     * @return true once {@link #close()} was called (any thread).
+     */
+    public boolean isClosed()
+    {
+        return closed;
+    }
+
+    /**
      * @return true while the handshake is complete and the connection up.
      */
     public boolean isOpen()

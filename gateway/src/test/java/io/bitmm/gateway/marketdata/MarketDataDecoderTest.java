@@ -150,7 +150,6 @@ class MarketDataDecoderTest
             "{\"action\":\"snapshot\",,}",
             "not json at all",
             "[1,2,3]",
-            SNAPSHOT + "}",
             "{\"data\":[{\"asks\":[]}],\"arg\":{\"channel\":\"books\",\"instId\":\"BTCUSDT\"}}",
         };
         int errors = 0;
@@ -165,7 +164,10 @@ class MarketDataDecoderTest
         {
             assertEquals(EventType.NONE, e.type, "an undecodable frame publishes NONE");
         }
-        assertEquals(0, decoder.errorInstrumentId() < 0 ? 0 : 0);
+        // trailing content is only seen after the data was decoded: the frame is still an error (counted, and the
+        // gateway resyncs the instrument, which discards the book)
+        assertEquals(MarketDataDecoder.ERROR, decode(SNAPSHOT + "}"));
+        assertEquals(errors + 1, counters.get(GatewayCounters.DECODE_ERRORS));
         assertEquals(MarketDataDecoder.OK, decode(UPDATE), "the decoder recovers after errors");
         assertEquals(EventType.BOOK_UPDATE, publisher.events().get(publisher.events().size() - 1).type);
     }
@@ -223,5 +225,16 @@ class MarketDataDecoderTest
     {
         final int length = io.bitmm.core.instrument.DecimalFormatter.format(value, scale, decimals, buffer, 0);
         text.append(text.length() == 0 ? "" : ":").append(new String(buffer, 0, length, StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void shouldDecodeTheNextFrameAfterALevelThatIsNotAnArray()
+    {
+        // fuzzer finding: the parser was left part-way through the bad frame, so every later frame failed
+        final String bad = SNAPSHOT.replace("[\"30000.30\",\"2.0000\"]", "\"30000.30\"");
+        assertEquals(MarketDataDecoder.ERROR, decode(bad));
+        assertEquals(MarketDataDecoder.OK, decode(SNAPSHOT));
+        assertEquals(MarketDataDecoder.OK, decode(UPDATE));
+        assertEquals(1, counters.get(GatewayCounters.DECODE_ERRORS));
     }
 }

@@ -60,6 +60,113 @@ class ReplyDecoderTest
     }
 
     @Test
+    void shouldQueryABatchOrderTheReplyDoesNotName()
+    {
+        // fuzzer finding: a batch reply naming only some orders of the request left the others untracked
+        final OrderRequest r = request(Endpoint.BATCH_ORDERS, CommandType.PLACE, 200,
+            "{\"code\":\"00000\",\"msg\":\"success\",\"data\":{\"successList\":[{\"orderId\":\"7\"," +
+            "\"clientOid\":\"mm-1\"}],\"failureList\":[]}}");
+        r.addClientOid("mm-2".getBytes(StandardCharsets.US_ASCII), 4);
+        decoder.onReply(r);
+        final java.util.List<InboundEvent> events = publisher.events();
+        assertEquals(2, events.size());
+        assertEquals(EventType.COMMAND_ACK, events.get(0).type);
+        assertEquals(EventType.COMMAND_UNKNOWN, events.get(1).type);
+        assertEquals(RejectCodes.NOT_IN_REPLY, events.get(1).rejectCode);
+        assertEquals("mm-2", new String(events.get(1).clientOid, 0, events.get(1).clientOidLength, StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void shouldQueryEveryOrderOfABatchAnsweredWithoutData()
+    {
+        // fuzzer finding: a success envelope without "data" acked the first order of a batch and forgot the rest
+        final OrderRequest r = request(Endpoint.BATCH_ORDERS, CommandType.PLACE, 200,
+            "{\"code\":\"00000\",\"msg\":\"success\",\"requestTime\":1,\"codedata\":{}}");
+        r.addClientOid("mm-2".getBytes(StandardCharsets.US_ASCII), 4);
+        decoder.onReply(r);
+        final java.util.List<InboundEvent> events = publisher.events();
+        assertEquals(2, events.size());
+        for (final InboundEvent e : events)
+        {
+            assertEquals(EventType.COMMAND_UNKNOWN, e.type);
+            assertEquals(RejectCodes.NOT_IN_REPLY, e.rejectCode);
+        }
+    }
+
+    @Test
+    void shouldQueryAgainWhenTheDataIsNotAnArrayOrTheBatchDataNotAnObject()
+    {
+        // fuzzer finding: "data":"success" on an orderInfo reply left the query unanswered
+        decoder.onReply(request(Endpoint.ORDER_INFO, CommandType.QUERY_ORDER, 200,
+            "{\"code\":\"00000\",\"data\":\"success\",\"requestTime\":1}"));
+        decoder.onReply(request(Endpoint.BATCH_CANCEL_ORDER, CommandType.CANCEL, 200,
+            "{\"code\":\"00000\",\"data\":null,\"requestTime\":1}"));
+        final java.util.List<InboundEvent> events = publisher.events();
+        assertEquals(2, events.size());
+        for (final InboundEvent e : events)
+        {
+            assertEquals(EventType.COMMAND_UNKNOWN, e.type);
+            assertEquals(RejectCodes.NOT_IN_REPLY, e.rejectCode);
+            assertEquals(4, e.clientOidLength);
+        }
+    }
+
+    @Test
+    void shouldDecodeTheNextReplyAfterOneEndingInAnUnfinishedNumber()
+    {
+        // fuzzer finding: "...}0" left the parser inside a number, so the next good reply failed too
+        decoder.onReply(request(Endpoint.PLACE_ORDER, CommandType.PLACE, 200, "{\"code\":\"00000\",\"data\":[]}0"));
+        assertEquals(EventType.COMMAND_UNKNOWN, publisher.events().get(0).type);
+        publisher.clear();
+        decoder.onReply(request(Endpoint.PLACE_ORDER, CommandType.PLACE, 200,
+            "{\"code\":\"00000\",\"msg\":\"success\",\"data\":{\"orderId\":\"1001\",\"clientOid\":\"mm-1\"}}"));
+        assertEquals(EventType.COMMAND_ACK, publisher.events().get(0).type);
+        assertEquals(1001, publisher.events().get(0).orderId);
+    }
+
+    @Test
+    void shouldCountReplyDataItCannotDecode()
+    {
+        decoder.onReply(request(Endpoint.PLACE_ORDER, CommandType.PLACE, 200,
+            "{\"code\":\"00000\",\"data\":{\"orderId\":{\"nested\":[1,2]},\"clientOid\":\"mm-1\"}}"));
+        assertEquals(EventType.COMMAND_ACK, publisher.events().get(0).type, "a nested value is skipped, not misread");
+        assertEquals(0, publisher.events().get(0).orderId);
+        publisher.clear();
+        final OrderRequest r = request(Endpoint.PLACE_ORDER, CommandType.PLACE, 200, "{\"code\":\"00000\",\"data\":{\"orderId\":\"1\"}");
+        decoder.onReply(r);
+        assertEquals(EventType.COMMAND_UNKNOWN, publisher.events().get(0).type);
+        assertEquals(1, counters.get(GatewayCounters.DECODE_ERRORS));
+    }
+
+    @Test
+    void shouldQueryAgainWhenTheAnswerNamesAnotherOrder()
+    {
+        // fuzzer finding: an orderInfo answer for another clientOid left the queried order unanswered
+        decoder.onReply(request(Endpoint.ORDER_INFO, CommandType.QUERY_ORDER, 200,
+            "{\"code\":\"00000\",\"msg\":\"success\",\"data\":[{\"symbol\":\"BTCUSDT\",\"orderId\":\"5\"," +
+            "\"clientOid\":\"mm-0\",\"price\":\"30000.00\",\"size\":\"0.0010\",\"side\":\"buy\",\"status\":\"filled\"," +
+            "\"baseVolume\":\"0.0010\",\"priceAvg\":\"30000.00\"}]}"));
+        final java.util.List<InboundEvent> events = publisher.events();
+        assertEquals(2, events.size());
+        assertEquals(EventType.ORDER_UPDATE, events.get(0).type);
+        assertEquals(EventType.COMMAND_UNKNOWN, events.get(1).type);
+        assertEquals(RejectCodes.NOT_IN_REPLY, events.get(1).rejectCode);
+        assertEquals("mm-1", new String(events.get(1).clientOid, 0, events.get(1).clientOidLength, StandardCharsets.US_ASCII));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "serverTime {0} -> {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "'\"serverTime\":\"1700000000000\"', 1700000000000", "'\"serverTime\":null', -1", "'\"serverTime\":\"\"', -1",
+        "'\"other\":1', -1", "'\"serverTime\":\"zz_unknown\"', -1", "'\"serverTime\":{\"a\":1}', -1"})
+    void shouldGiveNoServerTimeForANullEmptyMissingOrUnknownValue(final String field, final long expected)
+    {
+        // -1: the order pool keeps the last clock offset and counts the reply as undecodable
+        final OrderRequest r = request(Endpoint.PUBLIC_TIME, CommandType.NONE, 200,
+            "{\"code\":\"00000\",\"msg\":\"success\",\"requestTime\":1,\"data\":{" + field + "}}");
+        assertEquals(expected, decoder.serverTime(r));
+    }
+
+    @Test
     void shouldReportAMissingOrderAsUnknownStatus()
     {
         decoder.onReply(request(Endpoint.ORDER_INFO, CommandType.QUERY_ORDER, 200,

@@ -103,6 +103,45 @@ public class PrivateStreamDecoderTest
         assertEquals(0, fill.feeAssetId);
     }
 
+    /** Issue 11, fault 3: a 0.0004 BTC maker buy whose {@code orders} push carries a rebate of 0.0000002 BTC. */
+    public static final String ORDERS_REBATE = ORDERS.replace("\"fillFee\":\"-0.0000004\"", "\"fillFee\":\"0.0000002\"")
+        .replace("\"fee\":\"-0.0000004\"", "\"fee\":\"0.0000002\"");
+    /** The same rebate as a {@code fill} push: {@code "totalFee":"0.0000002","deduction":"no"}. */
+    public static final String FILL_REBATE = FILL.replace("\"totalFee\":\"-0.0000004\"", "\"totalFee\":\"0.0000002\"");
+
+    @Test
+    void shouldBookARebateOnAnOrdersPushAsANegativeFee()
+    {
+        assertTrue(ORDERS_REBATE.contains("\"fillFee\":\"0.0000002\",\"fillFeeCoin\":\"BTC\""));
+        assertEquals(PrivateStreamDecoder.OK, decode(decoder(true), ORDERS_REBATE));
+        final InboundEvent fill = publisher.events(EventType.FILL).get(0);
+        assertEquals(4, fill.size, "0.0004 BTC");
+        assertEquals(-20, fill.fee, "a rebate of 0.0000002 BTC received: fee -20 amount units");
+        assertEquals(0, fill.feeAssetId);
+    }
+
+    @Test
+    void shouldBookARebateOnAFillPushAsANegativeFee()
+    {
+        assertTrue(FILL_REBATE.contains("\"deduction\":\"no\"") && FILL_REBATE.contains("\"totalFee\":\"0.0000002\""));
+        assertEquals(PrivateStreamDecoder.OK, decode(decoder(false), FILL_REBATE));
+        final InboundEvent fill = publisher.events(EventType.FILL).get(0);
+        assertEquals(-20, fill.fee, "a rebate of 0.0000002 BTC received: fee -20 amount units");
+        assertEquals(0, fill.feeAssetId);
+    }
+
+    @Test
+    void shouldBookAFeePaidInBgbAsPaidOutsideTheTradedCoins()
+    {
+        final String bgb = FILL.replace("\"feeCoin\":\"BTC\",\"deduction\":\"no\",\"totalDeductionFee\":\"0\"," +
+            "\"totalFee\":\"-0.0000004\"", "\"feeCoin\":\"BGB\",\"deduction\":\"yes\",\"totalDeductionFee\":\"0\"," +
+            "\"totalFee\":\"0.0015552\"");
+        assertEquals(PrivateStreamDecoder.OK, decode(decoder(false), bgb));
+        final InboundEvent fill = publisher.events(EventType.FILL).get(0);
+        assertEquals(155_520, fill.fee, "deduction yes: paid in BGB, positive as written");
+        assertEquals(InboundEvent.FEE_ASSET_OTHER, fill.feeAssetId, "BGB is neither the base nor the quote coin");
+    }
+
     @Test
     void shouldDecodeAccountSkippingUnknownCoins()
     {
@@ -136,13 +175,14 @@ public class PrivateStreamDecoderTest
     {
         final PrivateStreamDecoder decoder = decoder(true);
         assertEquals(PrivateStreamDecoder.ERROR, decode(decoder, ORDERS.substring(0, 100)));
-        assertEquals(PrivateStreamDecoder.ERROR, decode(decoder, ORDERS.replace("\"30000.10\"", "\"3x\"")));
         assertEquals(PrivateStreamDecoder.ERROR, decode(decoder, "{]"));
-        assertEquals(3, counters.get(GatewayCounters.DECODE_ERRORS));
-        for (final InboundEvent e : publisher.events())
-        {
-            assertEquals(EventType.NONE, e.type);
-        }
+        assertEquals(2, counters.get(GatewayCounters.DECODE_ERRORS));
+        assertTrue(publisher.events().isEmpty());
+        // a well-formed push with an unreadable price: not a frame error, the order is queried
+        assertEquals(PrivateStreamDecoder.OK, decode(decoder, ORDERS.replace("\"30000.10\"", "\"3x\"")));
+        assertEquals(2, counters.get(GatewayCounters.DECODE_ERRORS));
+        assertEquals(2, publisher.events(EventType.COMMAND_UNKNOWN).size(), "the update and the fill: query the order");
+        assertEquals(2, counters.get(GatewayCounters.FIELD_QUERIES));
         publisher.clear();
         assertEquals(PrivateStreamDecoder.OK, decode(decoder, ORDERS));
         assertFalse(publisher.events(EventType.ORDER_UPDATE).isEmpty());
@@ -183,5 +223,28 @@ public class PrivateStreamDecoderTest
         System.out.println("private decode: " + allocated + " bytes allocated over 100000 frames");
         assertEquals(0, counters.get(GatewayCounters.DECODE_ERRORS));
         assertEquals(0, allocated);
+    }
+
+    @Test
+    void shouldDecodeTheNextFrameAfterAnArrayWhereAnObjectBelongs()
+    {
+        final PrivateStreamDecoder decoder = decoder(true);
+        final String bad = ACCOUNT.replace("{\"coin\":\"DOGE\"", "[\"coin\",{\"x\":1}],{\"coin\":\"DOGE\"")
+            .replace("\"frozen\":\"0\"}]", "\"frozen\":\"0\"]]");
+        assertEquals(PrivateStreamDecoder.ERROR, decode(decoder, bad));
+        publisher.clear();
+        assertEquals(PrivateStreamDecoder.OK, decode(decoder, ORDERS));
+        assertEquals(2, publisher.events().size());
+    }
+
+    @Test
+    void shouldDecodeTheNextFrameAfterOneEndingInAnUnfinishedString()
+    {
+        // fuzzer finding: '{...}"subsc' left the parser inside a string, so the next good frame failed too
+        final PrivateStreamDecoder decoder = decoder(true);
+        assertEquals(PrivateStreamDecoder.ERROR,
+            decode(decoder, "{\"event\":\"subscribe\",\"arg\":{\"instType\":\"orders\",\"instId\":\"defa\"}}\"subsc"));
+        assertEquals(PrivateStreamDecoder.OK, decode(decoder, ORDERS));
+        assertEquals(2, publisher.events().size());
     }
 }

@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code sim}: runs the simulated venue until stopped; prints one {@code ready ...} line when it accepts connections. */
-@Command(name = "sim", mixinStandardHelpOptions = true, description = "Simulated Bitget v2 venue on loopback")
+@Command(name = "sim", mixinStandardHelpOptions = true, description = "Simulated Bitget venue (classic v2, UTA v3) on loopback")
 public final class SimCommand implements Callable<Integer>
 {
     @Spec
@@ -55,12 +55,32 @@ public final class SimCommand implements Callable<Integer>
     @Option(names = "--ws-max-age-ms", description = "forced WebSocket disconnect after (default ${DEFAULT-VALUE})")
     long wsMaxAgeMs = SimContext.DEFAULT_WS_MAX_AGE_MS;
 
+    @Option(names = "--maker-fee", description = "maker fee rate; negative pays a maker rebate (default ${DEFAULT-VALUE})")
+    String makerFee = SimContext.DEFAULT_MAKER_FEE;
+
+    @Option(names = "--taker-fee", description = "taker fee rate (default ${DEFAULT-VALUE})")
+    String takerFee = SimContext.DEFAULT_TAKER_FEE;
+
+    @Option(names = "--account-mode", description = "uta (a new Bitget user: v2 private REST refused with 40085) or "
+        + "classic (v3 private refused with 40084) (default ${DEFAULT-VALUE})")
+    String accountMode = SimContext.ACCOUNT_UTA;
+
+    @Option(names = "--funding-interval-ms", description = "futures funding settlement interval (default ${DEFAULT-VALUE})")
+    long fundingIntervalMs = SimContext.DEFAULT_FUNDING_INTERVAL_MS;
+
+    @Option(names = "--no-perpetuals", description = "list spot only (no USDT-M perpetuals)")
+    boolean noPerpetuals;
+
     @Option(names = "--no-tls", description = "do not accept TLS on the port")
     boolean noTls;
 
     @Option(names = "--fault", description = "fault to inject at start, as the control endpoint's JSON, e.g. "
         + "'{\"fault\":\"rejectOrders\",\"fraction\":0.1}' (repeatable)")
     List<String> faults = new ArrayList<>();
+
+    @Option(names = "--v3", description = "a UTA v3 option (protocol v3 §12, see sim/README.md), e.g. "
+        + "'booksChecksum=crc32' or 'batchTopics=long' (repeatable)")
+    List<String> v3Options = new ArrayList<>();
 
     private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -69,12 +89,29 @@ public final class SimCommand implements Callable<Integer>
     {
         final SimContext ctx = new SimContext().port(port).seed(seed).stress(stress).booksIntervalMs(booksIntervalMs)
             .rateLimits(!noRateLimits).takersPerSecond(takersPerSecond).wsMaxAgeMs(wsMaxAgeMs)
-            .stressUpdatesPerSecond(stressRate);
+            .stressUpdatesPerSecond(stressRate).accountMode(accountMode).fundingIntervalMs(fundingIntervalMs)
+            .perpetuals(!noPerpetuals);
+        try
+        {
+            ctx.makerFee(makerFee).takerFee(takerFee).conclude();
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new CommandLine.ParameterException(spec.commandLine(), ex.getMessage());
+        }
         if (symbols != null)
         {
             ctx.symbols(symbols);
         }
         ctx.tls(!noTls);
+        for (final String option : v3Options)
+        {
+            final String err = ctx.v3().set(option);
+            if (err != null)
+            {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--v3 " + option + ": " + err);
+            }
+        }
         for (final String fault : faults)
         {
             final String err = ctx.faults().apply(Json.parseObject(fault));
@@ -83,7 +120,15 @@ public final class SimCommand implements Callable<Integer>
                 throw new CommandLine.ParameterException(spec.commandLine(), "--fault " + fault + ": " + err);
             }
         }
-        final SimVenue venue = SimVenue.start(ctx);
+        final SimVenue venue;
+        try
+        {
+            venue = SimVenue.start(ctx);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new CommandLine.ParameterException(spec.commandLine(), ex.getMessage());
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() ->
         {
             venue.close();
@@ -95,7 +140,8 @@ public final class SimCommand implements Callable<Integer>
                 () -> System.exit(0));
         }
         final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        out.println("ready rest=" + venue.restUri() + " ws-public=" + venue.wsPublicUri() + " ws-private=" + venue.wsPrivateUri());
+        out.println("ready rest=" + venue.restUri() + " ws-public=" + venue.wsPublicUri() + " ws-private=" + venue.wsPrivateUri()
+            + " ws-public-v3=" + venue.wsPublicV3Uri() + " ws-private-v3=" + venue.wsPrivateV3Uri() + " account=" + ctx.accountMode());
         stopped.await();
         return 0;
     }

@@ -27,9 +27,12 @@ public final class Exchange
     private final Map<String, Order> byClientOid = new HashMap<>();
     private final ArrayDeque<Order> closedOrders = new ArrayDeque<>();
     private final ArrayDeque<Fill> fills = new ArrayDeque<>();
+    private java.util.function.BooleanSupplier partialFillHook = () -> false;
     private final BigDecimal makerFee;
     private final BigDecimal takerFee;
+    private final Futures futures;
     private ExchangeListener listener;
+    private long countdownDeadlineMs;
     private long nextOrderId = 1_100_000_000_000_000_000L;
     private long nextTradeId = 1_200_000_000_000_000_000L;
     private long nowMs;
@@ -45,8 +48,8 @@ public final class Exchange
     {
         for (final Instrument instrument : instruments)
         {
-            this.instruments.put(instrument.symbol(), instrument);
-            this.books.put(instrument.symbol(), new OrderBook(instrument));
+            this.instruments.put(instrument.key(), instrument);
+            this.books.put(instrument.key(), new OrderBook(instrument));
         }
         for (final Map.Entry<String, BigDecimal> e : balances.entrySet())
         {
@@ -54,6 +57,27 @@ public final class Exchange
         }
         this.makerFee = makerFee;
         this.takerFee = takerFee;
+        this.futures = new Futures(this, this.balances);
+    }
+
+    /**
+     * Selects the account model (default: UTA).
+     *
+     * @param unified         true: a UTA account, one wallet across spot and futures; false: classic, separate spot
+     *                        and futures accounts
+     * @param futuresBalances classic only: the futures account's start balances
+     * @return this
+     */
+    public Exchange account(final boolean unified, final Map<String, BigDecimal> futuresBalances)
+    {
+        futures.account(unified, futuresBalances);
+        return this;
+    }
+
+    /** The futures book-keeping (settings, positions, prices, funding). */
+    public Futures futures()
+    {
+        return futures;
     }
 
     /** Sets the event listener. */
@@ -123,13 +147,45 @@ public final class Exchange
         return byClientOid.get(clientOid);
     }
 
-    /** Open account orders (optionally of one symbol), newest first. */
+    /**
+     * Open account orders of one category, newest first.
+     *
+     * @param category {@code SPOT} or {@code USDT-FUTURES}
+     * @param symbol   bare symbol, or null for every symbol of the category
+     * @return the orders
+     */
+    public List<Order> openOrders(final String category, final String symbol)
+    {
+        return byCategory(openOrders(symbol == null ? null : Instrument.key(category, symbol)), category);
+    }
+
+    /** Closed account orders of one category (symbol may be null), newest first. */
+    public List<Order> closedOrders(final String category, final String symbol)
+    {
+        return byCategory(closedOrders(symbol == null ? null : Instrument.key(category, symbol)), category);
+    }
+
+    /** Account fills of one category (symbol may be null; orderId 0 = any), newest first. */
+    public List<Fill> fills(final String category, final String symbol, final long orderId)
+    {
+        final List<Fill> all = fills(symbol == null ? null : Instrument.key(category, symbol), orderId);
+        all.removeIf(f -> !f.order().instrument.category().equalsIgnoreCase(category));
+        return all;
+    }
+
+    private static List<Order> byCategory(final List<Order> orders, final String category)
+    {
+        orders.removeIf(o -> !o.instrument.category().equalsIgnoreCase(category));
+        return orders;
+    }
+
+    /** Open account orders (optionally of one product key), newest first. */
     public List<Order> openOrders(final String symbol)
     {
         final List<Order> out = new ArrayList<>();
         for (final Order o : accountOrders.values())
         {
-            if (o.isOpen() && (symbol == null || symbol.equals(o.instrument.symbol())))
+            if (o.isOpen() && (symbol == null || symbol.equals(o.instrument.key())))
             {
                 out.add(o);
             }
@@ -143,12 +199,12 @@ public final class Exchange
         int n = 0;
         for (final Order o : accountOrders.values())
         {
-            n += o.isOpen() && symbol.equals(o.instrument.symbol()) ? 1 : 0;
+            n += o.isOpen() && symbol.equals(o.instrument.key()) ? 1 : 0;
         }
         return n;
     }
 
-    /** Closed account orders, newest first. */
+    /** Closed account orders (optionally of one product key), newest first. */
     public List<Order> closedOrders(final String symbol)
     {
         final List<Order> out = new ArrayList<>();
@@ -156,7 +212,7 @@ public final class Exchange
         while (it.hasNext())
         {
             final Order o = it.next();
-            if (symbol == null || symbol.equals(o.instrument.symbol()))
+            if (symbol == null || symbol.equals(o.instrument.key()))
             {
                 out.add(o);
             }
@@ -164,7 +220,7 @@ public final class Exchange
         return out;
     }
 
-    /** Account fills, newest first. */
+    /** Account fills (optionally of one product key; orderId 0 = any), newest first. */
     public List<Fill> fills(final String symbol, final long orderId)
     {
         final List<Fill> out = new ArrayList<>();
@@ -172,7 +228,7 @@ public final class Exchange
         while (it.hasNext())
         {
             final Fill f = it.next();
-            if ((symbol == null || symbol.equals(f.order().instrument.symbol())) && (orderId == 0 || f.order().orderId == orderId))
+            if ((symbol == null || symbol.equals(f.order().instrument.key())) && (orderId == 0 || f.order().orderId == orderId))
             {
                 out.add(f);
             }
@@ -189,7 +245,7 @@ public final class Exchange
      */
     public PlaceResult place(final PlaceRequest req)
     {
-        final Instrument inst = instruments.get(req.symbol);
+        final Instrument inst = instruments.get(Instrument.key(req.category, req.symbol));
         if (inst == null)
         {
             return PlaceResult.error("40034", "Parameter " + req.symbol + " does not exist");
@@ -217,7 +273,7 @@ public final class Exchange
         {
             return PlaceResult.error("43118", "clientOrderId duplicate");
         }
-        if (openCount(inst.symbol()) >= MAX_OPEN_PER_SYMBOL)
+        if (openCount(inst.key()) >= MAX_OPEN_PER_SYMBOL)
         {
             return PlaceResult.error("43005", "The number of open orders exceeds the limit");
         }
@@ -230,15 +286,27 @@ public final class Exchange
         order.force = market ? "gtc" : force;
         order.stpMode = stp;
         order.clientOid = req.clientOid == null || req.clientOid.isEmpty() ? Long.toString(nextOrderId) : req.clientOid;
-        final String err = market ? sizeMarket(order, req) : sizeLimit(order, req);
+        final String err = market && !inst.isFutures() ? sizeMarket(order, req) : sizeLimit(order, req, market);
         if (err != null)
         {
             return PlaceResult.error(err.substring(0, err.indexOf(' ')), err.substring(err.indexOf(' ') + 1));
         }
-        final String freezeErr = freeze(order);
-        if (freezeErr != null)
+        if (inst.isFutures())
         {
-            return PlaceResult.error("43012", freezeErr);
+            final String futuresErr = futures.prepare(order, req);
+            if (futuresErr != null)
+            {
+                final int sp = futuresErr.indexOf(' ');
+                return PlaceResult.error(futuresErr.substring(0, sp), futuresErr.substring(sp + 1));
+            }
+        }
+        else
+        {
+            final String freezeErr = freeze(order);
+            if (freezeErr != null)
+            {
+                return PlaceResult.error("43012", freezeErr);
+            }
         }
         order.orderId = newOrderId();
         order.createdMs = nowMs;
@@ -251,11 +319,12 @@ public final class Exchange
     /** After the ack: runs the new order against the book and rests it (called by the venue after replying). */
     public void process(final Order order)
     {
-        final OrderBook book = books.get(order.instrument.symbol());
+        final OrderBook book = books.get(order.instrument.key());
         notifyOrder(order, null);
         notifyBalance(order);
         if ("post_only".equals(order.force) && crosses(book, order))
         {
+            order.postOnlyCrossed = true;
             finish(order, "cancelled", "normal_cancel");
             return;
         }
@@ -278,15 +347,16 @@ public final class Exchange
         book.add(order);
     }
 
-    private String sizeLimit(final Order order, final PlaceRequest req)
+    /** Limit orders (and futures market orders, size in base coin): price/size scale, minimum size and value. */
+    private String sizeLimit(final Order order, final PlaceRequest req, final boolean market)
     {
         final Instrument inst = order.instrument;
-        final long price = Decimals.parse(req.price, inst.pricePrecision());
+        final long price = market ? 0 : Decimals.parse(req.price, inst.pricePrecision());
         if (price == Decimals.TOO_MANY_DECIMALS)
         {
             return "41103 param price scale error";
         }
-        if (price == Decimals.MALFORMED || price == 0)
+        if (!market && (price == Decimals.MALFORMED || price == 0))
         {
             return "40017 Parameter verification failed: price";
         }
@@ -302,7 +372,12 @@ public final class Exchange
         }
         order.priceTicks = price;
         order.sizeLots = size;
-        final BigDecimal notional = Decimals.big(price, inst.pricePrecision()).multiply(Decimals.big(size, inst.quantityPrecision()));
+        if (inst.isFutures() && Decimals.big(size, inst.quantityPrecision()).compareTo(new BigDecimal(inst.minTradeNum())) < 0)
+        {
+            return "45111 less than the minimum order quantity " + inst.minTradeNum();
+        }
+        final BigDecimal refPrice = market ? futures.markPrice(inst) : Decimals.big(price, inst.pricePrecision());
+        final BigDecimal notional = refPrice.multiply(Decimals.big(size, inst.quantityPrecision()));
         if (notional.compareTo(new BigDecimal(inst.minTradeUsdt())) < 0)
         {
             return "45110 less than the minimum amount " + inst.minTradeUsdt() + " USDT";
@@ -431,8 +506,17 @@ public final class Exchange
     /** Removes a synthetic maker order from its book. */
     public void syntheticCancel(final Order maker)
     {
-        books.get(maker.instrument.symbol()).remove(maker);
+        books.get(maker.instrument.key()).remove(maker);
         maker.status = "cancelled";
+    }
+
+    /**
+     * @param hook asked each time a synthetic taker reaches one of the account's resting orders: true makes the
+     *             taker fill only part of it (half its remaining size) and stop (fault injection).
+     */
+    public void partialFillHook(final java.util.function.BooleanSupplier hook)
+    {
+        this.partialFillHook = hook;
     }
 
     private void match(final OrderBook book, final Order taker)
@@ -461,6 +545,13 @@ public final class Exchange
                 continue;
             }
             long lots = Math.min(taker.remainingLots(), maker.remainingLots());
+            if (taker.owner == Order.SYNTHETIC && maker.owner == Order.ACCOUNT && maker.remainingLots() > 1 &&
+                partialFillHook.getAsBoolean())
+            {
+                // fault injection: a small taker that fills part of the account's order, leaving the rest resting
+                execute(book, level, taker, maker, Math.min(lots, maker.remainingLots() / 2));
+                return;
+            }
             if (taker.quoteBudget != null)
             {
                 lots = Math.min(lots, affordableLots(taker, level.priceTicks));
@@ -536,6 +627,11 @@ public final class Exchange
 
     private void settle(final Order order, final long price, final long lots, final boolean maker, final long tradeId)
     {
+        if (order.instrument.isFutures())
+        {
+            settleFutures(order, price, lots, maker, tradeId);
+            return;
+        }
         final Instrument inst = order.instrument;
         final BigDecimal qty = Decimals.big(lots, inst.quantityPrecision());
         final BigDecimal notional = Decimals.big(price, inst.pricePrecision()).multiply(qty);
@@ -587,6 +683,125 @@ public final class Exchange
         }
     }
 
+    private void settleFutures(final Order order, final long price, final long lots, final boolean maker, final long tradeId)
+    {
+        final BigDecimal[] feeAndPnl = futures.settle(order, price, lots, maker);
+        order.updatedMs = nowMs;
+        final Fill fill = new Fill(tradeId, order, price, lots, maker, feeAndPnl[0], Futures.MARGIN_COIN, nowMs, feeAndPnl[1]);
+        fills.addLast(fill);
+        if (fills.size() > MAX_HISTORY)
+        {
+            fills.pollFirst();
+        }
+        if ("filled".equals(order.status))
+        {
+            release(order);
+        }
+        final List<Position> touched = new ArrayList<>(futures.touched);
+        if (listener != null)
+        {
+            listener.onFill(fill);
+            listener.onOrder(order, fill);
+            for (final Position p : touched)
+            {
+                listener.onPosition(p);
+            }
+            listener.onFuturesAccount(Futures.MARGIN_COIN);
+            if (futures.unified())
+            {
+                listener.onBalance(Futures.MARGIN_COIN);
+            }
+        }
+        for (final Position p : touched)
+        {
+            trimReduceOnly(p, order);
+        }
+    }
+
+    /**
+     * Bitget's reduce-only rule: when a position shrinks below what its open closing orders reserve (another order
+     * reduced it), the oldest of those orders are cancelled until the rest fit; a closed position cancels them all.
+     */
+    private void trimReduceOnly(final Position p, final Order filling)
+    {
+        while (p.closingLots > p.sizeLots)
+        {
+            Order oldest = null;
+            for (final Order o : openOrders(p.instrument.key()))
+            {
+                if (o != filling && o.closingLots > 0 && p.holdSide.equals(o.posSide) && (oldest == null || o.orderId < oldest.orderId))
+                {
+                    oldest = o;
+                }
+            }
+            if (oldest == null || !cancel(oldest))
+            {
+                return;
+            }
+        }
+    }
+
+    /**
+     * Arms, refreshes or disarms the dead-man switch: when {@code countdownMs} passes without another call, every
+     * open order of the account (all products) is cancelled, the cancels are pushed, and the switch disarms itself.
+     *
+     * @param countdownMs countdown in ms; 0 (or less) switches it off
+     */
+    public void countdownCancelAll(final long countdownMs)
+    {
+        countdownDeadlineMs = countdownMs <= 0 ? 0 : nowMs + countdownMs;
+    }
+
+    /** The armed dead-man deadline (epoch ms), or 0 when off. */
+    public long countdownDeadlineMs()
+    {
+        return countdownDeadlineMs;
+    }
+
+    /**
+     * The venue's timer (every few tens of ms): fires the dead-man switch and settles funding when due.
+     *
+     * @param nowMs epoch ms
+     */
+    public void onTimer(final long nowMs)
+    {
+        this.nowMs = nowMs;
+        if (countdownDeadlineMs != 0 && nowMs >= countdownDeadlineMs)
+        {
+            countdownDeadlineMs = 0;
+            cancelAllAccountOrders();
+        }
+        futures.onTimer(nowMs, listener);
+    }
+
+    /**
+     * Cancels every open order of the account, every product.
+     *
+     * @return how many were cancelled
+     */
+    public int cancelAllAccountOrders()
+    {
+        int n = 0;
+        for (final Order o : openOrders(null))
+        {
+            if (cancel(o))
+            {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Settles one funding round now, whatever the schedule (tests and tools).
+     *
+     * @return the positions charged or paid
+     */
+    public List<Position> settleFundingNow()
+    {
+        return futures.settleFunding(listener);
+    }
+
     /**
      * Cancels an open account order.
      *
@@ -599,8 +814,121 @@ public final class Exchange
         {
             return false;
         }
-        books.get(order.instrument.symbol()).remove(order);
+        books.get(order.instrument.key()).remove(order);
         finish(order, "cancelled", "normal_cancel");
+        return true;
+    }
+
+    /**
+     * Amends an open limit order in place (v3 modify-order): it keeps its orderId and clientOid; funds are
+     * re-reserved for the new price and quantity. Without {@code keepPriority} it leaves its level and joins the back
+     * of the new one (matching first if the new price crosses, as a taker). A post-only order amended to a crossing
+     * price is cancelled ({@link Order#postOnlyCrossed}) when {@code postOnlyCrossCancels}, else refused.
+     *
+     * @param order                an open account order
+     * @param priceTicks           new price, or -1 to keep it
+     * @param sizeLots             new total quantity (filled part included), or -1 to keep it
+     * @param keepPriority         whether it keeps its queue position (the caller applies the venue's rule)
+     * @param postOnlyCrossCancels what happens to a post-only order amended to a crossing price
+     * @return null when amended (or cancelled as post-only), else "CODE message" with v3 codes
+     */
+    public String amend(final Order order, final long priceTicks, final long sizeLots, final boolean keepPriority,
+        final boolean postOnlyCrossCancels)
+    {
+        final long newPrice = priceTicks < 0 ? order.priceTicks : priceTicks;
+        final long newSize = sizeLots < 0 ? order.sizeLots : sizeLots;
+        if (newPrice == order.priceTicks && newSize == order.sizeLots)
+        {
+            return "25571 The price and quantity are unchanged";
+        }
+        if (!"limit".equals(order.orderType) || order.reduceOnly || newSize <= order.filledLots || newPrice <= 0)
+        {
+            return "25568 The order does not meet the modification requirements";
+        }
+        final Instrument inst = order.instrument;
+        final BigDecimal notional = Decimals.big(newPrice, inst.pricePrecision()).multiply(Decimals.big(newSize, inst.quantityPrecision()));
+        if (notional.compareTo(new BigDecimal(inst.minTradeUsdt())) < 0)
+        {
+            return "25611 The order amount is below the minimum " + inst.minTradeUsdt() + " USDT";
+        }
+        final OrderBook book = books.get(inst.key());
+        final boolean crossing = order.side == Side.BUY ? book.bestAsk() >= 0 && book.bestAsk() <= newPrice
+            : book.bestBid() >= 0 && book.bestBid() >= newPrice;
+        if ("post_only".equals(order.force) && crossing && !postOnlyCrossCancels)
+        {
+            return "25568 The order does not meet the modification requirements";
+        }
+        if (!refreeze(order, newPrice, newSize))
+        {
+            return "25202 Insufficient balance";
+        }
+        order.amendments++;
+        order.updatedMs = nowMs;
+        if ("post_only".equals(order.force) && crossing)
+        {
+            book.remove(order);
+            order.priceTicks = newPrice;
+            order.sizeLots = newSize;
+            order.postOnlyCrossed = true;
+            finish(order, "cancelled", "normal_cancel");
+            return null;
+        }
+        if (keepPriority && newPrice == order.priceTicks)
+        {
+            final Level level = book.side(order.side).get(order.priceTicks);
+            level.totalLots += newSize - order.sizeLots;
+            order.sizeLots = newSize;
+            book.markDirty(order.side, order.priceTicks);
+        }
+        else
+        {
+            book.remove(order);
+            order.priceTicks = newPrice;
+            order.sizeLots = newSize;
+            match(book, order);
+            if (order.isOpen())
+            {
+                book.add(order);
+            }
+        }
+        if (order.isOpen())
+        {
+            notifyOrder(order, null);
+            notifyBalance(order);
+        }
+        return null;
+    }
+
+    /**
+     * Reserves what the amended order needs for its remaining quantity at the new price (spot: quote for a buy, base
+     * for a sell; futures: USDT margin at the order's leverage); false if the balance is short.
+     */
+    private boolean refreeze(final Order order, final long newPrice, final long newSize)
+    {
+        final Instrument inst = order.instrument;
+        final BigDecimal remaining = Decimals.big(newSize - order.filledLots, inst.quantityPrecision());
+        final BigDecimal value = Decimals.big(newPrice, inst.pricePrecision()).multiply(remaining);
+        final BigDecimal needed;
+        final Balance bal;
+        if (inst.isFutures())
+        {
+            needed = value.divide(BigDecimal.valueOf(Math.max(1, order.leverage)), 8, RoundingMode.UP).stripTrailingZeros();
+            bal = futures.margin();
+        }
+        else
+        {
+            needed = order.side == Side.BUY ? value : remaining;
+            bal = balance(order.side == Side.BUY ? inst.quoteCoin() : inst.baseCoin());
+        }
+        final BigDecimal delta = needed.subtract(order.frozen);
+        if (bal.available.compareTo(delta) < 0)
+        {
+            return false;
+        }
+        bal.available = bal.available.subtract(delta);
+        bal.frozen = bal.frozen.add(delta);
+        bal.updatedMs = nowMs;
+        order.frozen = needed;
         return true;
     }
 
@@ -634,7 +962,11 @@ public final class Exchange
         {
             return;
         }
-        if (order.frozen.signum() != 0)
+        if (order.instrument.isFutures())
+        {
+            futures.release(order);
+        }
+        else if (order.frozen.signum() != 0)
         {
             final Balance bal = balance(order.side == Side.BUY ? order.instrument.quoteCoin() : order.instrument.baseCoin());
             bal.frozen = bal.frozen.subtract(order.frozen);
@@ -665,6 +997,15 @@ public final class Exchange
     {
         if (listener != null && order.owner == Order.ACCOUNT)
         {
+            if (order.instrument.isFutures())
+            {
+                listener.onFuturesAccount(Futures.MARGIN_COIN);
+                if (futures.unified())
+                {
+                    listener.onBalance(Futures.MARGIN_COIN);
+                }
+                return;
+            }
             listener.onBalance(order.side == Side.BUY ? order.instrument.quoteCoin() : order.instrument.baseCoin());
         }
     }
@@ -680,6 +1021,14 @@ public final class Exchange
         public String size;
         public String clientOid;
         public String stpMode;
+        /** {@code SPOT} (or null) / {@code USDT-FUTURES}. */
+        public String category;
+        /** Futures, hedge mode: {@code long}/{@code short}, the position opened or closed (side = trade direction). */
+        public String posSide;
+        /** Futures, one-way mode: {@code yes}/{@code no}. */
+        public String reduceOnly;
+        /** Futures: {@code crossed}/{@code isolated} (null: the symbol's setting). */
+        public String marginMode;
     }
 
     /**

@@ -41,8 +41,8 @@ public final class MarketGenerator
     {
         this.exchange = exchange;
         this.instrument = instrument;
-        this.book = exchange.book(instrument.symbol());
-        this.random = new SplittableRandom(seed ^ instrument.symbol().hashCode());
+        this.book = exchange.book(instrument.key());
+        this.random = new SplittableRandom(seed ^ instrument.key().hashCode());
         this.depthLevels = depthLevels;
         final double tick = Math.pow(10, -instrument.pricePrecision());
         this.mid = instrument.initialMid() / tick;
@@ -119,7 +119,7 @@ public final class MarketGenerator
     {
         final Side side = random.nextBoolean() ? Side.BUY : Side.SELL;
         final long lots = Math.max(1, (long)(typicalLots * (0.05 + random.nextDouble() * random.nextDouble() * 3)));
-        exchange.syntheticTake(instrument.symbol(), side, lots);
+        exchange.syntheticTake(instrument.key(), side, lots);
         purgeDone(bids);
         purgeDone(asks);
     }
@@ -139,7 +139,7 @@ public final class MarketGenerator
             return;
         }
         final long lots = Math.max(1, (long)(typicalLots * (0.02 + random.nextDouble() * random.nextDouble() * 2)));
-        (side == Side.BUY ? bids : asks).add(exchange.syntheticMake(instrument.symbol(), side, price, lots));
+        (side == Side.BUY ? bids : asks).add(exchange.syntheticMake(instrument.key(), side, price, lots));
     }
 
     private void pruneStale(final List<Order> orders, final Side side)

@@ -32,8 +32,28 @@ public final class Order
     public String cancelReason = "";
     public long createdMs;
     public long updatedMs;
-    /** Reserved amount still frozen for this order (quote for buys, base for sells). */
+    /** True if a post-only order was cancelled because it would have taken liquidity (v3: post_only_fill_cancel). */
+    public boolean postOnlyCrossed;
+    /** Times the order was amended in place (v3 modify-order). */
+    public int amendments;
+    /** Reserved amount still frozen for this order (spot: quote for buys, base for sells; futures: USDT margin). */
     public BigDecimal frozen = BigDecimal.ZERO;
+    /** Futures: {@code open} or {@code close} as requested (hedge mode), "" when one-way decides per fill. */
+    public String tradeSide = "";
+    /** Futures: {@code long}/{@code short}, the position this order opens or closes (hedge), or last touched (one-way). */
+    public String posSide = "";
+    /** Futures: reduce-only (one-way) or a hedge-mode close: it may only shrink a position. */
+    public boolean reduceOnly;
+    /** Futures: {@code crossed} or {@code isolated}. */
+    public String marginMode = "crossed";
+    /** Futures: leverage at placement. */
+    public int leverage = 1;
+    /** Futures: {@code one_way_mode} or {@code hedge_mode} at placement. */
+    public String posMode = "";
+    /** Futures: realized PnL of this order's closing fills (USDT). */
+    public BigDecimal pnl = BigDecimal.ZERO;
+    /** Futures: lots reserved on a position by this closing order (released as it fills or ends). */
+    public long closingLots;
 
     /** Remaining lots. */
     public long remainingLots()

@@ -23,8 +23,9 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Aggregated HTTP requests (HTTP/1.1, or one HTTP/2 stream converted to HTTP/1 objects): WebSocket upgrades on
- * /v2/ws/{public,private} (HTTP/1.1 only), everything else to {@link RestApi}.
+ * Aggregated HTTP requests (HTTP/1.1, or one HTTP/2 stream converted to HTTP/1 objects): WebSocket upgrades on the
+ * paths a {@link WsDialect} registered with {@link Venue#wsDialect(WsDialect, String...)} (HTTP/1.1 only; a path
+ * ending in {@code private} is a private socket), everything else to {@link RestApi}.
  */
 public final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
 {
@@ -52,9 +53,10 @@ public final class HttpHandler extends SimpleChannelInboundHandler<FullHttpReque
         final String uri = req.uri();
         final int q = uri.indexOf('?');
         final String path = q < 0 ? uri : uri.substring(0, q);
-        if (!http2 && (path.equals("/v2/ws/public") || path.equals("/v2/ws/private")))
+        final WsDialect ws = http2 ? null : venue.wsDialect(path);
+        if (ws != null)
         {
-            upgrade(ctx, req, path.endsWith("private"));
+            upgrade(ctx, req, ws, path.endsWith("private"));
             return;
         }
         final InetSocketAddress remote = remoteAddress(ctx);
@@ -93,7 +95,7 @@ public final class HttpHandler extends SimpleChannelInboundHandler<FullHttpReque
         }
     }
 
-    private void upgrade(final ChannelHandlerContext ctx, final FullHttpRequest req, final boolean isPrivate)
+    private void upgrade(final ChannelHandlerContext ctx, final FullHttpRequest req, final WsDialect dialect, final boolean isPrivate)
     {
         final String url = "ws://" + req.headers().get(HttpHeaderNames.HOST, "127.0.0.1") + req.uri();
         final WebSocketServerHandshakerFactory factory = new WebSocketServerHandshakerFactory(url, null, true, MAX_WS_FRAME);
@@ -111,7 +113,7 @@ public final class HttpHandler extends SimpleChannelInboundHandler<FullHttpReque
                 ctx.close();
             }
         });
-        p.addLast(new WsSession(venue, isPrivate));
+        p.addLast(new WsSession(venue, dialect, isPrivate));
         p.remove(this);
         if (p.get(WebSocketServerCompressionHandler.class) != null)
         {

@@ -3,8 +3,6 @@ package io.bitmm.sim.net;
 import io.bitmm.sim.Credentials;
 import io.bitmm.sim.Faults;
 import io.bitmm.sim.SimContext;
-import io.bitmm.sim.Signer;
-import io.bitmm.sim.engine.Balance;
 import io.bitmm.sim.engine.Decimals;
 import io.bitmm.sim.engine.Exchange;
 import io.bitmm.sim.engine.ExchangeListener;
@@ -13,8 +11,8 @@ import io.bitmm.sim.engine.Instrument;
 import io.bitmm.sim.engine.MarketGenerator;
 import io.bitmm.sim.engine.Order;
 import io.bitmm.sim.engine.OrderBook;
+import io.bitmm.sim.engine.Position;
 import io.bitmm.sim.engine.Side;
-import io.bitmm.sim.json.Json;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
@@ -28,24 +26,27 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The venue's state and its WebSocket side: the exchange, the market generators, subscriptions, market-data
- * publication (books with seq and checksum, books1/5/15, trade, ticker) and private pushes (orders, fill,
- * account). Runs entirely on one event loop, which also serves every connection, so no locks are needed.
+ * The venue's shared state, independent of any wire dialect: the exchange, the market generators, the market-data
+ * timers (books cadence or stress mode, ticker), the WebSocket sessions and their subscription registry, recent
+ * trades and ticker statistics, request counters, the REST rate limiter and the fault-injection random source.
+ * Dialects ({@link WsDialect}, {@link RestDialect}) plug in by path: {@link #wsDialect(String)} for WebSocket
+ * upgrade paths, {@link RestApi#dialect(String, RestDialect)} for REST prefixes. Runs entirely on one event loop,
+ * which also serves every connection, so no locks are needed.
  */
 public final class Venue implements ExchangeListener
 {
     private static final int STRESS_BATCH = 512;
     private static final long STRESS_PACE_MICROS = 20;
     private static final int RECENT_TRADES = 500;
-    private static final int SUBSCRIBES_PER_HOUR = 240;
-    private static final int MAX_CHANNELS_PER_CONNECTION = 1000;
     private static final long ATTEMPT_WINDOW_MS = 5 * 60_000L;
 
     private final SimContext context;
@@ -56,22 +57,26 @@ public final class Venue implements ExchangeListener
     private final List<MarketGenerator> generators = new ArrayList<>();
     private final Map<String, List<WsSession>> subscribers = new HashMap<>();
     private final Set<WsSession> sessions = new HashSet<>();
-    private final Map<String, long[]> seqs = new HashMap<>();
     private final Map<String, ArrayDeque<String[]>> recentTrades = new HashMap<>();
-    private final Map<String, Ticker> tickers = new HashMap<>();
+    private final Map<String, TickerStats> tickers = new HashMap<>();
     private final Map<String, ArrayDeque<Long>> connectAttempts = new HashMap<>();
     private final Map<String, LongAdder> requestCounts = new ConcurrentHashMap<>();
     private final AtomicLong rateLimitRejections = new AtomicLong();
     private final Map<String, LongAdder> rejectionsByPath = new ConcurrentHashMap<>();
     private final AtomicLong booksUpdatesSent = new AtomicLong();
-    private final StringBuilder sb = new StringBuilder(16 * 1024);
-    private final Signer wsSigner;
+    private final Map<String, WsDialect> wsDialects = new LinkedHashMap<>();
+    private final List<WsDialect> dialectList = new ArrayList<>();
+    private final RateLimiter restLimiter;
+    private final Random faultRandom;
+    private final PushFaults pushFaults;
     private boolean stressScheduled;
-    private final java.util.concurrent.atomic.AtomicBoolean paceRequested = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean paceRequested = new AtomicBoolean();
     private Thread pacer;
     private long stressStartNanos;
     private long stressSent;
     private long lastAdvanceMs;
+    /** Stress mode: per generator, whether its product is watched (computed once per run of the loop). */
+    private final boolean[] watchedNow;
 
     /**
      * @param context configuration (concluded)
@@ -83,19 +88,55 @@ public final class Venue implements ExchangeListener
         this.loop = loop;
         this.faults = context.faults();
         this.credentials = context.credentials();
-        this.wsSigner = new Signer(credentials.secret());
-        this.exchange = new Exchange(context.instruments(), context.balances(), context.makerFee(), context.takerFee());
+        this.restLimiter = new RateLimiter(context.rateLimits(), context.rateLimitScale());
+        this.faultRandom = new Random(context.seed());
+        this.pushFaults = new PushFaults(faults, loop, context.seed());
+        this.exchange = new Exchange(context.instruments(), context.balances(), context.makerFee(), context.takerFee())
+            .account(context.unifiedAccount(), context.futuresBalances());
+        this.exchange.futures().configure(context.futuresMakerFee(), context.futuresTakerFee(), context.defaultLeverage(),
+            context.fundingIntervalMs(), context.fundingRate(), context.positionMode());
         this.exchange.listener(this);
-        exchange.now(System.currentTimeMillis());
+        exchange.now(faults.clockMs());
         for (final Instrument inst : context.instruments())
         {
-            seqs.put(inst.symbol(), new long[] {1000});
-            recentTrades.put(inst.symbol(), new ArrayDeque<>());
-            tickers.put(inst.symbol(), new Ticker(inst.initialMid()));
+            recentTrades.put(inst.key(), new ArrayDeque<>());
+            tickers.put(inst.key(), new TickerStats(inst.initialMid()));
             generators.add(new MarketGenerator(exchange, inst, context.seed(), context.depthLevels(), context.volatilityBps(),
                 context.jumpProbability(), context.takersPerSecond()));
         }
         exchange.instruments().keySet().forEach(s -> exchange.book(s).clearDirty());
+        final Random partialFillDraws = new Random(context.seed() ^ 0x2545F4914F6CDD1DL);
+        exchange.partialFillHook(() -> faults.takePartialFill(partialFillDraws.nextDouble()));
+        this.watchedNow = new boolean[generators.size()];
+    }
+
+    /**
+     * Registers a WebSocket dialect for upgrade paths (e.g. {@code /v2/ws/public} and {@code /v2/ws/private}).
+     *
+     * @param dialect the dialect
+     * @param paths   the upgrade paths it serves
+     */
+    public void wsDialect(final WsDialect dialect, final String... paths)
+    {
+        for (final String p : paths)
+        {
+            wsDialects.put(p, dialect);
+        }
+        if (!dialectList.contains(dialect))
+        {
+            dialectList.add(dialect);
+        }
+    }
+
+    /**
+     * The dialect serving a WebSocket upgrade path.
+     *
+     * @param path request path
+     * @return the dialect or null (no WebSocket at that path)
+     */
+    public WsDialect wsDialect(final String path)
+    {
+        return wsDialects.get(path);
     }
 
     /** Starts the timers (call on the loop). */
@@ -111,6 +152,14 @@ public final class Venue implements ExchangeListener
             loop.scheduleAtFixedRate(this::booksTick, context.booksIntervalMs(), context.booksIntervalMs(), TimeUnit.MILLISECONDS);
         }
         loop.scheduleAtFixedRate(this::tickerTick, context.tickerIntervalMs(), context.tickerIntervalMs(), TimeUnit.MILLISECONDS);
+        loop.scheduleAtFixedRate(() -> exchange.onTimer(faults.clockMs()), context.timerIntervalMs(),
+            context.timerIntervalMs(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The account mode: {@code uta} or {@code classic} (see {@link SimContext#accountMode(String)}). */
+    public String accountMode()
+    {
+        return context.accountMode();
     }
 
     public SimContext context()
@@ -138,6 +187,18 @@ public final class Venue implements ExchangeListener
         return credentials;
     }
 
+    /** The REST rate limiter shared by every dialect (the per-IP overall limit spans them). */
+    public RateLimiter restLimiter()
+    {
+        return restLimiter;
+    }
+
+    /** The seeded random source of the REST drop and order-reject faults. */
+    public Random faultRandom()
+    {
+        return faultRandom;
+    }
+
     /** Requests per endpoint path. */
     public Map<String, LongAdder> requestCounts()
     {
@@ -161,21 +222,49 @@ public final class Venue implements ExchangeListener
         return booksUpdatesSent.get();
     }
 
-    // ---------------------------------------------------------------- market data
+    /**
+     * Counts books updates sent.
+     *
+     * @param n updates (one per subscriber)
+     */
+    public void countBooksUpdates(final int n)
+    {
+        booksUpdatesSent.addAndGet(n);
+    }
+
+    /**
+     * Places an account order, subject to the {@code rejectOrders} fault (40725), shared by every dialect.
+     *
+     * @param r the request
+     * @return the result; an accepted order still has to be {@link Exchange#process processed}
+     */
+    public Exchange.PlaceResult place(final Exchange.PlaceRequest r)
+    {
+        final double reject = faults.rejectOrderFraction();
+        if (reject > 0 && faultRandom.nextDouble() < reject)
+        {
+            faults.countReject();
+            return new Exchange.PlaceResult("40725", "service return an error", null);
+        }
+        return exchange.place(r);
+    }
+
+    // ---------------------------------------------------------------- market-data timers
 
     private void booksTick()
     {
-        final long now = System.currentTimeMillis();
+        final long now = faults.clockMs();
         exchange.now(now);
+        final long local = System.currentTimeMillis();
         if (context.marketGenerator())
         {
-            final long elapsed = Math.max(1, now - lastAdvanceMs);
+            final long elapsed = Math.max(1, local - lastAdvanceMs);
             for (final MarketGenerator g : generators)
             {
                 g.advance(elapsed);
             }
         }
-        lastAdvanceMs = now;
+        lastAdvanceMs = local;
         if (faults.stalled(now))
         {
             return;
@@ -196,8 +285,8 @@ public final class Venue implements ExchangeListener
         }
     }
 
-    /** Called when a session becomes writable again. */
-    void writable()
+    /** Called when a session becomes writable again, or a books subscription starts. */
+    public void writable()
     {
         if (context.stress())
         {
@@ -208,7 +297,7 @@ public final class Venue implements ExchangeListener
     private void stressRun()
     {
         stressScheduled = false;
-        final long now = System.currentTimeMillis();
+        final long now = faults.clockMs();
         exchange.now(now);
         if (!hasBooksSubscriber() || faults.stalled(now))
         {
@@ -221,6 +310,11 @@ public final class Venue implements ExchangeListener
             pace();
             return;
         }
+        final int products = generators.size();
+        for (int k = 0; k < products; k++)
+        {
+            watchedNow[k] = watched(context.instruments().get(k).key());
+        }
         for (int i = 0; i < budget; i++)
         {
             if (!allWritable())
@@ -228,10 +322,13 @@ public final class Venue implements ExchangeListener
                 flushAll();
                 return;
             }
-            for (int k = 0; k < generators.size(); k++)
+            for (int k = 0; k < products; k++)
             {
-                generators.get(k).stepOnce();
-                publishBooks(context.instruments().get(k).symbol(), now);
+                if (watchedNow[k])
+                {
+                    generators.get(k).stepOnce();
+                    publishBooks(context.instruments().get(k).key(), now);
+                }
             }
             stressSent++;
         }
@@ -294,9 +391,22 @@ public final class Venue implements ExchangeListener
 
     private boolean hasBooksSubscriber()
     {
-        for (final Map.Entry<String, List<WsSession>> e : subscribers.entrySet())
+        for (int i = 0; i < dialectList.size(); i++)
         {
-            if (e.getKey().startsWith("books:") && !e.getValue().isEmpty())
+            if (dialectList.get(i).hasBooksSubscriber())
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Stress mode: a product's generator steps only while some session watches its book. */
+    private boolean watched(final String key)
+    {
+        for (int i = 0; i < dialectList.size(); i++)
+        {
+            if (dialectList.get(i).hasBooksSubscriber(key))
             {
                 return true;
             }
@@ -324,6 +434,7 @@ public final class Venue implements ExchangeListener
         }
     }
 
+    /** Every dialect renders the book's change, then its dirty levels are cleared. */
     private void publishBooks(final String symbol, final long now)
     {
         final OrderBook book = exchange.book(symbol);
@@ -331,60 +442,33 @@ public final class Venue implements ExchangeListener
         {
             return;
         }
-        final long seq = ++seqs.get(symbol)[0];
-        final List<WsSession> subs = subscribers.get("books:" + symbol);
-        if (subs != null && !subs.isEmpty())
+        for (int i = 0; i < dialectList.size(); i++)
         {
-            if (faults.takeSkipUpdate())
-            {
-                book.clearDirty();
-                return;
-            }
-            final int checksum = book.checksum() + (faults.takeCorruptChecksum() ? 1 : 0);
-            sb.setLength(0);
-            sb.append("{\"action\":\"update\",\"arg\":{\"instType\":\"SPOT\",\"channel\":\"books\",\"instId\":\"").append(symbol)
-                .append("\"},\"data\":[{\"asks\":");
-            book.appendDirty(sb, Side.SELL);
-            sb.append(",\"bids\":");
-            book.appendDirty(sb, Side.BUY);
-            sb.append(",\"checksum\":").append(checksum).append(",\"seq\":").append(seq).append(",\"ts\":\"").append(now)
-                .append("\"}],\"ts\":").append(now).append('}');
-            broadcast(subs, sb);
-            booksUpdatesSent.addAndGet(subs.size());
+            dialectList.get(i).publishBooks(symbol, now);
         }
         book.clearDirty();
-        publishDepth(symbol, "books1", 1, now);
-        publishDepth(symbol, "books5", 5, now);
-        publishDepth(symbol, "books15", 15, now);
     }
 
-    private void publishDepth(final String symbol, final String channel, final int depth, final long now)
+    private void tickerTick()
     {
-        final List<WsSession> subs = subscribers.get(channel + ":" + symbol);
-        if (subs == null || subs.isEmpty())
+        final long now = faults.clockMs();
+        if (faults.stalled(now))
         {
             return;
         }
-        depthSnapshot(symbol, channel, depth, now);
-        broadcast(subs, sb);
+        for (int i = 0; i < dialectList.size(); i++)
+        {
+            dialectList.get(i).tickerTick(now);
+        }
     }
 
-    /** Renders a depth snapshot into {@link #sb}. */
-    private void depthSnapshot(final String symbol, final String channel, final int depth, final long now)
-    {
-        final OrderBook book = exchange.book(symbol);
-        final boolean full = "books".equals(channel);
-        sb.setLength(0);
-        sb.append("{\"action\":\"snapshot\",\"arg\":{\"instType\":\"SPOT\",\"channel\":\"").append(channel).append("\",\"instId\":\"")
-            .append(symbol).append("\"},\"data\":[{\"asks\":");
-        book.appendLevels(sb, Side.SELL, depth);
-        sb.append(",\"bids\":");
-        book.appendLevels(sb, Side.BUY, depth);
-        sb.append(",\"checksum\":").append(full ? book.checksum() : 0).append(",\"seq\":").append(seqs.get(symbol)[0])
-            .append(",\"ts\":\"").append(now).append("\"}],\"ts\":").append(now).append('}');
-    }
-
-    private void broadcast(final List<WsSession> subs, final CharSequence text)
+    /**
+     * Sends one text to every session of a list, sharing one buffer, without flushing.
+     *
+     * @param subs the sessions
+     * @param text the frame text
+     */
+    public static void broadcast(final List<WsSession> subs, final CharSequence text)
     {
         final ByteBuf buf = ByteBufAllocator.DEFAULT.buffer(text.length());
         ByteBufUtil.writeUtf8(buf, text);
@@ -401,86 +485,19 @@ public final class Venue implements ExchangeListener
         }
     }
 
-    private void tickerTick()
+    /** Ticker statistics of a product (by exchange key). */
+    public TickerStats tickerStats(final String symbol)
     {
-        final long now = System.currentTimeMillis();
-        if (faults.stalled(now))
-        {
-            return;
-        }
-        for (final String symbol : exchange.instruments().keySet())
-        {
-            final List<WsSession> subs = subscribers.get("ticker:" + symbol);
-            if (subs != null && !subs.isEmpty())
-            {
-                broadcast(subs, tickerMessage(symbol, now));
-                subs.forEach(WsSession::flush);
-            }
-        }
+        return tickers.get(symbol);
     }
 
-    private String tickerMessage(final String symbol, final long now)
-    {
-        final Instrument inst = exchange.instruments().get(symbol);
-        final Map<String, String> t = tickerFields(inst, now);
-        t.remove("symbol");
-        final Map<String, String> data = new LinkedHashMap<>();
-        data.put("instId", symbol);
-        data.putAll(t);
-        return Json.write(g ->
-        {
-            g.writeStartObject();
-            g.writeStringField("action", "snapshot");
-            writeArg(g, "ticker", "instId", symbol);
-            g.writeArrayFieldStart("data");
-            writeStrings(g, data);
-            g.writeEndArray();
-            g.writeNumberField("ts", now);
-            g.writeEndObject();
-        });
-    }
-
-    /** Ticker fields (REST and WS share them). */
-    public Map<String, String> tickerFields(final Instrument inst, final long now)
-    {
-        final OrderBook book = exchange.book(inst.symbol());
-        final Ticker tk = tickers.get(inst.symbol());
-        final Map<String, String> m = new LinkedHashMap<>();
-        final long bid = Math.max(0, book.bestBid());
-        final long ask = Math.max(0, book.bestAsk());
-        final String last = tk.last == null ? inst.price(bid > 0 && ask > 0 ? (bid + ask) / 2 : bid) : tk.last;
-        final String open = BigDecimal.valueOf(tk.open).setScale(inst.pricePrecision(), java.math.RoundingMode.HALF_UP).toPlainString();
-        m.put("symbol", inst.symbol());
-        m.put("lastPr", last);
-        m.put("open24h", open);
-        m.put("open", open);
-        m.put("high24h", tk.high == null ? last : tk.high);
-        m.put("low24h", tk.low == null ? last : tk.low);
-        m.put("change24h", change(last, tk.open));
-        m.put("bidPr", inst.price(bid));
-        m.put("askPr", inst.price(ask));
-        m.put("bidSz", inst.size(bid > 0 ? book.side(Side.BUY).firstEntry().getValue().totalLots : 0));
-        m.put("askSz", inst.size(ask > 0 ? book.side(Side.SELL).firstEntry().getValue().totalLots : 0));
-        m.put("baseVolume", tk.baseVolume.toPlainString());
-        m.put("quoteVolume", tk.quoteVolume.toPlainString());
-        m.put("usdtVolume", tk.quoteVolume.toPlainString());
-        m.put("openUtc", open);
-        m.put("changeUtc24h", change(last, tk.open));
-        m.put("ts", Long.toString(now));
-        return m;
-    }
-
-    private static String change(final String last, final double open)
-    {
-        final double c = (Double.parseDouble(last) - open) / open;
-        return BigDecimal.valueOf(c).setScale(4, java.math.RoundingMode.HALF_UP).toPlainString();
-    }
-
-    /** Recent public trades of a symbol, newest first: [tradeId, side, price, size, ts]. */
+    /** Recent public trades of a product (by exchange key), newest first: [tradeId, side, price, size, ts]. */
     public ArrayDeque<String[]> recentTrades(final String symbol)
     {
         return recentTrades.get(symbol);
     }
+
+    // ---------------------------------------------------------------- engine events, fanned out to the dialects
 
     @Override
     public void onTrade(final Instrument instrument, final long tradeId, final long priceTicks, final long lots,
@@ -489,55 +506,80 @@ public final class Venue implements ExchangeListener
         final String price = instrument.price(priceTicks);
         final String size = instrument.size(lots);
         final String[] trade = {Long.toString(tradeId), takerSide.wire(), price, size, Long.toString(timeMs)};
-        final ArrayDeque<String[]> ring = recentTrades.get(instrument.symbol());
+        final ArrayDeque<String[]> ring = recentTrades.get(instrument.key());
         ring.addFirst(trade);
         if (ring.size() > RECENT_TRADES)
         {
             ring.pollLast();
         }
-        tickers.get(instrument.symbol()).onTrade(price, Decimals.big(lots, instrument.quantityPrecision()),
+        tickers.get(instrument.key()).onTrade(price, Decimals.big(lots, instrument.quantityPrecision()),
             Decimals.big(priceTicks, instrument.pricePrecision()));
-        final List<WsSession> subs = subscribers.get("trade:" + instrument.symbol());
-        if (subs != null && !subs.isEmpty() && !faults.stalled(timeMs))
+        for (int i = 0; i < dialectList.size(); i++)
         {
-            final String msg = tradesMessage(instrument.symbol(), "update", java.util.Collections.singletonList(trade), timeMs);
-            for (final WsSession s : subs)
-            {
-                s.sendNow(msg);
-            }
+            dialectList.get(i).onTrade(instrument, tradeId, priceTicks, lots, takerSide, timeMs);
         }
     }
 
-    private String tradesMessage(final String symbol, final String action, final List<String[]> trades, final long now)
+    @Override
+    public void onOrder(final Order order, final Fill fill)
     {
-        return Json.write(g ->
+        for (int i = 0; i < dialectList.size(); i++)
         {
-            g.writeStartObject();
-            g.writeStringField("action", action);
-            writeArg(g, "trade", "instId", symbol);
-            g.writeArrayFieldStart("data");
-            for (final String[] t : trades)
-            {
-                g.writeStartObject();
-                g.writeStringField("ts", t[4]);
-                g.writeStringField("price", t[2]);
-                g.writeStringField("size", t[3]);
-                g.writeStringField("side", t[1]);
-                g.writeStringField("tradeId", t[0]);
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeNumberField("ts", now);
-            g.writeEndObject();
-        });
+            dialectList.get(i).onOrder(order, fill);
+        }
     }
 
-    // ---------------------------------------------------------------- sessions and ops
+    @Override
+    public void onFill(final Fill fill)
+    {
+        for (int i = 0; i < dialectList.size(); i++)
+        {
+            dialectList.get(i).onFill(fill);
+        }
+    }
+
+    @Override
+    public void onBalance(final String coin)
+    {
+        for (int i = 0; i < dialectList.size(); i++)
+        {
+            dialectList.get(i).onBalance(coin);
+        }
+    }
+
+    @Override
+    public void onPosition(final Position position)
+    {
+        for (int i = 0; i < dialectList.size(); i++)
+        {
+            dialectList.get(i).onPosition(position);
+        }
+    }
+
+    @Override
+    public void onFuturesAccount(final String coin)
+    {
+        for (int i = 0; i < dialectList.size(); i++)
+        {
+            dialectList.get(i).onFuturesAccount(coin);
+        }
+    }
+
+    @Override
+    public void onFunding(final Position position, final BigDecimal amount, final BigDecimal rate)
+    {
+        for (int i = 0; i < dialectList.size(); i++)
+        {
+            dialectList.get(i).onFunding(position, amount, rate);
+        }
+    }
+
+    // ---------------------------------------------------------------- sessions and subscriptions
 
     /** Registers a session; false if its IP has too many live connections or connection attempts. */
     boolean sessionOpened(final WsSession s, final String ip)
     {
-        final long now = System.currentTimeMillis();
+        final long now = faults.clockMs();
         final ArrayDeque<Long> attempts = connectAttempts.computeIfAbsent(ip, k -> new ArrayDeque<>());
         while (!attempts.isEmpty() && now - attempts.peekFirst() > ATTEMPT_WINDOW_MS)
         {
@@ -578,6 +620,47 @@ public final class Venue implements ExchangeListener
         }
     }
 
+    /**
+     * The sessions subscribed under a key (dialects choose their keys, e.g. {@code books:BTCUSDT}).
+     *
+     * @param key subscription key
+     * @return the sessions, or null if none ever subscribed
+     */
+    public List<WsSession> subscribers(final String key)
+    {
+        return subscribers.get(key);
+    }
+
+    /**
+     * Adds a session under a key (no-op if it already holds it).
+     *
+     * @param s   the session
+     * @param key subscription key
+     */
+    public void subscribe(final WsSession s, final String key)
+    {
+        if (s.subscriptions().add(key))
+        {
+            subscribers.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
+        }
+    }
+
+    /**
+     * Removes a session from a key.
+     *
+     * @param s   the session
+     * @param key subscription key
+     */
+    public void unsubscribe(final WsSession s, final String key)
+    {
+        s.subscriptions().remove(key);
+        final List<WsSession> subs = subscribers.get(key);
+        if (subs != null)
+        {
+            subs.remove(s);
+        }
+    }
+
     /** Closes every WebSocket (fault injection). */
     public void dropAll()
     {
@@ -587,400 +670,26 @@ public final class Venue implements ExchangeListener
         }
     }
 
-    @SuppressWarnings("unchecked")
-    void onWsMessage(final WsSession s, final String text)
+    /**
+     * Sends a private push now, or after the {@code ackDelay} fault's delay.
+     *
+     * @param target the session
+     * @param msg    the text
+     */
+    public void push(final WsSession target, final String msg)
     {
-        final Map<String, Object> msg = Json.parseObject(text);
-        if (msg == null)
+        if (!pushFaults.admit())
         {
-            s.sendNow("{\"event\":\"error\",\"code\":30002,\"msg\":\"Illegal request\"}");
             return;
         }
-        final String op = Json.str(msg, "op");
-        final Object args = msg.get("args");
-        if ("login".equals(op))
-        {
-            login(s, args instanceof List && !((List<Object>)args).isEmpty() && ((List<Object>)args).get(0) instanceof Map
-                ? (Map<String, Object>)((List<Object>)args).get(0) : null);
-            return;
-        }
-        if (!"subscribe".equals(op) && !"unsubscribe".equals(op))
-        {
-            s.sendNow("{\"event\":\"error\",\"code\":30003,\"msg\":\"Invalid op\"}");
-            return;
-        }
-        if ("subscribe".equals(op) && !s.countSubscribe(SUBSCRIBES_PER_HOUR))
-        {
-            s.sendNow("{\"event\":\"error\",\"code\":30006,\"msg\":\"Too many requests\",\"op\":\"subscribe\"}");
-            return;
-        }
-        if (!(args instanceof List))
-        {
-            s.sendNow("{\"event\":\"error\",\"code\":30016,\"msg\":\"Param error\",\"op\":\"" + op + "\"}");
-            return;
-        }
-        for (final Object a : (List<Object>)args)
-        {
-            if (a instanceof Map)
-            {
-                subscribe(s, op, (Map<String, Object>)a);
-            }
-            else
-            {
-                s.sendNow("{\"event\":\"error\",\"code\":30016,\"msg\":\"Param error\",\"op\":\"" + op + "\"}");
-            }
-        }
-        s.flush();
-    }
-
-    private void login(final WsSession s, final Map<String, Object> arg)
-    {
-        final String code = loginError(s, arg);
-        if (code != null)
-        {
-            s.sendNow("{\"event\":\"error\",\"code\":" + code + "}");
-            s.close();
-            return;
-        }
-        s.loggedIn(true);
-        s.sendNow("{\"event\":\"login\",\"code\":0,\"msg\":\"\"}");
-    }
-
-    /** Returns "code,\"msg\":\"...\"" on failure, null on success. */
-    private String loginError(final WsSession s, final Map<String, Object> arg)
-    {
-        if (!s.isPrivate() || arg == null)
-        {
-            return "30002,\"msg\":\"Illegal request\"";
-        }
-        final String key = Json.str(arg, "apiKey");
-        final String pass = Json.str(arg, "passphrase");
-        final String ts = Json.str(arg, "timestamp");
-        final String sign = Json.str(arg, "sign");
-        if (key == null || !key.equals(credentials.apiKey()))
-        {
-            return "30011,\"msg\":\"Invalid ACCESS_KEY\"";
-        }
-        if (pass == null || !pass.equals(credentials.passphrase()))
-        {
-            return "30012,\"msg\":\"Invalid ACCESS_PASSPHRASE\"";
-        }
-        final long seconds;
-        try
-        {
-            seconds = Long.parseLong(ts);
-        }
-        catch (final NumberFormatException ex)
-        {
-            return "30013,\"msg\":\"Invalid ACCESS_TIMESTAMP\"";
-        }
-        if (Math.abs(System.currentTimeMillis() - seconds * 1000) > context.timestampWindowMs())
-        {
-            return "30014,\"msg\":\"Request timestamp expired\"";
-        }
-        if (sign == null || !sign.equals(wsSigner.sign(ts + "GET/user/verify")))
-        {
-            return "30015,\"msg\":\"Invalid ACCESS_SIGN\"";
-        }
-        return null;
-    }
-
-    private void subscribe(final WsSession s, final String op, final Map<String, Object> arg)
-    {
-        final String instType = Json.str(arg, "instType");
-        final String channel = Json.str(arg, "channel");
-        final boolean account = "account".equals(channel);
-        final String instId = account ? Json.str(arg, "coin") : Json.str(arg, "instId");
-        final String argJson = argJson(instType, channel, account ? "coin" : "instId", instId);
-        if (instType == null || channel == null || instId == null)
-        {
-            s.sendNow(error(argJson, 30016, "Param error", op));
-            return;
-        }
-        final boolean privateChannel = account || "orders".equals(channel) || "fill".equals(channel);
-        if (privateChannel && !s.loggedIn())
-        {
-            s.sendNow(error(argJson, 30004, "User not logged in", op));
-            return;
-        }
-        final boolean publicChannel = "books".equals(channel) || "books1".equals(channel) || "books5".equals(channel)
-            || "books15".equals(channel) || "trade".equals(channel) || "ticker".equals(channel);
-        if (channel.startsWith("candle") && !channel.equals("candle1m"))
-        {
-            s.sendNow(error(argJson, 30016, "Param error", op));
-            return;
-        }
-        final boolean knownInst = privateChannel ? "default".equals(instId) || exchange.instruments().containsKey(instId)
-            : exchange.instruments().containsKey(instId);
-        if (!"SPOT".equals(instType) || !knownInst || !(privateChannel || publicChannel) || privateChannel != s.isPrivate())
-        {
-            s.sendNow(error(argJson, 30001, "instType:" + instType + ",channel:" + channel + ",instId:" + instId
-                + " doesn't exist", op));
-            return;
-        }
-        final String key = channel + ":" + instId;
-        if ("unsubscribe".equals(op))
-        {
-            s.subscriptions().remove(key);
-            final List<WsSession> subs = subscribers.get(key);
-            if (subs != null)
-            {
-                subs.remove(s);
-            }
-            s.sendNow("{\"event\":\"unsubscribe\",\"arg\":" + argJson + "}");
-            return;
-        }
-        if (!s.subscriptions().contains(key) && s.subscriptions().size() >= MAX_CHANNELS_PER_CONNECTION)
-        {
-            s.sendNow(error(argJson, 30006, "Too many channels", op));
-            return;
-        }
-        s.sendNow("{\"event\":\"subscribe\",\"arg\":" + argJson + "}");
-        if (s.subscriptions().add(key))
-        {
-            subscribers.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
-        }
-        initialPush(s, channel, instId);
-    }
-
-    private void initialPush(final WsSession s, final String channel, final String instId)
-    {
-        final long now = System.currentTimeMillis();
-        switch (channel)
-        {
-            case "books":
-                depthSnapshot(instId, channel, 0, now);
-                s.sendNow(sb.toString());
-                if (context.stress())
-                {
-                    scheduleStress();
-                }
-                break;
-            case "books1":
-                depthSnapshot(instId, channel, 1, now);
-                s.sendNow(sb.toString());
-                break;
-            case "books5":
-                depthSnapshot(instId, channel, 5, now);
-                s.sendNow(sb.toString());
-                break;
-            case "books15":
-                depthSnapshot(instId, channel, 15, now);
-                s.sendNow(sb.toString());
-                break;
-            case "ticker":
-                s.sendNow(tickerMessage(instId, now));
-                break;
-            case "trade":
-                s.sendNow(tradesMessage(instId, "snapshot", new ArrayList<>(recentTrades.get(instId)).subList(0,
-                    Math.min(50, recentTrades.get(instId).size())), now));
-                break;
-            case "account":
-                s.sendNow(accountMessage(new ArrayList<>(exchange.balances().keySet()), now));
-                break;
-            default:
-                break;
-        }
-    }
-
-    private static String argJson(final String instType, final String channel, final String idKey, final String id)
-    {
-        return Json.write(g ->
-        {
-            g.writeStartObject();
-            g.writeStringField("instType", instType);
-            g.writeStringField("channel", channel);
-            g.writeStringField(idKey, id);
-            g.writeEndObject();
-        });
-    }
-
-    private static String error(final String argJson, final int code, final String msg, final String op)
-    {
-        return "{\"event\":\"error\",\"arg\":" + argJson + ",\"code\":" + code + ",\"msg\":" + Json.write(g -> g.writeString(msg))
-            + ",\"op\":\"" + op + "\"}";
-    }
-
-    private static void writeArg(final com.fasterxml.jackson.core.JsonGenerator g, final String channel, final String idKey,
-        final String id) throws java.io.IOException
-    {
-        g.writeObjectFieldStart("arg");
-        g.writeStringField("instType", "SPOT");
-        g.writeStringField("channel", channel);
-        g.writeStringField(idKey, id);
-        g.writeEndObject();
-    }
-
-    private static void writeStrings(final com.fasterxml.jackson.core.JsonGenerator g, final Map<String, String> m)
-        throws java.io.IOException
-    {
-        g.writeStartObject();
-        for (final Map.Entry<String, String> e : m.entrySet())
-        {
-            g.writeStringField(e.getKey(), e.getValue());
-        }
-        g.writeEndObject();
-    }
-
-    // ---------------------------------------------------------------- private pushes
-
-    @Override
-    public void onOrder(final Order order, final Fill fill)
-    {
-        final long now = exchange.now();
-        final String symbol = order.instrument.symbol();
-        for (final WsSession target : privateTargets("orders", symbol))
-        {
-            final String instId = target.subscriptions().contains("orders:" + symbol) ? symbol : "default";
-            push(target, Json.write(g ->
-            {
-                g.writeStartObject();
-                g.writeStringField("action", "snapshot");
-                writeArg(g, "orders", "instId", instId);
-                g.writeArrayFieldStart("data");
-                g.writeStartObject();
-                for (final Map.Entry<String, String> e : Views.wsOrder(order, fill).entrySet())
-                {
-                    g.writeStringField(e.getKey(), e.getValue());
-                }
-                g.writeArrayFieldStart("feeDetail");
-                if (order.feeTotal.signum() != 0)
-                {
-                    g.writeStartObject();
-                    g.writeStringField("feeCoin", order.feeCoin);
-                    g.writeStringField("fee", order.feeTotal.negate().toPlainString());
-                    g.writeEndObject();
-                }
-                g.writeEndArray();
-                g.writeEndObject();
-                g.writeEndArray();
-                g.writeNumberField("ts", now);
-                g.writeEndObject();
-            }));
-        }
-    }
-
-    @Override
-    public void onFill(final Fill fill)
-    {
-        final String symbol = fill.order().instrument.symbol();
-        for (final WsSession target : privateTargets("fill", symbol))
-        {
-            final String instId = target.subscriptions().contains("fill:" + symbol) ? symbol : "default";
-            push(target, Json.write(g ->
-            {
-                g.writeStartObject();
-                g.writeStringField("action", "snapshot");
-                writeArg(g, "fill", "instId", instId);
-                g.writeArrayFieldStart("data");
-                Views.wsFill(g, fill);
-                g.writeEndArray();
-                g.writeNumberField("ts", fill.timeMs());
-                g.writeEndObject();
-            }));
-        }
-    }
-
-    @Override
-    public void onBalance(final String coin)
-    {
-        final List<WsSession> targets = privateTargets("account", "default");
-        if (!targets.isEmpty())
-        {
-            final String msg = accountMessage(List.of(coin), exchange.now());
-            targets.forEach(t -> push(t, msg));
-        }
-    }
-
-    private String accountMessage(final List<String> coins, final long now)
-    {
-        return Json.write(g ->
-        {
-            g.writeStartObject();
-            g.writeStringField("action", "snapshot");
-            writeArg(g, "account", "coin", "default");
-            g.writeArrayFieldStart("data");
-            for (final String coin : coins)
-            {
-                final Balance b = exchange.balance(coin);
-                g.writeStartObject();
-                g.writeStringField("coin", coin);
-                g.writeStringField("available", b.available.toPlainString());
-                g.writeStringField("frozen", b.frozen.toPlainString());
-                g.writeStringField("locked", "0");
-                g.writeStringField("limitAvailable", "0");
-                g.writeStringField("uTime", Long.toString(b.updatedMs == 0 ? now : b.updatedMs));
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeNumberField("ts", now);
-            g.writeEndObject();
-        });
-    }
-
-    private List<WsSession> privateTargets(final String channel, final String symbol)
-    {
-        final List<WsSession> out = new ArrayList<>();
-        addAll(out, subscribers.get(channel + ":" + symbol));
-        addAll(out, subscribers.get(channel + ":default"));
-        return out;
-    }
-
-    private static void addAll(final List<WsSession> out, final List<WsSession> subs)
-    {
-        if (subs != null)
-        {
-            for (final WsSession s : subs)
-            {
-                if (!out.contains(s))
-                {
-                    out.add(s);
-                }
-            }
-        }
-    }
-
-    private void push(final WsSession target, final String msg)
-    {
         final long delay = faults.ackDelayMs();
         if (delay > 0)
         {
-            loop.schedule(() -> target.sendNow(msg), delay, TimeUnit.MILLISECONDS);
+            loop.schedule(() -> pushFaults.deliver(target, msg), delay, TimeUnit.MILLISECONDS);
         }
         else
         {
-            target.sendNow(msg);
-        }
-    }
-
-    /** Rolling ticker statistics of one symbol. */
-    private static final class Ticker
-    {
-        final double open;
-        String last;
-        String high;
-        String low;
-        BigDecimal baseVolume = BigDecimal.ZERO;
-        BigDecimal quoteVolume = BigDecimal.ZERO;
-
-        Ticker(final double open)
-        {
-            this.open = open;
-        }
-
-        void onTrade(final String price, final BigDecimal size, final BigDecimal priceValue)
-        {
-            last = price;
-            if (high == null || new BigDecimal(high).compareTo(priceValue) < 0)
-            {
-                high = price;
-            }
-            if (low == null || new BigDecimal(low).compareTo(priceValue) > 0)
-            {
-                low = price;
-            }
-            baseVolume = baseVolume.add(size);
-            quoteVolume = quoteVolume.add(size.multiply(priceValue));
+            pushFaults.deliver(target, msg);
         }
     }
 }

@@ -18,14 +18,15 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Per-connection state of a v2 WebSocket (public or private): heartbeat, message-rate limit, login, the set of
- * subscriptions. Decoding of ops is delegated to {@link Venue}; everything runs on the venue thread.
+ * Per-connection state of a WebSocket (public or private, any dialect): heartbeat, message-rate limit, login, the
+ * set of subscriptions. Decoding of ops is delegated to its {@link WsDialect}; everything runs on the venue thread.
  */
 public final class WsSession extends SimpleChannelInboundHandler<WebSocketFrame>
 {
     private static final long CLOSE_LINGER_MS = 200;
 
     private final Venue venue;
+    private final WsDialect dialect;
     private final boolean isPrivate;
     private final Set<String> subscriptions = new HashSet<>();
     private ChannelHandlerContext ctx;
@@ -41,12 +42,14 @@ public final class WsSession extends SimpleChannelInboundHandler<WebSocketFrame>
 
     /**
      * @param venue     the venue
-     * @param isPrivate true for /v2/ws/private
+     * @param dialect   the dialect serving this session's path
+     * @param isPrivate true for a private path (/v2/ws/private)
      */
-    public WsSession(final Venue venue, final boolean isPrivate)
+    public WsSession(final Venue venue, final WsDialect dialect, final boolean isPrivate)
     {
         super(true);
         this.venue = venue;
+        this.dialect = dialect;
         this.isPrivate = isPrivate;
     }
 
@@ -134,7 +137,7 @@ public final class WsSession extends SimpleChannelInboundHandler<WebSocketFrame>
             sendNow("pong");
             return;
         }
-        venue.onWsMessage(this, text);
+        dialect.onMessage(this, text);
     }
 
     @Override
@@ -156,7 +159,7 @@ public final class WsSession extends SimpleChannelInboundHandler<WebSocketFrame>
     }
 
     /** Counts a subscribe request; false beyond the limit per hour (Bitget: 240 per connection). */
-    boolean countSubscribe(final int perHour)
+    public boolean countSubscribe(final int perHour)
     {
         final long hour = System.currentTimeMillis() / 3_600_000L;
         if (hour != subscribeHour)
@@ -239,12 +242,13 @@ public final class WsSession extends SimpleChannelInboundHandler<WebSocketFrame>
         return loggedIn;
     }
 
-    void loggedIn(final boolean v)
+    /** Marks the session logged in (or not). */
+    public void loggedIn(final boolean v)
     {
         loggedIn = v;
     }
 
-    /** Subscription keys "channel:instId" held by this session. */
+    /** Subscription keys held by this session (the dialect's keys, see {@link Venue#subscribe}). */
     public Set<String> subscriptions()
     {
         return subscriptions;

@@ -23,10 +23,15 @@ class ExchangeTest
     @BeforeEach
     void setUp()
     {
+        open("0.0002");
+    }
+
+    private void open(final String makerFee)
+    {
         final Map<String, BigDecimal> balances = new LinkedHashMap<>();
         balances.put("BTC", new BigDecimal("1"));
         balances.put("USDT", new BigDecimal("100000"));
-        ex = new Exchange(List.of(BTC), balances, new BigDecimal("0.0002"), new BigDecimal("0.0006"));
+        ex = new Exchange(List.of(BTC), balances, new BigDecimal(makerFee), new BigDecimal("0.0006"));
         ex.listener(new ExchangeListener()
         {
             @Override
@@ -94,6 +99,23 @@ class ExchangeTest
         assertEquals(0, ex.balance("USDT").frozen.signum());
         assertEquals(0, new BigDecimal("95000").compareTo(ex.balance("USDT").available));
         assertEquals(0, new BigDecimal("1.09998").compareTo(ex.balance("BTC").available), ex.balance("BTC").available.toPlainString());
+    }
+
+    @Test
+    void shouldPayMakerRebateInTheReceivedCoinWithNegativeMakerFee()
+    {
+        open("-0.0005");
+        place("bid", "buy", "50000.00", "0.100000", "gtc");
+        ex.syntheticTake("BTCUSDT", Side.SELL, 100_000);
+        assertEquals(0, new BigDecimal("95000").compareTo(ex.balance("USDT").available));
+        assertEquals(0, new BigDecimal("1.10005").compareTo(ex.balance("BTC").available), ex.balance("BTC").available.toPlainString());
+        place("ask", "sell", "60000.00", "0.100000", "gtc");
+        ex.syntheticTake("BTCUSDT", Side.BUY, 100_000);
+        assertEquals(0, new BigDecimal("101003").compareTo(ex.balance("USDT").available), ex.balance("USDT").available.toPlainString());
+        assertEquals(0, new BigDecimal("-0.00005").compareTo(fills.get(0).fee()));
+        assertEquals("BTC", fills.get(0).feeCoin());
+        assertEquals(0, new BigDecimal("-3").compareTo(fills.get(1).fee()));
+        assertEquals("USDT", fills.get(1).feeCoin());
     }
 
     @Test

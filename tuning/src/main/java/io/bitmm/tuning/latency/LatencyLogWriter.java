@@ -33,6 +33,7 @@ public final class LatencyLogWriter implements AutoCloseable
     private final Thread thread;
     private final Path runDir;
     private final long warmupEndMs;
+    private volatile IntervalListener listener;
 
     /**
      * Open the log and start the writer thread.
@@ -87,6 +88,16 @@ public final class LatencyLogWriter implements AutoCloseable
         return new LatencyLogWriter(recorders, runDir, 1000, warmupMs);
     }
 
+    /**
+     * Also hand every interval's histograms (warm-up included) to {@code listener}, on the writer thread.
+     *
+     * @param listener e.g. the run's latency counters; null for none.
+     */
+    public void intervalListener(final IntervalListener listener)
+    {
+        this.listener = listener;
+    }
+
     private void run()
     {
         while (running.get())
@@ -111,6 +122,11 @@ public final class LatencyLogWriter implements AutoCloseable
             final Histogram h = recorders.intervalHistogram(stage, recycled[stage.ordinal()]);
             recycled[stage.ordinal()] = h;
             h.setTag(stage.tag());
+            final IntervalListener l = listener;
+            if (l != null)
+            {
+                l.onInterval(stage, h);
+            }
             if (warm && h.getTotalCount() > 0)
             {
                 writer.outputIntervalHistogram(h);
@@ -154,5 +170,18 @@ public final class LatencyLogWriter implements AutoCloseable
         {
             System.err.println("mm: cannot write " + runDir.resolve(COUNTS_FILE) + ": " + ex.getMessage());
         }
+    }
+
+    /**
+     * Receives each stage's histogram of the interval just ended (the writer thread; do not keep the histogram).
+     */
+    @FunctionalInterface
+    public interface IntervalListener
+    {
+        /**
+         * @param stage     the stage.
+         * @param histogram its values in the interval, ns (possibly empty).
+         */
+        void onInterval(LatencyStage stage, Histogram histogram);
     }
 }

@@ -1,23 +1,27 @@
-package io.bitmm.sim.net;
+package io.bitmm.sim.net.v2.spot;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.bitmm.sim.engine.Decimals;
 import io.bitmm.sim.engine.Fill;
 import io.bitmm.sim.engine.Instrument;
 import io.bitmm.sim.engine.Order;
+import io.bitmm.sim.engine.OrderBook;
 import io.bitmm.sim.engine.Side;
+import io.bitmm.sim.net.TickerStats;
+import io.bitmm.sim.net.Venue;
+import io.bitmm.sim.net.v2.V2Rest;
 
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Wire shapes of orders and fills (REST §5.7, WS §12). */
-final class Views
+/** v2 spot wire shapes of orders, fills and tickers (REST §4, §5.7; WS §11, §12). */
+public final class SpotViews
 {
-    static final String USER_ID = "1000000001";
+    static final String USER_ID = V2Rest.USER_ID;
 
-    private Views()
+    private SpotViews()
     {
     }
 
@@ -41,7 +45,7 @@ final class Views
     }
 
     /** REST order (orderInfo, history-orders; unfilled-orders with its priceAvg quirk). */
-    static void restOrder(final JsonGenerator g, final Order o, final boolean unfilled) throws IOException
+    public static void restOrder(final JsonGenerator g, final Order o, final boolean unfilled) throws IOException
     {
         g.writeStartObject();
         g.writeStringField("userId", USER_ID);
@@ -84,7 +88,7 @@ final class Views
     }
 
     /** REST fill (GET /api/v2/spot/trade/fills). */
-    static void restFill(final JsonGenerator g, final Fill f) throws IOException
+    public static void restFill(final JsonGenerator g, final Fill f) throws IOException
     {
         final Order o = f.order();
         final Instrument inst = o.instrument;
@@ -117,7 +121,7 @@ final class Views
     }
 
     /** WS spot `fill` element. */
-    static void wsFill(final JsonGenerator g, final Fill f) throws IOException
+    public static void wsFill(final JsonGenerator g, final Fill f) throws IOException
     {
         final Order o = f.order();
         final Instrument inst = o.instrument;
@@ -145,7 +149,7 @@ final class Views
     }
 
     /** WS spot `orders` element (feeDetail array written separately as a string map is not enough). */
-    static Map<String, String> wsOrder(final Order o, final Fill f)
+    public static Map<String, String> wsOrder(final Order o, final Fill f)
     {
         final Instrument inst = o.instrument;
         final Map<String, String> m = new LinkedHashMap<>();
@@ -180,5 +184,48 @@ final class Views
         m.put("stpMode", o.stpMode);
         m.put("enterPointSource", "API");
         return m;
+    }
+
+    /**
+     * Ticker fields (REST tickers and WS ticker share them).
+     *
+     * @param venue the venue (book, ticker statistics)
+     * @param inst  the instrument
+     * @param now   epoch ms
+     * @return field name to string value, in wire order
+     */
+    public static Map<String, String> tickerFields(final Venue venue, final Instrument inst, final long now)
+    {
+        final OrderBook book = venue.exchange().book(inst.key());
+        final TickerStats tk = venue.tickerStats(inst.key());
+        final Map<String, String> m = new LinkedHashMap<>();
+        final long bid = Math.max(0, book.bestBid());
+        final long ask = Math.max(0, book.bestAsk());
+        final String last = tk.last == null ? inst.price(bid > 0 && ask > 0 ? (bid + ask) / 2 : bid) : tk.last;
+        final String open = BigDecimal.valueOf(tk.open).setScale(inst.pricePrecision(), java.math.RoundingMode.HALF_UP).toPlainString();
+        m.put("symbol", inst.symbol());
+        m.put("lastPr", last);
+        m.put("open24h", open);
+        m.put("open", open);
+        m.put("high24h", tk.high == null ? last : tk.high);
+        m.put("low24h", tk.low == null ? last : tk.low);
+        m.put("change24h", change(last, tk.open));
+        m.put("bidPr", inst.price(bid));
+        m.put("askPr", inst.price(ask));
+        m.put("bidSz", inst.size(bid > 0 ? book.side(Side.BUY).firstEntry().getValue().totalLots : 0));
+        m.put("askSz", inst.size(ask > 0 ? book.side(Side.SELL).firstEntry().getValue().totalLots : 0));
+        m.put("baseVolume", tk.baseVolume.toPlainString());
+        m.put("quoteVolume", tk.quoteVolume.toPlainString());
+        m.put("usdtVolume", tk.quoteVolume.toPlainString());
+        m.put("openUtc", open);
+        m.put("changeUtc24h", change(last, tk.open));
+        m.put("ts", Long.toString(now));
+        return m;
+    }
+
+    private static String change(final String last, final double open)
+    {
+        final double c = (Double.parseDouble(last) - open) / open;
+        return BigDecimal.valueOf(c).setScale(4, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 }
