@@ -65,6 +65,8 @@ public final class Bindings
             .sigmaTicks(config.doubleValue("quoting.sigma-ticks"))
             .kappa(config.doubleValue("quoting.kappa"))
             .glftArrivalRate(config.doubleValue("quoting.glft-arrival-rate"))
+            .modelBps(config.doubleValue("quoting.volatility-bps"), config.doubleValue("quoting.arrival-rate"),
+                config.doubleValue("quoting.kappa-bps"))
             .spreadFloorTicks(config.intValue("quoting.spread-floor-ticks"))
             .feeFloor(config.bool("quoting.fee-floor"))
             .edgeBps(config.doubleValue("quoting.edge-bps"))

@@ -80,6 +80,14 @@ public final class EngineSettings
         Setting.decimal("quoting.kappa", "1.5", "per tick", "0.000001", "1000000",
             "decay of fill intensity with distance from fair value (kappa)"),
         Setting.decimal("quoting.glft-arrival-rate", "1", "A", "0.000001", "1000000", "GLFT intensity scale (A)"),
+        Setting.decimal("quoting.volatility-bps", "0", "bp per sqrt(s)", "0", "10000",
+            "volatility of the mid (sigma) in a quant's unit, used until the fitted one is ready; 0: " +
+            "`quoting.sigma-ticks` (BTC at 50% a year is about 0.9 bp per sqrt(s))"),
+        Setting.decimal("quoting.arrival-rate", "0", "per second", "0", "1000000",
+            "order-arrival intensity at the mid (A), used until the fitted one is ready; 0: `quoting.glft-arrival-rate`"),
+        Setting.decimal("quoting.kappa-bps", "0", "per bp", "0", "1000000",
+            "decay of the arrival intensity with distance from the mid (k), used until the fitted one is ready; 0: " +
+            "`quoting.kappa` (per tick)"),
         Setting.integer("quoting.spread-floor-ticks", 2, "ticks", 1, 1_000_000,
             "narrowest total spread quoted, in ticks (the fee floor below usually binds first)"),
         Setting.bool("quoting.fee-floor", true,
@@ -160,10 +168,12 @@ public final class EngineSettings
         Setting.choice("sim.process", "in-process", List.of("in-process", "separate"),
             "where the simulated venue runs: in this JVM, or in a child JVM so that its garbage collections and " +
             "threads stay out of the engine's process (mm bench uses separate)"),
-        Setting.decimal("sim.maker-fee", "0.0002", "rate", "-0.01", "0.01",
-            "the simulated venue's maker fee rate; negative pays a maker rebate in the received coin, reported with " +
-            "Bitget's sign (positive = received); at least -sim.taker-fee"),
-        Setting.decimal("sim.taker-fee", "0.0006", "rate", "0", "0.01", "the simulated venue's taker fee rate"),
+        Setting.decimal("sim.maker-fee", "0.001", "rate", "-0.01", "0.01",
+            "the simulated account's maker fee rate: by default Bitget's spot rate for a new (non-VIP) account, 0.1% " +
+            "(sim/README.md \"Fees\"); negative pays a maker rebate in the received coin, reported with Bitget's sign " +
+            "(positive = received), as Bitget's market-maker tiers do (e.g. -0.0001); at least -sim.taker-fee"),
+        Setting.decimal("sim.taker-fee", "0.001", "rate", "0", "0.01",
+            "the simulated account's taker fee rate (Bitget spot, non-VIP: 0.1%)"),
         Setting.choice("sim.account-mode", "classic", List.of("classic", "uta"),
             "the simulated account: classic (v2 API, what the engine trades today) or uta (a new user's Unified Trading " +
             "Account: v2 private REST refused with 40085)"),

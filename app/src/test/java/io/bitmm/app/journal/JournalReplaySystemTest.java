@@ -1,6 +1,10 @@
 package io.bitmm.app.journal;
 
 import io.bitmm.app.cli.ReplayCommand;
+import io.bitmm.core.event.CommandType;
+import io.bitmm.core.event.OutboundCommand;
+import io.bitmm.journal.JournalLayout;
+import io.bitmm.journal.JournalReader;
 import io.bitmm.journal.ReplayDriver.ReplayResult;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -59,5 +63,34 @@ class JournalReplaySystemTest
         assertNotNull(result.first().recorded());
         assertNotNull(result.first().replayed());
         assertFalse(result.first().before().isEmpty());
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void shouldJournalTheFittedModelAndReproduceIt()
+    {
+        int fits = 0;
+        double lastVolatilityBps = 0;
+        try (JournalReader reader = new JournalReader(RunJournal.journalDir(runDir), JournalLayout.KIND_COMMAND))
+        {
+            while (reader.next() != JournalReader.END)
+            {
+                final OutboundCommand command = reader.command();
+                if (command.type == CommandType.MODEL_FIT)
+                {
+                    fits++;
+                    lastVolatilityBps = command.price / 1e6;
+                }
+            }
+        }
+        // the volatility fit is ready after 100 returns of 100 ms (10 s), then one record a second
+        assertTrue(fits >= 2, "MODEL_FIT records: " + fits);
+        assertTrue(lastVolatilityBps > 0.05 && lastVolatilityBps < 50, "fitted volatility " + lastVolatilityBps);
+        // identical replay (shouldReproduceEveryCommandExactly) compares them too; one sample fewer before the fit is
+        // ready makes the first divergence a MODEL_FIT record (the fit is journalled before it drives a quote)
+        final ReplayResult changed = ReplayCommand.replay(RunJournal.journalDir(runDir),
+            List.of("quoting.volatility-min-samples=99"));
+        assertFalse(changed.identical());
+        assertTrue(changed.first().replayed().contains("MODEL_FIT"), () -> "first divergence: " + changed.first());
     }
 }

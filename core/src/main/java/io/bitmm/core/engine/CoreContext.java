@@ -90,6 +90,9 @@ public final class CoreContext
     private int intensityDepths = INTENSITY_DEPTHS_DEFAULT;
     private int intensityMinTrades = INTENSITY_MIN_TRADES_DEFAULT;
     private long horizonMs = HORIZON_MS_DEFAULT;
+    private double volatilityBps;
+    private double arrivalRatePerSecond;
+    private double kappaPerBp;
     private int levels = LEVELS_DEFAULT;
     private int levelSpacingTicks = LEVEL_SPACING_TICKS_DEFAULT;
     private int requoteToleranceTicks = REQUOTE_TOLERANCE_TICKS_DEFAULT;
@@ -263,6 +266,41 @@ public final class CoreContext
     {
         return new IntensityEstimator(intensityDepths, intensityStepBps, intensityWindowSeconds,
             intensityMinTrades);
+    }
+
+    /**
+     * The model's configured coefficients in a quant's units, used in place of {@code sigmaTicks},
+     * {@code glftArrivalRate} and {@code kappa} (ticks) until a fit is ready; 0 leaves that one to the tick setting.
+     *
+     * @param volatilityBps        volatility of the mid, bp per square root of a second, &ge; 0.
+     * @param arrivalRatePerSecond order-arrival intensity at the mid (A), per second, &ge; 0.
+     * @param kappaPerBp           decay of the intensity with distance from the mid (k), per bp, &ge; 0.
+     * @return this.
+     */
+    public CoreContext modelBps(final double volatilityBps, final double arrivalRatePerSecond, final double kappaPerBp)
+    {
+        this.volatilityBps = volatilityBps;
+        this.arrivalRatePerSecond = arrivalRatePerSecond;
+        this.kappaPerBp = kappaPerBp;
+        return this;
+    }
+
+    /** @return configured volatility, bp per square root of a second; 0 when not set. */
+    public double volatilityBps()
+    {
+        return volatilityBps;
+    }
+
+    /** @return configured arrival intensity A, per second; 0 when not set. */
+    public double arrivalRatePerSecond()
+    {
+        return arrivalRatePerSecond;
+    }
+
+    /** @return configured intensity decay k, per bp; 0 when not set. */
+    public double kappaPerBp()
+    {
+        return kappaPerBp;
     }
 
     public long horizonMs()

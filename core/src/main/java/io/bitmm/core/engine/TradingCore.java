@@ -40,7 +40,11 @@ import java.util.Arrays;
  */
 public final class TradingCore
 {
+    /** MODEL_FIT fields carry the fits in millionths. */
+    public static final double FIT_UNITS = 1e6;
     private static final long NANOS_PER_MS = 1_000_000L;
+    /** How often the fitted model is journalled (MODEL_FIT), event time. */
+    private static final long FIT_RECORD_NANOS = 1_000 * NANOS_PER_MS;
 
     private final InstrumentTable instruments;
     private final CommandSink sink;
@@ -52,6 +56,11 @@ public final class TradingCore
     private final IntensityEstimator[] intensities;
     private final boolean calibration;
     private final double horizonSeconds;
+    private final double configuredVolatilityBps;
+    private final double configuredArrivalRate;
+    private final double configuredKappaPerBp;
+    /** Per instrument: event time of the last MODEL_FIT record; 0 before the first. */
+    private final long[] fitRecordedNanos;
     private final TradeIdFilter[] tradeFilters;
     private final InstrumentLimits[] limits;
     private final QuoteModel model;
@@ -98,6 +107,10 @@ public final class TradingCore
         intensities = new IntensityEstimator[count];
         calibration = context.calibration();
         horizonSeconds = context.horizonMs() / 1_000.0;
+        configuredVolatilityBps = context.volatilityBps();
+        configuredArrivalRate = context.arrivalRatePerSecond();
+        configuredKappaPerBp = context.kappaPerBp();
+        fitRecordedNanos = new long[count];
         tradeFilters = new TradeIdFilter[count];
         limits = new InstrumentLimits[count];
         for (int i = 0; i < count; i++)
@@ -304,6 +317,7 @@ public final class TradingCore
                 attributions[id].onMid(positions[id].size(), positions[id].markPrice(), mid, nowNanos);
                 volatilities[id].onMid(mid, nowNanos);
                 intensities[id].advance(nowNanos);
+                recordFit(id);
             }
             positions[id].mark(mid);
             if (checkKillSwitch())
@@ -364,6 +378,27 @@ public final class TradingCore
             cancel(slot);
         }
         requoteAfterOrderEvent(orders.order(slot).instrumentId());
+    }
+
+    /**
+     * Journal the fitted model (a {@link CommandType#MODEL_FIT} command) at most once a second of event time per
+     * instrument, once either fit is ready.
+     */
+    private void recordFit(final int id)
+    {
+        final VolatilityEstimator volatility = volatilities[id];
+        final IntensityEstimator intensity = intensities[id];
+        if (!volatility.ready() && !intensity.ready() ||
+            fitRecordedNanos[id] != 0 && nowNanos - fitRecordedNanos[id] < FIT_RECORD_NANOS)
+        {
+            return;
+        }
+        fitRecordedNanos[id] = nowNanos;
+        begin(CommandType.MODEL_FIT, id);
+        command.price = volatility.ready() ? Math.round(volatility.volatilityBps() * FIT_UNITS) : 0;
+        command.size = intensity.ready() ? Math.round(intensity.arrivalRateA() * FIT_UNITS) : 0;
+        command.orderId = intensity.ready() ? Math.round(intensity.kappa() * FIT_UNITS) : 0;
+        send();
     }
 
     /** A public trade: its distance from the mid feeds the intensity fit. */
@@ -602,14 +637,19 @@ public final class TradingCore
         }
         final VolatilityEstimator volatility = volatilities[id];
         final IntensityEstimator intensity = intensities[id];
-        if (calibration && (volatility.ready() || intensity.ready()))
+        final boolean fitted = calibration && (volatility.ready() || intensity.ready());
+        if (fitted || configuredVolatilityBps > 0 || configuredArrivalRate > 0 || configuredKappaPerBp > 0)
         {
-            // calibrated: the model in basis points of the mid (gamma per bp); configured values converted to bp
+            // the model in basis points of the mid (gamma per bp): fitted values where ready, else the configured ones
+            // in bp where set, else the tick settings converted to bp
             final double ticksPerBp = (double)mid(book) / (double)book.instrument().tickUnits() / 10_000.0;
-            final double sigmaBps = volatility.ready() ?
-                volatility.volatilityBps() * Math.sqrt(horizonSeconds) : model.parameters().sigmaTicks() / ticksPerBp;
-            final double kappa = intensity.ready() ? intensity.kappa() : model.parameters().kappa() * ticksPerBp;
-            final double arrivalRateA = intensity.ready() ? intensity.arrivalRateA() : model.parameters().arrivalRateA();
+            final double sigmaBps = calibration && volatility.ready() ?
+                volatility.volatilityBps() * Math.sqrt(horizonSeconds) : configuredVolatilityBps > 0 ?
+                configuredVolatilityBps * Math.sqrt(horizonSeconds) : model.parameters().sigmaTicks() / ticksPerBp;
+            final double kappa = calibration && intensity.ready() ? intensity.kappa() : configuredKappaPerBp > 0 ?
+                configuredKappaPerBp : model.parameters().kappa() * ticksPerBp;
+            final double arrivalRateA = calibration && intensity.ready() ? intensity.arrivalRateA() :
+                configuredArrivalRate > 0 ? configuredArrivalRate : model.parameters().arrivalRateA();
             model.compute(book, positions[id].size(), limits[id].orderSize(), sigmaBps, kappa, arrivalRateA, ticksPerBp,
                 targets);
         }

@@ -109,6 +109,42 @@ class TradingCoreTest
     }
 
     @Test
+    void shouldJournalTheFittedModelOnceASecondOnceReady()
+    {
+        // volatility fit ready after 20 returns of 100 ms; mids from a seeded walk, fed to a reference estimator too
+        final CoreContext context = context().calibration(true, 60_000, 100, 20, 60, 0.1, 20, 50, 1_000);
+        final TradingCore core = core(context);
+        final io.bitmm.core.calibration.VolatilityEstimator reference = context.newVolatilityEstimator();
+        final java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        long bidCents = 3_000_000_00L;
+        final List<Long> fitTimes = new ArrayList<>();
+        for (int step = 1; step <= 60; step++)
+        {
+            final long nanos = step * 100 * MS;
+            bidCents += random.nextInt(-3, 4);
+            final InboundEvent book = snapshot(nanos, String.format(java.util.Locale.ROOT, "%d.%02d:1", bidCents / 100,
+                bidCents % 100), String.format(java.util.Locale.ROOT, "%d.%02d:1", (bidCents + 10) / 100,
+                (bidCents + 10) % 100));
+            core.onEvent(book);
+            reference.onMid(core.position(0).markPrice(), nanos);
+            for (final OutboundCommand command : drain())
+            {
+                if (command.type == CommandType.MODEL_FIT)
+                {
+                    assertTrue(reference.ready());
+                    assertEquals(Math.round(reference.volatilityBps() * TradingCore.FIT_UNITS), command.price);
+                    assertEquals(0, command.size, "intensity not ready: no trades");
+                    assertEquals(nanos, command.triggerTimestampNanos);
+                    fitTimes.add(nanos);
+                }
+            }
+        }
+        // ready at the 21st snapshot (2.1 s), then 3.1, 4.1, 5.1 s; none in between
+        assertEquals(List.of(2_100 * MS, 3_100 * MS, 4_100 * MS, 5_100 * MS), fitTimes);
+        assertTrue(core.volatility(0).volatilityBps() > 0);
+    }
+
+    @Test
     void shouldPlacePostOnlyQuotesOnBothSidesAroundMid()
     {
         final TradingCore core = core(context());
