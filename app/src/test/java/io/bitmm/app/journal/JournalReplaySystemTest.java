@@ -57,7 +57,7 @@ class JournalReplaySystemTest
     void shouldReportTheFirstDivergenceWhenAStrategyParameterChanges()
     {
         final ReplayResult result = ReplayCommand.replay(RunJournal.journalDir(runDir),
-            List.of("quoting.spread-floor-ticks=6"));
+            List.of("quoting.edge-bps=2"));
         assertFalse(result.identical());
         assertNotNull(result.first());
         assertNotNull(result.first().recorded());
@@ -86,10 +86,11 @@ class JournalReplaySystemTest
         // the volatility fit is ready after 100 returns of 100 ms (10 s), then one record a second
         assertTrue(fits >= 2, "MODEL_FIT records: " + fits);
         assertTrue(lastVolatilityBps > 0.05 && lastVolatilityBps < 50, "fitted volatility " + lastVolatilityBps);
-        // identical replay (shouldReproduceEveryCommandExactly) compares them too; one sample fewer before the fit is
-        // ready makes the first divergence a MODEL_FIT record (the fit is journalled before it drives a quote)
+        // identical replay (shouldReproduceEveryCommandExactly) compares them too; a coarser intensity grid changes
+        // the fitted A and k from the first record on (the fit is journalled before it drives a quote), so the first
+        // divergence is a MODEL_FIT record
         final ReplayResult changed = ReplayCommand.replay(RunJournal.journalDir(runDir),
-            List.of("quoting.volatility-min-samples=99"));
+            List.of("quoting.intensity-step-bps=0.2"));
         assertFalse(changed.identical());
         assertTrue(changed.first().replayed().contains("MODEL_FIT"), () -> "first divergence: " + changed.first());
     }
