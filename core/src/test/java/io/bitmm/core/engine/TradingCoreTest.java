@@ -109,6 +109,25 @@ class TradingCoreTest
     }
 
     @Test
+    void shouldQuoteFromTheModelsCoefficientsInBasisPointsWhenConfigured()
+    {
+        // A-S, gamma 0.1 per bp, sigma 1 bp/sqrt(s) over 1 s, k 1 per bp: half spread 0.1 x 1 / 2 + ln(1.1) / 0.1
+        // = 1.003 bp = 3.009 USDT of 30000.15 = 301 ticks a side (rounded away from the mid)
+        final TradingCore inBps = core(context().modelBps(1.0, 5.0, 1.0));
+        inBps.onEvent(snapshot(10 * MS, "30000.10:1.5", "30000.20:0.75"));
+        final List<OutboundCommand> commands = drain();
+        assertEquals(2, commands.size());
+        final double halfSpreadTicks = (0.1 / 2 + Math.log(1.1) / 0.1) * 3_000_015 / 10_000.0;
+        assertEquals(3_000_015 - halfSpreadTicks, commands.get(0).price, 1.0, "bid");
+        assertEquals(3_000_015 + halfSpreadTicks, commands.get(1).price, 1.0, "ask");
+        // the tick coefficients (sigma 2 ticks, k 1.5 per tick) quote at the 2-tick floor
+        final TradingCore inTicks = core(context());
+        inTicks.onEvent(snapshot(10 * MS, "30000.10:1.5", "30000.20:0.75"));
+        final List<OutboundCommand> ticks = drain();
+        assertTrue(ticks.get(1).price - ticks.get(0).price < 20, "tick model spread " + (ticks.get(1).price - ticks.get(0).price));
+    }
+
+    @Test
     void shouldJournalTheFittedModelOnceASecondOnceReady()
     {
         // volatility fit ready after 20 returns of 100 ms; mids from a seeded walk, fed to a reference estimator too
