@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -93,5 +95,18 @@ class JournalReplaySystemTest
             List.of("quoting.intensity-step-bps=0.2"));
         assertFalse(changed.identical());
         assertTrue(changed.first().replayed().contains("MODEL_FIT"), () -> "first divergence: " + changed.first());
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void shouldDrawTheTradingPlotFromTheJournal() throws Exception
+    {
+        // mm run wrote it at the end; mm report regenerates it from the journal alone
+        assertTrue(Files.size(runDir.resolve("pnl-BTCUSDT.png")) > 0);
+        Files.delete(runDir.resolve("pnl-BTCUSDT.png"));
+        assertEquals(List.of(runDir.resolve("pnl-BTCUSDT.png")), PnlPlot.write(runDir));
+        final BufferedImage image = javax.imageio.ImageIO.read(runDir.resolve("pnl-BTCUSDT.png").toFile());
+        assertEquals(1200, image.getWidth());
+        assertEquals(850, image.getHeight(), "price chart 500 px over the position and PnL chart 350 px");
     }
 }
