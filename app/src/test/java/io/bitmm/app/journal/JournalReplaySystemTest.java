@@ -73,6 +73,7 @@ class JournalReplaySystemTest
     {
         int fits = 0;
         double lastVolatilityBps = 0;
+        double lastKappa = 0;
         try (JournalReader reader = new JournalReader(RunJournal.journalDir(runDir), JournalLayout.KIND_COMMAND))
         {
             while (reader.next() != JournalReader.END)
@@ -82,12 +83,16 @@ class JournalReplaySystemTest
                 {
                     fits++;
                     lastVolatilityBps = command.price / 1e6;
+                    lastKappa = command.orderId / 1e6;
                 }
             }
         }
-        // the volatility fit is ready after 100 returns of 100 ms (10 s), then one record a second
+        // the intensity fit is ready after 50 public trades (a few seconds), then one record a second; the volatility
+        // fit needs 100 returns of 100 ms (10 s of book data), which a 15 s run on a loaded box may not reach
         assertTrue(fits >= 2, "MODEL_FIT records: " + fits);
-        assertTrue(lastVolatilityBps > 0.05 && lastVolatilityBps < 50, "fitted volatility " + lastVolatilityBps);
+        assertTrue(lastKappa > 0.1 && lastKappa < 100, "fitted k " + lastKappa + " per bp");
+        assertTrue(lastVolatilityBps == 0 || lastVolatilityBps > 0.05 && lastVolatilityBps < 50,
+            "fitted volatility " + lastVolatilityBps);
         // identical replay (shouldReproduceEveryCommandExactly) compares them too; a coarser intensity grid changes
         // the fitted A and k from the first record on (the fit is journalled before it drives a quote), so the first
         // divergence is a MODEL_FIT record
