@@ -201,6 +201,10 @@ public final class OrderGateway implements AutoCloseable
         {
             return false;
         }
+        if (command.type == CommandType.MODEL_FIT)
+        {
+            return false; // the journal's record of the core's model: nothing to send
+        }
         if (command.type == CommandType.FETCH_FILLS)
         {
             fills.requestOrder(command);

@@ -80,8 +80,12 @@ public final class EntryFormat
         out.append("C ").append(ringSequence).append(' ').append(wallTime(c.triggerTimestampNanos)).append(' ')
             .append(c.type).append(' ').append(symbol(c.instrumentId))
             .append(" #").append(c.commandSequence)
-            .append(" journal+").append(journalNanos - c.triggerTimestampNanos).append("ns")
-            .append(" oid=").append(text(c.clientOid, c.clientOidLength));
+            .append(" journal+").append(journalNanos - c.triggerTimestampNanos).append("ns");
+        if (c.type == CommandType.MODEL_FIT)
+        {
+            return out.append(modelFit(c)).toString();
+        }
+        out.append(" oid=").append(text(c.clientOid, c.clientOidLength));
         if (c.newClientOidLength > 0)
         {
             out.append(" newOid=").append(text(c.newClientOid, c.newClientOidLength));
@@ -136,6 +140,16 @@ public final class EntryFormat
             .append(",\"side\":\"").append(c.side).append("\",\"price\":").append(c.price)
             .append(",\"size\":").append(c.size).append(",\"timeInForce\":\"").append(c.timeInForce).append("\"}");
         return out.toString();
+    }
+
+    /**
+     * @param c a {@link CommandType#MODEL_FIT} command.
+     * @return its fitted values with their units (" sigma=... bp/sqrt(s) A=... /s k=... /bp").
+     */
+    public static String modelFit(final OutboundCommand c)
+    {
+        return String.format(Locale.ROOT, " sigma=%.6f bp/sqrt(s) A=%.6f /s k=%.6f /bp", c.price / 1e6, c.size / 1e6,
+            c.orderId / 1e6);
     }
 
     static String text(final byte[] bytes, final int length)

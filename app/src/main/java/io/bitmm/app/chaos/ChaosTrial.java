@@ -498,7 +498,10 @@ final class ChaosTrial
             "--duration", durationMs + "ms", "--run-dir", runDir.toString(), "--symbols", String.join(",", symbols),
             "--set", "venue.rest-url=" + sim.restUri(), "--set", "venue.ws-public-url=" + sim.wsPublicUri(),
             "--set", "venue.ws-private-url=" + sim.wsPrivateUri(), "--set", "run.credentials-file=" + credentialsFile,
-            "--set", "gateway.order-warmup=" + ORDER_WARMUP, "--set", "latency.report=false"));
+            "--set", "gateway.order-warmup=" + ORDER_WARMUP, "--set", "latency.report=false",
+            // the campaign checks order and fill bookkeeping under faults, so it needs fills: tick-level spreads (at the
+            // sim's 0.02% maker fee the fee floor leaves a trial with no fill)
+            "--set", "quoting.fee-floor=false"));
         for (final String override : overrides)
         {
             args.add("--set");

@@ -6,6 +6,7 @@ import io.bitmm.app.config.ConfigException;
 import io.bitmm.app.config.EngineSettings;
 import io.bitmm.app.engine.Engine;
 import io.bitmm.app.engine.RunSummary;
+import io.bitmm.app.journal.PnlPlot;
 import io.bitmm.app.journal.RunJournal;
 import io.bitmm.app.reconcile.StartPositions;
 import io.bitmm.app.reconcile.VenueReconciler;
@@ -72,6 +73,10 @@ public final class RunCommand implements Callable<Integer>
     @Option(names = "--symbols", description = "symbols to quote, comma separated (default BTCUSDT)")
     private String symbols;
 
+    @Option(names = "--maker-fee", description = "the simulated account's maker fee rate (sim.maker-fee; default " +
+        "0.001, Bitget spot non-VIP); a negative rate is a market maker's rebate, e.g. -0.0001")
+    private String makerFee;
+
     @Option(names = "--set", description = "override a setting: --set quoting.levels=2 (repeatable)")
     private List<String> overrides = new ArrayList<>();
 
@@ -105,6 +110,7 @@ public final class RunCommand implements Callable<Integer>
                 symbolList, CoreContext.CLIENT_OID_PREFIX_DEFAULT, dir);
             System.out.print(StartPositions.apply(config, instruments, reconciled));
             final CoreContext coreContext = Bindings.core(config, instruments, start.toEpochMilli());
+            Bindings.spreadFloorLines(config, instruments).forEach(System.out::println);
             final long[] limits = new long[instruments.instrumentCount()];
             for (int id = 0; id < limits.length; id++)
             {
@@ -177,10 +183,12 @@ public final class RunCommand implements Callable<Integer>
                 "  mode=" + config.text("run.mode") + "  symbols=" + String.join(",", config.list("run.symbols")) +
                 "  started=" + start;
             final String summary = RunSummary.render(header, CountersSnapshot.read(counters.file()), allClosed) +
+                RunSummary.quoting(engine.core(), instruments) +
                 journalLine(engine, dir, journal) +
                 latencyLog.finish();
             Files.writeString(dir.resolve("summary.txt"), summary, StandardCharsets.UTF_8);
             System.out.print(summary);
+            System.out.print(pnlPlotLines(dir));
             System.out.flush();
             exitStatus.set(0);
             return 0;
@@ -196,6 +204,23 @@ public final class RunCommand implements Callable<Integer>
             {
                 Runtime.getRuntime().removeShutdownHook(hook);
             }
+        }
+    }
+
+    private static String pnlPlotLines(final Path dir)
+    {
+        try
+        {
+            final StringBuilder out = new StringBuilder();
+            for (final Path png : PnlPlot.write(dir))
+            {
+                out.append("pnl plot: ").append(png).append('\n');
+            }
+            return out.toString();
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            return "pnl plot: not written (" + ex + "); try scripts/mm report " + dir + "\n";
         }
     }
 
@@ -217,6 +242,7 @@ public final class RunCommand implements Callable<Integer>
         addIfSet(cli, "run.mode", mode);
         addIfSet(cli, "run.duration", duration);
         addIfSet(cli, "run.symbols", symbols);
+        addIfSet(cli, "sim.maker-fee", makerFee);
         addIfSet(cli, "run.dir", runDir == null ? null : runDir.toString());
         config.override("command line", cli);
         config.override("--set", overrides);

@@ -14,6 +14,8 @@ import io.bitmm.gateway.HttpMode;
 import io.bitmm.sim.SimContext;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -66,7 +68,16 @@ public final class Bindings
             .sigmaTicks(config.doubleValue("quoting.sigma-ticks"))
             .kappa(config.doubleValue("quoting.kappa"))
             .glftArrivalRate(config.doubleValue("quoting.glft-arrival-rate"))
+            .modelBps(config.doubleValue("quoting.volatility-bps"), config.doubleValue("quoting.arrival-rate"),
+                config.doubleValue("quoting.kappa-bps"))
             .spreadFloorTicks(config.intValue("quoting.spread-floor-ticks"))
+            .feeFloor(config.bool("quoting.fee-floor"))
+            .edgeBps(config.doubleValue("quoting.edge-bps"))
+            .calibration(config.bool("quoting.calibration"), config.longValue("quoting.volatility-window"),
+                config.longValue("quoting.volatility-sample"), config.intValue("quoting.volatility-min-samples"),
+                (int)(config.longValue("quoting.intensity-window") / 1_000), config.doubleValue("quoting.intensity-step-bps"),
+                config.intValue("quoting.intensity-depths"), config.intValue("quoting.intensity-min-trades"),
+                config.longValue("quoting.horizon"))
             .levels(config.intValue("quoting.levels"))
             .levelSpacingTicks(config.intValue("quoting.level-spacing-ticks"))
             .requoteToleranceTicks(config.intValue("quoting.requote-tolerance-ticks"))
@@ -97,6 +108,50 @@ public final class Bindings
             }
         }
         return context.conclude();
+    }
+
+    /**
+     * The start-up lines about each instrument's spread floor against its maker fee: one line per instrument, marked
+     * {@code warning} where the quotes may sit closer than the round-trip maker fee (fee floor off, or a negative
+     * edge).
+     *
+     * @param config      the configuration.
+     * @param instruments the instruments, with the account's maker fee rate.
+     * @return lines to print, without the trailing newline.
+     */
+    public static List<String> spreadFloorLines(final Config config, final InstrumentTable instruments)
+    {
+        final List<String> lines = new ArrayList<>();
+        final boolean feeFloor = config.bool("quoting.fee-floor");
+        final double edgeBps = config.doubleValue("quoting.edge-bps");
+        final int floorTicks = config.intValue("quoting.spread-floor-ticks");
+        for (int id = 0; id < instruments.instrumentCount(); id++)
+        {
+            final Instrument instrument = instruments.instrument(id);
+            final double makerBps = instrument.makerFeePpm() / 100.0;
+            final double roundTripBps = 2 * makerBps;
+            final String fee = String.format(Locale.ROOT, "round-trip maker fee %.2f bp (maker %.2f bp a side%s)",
+                roundTripBps, makerBps, makerBps < 0 ? ", a rebate" : "");
+            if (!feeFloor)
+            {
+                lines.add(String.format(Locale.ROOT, "mm: warning: %s: quoting.fee-floor = false, so only " +
+                    "quoting.spread-floor-ticks = %d bounds the spread, which may be below the %s: quotes may not " +
+                    "clear their fees", instrument.symbol(), floorTicks, fee));
+            }
+            else if (edgeBps < 0)
+            {
+                lines.add(String.format(Locale.ROOT, "mm: warning: %s: spread floor %.2f bp (quoting.edge-bps = %s) " +
+                    "is below the %s: quotes may not clear their fees", instrument.symbol(),
+                    Math.max(0, roundTripBps + edgeBps), config.text("quoting.edge-bps"), fee));
+            }
+            else
+            {
+                lines.add(String.format(Locale.ROOT, "mm: %s: spread floor %.2f bp = %s + edge %s bp " +
+                    "(and at least %d ticks)", instrument.symbol(), Math.max(0, roundTripBps + edgeBps), fee,
+                    config.text("quoting.edge-bps"), floorTicks));
+            }
+        }
+        return lines;
     }
 
     /**

@@ -91,7 +91,39 @@ public final class EngineSettings
         Setting.decimal("quoting.kappa", "1.5", "per tick", "0.000001", "1000000",
             "decay of fill intensity with distance from fair value (kappa)"),
         Setting.decimal("quoting.glft-arrival-rate", "1", "A", "0.000001", "1000000", "GLFT intensity scale (A)"),
-        Setting.integer("quoting.spread-floor-ticks", 2, "ticks", 1, 1_000_000, "narrowest total spread quoted"),
+        Setting.decimal("quoting.volatility-bps", "0", "bp per sqrt(s)", "0", "10000",
+            "volatility of the mid (sigma) in a quant's unit, used until the fitted one is ready; 0: " +
+            "`quoting.sigma-ticks` (BTC at 50% a year is about 0.9 bp per sqrt(s))"),
+        Setting.decimal("quoting.arrival-rate", "0", "per second", "0", "1000000",
+            "order-arrival intensity at the mid (A), used until the fitted one is ready; 0: `quoting.glft-arrival-rate`"),
+        Setting.decimal("quoting.kappa-bps", "0", "per bp", "0", "1000000",
+            "decay of the arrival intensity with distance from the mid (k), used until the fitted one is ready; 0: " +
+            "`quoting.kappa` (per tick)"),
+        Setting.integer("quoting.spread-floor-ticks", 2, "ticks", 1, 1_000_000,
+            "narrowest total spread quoted, in ticks (the fee floor below usually binds first)"),
+        Setting.bool("quoting.fee-floor", true,
+            "no quote pair (best bid to best ask) narrower than the round-trip maker fee (the account's maker rate, " +
+            "from `GET /api/v2/common/trade-rate`, on both sides; a rebate lowers it) plus `quoting.edge-bps`; " +
+            "`false` leaves only `quoting.spread-floor-ticks` and says so at start"),
+        Setting.decimal("quoting.edge-bps", "1", "basis points of fair value", "-10000", "10000",
+            "edge wanted over the round-trip maker fee; negative quotes inside the fee on purpose (said at start)"),
+        Setting.bool("quoting.calibration", true,
+            "fit the skew model online (event time, deterministic): the volatility and A, k below replace " +
+            "`quoting.sigma-ticks`, `quoting.kappa` and `quoting.glft-arrival-rate` once enough data has arrived"),
+        Setting.duration("quoting.volatility-window", "60s", "1s", "1h",
+            "rolling window of the volatility estimate (realized variance of the mid's log returns)"),
+        Setting.duration("quoting.volatility-sample", "100ms", "1ms", "60s", "mid sampling interval of the volatility estimate"),
+        Setting.integer("quoting.volatility-min-samples", 100, "returns", 1, 1_000_000,
+            "returns needed before the fitted volatility is used (at most window / sample)"),
+        Setting.duration("quoting.intensity-window", "60s", "1s", "1h",
+            "rolling window of the order-arrival intensity fit lambda(delta) = A exp(-k delta) from public trades"),
+        Setting.decimal("quoting.intensity-step-bps", "0.1", "basis points", "0.0001", "1000",
+            "spacing of the distances from the mid at which arrivals are counted"),
+        Setting.integer("quoting.intensity-depths", 20, "distances", 2, 1000, "distances counted (the fit's points)"),
+        Setting.integer("quoting.intensity-min-trades", 50, "trades", 1, 1_000_000,
+            "public trades in the window needed before the fitted A and k are used"),
+        Setting.duration("quoting.horizon", "1s", "1ms", "1h",
+            "quoting horizon: the fitted volatility (bp per square root of a second) times its square root is sigma"),
         Setting.integer("quoting.levels", 1, "levels per side", 1, 20, "orders per side"),
         Setting.integer("quoting.level-spacing-ticks", 1, "ticks", 1, 1_000_000, "distance between levels"),
         Setting.integer("quoting.requote-tolerance-ticks", 1, "ticks", 0, 1_000_000,
@@ -147,10 +179,12 @@ public final class EngineSettings
         Setting.choice("sim.process", "in-process", List.of("in-process", "separate"),
             "where the simulated venue runs: in this JVM, or in a child JVM so that its garbage collections and " +
             "threads stay out of the engine's process (mm bench uses separate)"),
-        Setting.decimal("sim.maker-fee", "0.0002", "rate", "-0.01", "0.01",
-            "the simulated venue's maker fee rate; negative pays a maker rebate in the received coin, reported with " +
-            "Bitget's sign (positive = received); at least -sim.taker-fee"),
-        Setting.decimal("sim.taker-fee", "0.0006", "rate", "0", "0.01", "the simulated venue's taker fee rate"),
+        Setting.decimal("sim.maker-fee", "0.001", "rate", "-0.01", "0.01",
+            "the simulated account's maker fee rate: by default Bitget's spot rate for a new (non-VIP) account, 0.1% " +
+            "(sim/README.md \"Fees\"); negative pays a maker rebate in the received coin, reported with Bitget's sign " +
+            "(positive = received), as Bitget's market-maker tiers do (e.g. -0.0001); at least -sim.taker-fee"),
+        Setting.decimal("sim.taker-fee", "0.001", "rate", "0", "0.01",
+            "the simulated account's taker fee rate (Bitget spot, non-VIP: 0.1%)"),
         Setting.choice("sim.account-mode", "classic", List.of("classic", "uta"),
             "the simulated account: classic (v2 API, what the engine trades today) or uta (a new user's Unified Trading " +
             "Account: v2 private REST refused with 40085)"),

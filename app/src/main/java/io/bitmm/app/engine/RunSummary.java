@@ -1,9 +1,18 @@
 package io.bitmm.app.engine;
 
 import io.bitmm.app.stat.CountersSnapshot;
+import io.bitmm.core.calibration.IntensityEstimator;
+import io.bitmm.core.calibration.VolatilityEstimator;
 import io.bitmm.core.counters.CounterTypes;
+import io.bitmm.core.engine.TradingCore;
+import io.bitmm.core.event.Side;
+import io.bitmm.core.instrument.Amounts;
+import io.bitmm.core.instrument.Instrument;
+import io.bitmm.core.instrument.InstrumentTable;
+import io.bitmm.core.position.PnlAttribution;
 import io.bitmm.core.risk.RiskState;
 
+import java.math.BigDecimal;
 import java.util.Locale;
 
 /**
@@ -100,6 +109,73 @@ public final class RunSummary
     {
         final CountersSnapshot.Sample sample = counters.find(CounterTypes.INSTRUMENT, "fees", "symbol", symbol);
         return sample == null ? "" : sample.labels().getOrDefault("currency", "");
+    }
+
+    /**
+     * The quoting lines of every instrument: PnL attribution, markouts and the fitted model, read from the core once
+     * its thread has stopped (these are not in the counters file).
+     *
+     * @param core        the stopped core.
+     * @param instruments what was traded.
+     * @return one block of lines per instrument.
+     */
+    public static String quoting(final TradingCore core, final InstrumentTable instruments)
+    {
+        final StringBuilder out = new StringBuilder(512);
+        for (int id = 0; id < instruments.instrumentCount(); id++)
+        {
+            final Instrument instrument = instruments.instrument(id);
+            out.append("  ").append(instrument.symbol()).append('\n');
+            attribution(out, core.attribution(id), instruments.assetName(instrument.quoteAssetId()));
+            line(out, "model", model(core.volatility(id), core.intensity(id)));
+        }
+        return out.toString();
+    }
+
+    /**
+     * The PnL attribution and markout lines of one instrument.
+     *
+     * @param out         where to append.
+     * @param attribution the instrument's attribution.
+     * @param quote       the quote coin's name.
+     */
+    static void attribution(final StringBuilder out, final PnlAttribution attribution, final String quote)
+    {
+        final long fills = attribution.fills();
+        line(out, "pnl", String.format(Locale.ROOT,
+            "total %s %s = spread captured %s + inventory %s - fees %s + funding %s%s",
+            units(attribution.total(), Amounts.DECIMALS), quote, units(attribution.spreadCaptured(), Amounts.DECIMALS),
+            units(attribution.inventoryPnl(), Amounts.DECIMALS), units(attribution.fees(), Amounts.DECIMALS),
+            units(attribution.funding(), Amounts.DECIMALS),
+            fills == 0 ? "" : String.format(Locale.ROOT, "  (per fill: spread %s, fee %s)",
+                units(attribution.spreadCaptured() / fills, Amounts.DECIMALS),
+                units(attribution.fees() / fills, Amounts.DECIMALS))));
+        final StringBuilder markouts = new StringBuilder();
+        for (final Side side : Side.values())
+        {
+            markouts.append(markouts.length() == 0 ? "" : "  ").append(side == Side.BUY ? "buy" : "sell");
+            for (int h = 0; h < PnlAttribution.MARKOUT_SECONDS.length; h++)
+            {
+                final double bps = attribution.markoutBps(h, side);
+                markouts.append(' ').append(PnlAttribution.MARKOUT_SECONDS[h]).append("s ")
+                    .append(Double.isNaN(bps) ? "-" : String.format(Locale.ROOT, "%+.2f", bps));
+            }
+            markouts.append(" (n ").append(attribution.markoutCount(0, side)).append(')');
+        }
+        line(out, "markouts", markouts + " bp, mid move after our fills, + in our favour");
+    }
+
+    static String model(final VolatilityEstimator volatility, final IntensityEstimator intensity)
+    {
+        return String.format(Locale.ROOT, "fitted volatility %.3f bp/sqrt(s) (%d returns%s)  intensity A %.3f /s k %.3f /bp " +
+            "(%d trades in the window%s)", volatility.volatilityBps(), volatility.samples(),
+            volatility.ready() ? ", in use" : ", configured sigma in use", intensity.arrivalRateA(), intensity.kappa(),
+            intensity.trades(), intensity.ready() ? ", in use" : ", configured A and kappa in use");
+    }
+
+    private static String units(final long value, final int scale)
+    {
+        return BigDecimal.valueOf(value, scale).toPlainString();
     }
 
     private static void line(final StringBuilder out, final String name, final String text)

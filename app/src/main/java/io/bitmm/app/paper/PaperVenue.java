@@ -46,6 +46,10 @@ public final class PaperVenue implements OrderRoute
         {
             return;
         }
+        if (command.type == CommandType.MODEL_FIT)
+        {
+            return; // the journal's record of the core's model: nothing to match
+        }
         synchronized (lock)
         {
             matcher.onCommand(command);

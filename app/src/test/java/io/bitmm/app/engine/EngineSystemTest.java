@@ -44,7 +44,10 @@ class EngineSystemTest
     {
         final Config config = EngineSettings.newConfig().override("test", List.of(
             "sim.seed=11", "sim.books-interval=50ms", "risk.max-position=0.005", "risk.soft-position=0.003",
-            "quoting.order-size=0.001", "gateway.order-warmup=2000", "engine.threading=" + threading));
+            "quoting.order-size=0.001", "gateway.order-warmup=2000", "engine.threading=" + threading,
+            // order mechanics need fills on both sides in 25 s: tick-level spreads (the fee floor is tested in
+            // PnlAttributionSystemTest)
+            "quoting.fee-floor=false"));
         try (SimVenue sim = SimVenue.start(Bindings.sim(config)))
         {
             final CoinBalance baseBefore = sim.balance("BTC");

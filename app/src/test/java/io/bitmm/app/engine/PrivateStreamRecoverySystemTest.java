@@ -122,7 +122,9 @@ class PrivateStreamRecoverySystemTest
     private static Config config(final int seed)
     {
         return EngineSettings.newConfig().override("test", List.of("sim.seed=" + seed, "sim.books-interval=50ms",
-            "risk.max-position=0.01", "risk.soft-position=0.006", "quoting.order-size=0.001", "gateway.order-warmup=0"));
+            "risk.max-position=0.01", "risk.soft-position=0.006", "quoting.order-size=0.001", "gateway.order-warmup=0",
+            // fills across reconnects need tick-level spreads (the fee floor is tested in PnlAttributionSystemTest)
+            "quoting.fee-floor=false"));
     }
 
     /** The first input: 20 takers/s, REST replies delayed 400 ms, every connection dropped every 2 s. */

@@ -1,6 +1,10 @@
 package io.bitmm.app.journal;
 
 import io.bitmm.app.cli.ReplayCommand;
+import io.bitmm.core.event.CommandType;
+import io.bitmm.core.event.OutboundCommand;
+import io.bitmm.journal.JournalLayout;
+import io.bitmm.journal.JournalReader;
 import io.bitmm.journal.ReplayDriver.ReplayResult;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -8,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -53,11 +59,59 @@ class JournalReplaySystemTest
     void shouldReportTheFirstDivergenceWhenAStrategyParameterChanges()
     {
         final ReplayResult result = ReplayCommand.replay(RunJournal.journalDir(runDir),
-            List.of("quoting.spread-floor-ticks=6"));
+            List.of("quoting.edge-bps=2"));
         assertFalse(result.identical());
         assertNotNull(result.first());
         assertNotNull(result.first().recorded());
         assertNotNull(result.first().replayed());
         assertFalse(result.first().before().isEmpty());
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void shouldJournalTheFittedModelAndReproduceIt()
+    {
+        int fits = 0;
+        double lastVolatilityBps = 0;
+        double lastKappa = 0;
+        try (JournalReader reader = new JournalReader(RunJournal.journalDir(runDir), JournalLayout.KIND_COMMAND))
+        {
+            while (reader.next() != JournalReader.END)
+            {
+                final OutboundCommand command = reader.command();
+                if (command.type == CommandType.MODEL_FIT)
+                {
+                    fits++;
+                    lastVolatilityBps = command.price / 1e6;
+                    lastKappa = command.orderId / 1e6;
+                }
+            }
+        }
+        // the intensity fit is ready after 50 public trades (a few seconds), then one record a second; the volatility
+        // fit needs 100 returns of 100 ms (10 s of book data), which a 15 s run on a loaded box may not reach
+        assertTrue(fits >= 2, "MODEL_FIT records: " + fits);
+        assertTrue(lastKappa > 0.1 && lastKappa < 100, "fitted k " + lastKappa + " per bp");
+        assertTrue(lastVolatilityBps == 0 || lastVolatilityBps > 0.05 && lastVolatilityBps < 50,
+            "fitted volatility " + lastVolatilityBps);
+        // identical replay (shouldReproduceEveryCommandExactly) compares them too; a coarser intensity grid changes
+        // the fitted A and k from the first record on (the fit is journalled before it drives a quote), so the first
+        // divergence is a MODEL_FIT record
+        final ReplayResult changed = ReplayCommand.replay(RunJournal.journalDir(runDir),
+            List.of("quoting.intensity-step-bps=0.2"));
+        assertFalse(changed.identical());
+        assertTrue(changed.first().replayed().contains("MODEL_FIT"), () -> "first divergence: " + changed.first());
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void shouldDrawTheTradingPlotFromTheJournal() throws Exception
+    {
+        // mm run wrote it at the end; mm report regenerates it from the journal alone
+        assertTrue(Files.size(runDir.resolve("pnl-BTCUSDT.png")) > 0);
+        Files.delete(runDir.resolve("pnl-BTCUSDT.png"));
+        assertEquals(List.of(runDir.resolve("pnl-BTCUSDT.png")), PnlPlot.write(runDir));
+        final BufferedImage image = javax.imageio.ImageIO.read(runDir.resolve("pnl-BTCUSDT.png").toFile());
+        assertEquals(1200, image.getWidth());
+        assertEquals(850, image.getHeight(), "price chart 500 px over the position and PnL chart 350 px");
     }
 }

@@ -40,7 +40,9 @@ class PaperEngineSystemTest
     void shouldTradeOnPaperAgainstSimMarketDataWithoutSendingOrders() throws Exception
     {
         final Config config = EngineSettings.newConfig().override("test", List.of(
-            "engine.core-wait=sleeping", "engine.shutdown-timeout=5s"));
+            "engine.core-wait=sleeping", "engine.shutdown-timeout=5s",
+            // paper-fill mechanics at tick-level spreads; the fee floor is tested in PnlAttributionSystemTest
+            "quoting.fee-floor=false"));
         try (SimVenue sim = SimVenue.start(new SimContext().accountMode("classic").port(0).seed(7).booksIntervalMs(50)))
         {
             final GatewayContext gateway = Bindings.gateway(config, sim.restUri(), sim.wsPublicUri(), sim.wsPrivateUri(), null);

@@ -1,5 +1,7 @@
 package io.bitmm.core.engine;
 
+import io.bitmm.core.calibration.IntensityEstimator;
+import io.bitmm.core.calibration.VolatilityEstimator;
 import io.bitmm.core.instrument.Amounts;
 import io.bitmm.core.instrument.Instrument;
 import io.bitmm.core.order.ClientOidCodec;
@@ -29,6 +31,19 @@ public final class CoreContext
     public static final double KAPPA_DEFAULT = 1.5;
     public static final double GLFT_ARRIVAL_RATE_DEFAULT = 1.0;
     public static final int SPREAD_FLOOR_TICKS_DEFAULT = 2;
+    /** By default no quote pair narrower than the round-trip maker fee plus the edge. */
+    public static final boolean FEE_FLOOR_DEFAULT = true;
+    public static final boolean CALIBRATION_DEFAULT = true;
+    public static final long VOLATILITY_WINDOW_MS_DEFAULT = 60_000;
+    public static final long VOLATILITY_SAMPLE_MS_DEFAULT = 100;
+    public static final int VOLATILITY_MIN_SAMPLES_DEFAULT = 100;
+    public static final int INTENSITY_WINDOW_SECONDS_DEFAULT = 60;
+    public static final double INTENSITY_STEP_BPS_DEFAULT = 0.1;
+    public static final int INTENSITY_DEPTHS_DEFAULT = 20;
+    public static final int INTENSITY_MIN_TRADES_DEFAULT = 50;
+    public static final long HORIZON_MS_DEFAULT = 1_000;
+    /** Edge over the round-trip maker fee, basis points of fair value. */
+    public static final double EDGE_BPS_DEFAULT = 1.0;
     public static final int LEVELS_DEFAULT = 1;
     public static final int MAX_LEVELS = 16;
     public static final int LEVEL_SPACING_TICKS_DEFAULT = 1;
@@ -64,6 +79,20 @@ public final class CoreContext
     private double kappa = KAPPA_DEFAULT;
     private double glftArrivalRate = GLFT_ARRIVAL_RATE_DEFAULT;
     private int spreadFloorTicks = SPREAD_FLOOR_TICKS_DEFAULT;
+    private boolean feeFloor = FEE_FLOOR_DEFAULT;
+    private double edgeBps = EDGE_BPS_DEFAULT;
+    private boolean calibration = CALIBRATION_DEFAULT;
+    private long volatilityWindowMs = VOLATILITY_WINDOW_MS_DEFAULT;
+    private long volatilitySampleMs = VOLATILITY_SAMPLE_MS_DEFAULT;
+    private int volatilityMinSamples = VOLATILITY_MIN_SAMPLES_DEFAULT;
+    private int intensityWindowSeconds = INTENSITY_WINDOW_SECONDS_DEFAULT;
+    private double intensityStepBps = INTENSITY_STEP_BPS_DEFAULT;
+    private int intensityDepths = INTENSITY_DEPTHS_DEFAULT;
+    private int intensityMinTrades = INTENSITY_MIN_TRADES_DEFAULT;
+    private long horizonMs = HORIZON_MS_DEFAULT;
+    private double volatilityBps;
+    private double arrivalRatePerSecond;
+    private double kappaPerBp;
     private int levels = LEVELS_DEFAULT;
     private int levelSpacingTicks = LEVEL_SPACING_TICKS_DEFAULT;
     private int requoteToleranceTicks = REQUOTE_TOLERANCE_TICKS_DEFAULT;
@@ -168,6 +197,115 @@ public final class CoreContext
     {
         this.spreadFloorTicks = spreadFloorTicks;
         return this;
+    }
+
+    /**
+     * @param feeFloor true (default): no quote pair narrower than the round-trip maker fee plus {@link #edgeBps};
+     *                 false: only {@link #spreadFloorTicks} bounds the spread.
+     */
+    public CoreContext feeFloor(final boolean feeFloor)
+    {
+        this.feeFloor = feeFloor;
+        return this;
+    }
+
+    /**
+     * @param edgeBps edge over the round-trip maker fee, basis points of fair value; negative quotes inside the fee
+     *                on purpose (at least -10000).
+     */
+    public CoreContext edgeBps(final double edgeBps)
+    {
+        this.edgeBps = edgeBps;
+        return this;
+    }
+
+    /**
+     * Online calibration: fitted volatility and intensity drive the skew model once enough data has arrived.
+     *
+     * @param calibration       false: the configured sigmaTicks, kappa and glftArrivalRate throughout.
+     * @param volatilityWindowMs rolling window of the volatility estimate, ms of event time.
+     * @param volatilitySampleMs mid sampling interval, ms (window / sample returns are kept).
+     * @param volatilityMinSamples returns needed before the fitted volatility is used.
+     * @param intensityWindowSeconds rolling window of the intensity fit, seconds of event time.
+     * @param intensityStepBps  spacing of the depths of the intensity fit, basis points of the mid.
+     * @param intensityDepths   depths of the intensity fit, &ge; 2.
+     * @param intensityMinTrades public trades in the window needed before the fitted A and k are used.
+     * @param horizonMs         quoting horizon: the fitted volatility becomes sigma over this horizon.
+     * @return this.
+     */
+    public CoreContext calibration(final boolean calibration, final long volatilityWindowMs, final long volatilitySampleMs,
+        final int volatilityMinSamples, final int intensityWindowSeconds, final double intensityStepBps,
+        final int intensityDepths, final int intensityMinTrades, final long horizonMs)
+    {
+        this.calibration = calibration;
+        this.volatilityWindowMs = volatilityWindowMs;
+        this.volatilitySampleMs = volatilitySampleMs;
+        this.volatilityMinSamples = volatilityMinSamples;
+        this.intensityWindowSeconds = intensityWindowSeconds;
+        this.intensityStepBps = intensityStepBps;
+        this.intensityDepths = intensityDepths;
+        this.intensityMinTrades = intensityMinTrades;
+        this.horizonMs = horizonMs;
+        return this;
+    }
+
+    public boolean calibration()
+    {
+        return calibration;
+    }
+
+    /** @return a new volatility estimator as configured. */
+    public VolatilityEstimator newVolatilityEstimator()
+    {
+        return new VolatilityEstimator(volatilitySampleMs * 1_000_000L,
+            (int)(volatilityWindowMs / volatilitySampleMs), volatilityMinSamples);
+    }
+
+    /** @return a new intensity estimator as configured (distances in bp). */
+    public IntensityEstimator newIntensityEstimator()
+    {
+        return new IntensityEstimator(intensityDepths, intensityStepBps, intensityWindowSeconds,
+            intensityMinTrades);
+    }
+
+    /**
+     * The model's configured coefficients in a quant's units, used in place of {@code sigmaTicks},
+     * {@code glftArrivalRate} and {@code kappa} (ticks) until a fit is ready; 0 leaves that one to the tick setting.
+     *
+     * @param volatilityBps        volatility of the mid, bp per square root of a second, &ge; 0.
+     * @param arrivalRatePerSecond order-arrival intensity at the mid (A), per second, &ge; 0.
+     * @param kappaPerBp           decay of the intensity with distance from the mid (k), per bp, &ge; 0.
+     * @return this.
+     */
+    public CoreContext modelBps(final double volatilityBps, final double arrivalRatePerSecond, final double kappaPerBp)
+    {
+        this.volatilityBps = volatilityBps;
+        this.arrivalRatePerSecond = arrivalRatePerSecond;
+        this.kappaPerBp = kappaPerBp;
+        return this;
+    }
+
+    /** @return configured volatility, bp per square root of a second; 0 when not set. */
+    public double volatilityBps()
+    {
+        return volatilityBps;
+    }
+
+    /** @return configured arrival intensity A, per second; 0 when not set. */
+    public double arrivalRatePerSecond()
+    {
+        return arrivalRatePerSecond;
+    }
+
+    /** @return configured intensity decay k, per bp; 0 when not set. */
+    public double kappaPerBp()
+    {
+        return kappaPerBp;
+    }
+
+    public long horizonMs()
+    {
+        return horizonMs;
     }
 
     public CoreContext levels(final int levels)
@@ -490,7 +628,8 @@ public final class CoreContext
     public QuoteParameters quoteParameters()
     {
         return new QuoteParameters(
-            fairValueMode, skewModel, gamma, sigmaTicks, kappa, glftArrivalRate, spreadFloorTicks, levels, levelSpacingTicks);
+            fairValueMode, skewModel, gamma, sigmaTicks, kappa, glftArrivalRate, spreadFloorTicks, feeFloor, edgeBps, levels,
+            levelSpacingTicks);
     }
 
     public int maxOpenOrders()
@@ -548,6 +687,12 @@ public final class CoreContext
             "need gamma > 0, kappa > 0, glftArrivalRate > 0, sigmaTicks >= 0; were " + gamma + ", " + kappa + ", " +
             glftArrivalRate + ", " + sigmaTicks);
         require(spreadFloorTicks >= 1, "spreadFloorTicks must be >= 1, was " + spreadFloorTicks);
+        require(volatilitySampleMs > 0 && volatilityWindowMs >= volatilitySampleMs && volatilityMinSamples >= 1 &&
+            volatilityMinSamples <= volatilityWindowMs / volatilitySampleMs, "volatility window/sample/min samples invalid: " +
+            volatilityWindowMs + "/" + volatilitySampleMs + "/" + volatilityMinSamples);
+        require(intensityWindowSeconds >= 1 && intensityStepBps > 0 && intensityDepths >= 2 && intensityMinTrades >= 1 &&
+            horizonMs > 0, "intensity window/step/depths/min trades or horizon invalid");
+        require(edgeBps >= -10_000 && edgeBps <= 10_000, "edgeBps must be in [-10000, 10000], was " + edgeBps);
         require(levels >= 1 && levels <= MAX_LEVELS, "levels must be 1 to " + MAX_LEVELS + ", was " + levels);
         require(levelSpacingTicks >= 1, "levelSpacingTicks must be >= 1, was " + levelSpacingTicks);
         require(requoteToleranceTicks >= 0, "requoteToleranceTicks must be >= 0, was " + requoteToleranceTicks);

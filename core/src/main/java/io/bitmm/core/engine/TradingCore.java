@@ -1,6 +1,8 @@
 package io.bitmm.core.engine;
 
 import io.bitmm.core.book.BookResult;
+import io.bitmm.core.calibration.IntensityEstimator;
+import io.bitmm.core.calibration.VolatilityEstimator;
 import io.bitmm.core.book.OrderBook;
 import io.bitmm.core.event.CancelReason;
 import io.bitmm.core.event.CommandSink;
@@ -17,6 +19,7 @@ import io.bitmm.core.order.ManagedOrder;
 import io.bitmm.core.order.OrderManager;
 import io.bitmm.core.order.OrderState;
 import io.bitmm.core.order.TradeIdFilter;
+import io.bitmm.core.position.PnlAttribution;
 import io.bitmm.core.position.Position;
 import io.bitmm.core.quoting.QuoteModel;
 import io.bitmm.core.quoting.QuoteTargets;
@@ -37,13 +40,27 @@ import java.util.Arrays;
  */
 public final class TradingCore
 {
+    /** MODEL_FIT fields carry the fits in millionths. */
+    public static final double FIT_UNITS = 1e6;
     private static final long NANOS_PER_MS = 1_000_000L;
+    /** How often the fitted model is journalled (MODEL_FIT), event time. */
+    private static final long FIT_RECORD_NANOS = 1_000 * NANOS_PER_MS;
 
     private final InstrumentTable instruments;
     private final CommandSink sink;
     private final CoreCounters counters = new CoreCounters();
     private final OrderBook[] books;
     private final Position[] positions;
+    private final PnlAttribution[] attributions;
+    private final VolatilityEstimator[] volatilities;
+    private final IntensityEstimator[] intensities;
+    private final boolean calibration;
+    private final double horizonSeconds;
+    private final double configuredVolatilityBps;
+    private final double configuredArrivalRate;
+    private final double configuredKappaPerBp;
+    /** Per instrument: event time of the last MODEL_FIT record; 0 before the first. */
+    private final long[] fitRecordedNanos;
     private final TradeIdFilter[] tradeFilters;
     private final InstrumentLimits[] limits;
     private final QuoteModel model;
@@ -85,6 +102,15 @@ public final class TradingCore
         final int count = instruments.instrumentCount();
         books = new OrderBook[count];
         positions = new Position[count];
+        attributions = new PnlAttribution[count];
+        volatilities = new VolatilityEstimator[count];
+        intensities = new IntensityEstimator[count];
+        calibration = context.calibration();
+        horizonSeconds = context.horizonMs() / 1_000.0;
+        configuredVolatilityBps = context.volatilityBps();
+        configuredArrivalRate = context.arrivalRatePerSecond();
+        configuredKappaPerBp = context.kappaPerBp();
+        fitRecordedNanos = new long[count];
         tradeFilters = new TradeIdFilter[count];
         limits = new InstrumentLimits[count];
         for (int i = 0; i < count; i++)
@@ -93,6 +119,9 @@ public final class TradingCore
             books[i] = new OrderBook(instrument, context.bookCapacity());
             positions[i] = new Position(instrument);
             positions[i].start(context.startPositionUnits(i));
+            attributions[i] = new PnlAttribution(instrument);
+            volatilities[i] = context.newVolatilityEstimator();
+            intensities[i] = context.newIntensityEstimator();
             tradeFilters[i] = new TradeIdFilter(context.tradeIdWindow());
             limits[i] = context.limitsFor(instrument);
         }
@@ -143,6 +172,9 @@ public final class TradingCore
                 break;
             case FILL:
                 onFill(event);
+                break;
+            case TRADE:
+                onTrade(event);
                 break;
             case COMMAND_ACK:
                 onAck(event);
@@ -199,6 +231,33 @@ public final class TradingCore
         return positions[instrumentId];
     }
 
+    /**
+     * @param instrumentId the instrument.
+     * @return where its PnL came from, and its markouts (read after the core stopped, or on its thread).
+     */
+    public PnlAttribution attribution(final int instrumentId)
+    {
+        return attributions[instrumentId];
+    }
+
+    /**
+     * @param instrumentId the instrument.
+     * @return its mid's volatility estimate (bp per square root of a second).
+     */
+    public VolatilityEstimator volatility(final int instrumentId)
+    {
+        return volatilities[instrumentId];
+    }
+
+    /**
+     * @param instrumentId the instrument.
+     * @return its order-arrival intensity fit (A per second, k per bp of distance from the mid).
+     */
+    public IntensityEstimator intensity(final int instrumentId)
+    {
+        return intensities[instrumentId];
+    }
+
     public RiskState riskState()
     {
         return risk.state();
@@ -252,7 +311,15 @@ public final class TradingCore
         if (result == BookResult.APPLIED)
         {
             counters.increment(snapshot ? CoreCounters.BOOK_SNAPSHOTS : CoreCounters.BOOK_UPDATES);
-            positions[id].mark(mid(book));
+            final long mid = mid(book);
+            if (mid > 0)
+            {
+                attributions[id].onMid(positions[id].size(), positions[id].markPrice(), mid, nowNanos);
+                volatilities[id].onMid(mid, nowNanos);
+                intensities[id].advance(nowNanos);
+                recordFit(id);
+            }
+            positions[id].mark(mid);
             if (checkKillSwitch())
             {
                 requote(id);
@@ -314,6 +381,42 @@ public final class TradingCore
     }
 
     /**
+     * Journal the fitted model (a {@link CommandType#MODEL_FIT} command) at most once a second of event time per
+     * instrument, once either fit is ready.
+     */
+    private void recordFit(final int id)
+    {
+        final VolatilityEstimator volatility = volatilities[id];
+        final IntensityEstimator intensity = intensities[id];
+        if (!volatility.ready() && !intensity.ready() ||
+            fitRecordedNanos[id] != 0 && nowNanos - fitRecordedNanos[id] < FIT_RECORD_NANOS)
+        {
+            return;
+        }
+        fitRecordedNanos[id] = nowNanos;
+        begin(CommandType.MODEL_FIT, id);
+        command.price = volatility.ready() ? Math.round(volatility.volatilityBps() * FIT_UNITS) : 0;
+        command.size = intensity.ready() ? Math.round(intensity.arrivalRateA() * FIT_UNITS) : 0;
+        command.orderId = intensity.ready() ? Math.round(intensity.kappa() * FIT_UNITS) : 0;
+        send();
+    }
+
+    /** A public trade: its distance from the mid feeds the intensity fit. */
+    private void onTrade(final InboundEvent event)
+    {
+        final int id = event.instrumentId;
+        if (!inRange(id) || event.price <= 0)
+        {
+            return;
+        }
+        final long mid = mid(books[id]);
+        if (mid > 0)
+        {
+            intensities[id].onTrade((double)Math.abs(event.price - mid) / (double)mid * 10_000.0, nowNanos);
+        }
+    }
+
+    /**
      * A query answered for a tracked order: count what it found, and fetch the order's fills when the venue reports
      * more filled than the fills seen (they were lost, e.g. with the private stream).
      */
@@ -349,7 +452,10 @@ public final class TradingCore
             counters.increment(CoreCounters.DUPLICATE_FILLS);
             return;
         }
+        final long midBefore = positions[id].markPrice();
+        final long feesBefore = positions[id].fees();
         positions[id].onFill(event.side, event.price, event.size, event.maker, event.fee, event.feeAssetId);
+        attributions[id].onFill(event.side, event.price, event.size, midBefore, positions[id].fees() - feesBefore, nowNanos);
         final boolean buy = event.side == Side.BUY;
         counters.increment(buy ? CoreCounters.FILLS_BUY : CoreCounters.FILLS_SELL);
         counters.add(buy ? CoreCounters.FILLED_SIZE_BUY : CoreCounters.FILLED_SIZE_SELL, event.size);
@@ -529,7 +635,28 @@ public final class TradingCore
             cancelQuotes(id);
             return;
         }
-        model.compute(book, positions[id].size(), limits[id].orderSize(), targets);
+        final VolatilityEstimator volatility = volatilities[id];
+        final IntensityEstimator intensity = intensities[id];
+        final boolean fitted = calibration && (volatility.ready() || intensity.ready());
+        if (fitted || configuredVolatilityBps > 0 || configuredArrivalRate > 0 || configuredKappaPerBp > 0)
+        {
+            // the model in basis points of the mid (gamma per bp): fitted values where ready, else the configured ones
+            // in bp where set, else the tick settings converted to bp
+            final double ticksPerBp = (double)mid(book) / (double)book.instrument().tickUnits() / 10_000.0;
+            final double sigmaBps = calibration && volatility.ready() ?
+                volatility.volatilityBps() * Math.sqrt(horizonSeconds) : configuredVolatilityBps > 0 ?
+                configuredVolatilityBps * Math.sqrt(horizonSeconds) : model.parameters().sigmaTicks() / ticksPerBp;
+            final double kappa = calibration && intensity.ready() ? intensity.kappa() : configuredKappaPerBp > 0 ?
+                configuredKappaPerBp : model.parameters().kappa() * ticksPerBp;
+            final double arrivalRateA = calibration && intensity.ready() ? intensity.arrivalRateA() :
+                configuredArrivalRate > 0 ? configuredArrivalRate : model.parameters().arrivalRateA();
+            model.compute(book, positions[id].size(), limits[id].orderSize(), sigmaBps, kappa, arrivalRateA, ticksPerBp,
+                targets);
+        }
+        else
+        {
+            model.compute(book, positions[id].size(), limits[id].orderSize(), targets);
+        }
         if (!targets.isValid())
         {
             cancelQuotes(id);
@@ -628,7 +755,13 @@ public final class TradingCore
         final boolean old = nowNanos - order.createdNanos() > maxOrderAgeNanos;
         if (moved || old)
         {
-            replace(slot, quoteSlot, price, size);
+            final boolean tooClose = order.side() == Side.BUY ? order.price() > price : order.price() < price;
+            if (!replace(slot, quoteSlot, price, size) && moved && tooClose)
+            {
+                // the mid came to the order and the replace budget is spent: a quote closer than the model (and the
+                // fee floor) allows is pulled with the cancel budget rather than left to be picked off
+                cancel(slot);
+            }
         }
         else
         {
@@ -636,12 +769,15 @@ public final class TradingCore
         }
     }
 
-    private void replace(final int slot, final int quoteSlot, final long price, final long size)
+    /**
+     * @return false when the replace budget refused it.
+     */
+    private boolean replace(final int slot, final int quoteSlot, final long price, final long size)
     {
         if (!risk.tryReplace(nowNanos))
         {
             refuse(quoteSlot, RiskReason.RATE_REPLACE);
-            return;
+            return false;
         }
         lastRefusal[quoteSlot] = RiskReason.NONE;
         final ManagedOrder old = orders.order(slot);
@@ -650,7 +786,7 @@ public final class TradingCore
         if (newSlot < 0)
         {
             counters.increment(CoreCounters.ORDER_POOL_FULL);
-            return;
+            return true;
         }
         final ManagedOrder replacement = orders.order(newSlot);
         quoteOrderSlot[quoteSlot] = newSlot;
@@ -665,6 +801,7 @@ public final class TradingCore
         command.timeInForce = TimeInForce.POST_ONLY;
         counters.increment(CoreCounters.REPLACES_SENT);
         send();
+        return true;
     }
 
     private void cancel(final int slot)

@@ -26,5 +26,12 @@ public enum CommandType
      * sent when a query answer reports more filled than the fills the core has seen. The answer is FILL events
      * whose {@code commandType} is FETCH_FILLS; the core deduplicates them by {@code tradeId}.
      */
-    FETCH_FILLS
+    FETCH_FILLS,
+    /**
+     * The core's fitted quoting model of the instrument, for the journal only (no venue sees it; gateways and the
+     * paper venue ignore it), at most once a second once a fit is ready, so that replay reproduces it:
+     * {@code price} the mid's volatility in 10^-6 bp per square root of a second, {@code size} the order-arrival
+     * intensity A in 10^-6 per second, {@code orderId} its decay k in 10^-6 per bp; 0 where that fit is not ready.
+     */
+    MODEL_FIT
 }

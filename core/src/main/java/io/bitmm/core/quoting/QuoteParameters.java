@@ -12,6 +12,11 @@ package io.bitmm.core.quoting;
  * @param kappa             fill intensity decay per tick, &gt; 0.
  * @param arrivalRateA      GLFT intensity scale, &gt; 0.
  * @param spreadFloorTicks  smallest distance between our best bid and best ask, in ticks.
+ * @param feeFloor          when true, the distance between our best bid and best ask is also at least the round-trip
+ *                          maker fee (twice the instrument's {@code makerFeePpm}, negative for a rebate) plus
+ *                          {@code edgeBps}, of fair value.
+ * @param edgeBps           edge over the round-trip maker fee, in basis points of fair value (may be negative: a
+ *                          floor below the fee, on purpose).
  * @param levels            quote levels per side.
  * @param levelSpacingTicks distance between consecutive levels of one side, in ticks.
  */
@@ -23,7 +28,18 @@ public record QuoteParameters(
     double kappa,
     double arrivalRateA,
     int spreadFloorTicks,
+    boolean feeFloor,
+    double edgeBps,
     int levels,
     int levelSpacingTicks)
 {
+    /**
+     * @param makerFeePpm the instrument's maker fee rate in parts per million (negative for a rebate).
+     * @return the smallest quoted spread the fee floor allows, as a fraction of fair value (e.g. 0.0005 = 5 bp);
+     *     0 or less when the floor is off or the rebate outweighs the edge (the tick floor still applies).
+     */
+    public double feeFloorFraction(final long makerFeePpm)
+    {
+        return feeFloor ? 2.0 * makerFeePpm / 1_000_000.0 + edgeBps / 10_000.0 : 0.0;
+    }
 }

@@ -38,10 +38,12 @@ class TradingCoreTest
     private final List<OutboundCommand> sent = new ArrayList<>();
     private long seq = 1000;
 
+    /** Order mechanics at tick-level spreads: the fee floor (20 bp maker fee on the test instrument) is off here. */
     static CoreContext context()
     {
         return new CoreContext()
             .runEpochMs(RUN_EPOCH_MS)
+            .feeFloor(false)
             .orderSizeUnits(1_000)
             .maxPositionUnits(3_000)
             .softLimitUnits(2_000)
@@ -91,6 +93,74 @@ class TradingCoreTest
                 core.onEvent(ack(nanos, CommandType.PLACE, oid(command), orderId++));
             }
         }
+    }
+
+    @Test
+    void shouldQuoteNoPairNarrowerThanTheRoundTripMakerFeeByDefault()
+    {
+        // the test instrument's maker fee is 20 bp: round trip 40 bp + 1 bp default edge = 41 bp of 30000.15
+        final TradingCore core = core(context().feeFloor(CoreContext.FEE_FLOOR_DEFAULT));
+        core.onEvent(snapshot(10 * MS, "30000.10:1.5", "30000.20:0.75"));
+        final List<OutboundCommand> commands = drain();
+        assertEquals(2, commands.size());
+        final long spread = commands.get(1).price - commands.get(0).price;
+        final long floor = (long)Math.ceil(3_000_015 * 0.0041);
+        assertTrue(spread >= floor && spread <= floor + 2, "spread " + spread + " ticks, floor " + floor);
+    }
+
+    @Test
+    void shouldQuoteFromTheModelsCoefficientsInBasisPointsWhenConfigured()
+    {
+        // A-S, gamma 0.1 per bp, sigma 1 bp/sqrt(s) over 1 s, k 1 per bp: half spread 0.1 x 1 / 2 + ln(1.1) / 0.1
+        // = 1.003 bp = 3.009 USDT of 30000.15 = 301 ticks a side (rounded away from the mid)
+        final TradingCore inBps = core(context().modelBps(1.0, 5.0, 1.0));
+        inBps.onEvent(snapshot(10 * MS, "30000.10:1.5", "30000.20:0.75"));
+        final List<OutboundCommand> commands = drain();
+        assertEquals(2, commands.size());
+        final double halfSpreadTicks = (0.1 / 2 + Math.log(1.1) / 0.1) * 3_000_015 / 10_000.0;
+        assertEquals(3_000_015 - halfSpreadTicks, commands.get(0).price, 1.0, "bid");
+        assertEquals(3_000_015 + halfSpreadTicks, commands.get(1).price, 1.0, "ask");
+        // the tick coefficients (sigma 2 ticks, k 1.5 per tick) quote at the 2-tick floor
+        final TradingCore inTicks = core(context());
+        inTicks.onEvent(snapshot(10 * MS, "30000.10:1.5", "30000.20:0.75"));
+        final List<OutboundCommand> ticks = drain();
+        assertTrue(ticks.get(1).price - ticks.get(0).price < 20, "tick model spread " + (ticks.get(1).price - ticks.get(0).price));
+    }
+
+    @Test
+    void shouldJournalTheFittedModelOnceASecondOnceReady()
+    {
+        // volatility fit ready after 20 returns of 100 ms; mids from a seeded walk, fed to a reference estimator too
+        final CoreContext context = context().calibration(true, 60_000, 100, 20, 60, 0.1, 20, 50, 1_000);
+        final TradingCore core = core(context);
+        final io.bitmm.core.calibration.VolatilityEstimator reference = context.newVolatilityEstimator();
+        final java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        long bidCents = 3_000_000_00L;
+        final List<Long> fitTimes = new ArrayList<>();
+        for (int step = 1; step <= 60; step++)
+        {
+            final long nanos = step * 100 * MS;
+            bidCents += random.nextInt(-3, 4);
+            final InboundEvent book = snapshot(nanos, String.format(java.util.Locale.ROOT, "%d.%02d:1", bidCents / 100,
+                bidCents % 100), String.format(java.util.Locale.ROOT, "%d.%02d:1", (bidCents + 10) / 100,
+                (bidCents + 10) % 100));
+            core.onEvent(book);
+            reference.onMid(core.position(0).markPrice(), nanos);
+            for (final OutboundCommand command : drain())
+            {
+                if (command.type == CommandType.MODEL_FIT)
+                {
+                    assertTrue(reference.ready());
+                    assertEquals(Math.round(reference.volatilityBps() * TradingCore.FIT_UNITS), command.price);
+                    assertEquals(0, command.size, "intensity not ready: no trades");
+                    assertEquals(nanos, command.triggerTimestampNanos);
+                    fitTimes.add(nanos);
+                }
+            }
+        }
+        // ready at the 21st snapshot (2.1 s), then 3.1, 4.1, 5.1 s; none in between
+        assertEquals(List.of(2_100 * MS, 3_100 * MS, 4_100 * MS, 5_100 * MS), fitTimes);
+        assertTrue(core.volatility(0).volatilityBps() > 0);
     }
 
     @Test

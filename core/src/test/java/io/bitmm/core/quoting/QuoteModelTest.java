@@ -17,7 +17,17 @@ class QuoteModelTest
 
     private static QuoteParameters parameters(final FairValueMode mode, final SkewModel skew, final int floor, final int levels)
     {
-        return new QuoteParameters(mode, skew, 0.1, 2.0, 1.5, 1.0, floor, levels, 3);
+        return new QuoteParameters(mode, skew, 0.1, 2.0, 1.5, 1.0, floor, false, 0.0, levels, 3);
+    }
+
+    private static QuoteParameters feeFloor(final double edgeBps)
+    {
+        return new QuoteParameters(FairValueMode.MID, SkewModel.AVELLANEDA_STOIKOV, 0.1, 2.0, 1.5, 1.0, 2, true, edgeBps, 1, 1);
+    }
+
+    private static Instrument spot(final String makerFee)
+    {
+        return InstrumentFactory.spot(0, "BTCUSDT", 0, 1, "2", "6", "1", "0.05", "0.05", makerFee, "0.002", "200");
     }
 
     private OrderBook book(final Instrument instrument, final String bid, final String ask)
@@ -122,5 +132,48 @@ class QuoteModelTest
         final QuoteTargets targets = new QuoteTargets(1);
         model.compute(book, 0, 1_000, targets);
         assertFalse(targets.isValid());
+    }
+
+    @Test
+    void shouldKeepTheQuotedSpreadAtLeastTheRoundTripMakerFeePlusEdge()
+    {
+        // maker fee 2 bp: round trip 4 bp + 1 bp edge = 5 bp of 60000 = 30 USDT = 3000 ticks of 0.01
+        final Instrument instrument = spot("0.0002");
+        final QuoteModel model = new QuoteModel(feeFloor(1.0));
+        final QuoteTargets targets = new QuoteTargets(1);
+        model.compute(book(instrument, "60000.00:1", "60000.10:1"), 0, 1_000, targets);
+        final long spreadUnits = targets.askPrice(0) - targets.bidPrice(0);
+        assertTrue(spreadUnits >= 3000 * instrument.tickUnits(), "spread " + spreadUnits);
+        assertTrue(spreadUnits <= 3002 * instrument.tickUnits(), "spread " + spreadUnits);
+        assertEquals(3001, model.spreadFloorTicks(instrument, 6_000_005.0), "rounded up to whole ticks");
+        // both sides clear the fee: each side earns at least its own maker fee against fair value
+        final double fair = targets.fairValuePrice();
+        assertTrue(fair - targets.bidPrice(0) >= fair * 0.0002, "bid edge");
+        assertTrue(targets.askPrice(0) - fair >= fair * 0.0002, "ask edge");
+    }
+
+    @Test
+    void shouldLowerTheFloorForARebateAndFallBackToTheTickFloor()
+    {
+        final Instrument paying = spot("0.0002");
+        final Instrument rebate = spot("-0.0001");
+        final QuoteModel model = new QuoteModel(feeFloor(1.0));
+        assertEquals(3000, model.spreadFloorTicks(paying, 6_000_000.0));
+        // rebate 1 bp a side: -2 bp + 1 bp edge < 0: only the 2-tick floor is left
+        assertEquals(2, model.spreadFloorTicks(rebate, 6_000_000.0));
+        final QuoteModel wider = new QuoteModel(feeFloor(4.0));
+        // -2 bp + 4 bp = 2 bp of 60000 = 12 USDT = 1200 ticks
+        assertEquals(1200, wider.spreadFloorTicks(rebate, 6_000_000.0));
+    }
+
+    @Test
+    void shouldQuoteInsideTheFeeOnlyWhenAskedTo()
+    {
+        final Instrument instrument = spot("0.0002");
+        // edge -3 bp: 4 - 3 = 1 bp = 600 ticks, below the fee on purpose
+        assertEquals(600, new QuoteModel(feeFloor(-3.0)).spreadFloorTicks(instrument, 6_000_000.0));
+        // fee floor off: the tick floor alone
+        assertEquals(2, new QuoteModel(parameters(FairValueMode.MID, SkewModel.AVELLANEDA_STOIKOV, 2, 1))
+            .spreadFloorTicks(instrument, 6_000_000.0));
     }
 }
