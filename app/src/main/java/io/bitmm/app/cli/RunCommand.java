@@ -18,12 +18,12 @@ import io.bitmm.gateway.Credentials;
 import io.bitmm.gateway.DistinctErrorLog;
 import io.bitmm.gateway.GatewayContext;
 import io.bitmm.gateway.InstrumentLoader;
+import io.bitmm.gateway.bitget.Dialect;
 import io.bitmm.sim.SimVenue;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,19 +90,17 @@ public final class RunCommand implements Callable<Integer>
         try (SimVenue sim = simulated && !separate ? SimVenue.start(Bindings.sim(config)) : null;
              SimProcess child = separate ? SimProcess.start(config, dir) : null)
         {
-            final GatewayContext gateway = sim != null ?
-                Bindings.gateway(config, sim.restUri(), sim.wsPublicUri(), sim.wsPrivateUri(),
-                    paper ? null : simCredentials(sim.credentials())) :
-                child != null ?
-                Bindings.gateway(config, child.restUri(), child.wsPublicUri(), child.wsPrivateUri(),
-                    paper ? null : simCredentials(io.bitmm.sim.Credentials.fromEnvironment())) :
-                Bindings.gateway(config, URI.create(config.text("venue.rest-url")),
-                    URI.create(config.text("venue.ws-public-url")), URI.create(config.text("venue.ws-private-url")),
-                    paper ? null : liveCredentials(config));
+            final Bindings.VenueUrls urls = sim != null ? Bindings.VenueUrls.of(sim) :
+                child != null ? child.urls() : Bindings.VenueUrls.of(config);
+            final Credentials credentials = paper ? null : sim != null ? simCredentials(sim.credentials()) :
+                child != null ? simCredentials(io.bitmm.sim.Credentials.fromEnvironment()) : liveCredentials(config);
+            final Dialect dialect = Bindings.dialect(config, urls.rest(), credentials);
+            final GatewayContext gateway = Bindings.gateway(config, urls, dialect, credentials);
+            System.out.println("mm: account mode " + config.text("venue.account-mode") + " (" + dialect.name() + ")");
             final List<String> symbolList = config.list("run.symbols");
             final InstrumentTable instruments = InstrumentLoader.load(gateway, symbolList);
             final VenueReconciler.Result reconciled = VenueReconciler.atStart(gateway.restUri(), gateway.credentials(),
-                symbolList, CoreContext.CLIENT_OID_PREFIX_DEFAULT, dir);
+                symbolList, CoreContext.CLIENT_OID_PREFIX_DEFAULT, dialect.accountQueries(), dir);
             System.out.print(StartPositions.apply(config, instruments, reconciled));
             final CoreContext coreContext = Bindings.core(config, instruments, start.toEpochMilli());
             final long[] limits = new long[instruments.instrumentCount()];
@@ -173,7 +171,8 @@ public final class RunCommand implements Callable<Integer>
             stopRequested.await(config.longValue("run.duration"), TimeUnit.MILLISECONDS);
             final boolean allClosed = engine.stop();
             final String header = "bitmm run " + dir.getFileName() + "  venue=" + config.text("run.venue") +
-                "  mode=" + config.text("run.mode") + "  symbols=" + String.join(",", config.list("run.symbols")) +
+                "  mode=" + config.text("run.mode") + "  account=" + config.text("venue.account-mode") + " (" +
+                gateway.dialect().name() + ")  symbols=" + String.join(",", config.list("run.symbols")) +
                 "  started=" + start;
             final String summary = RunSummary.render(header, CountersSnapshot.read(counters.file()), allClosed) +
                 journalLine(engine, dir, journal) +

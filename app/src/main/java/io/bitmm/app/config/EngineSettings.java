@@ -28,6 +28,13 @@ public final class EngineSettings
         Setting.text("venue.rest-url", "https://api.bitget.com", "REST base URL (venue `bitget`; the sim sets its own)"),
         Setting.text("venue.ws-public-url", "wss://ws.bitget.com/v2/ws/public", "public WebSocket URL"),
         Setting.text("venue.ws-private-url", "wss://ws.bitget.com/v2/ws/private", "private WebSocket URL"),
+        Setting.text("venue.ws-public-v3-url", "wss://ws.bitget.com/v3/ws/public",
+            "public WebSocket URL of the Unified Trading Account's v3 API"),
+        Setting.text("venue.ws-private-v3-url", "wss://ws.bitget.com/v3/ws/private",
+            "private WebSocket URL of the v3 API"),
+        Setting.choice("venue.account-mode", "auto", List.of("auto", "classic", "uta"),
+            "classic (v2 API) or uta (Unified Trading Account, v3 API); auto asks the venue once at start " +
+            "(GET /api/v3/account/settings: 00000 = uta, 40084 = classic, anything else stops the start)"),
         // engine threads and rings
         Setting.integer("engine.inbound-ring-size", 4096, "slots (power of two)", 64, 1 << 20,
             "inbound ring: market data, private pushes, acks and timer ticks"),
@@ -140,9 +147,9 @@ public final class EngineSettings
             "the simulated venue's maker fee rate; negative pays a maker rebate in the received coin, reported with " +
             "Bitget's sign (positive = received); at least -sim.taker-fee"),
         Setting.decimal("sim.taker-fee", "0.0006", "rate", "0", "0.01", "the simulated venue's taker fee rate"),
-        Setting.choice("sim.account-mode", "classic", List.of("classic", "uta"),
-            "the simulated account: classic (v2 API, what the engine trades today) or uta (a new user's Unified Trading " +
-            "Account: v2 private REST refused with 40085)"),
+        Setting.choice("sim.account-mode", "uta", List.of("classic", "uta"),
+            "the simulated account: uta (a new user's Unified Trading Account: v3 API; v2 private REST refused with " +
+            "40085) or classic (v2 API; v3 private paths refused with 40084)"),
         Setting.bool("sim.stress", false, "stress mode: one book change per update, as fast as the engine reads them"),
         Setting.integer("sim.stress-rate", 0, "updates/s", 0, 10_000_000,
             "stress mode at a fixed rate per symbol (latency is then corrected for coordinated omission); 0 = flat out"));

@@ -108,6 +108,13 @@ public final class Engine implements AutoCloseable
     {
         this.context = context.conclude();
         this.instruments = instruments;
+        if (localRoute == null &&
+            (gateway.dialect().accountMode() == io.bitmm.gateway.bitget.AccountMode.UTA) != coreContext.amendInPlace())
+        {
+            throw new IllegalStateException("the core's amendInPlace (" + coreContext.amendInPlace() + ") does not fit " +
+                "the gateway's dialect " + gateway.dialect().name() + ": UTA requotes are in-place modifies " +
+                "(set venue.account-mode before building the core)");
+        }
         this.inbound = new Disruptor<>(InboundEvent::new, context.inboundRingSize(),
             new PinnedThreadFactory("mm-core", context.coreCpu()), ProducerType.MULTI,
             WaitStrategies.of(context.coreWaitStrategy()));

@@ -59,7 +59,8 @@ class AllocationTest
         // The tests run Netty with paranoid leak detection, which records a stack trace per buffer: not production.
         final ResourceLeakDetector.Level leakLevel = ResourceLeakDetector.getLevel();
         ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
-        final Config config = EngineSettings.newConfig().override("test", List.of(
+        final Config config = EngineSettings.newConfig().override("test", List.of("sim.account-mode=classic", "venue.account-mode=classic",
+            
             "sim.seed=7", "sim.stress=true", "sim.stress-rate=20000"));
         try (SimVenue sim = SimVenue.start(Bindings.sim(config).tls(false)))
         {

@@ -121,7 +121,8 @@ class PrivateStreamRecoverySystemTest
 
     private static Config config(final int seed)
     {
-        return EngineSettings.newConfig().override("test", List.of("sim.seed=" + seed, "sim.books-interval=50ms",
+        return EngineSettings.newConfig().override("test", List.of("sim.account-mode=classic", "venue.account-mode=classic",
+            "sim.seed=" + seed, "sim.books-interval=50ms",
             "risk.max-position=0.01", "risk.soft-position=0.006", "quoting.order-size=0.001", "gateway.order-warmup=0"));
     }
 

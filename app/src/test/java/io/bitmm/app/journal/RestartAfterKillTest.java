@@ -35,7 +35,7 @@ class RestartAfterKillTest
     void shouldCancelTheKilledRunsOrdersOnRestart(@TempDir final Path dir) throws Exception
     {
         try (SimVenue sim = SimVenue.start(Bindings.sim(EngineSettings.newConfig().override("test",
-            List.of("sim.books-interval=50ms")))))
+            List.of("sim.account-mode=classic", "venue.account-mode=classic", "sim.books-interval=50ms")))))
         {
             final Path credentials = dir.resolve("credentials");
             Files.writeString(credentials, "BITGET_API_KEY=" + sim.credentials().apiKey() + "\nBITGET_API_SECRET=" +

@@ -39,7 +39,8 @@ class PaperEngineSystemTest
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void shouldTradeOnPaperAgainstSimMarketDataWithoutSendingOrders() throws Exception
     {
-        final Config config = EngineSettings.newConfig().override("test", List.of(
+        final Config config = EngineSettings.newConfig().override("test", List.of("sim.account-mode=classic", "venue.account-mode=classic",
+            
             "engine.core-wait=sleeping", "engine.shutdown-timeout=5s"));
         try (SimVenue sim = SimVenue.start(new SimContext().accountMode("classic").port(0).seed(7).booksIntervalMs(50)))
         {

@@ -80,6 +80,11 @@ public interface Dialect
     FillHistory fillHistory();
 
     /**
+     * @return open orders, balances and cancels for the reconciliation at start.
+     */
+    AccountQueries accountQueries();
+
+    /**
      * Load the instruments (and the account's fee rates) from the venue (slow path, at start).
      *
      * @param context settings (REST base, credentials).

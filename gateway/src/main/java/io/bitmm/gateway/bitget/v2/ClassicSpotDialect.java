@@ -7,6 +7,7 @@ import io.bitmm.gateway.GatewayContext;
 import io.bitmm.gateway.GatewayCounters;
 import io.bitmm.gateway.auth.HmacSigner;
 import io.bitmm.gateway.bitget.AccountMode;
+import io.bitmm.gateway.bitget.AccountQueries;
 import io.bitmm.gateway.bitget.Dialect;
 import io.bitmm.gateway.bitget.Endpoints;
 import io.bitmm.gateway.bitget.FillHistory;
@@ -87,6 +88,12 @@ public final class ClassicSpotDialect implements Dialect
     public FillHistory fillHistory()
     {
         return SpotFillHistory.INSTANCE;
+    }
+
+    @Override
+    public AccountQueries accountQueries()
+    {
+        return SpotAccountQueries.INSTANCE;
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.bitmm.gateway.GatewayContext;
 import io.bitmm.gateway.GatewayCounters;
 import io.bitmm.gateway.auth.HmacSigner;
 import io.bitmm.gateway.bitget.AccountMode;
+import io.bitmm.gateway.bitget.AccountQueries;
 import io.bitmm.gateway.bitget.Dialect;
 import io.bitmm.gateway.bitget.Endpoints;
 import io.bitmm.gateway.bitget.FillHistory;
@@ -89,6 +90,12 @@ public final class UtaDialect implements Dialect
     public FillHistory fillHistory()
     {
         return UtaFillHistory.INSTANCE;
+    }
+
+    @Override
+    public AccountQueries accountQueries()
+    {
+        return UtaAccountQueries.INSTANCE;
     }
 
     @Override
