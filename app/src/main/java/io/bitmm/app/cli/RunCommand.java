@@ -18,7 +18,9 @@ import io.bitmm.gateway.Credentials;
 import io.bitmm.gateway.DistinctErrorLog;
 import io.bitmm.gateway.GatewayContext;
 import io.bitmm.gateway.InstrumentLoader;
+import io.bitmm.gateway.bitget.AccountMode;
 import io.bitmm.gateway.bitget.Dialect;
+import io.bitmm.gateway.bitget.v3.CountdownCancelAll;
 import io.bitmm.sim.SimVenue;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -158,9 +160,11 @@ public final class RunCommand implements Callable<Integer>
         engine.counters(counters, limits);
         final RunLatencyLog latencyLog = RunLatencyLog.start(config, engine, dir);
         latencyLog.intervalListener(counters);
+        CountdownCancelAll deadMan = null;
         try
         {
             engine.start();
+            deadMan = deadManSwitch(config, gateway);
             if (!engine.orderWarmupNote().isEmpty())
             {
                 System.out.println("mm: " + engine.orderWarmupNote());
@@ -170,6 +174,12 @@ public final class RunCommand implements Callable<Integer>
                 config.longValue("run.duration") / 1000 + "s; files in " + dir + " (Ctrl-C stops cleanly)");
             stopRequested.await(config.longValue("run.duration"), TimeUnit.MILLISECONDS);
             final boolean allClosed = engine.stop();
+            if (deadMan != null && allClosed)
+            {
+                // disarmed only once every order is closed: until then the venue still cancels them if we die here
+                deadMan.close();
+                deadMan = null;
+            }
             final String header = "bitmm run " + dir.getFileName() + "  venue=" + config.text("run.venue") +
                 "  mode=" + config.text("run.mode") + "  account=" + config.text("venue.account-mode") + " (" +
                 gateway.dialect().name() + ")  symbols=" + String.join(",", config.list("run.symbols")) +
@@ -185,6 +195,10 @@ public final class RunCommand implements Callable<Integer>
         }
         finally
         {
+            if (deadMan != null)
+            {
+                deadMan.close();
+            }
             engine.close();
             latencyLog.close();
             // The counters file is not unmapped: a late gateway thread writing to an unmapped page would crash the
@@ -195,6 +209,31 @@ public final class RunCommand implements Callable<Integer>
                 Runtime.getRuntime().removeShutdownHook(hook);
             }
         }
+    }
+
+    /**
+     * {@code risk.dead-man-switch}: on a UTA account with credentials, arm the venue's countdown-cancel-all; on a
+     * classic account say that there is none.
+     */
+    private static CountdownCancelAll deadManSwitch(final Config config, final GatewayContext gateway) throws IOException
+    {
+        final long ms = config.longValue("risk.dead-man-switch");
+        if (ms == 0 || gateway.credentials() == null || "paper".equals(config.text("run.mode")))
+        {
+            return null;
+        }
+        if (gateway.dialect().accountMode() != AccountMode.UTA)
+        {
+            System.out.println("mm: dead-man switch: none on a classic account (countdown-cancel-all is UTA only); " +
+                "orders stay at the venue if this process dies");
+            return null;
+        }
+        final CountdownCancelAll deadMan = new CountdownCancelAll(gateway.restUri(), gateway.credentials(),
+            gateway.venueClock(), gateway.errorLog(), (int)(ms / 1000));
+        deadMan.start();
+        System.out.println("mm: dead-man switch armed: the venue cancels every order " + ms / 1000 +
+            "s after this engine stops refreshing it");
+        return deadMan;
     }
 
     private static String journalLine(final Engine engine, final Path dir, final RunJournal journal)

@@ -104,6 +104,10 @@ public final class EngineSettings
         Setting.integer("risk.price-band-bps", 500, "basis points", 1, 10_000,
             "refuse quotes further than this from fair value"),
         Setting.duration("risk.stale-book", "5s", "10ms", "10m", "no quotes while the book is older than this"),
+        Setting.duration("risk.dead-man-switch", "15s", "0ms", "60s",
+            "UTA accounts: arm Bitget's countdown-cancel-all with this countdown at start and refresh it every third of " +
+            "it; if the engine dies or hangs the venue cancels every order within it (5s to 60s; 0 = off). Classic " +
+            "accounts have no such endpoint"),
         Setting.decimal("risk.max-loss", "1000", "quote coin", "0", "1000000000",
             "kill switch: at this loss (realized + unrealized - fees) cancel all and halt"),
         Setting.decimal("risk.reduce-loss", "500", "quote coin", "0", "1000000000",

@@ -15,10 +15,13 @@ import io.bitmm.gateway.DistinctErrorLog;
 import io.bitmm.gateway.GatewayContext;
 import io.bitmm.gateway.GatewayCounters;
 import io.bitmm.gateway.InstrumentLoader;
+import io.bitmm.gateway.bitget.v2.ClassicSpotDialect;
+import io.bitmm.gateway.bitget.v3.UtaDialect;
 import io.bitmm.sim.SimVenue;
 import io.netty.util.ResourceLeakDetector;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,9 +52,11 @@ class AllocationTest
     private static final long MEASURE_MS = 5_000;
     private static final int MAX_WINDOWS = 3;
 
-    @Test
+    @ParameterizedTest(name = "account {0}")
+    @ValueSource(strings = {"classic", "uta"})
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
-    void shouldAllocateNothingPerEventOnTheMarketDataAndCoreThreads(@TempDir final Path dir) throws Exception
+    void shouldAllocateNothingPerEventOnTheMarketDataAndCoreThreads(final String account, @TempDir final Path dir)
+        throws Exception
     {
         final ThreadMXBean mx = (ThreadMXBean)ManagementFactory.getThreadMXBean();
         assertTrue(mx.isThreadAllocatedMemorySupported(), "per-thread allocation accounting");
@@ -59,13 +64,13 @@ class AllocationTest
         // The tests run Netty with paranoid leak detection, which records a stack trace per buffer: not production.
         final ResourceLeakDetector.Level leakLevel = ResourceLeakDetector.getLevel();
         ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
-        final Config config = EngineSettings.newConfig().override("test", List.of("sim.account-mode=classic", "venue.account-mode=classic",
-            
-            "sim.seed=7", "sim.stress=true", "sim.stress-rate=20000"));
+        final Config config = EngineSettings.newConfig().override("test", List.of("sim.account-mode=" + account,
+            "venue.account-mode=" + account, "sim.seed=7", "sim.stress=true", "sim.stress-rate=20000"));
         try (SimVenue sim = SimVenue.start(Bindings.sim(config).tls(false)))
         {
             final io.bitmm.sim.Credentials accepted = sim.credentials();
-            final GatewayContext gateway = Bindings.gateway(config, sim.restUri(), sim.wsPublicUri(), sim.wsPrivateUri(),
+            final GatewayContext gateway = Bindings.gateway(config, Bindings.VenueUrls.of(sim),
+                "uta".equals(account) ? UtaDialect.INSTANCE : ClassicSpotDialect.INSTANCE,
                 new Credentials(accepted.apiKey(), accepted.secret(), accepted.passphrase()));
             final InstrumentTable instruments = InstrumentLoader.load(gateway, List.of("BTCUSDT"));
             final CoreContext coreContext = Bindings.core(config, instruments, System.currentTimeMillis());
@@ -97,8 +102,8 @@ class AllocationTest
                     mdBytes = mx.getThreadAllocatedBytes(md) - mdBefore;
                     events = engine.latency().bookEvents() - eventsBefore;
                     final boolean reconnected = mdConnections(engine) != connectionsBefore;
-                    System.out.printf(Locale.ROOT, "allocation check over %d book events: core thread %d bytes " +
-                        "(%.2f B/event), md I/O thread %d bytes (%.2f B/event)%s%n", events, coreBytes,
+                    System.out.printf(Locale.ROOT, "allocation check (%s) over %d book events: core thread %d bytes " +
+                        "(%.2f B/event), md I/O thread %d bytes (%.2f B/event)%s%n", account, events, coreBytes,
                         (double)coreBytes / events, mdBytes, (double)mdBytes / events,
                         reconnected ? "; the md connection was replaced in the window: measured again" : "");
                     if (!reconnected)

@@ -40,7 +40,6 @@ class PaperEngineSystemTest
     void shouldTradeOnPaperAgainstSimMarketDataWithoutSendingOrders() throws Exception
     {
         final Config config = EngineSettings.newConfig().override("test", List.of("sim.account-mode=classic", "venue.account-mode=classic",
-            
             "engine.core-wait=sleeping", "engine.shutdown-timeout=5s"));
         try (SimVenue sim = SimVenue.start(new SimContext().accountMode("classic").port(0).seed(7).booksIntervalMs(50)))
         {
