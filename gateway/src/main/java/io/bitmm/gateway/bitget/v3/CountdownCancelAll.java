@@ -31,6 +31,7 @@ public final class CountdownCancelAll implements AutoCloseable
     /** Bitget's bounds for the countdown, seconds (0 disarms). */
     public static final int MIN_SECONDS = 5;
     public static final int MAX_SECONDS = 60;
+    private static final int DISARM_ATTEMPTS = 3;
 
     private final URI rest;
     private final Credentials credentials;
@@ -104,13 +105,34 @@ public final class CountdownCancelAll implements AutoCloseable
     public void close()
     {
         timer.shutdownNow();
+        // the endpoint allows 1 request/s: a refresh may have just gone out, so a refused disarm is tried again
+        for (int attempt = 0; attempt < DISARM_ATTEMPTS; attempt++)
+        {
+            try
+            {
+                send(0);
+                return;
+            }
+            catch (final IOException | RuntimeException ex)
+            {
+                if (attempt == DISARM_ATTEMPTS - 1)
+                {
+                    errorLog.record("dead-man switch: disarm failed", ex.getMessage());
+                }
+                sleepMs(1_100);
+            }
+        }
+    }
+
+    private static void sleepMs(final long ms)
+    {
         try
         {
-            send(0);
+            Thread.sleep(ms);
         }
-        catch (final IOException | RuntimeException ex)
+        catch (final InterruptedException ex)
         {
-            errorLog.record("dead-man switch: disarm failed", ex.getClass().getSimpleName());
+            Thread.currentThread().interrupt();
         }
     }
 
