@@ -41,6 +41,7 @@ class EngineSystemTest
     void shouldTradeBothSidesWithinLimitsAndLeaveNothingOpen() throws Exception
     {
         final Config config = EngineSettings.newConfig().override("test", List.of("sim.account-mode=classic", "venue.account-mode=classic",
+            "gateway.order-warmup=0",
             "sim.seed=11", "sim.books-interval=50ms", "risk.max-position=0.005", "risk.soft-position=0.003",
             "quoting.order-size=0.001"));
         try (SimVenue sim = SimVenue.start(Bindings.sim(config)))
