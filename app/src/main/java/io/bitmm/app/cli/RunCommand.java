@@ -19,12 +19,14 @@ import io.bitmm.gateway.Credentials;
 import io.bitmm.gateway.DistinctErrorLog;
 import io.bitmm.gateway.GatewayContext;
 import io.bitmm.gateway.InstrumentLoader;
+import io.bitmm.gateway.bitget.AccountMode;
+import io.bitmm.gateway.bitget.Dialect;
+import io.bitmm.gateway.bitget.v3.CountdownCancelAll;
 import io.bitmm.sim.SimVenue;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,19 +97,17 @@ public final class RunCommand implements Callable<Integer>
         try (SimVenue sim = simulated && !separate ? SimVenue.start(Bindings.sim(config)) : null;
              SimProcess child = separate ? SimProcess.start(config, dir) : null)
         {
-            final GatewayContext gateway = sim != null ?
-                Bindings.gateway(config, sim.restUri(), sim.wsPublicUri(), sim.wsPrivateUri(),
-                    paper ? null : simCredentials(sim.credentials())) :
-                child != null ?
-                Bindings.gateway(config, child.restUri(), child.wsPublicUri(), child.wsPrivateUri(),
-                    paper ? null : simCredentials(io.bitmm.sim.Credentials.fromEnvironment())) :
-                Bindings.gateway(config, URI.create(config.text("venue.rest-url")),
-                    URI.create(config.text("venue.ws-public-url")), URI.create(config.text("venue.ws-private-url")),
-                    paper ? null : liveCredentials(config));
+            final Bindings.VenueUrls urls = sim != null ? Bindings.VenueUrls.of(sim) :
+                child != null ? child.urls() : Bindings.VenueUrls.of(config);
+            final Credentials credentials = paper ? null : sim != null ? simCredentials(sim.credentials()) :
+                child != null ? simCredentials(io.bitmm.sim.Credentials.fromEnvironment()) : liveCredentials(config);
+            final Dialect dialect = Bindings.dialect(config, urls.rest(), credentials);
+            final GatewayContext gateway = Bindings.gateway(config, urls, dialect, credentials);
+            System.out.println("mm: account mode " + config.text("venue.account-mode") + " (" + dialect.name() + ")");
             final List<String> symbolList = config.list("run.symbols");
             final InstrumentTable instruments = InstrumentLoader.load(gateway, symbolList);
             final VenueReconciler.Result reconciled = VenueReconciler.atStart(gateway.restUri(), gateway.credentials(),
-                symbolList, CoreContext.CLIENT_OID_PREFIX_DEFAULT, dir);
+                symbolList, CoreContext.CLIENT_OID_PREFIX_DEFAULT, dialect.accountQueries(), dir);
             System.out.print(StartPositions.apply(config, instruments, reconciled));
             final CoreContext coreContext = Bindings.core(config, instruments, start.toEpochMilli());
             Bindings.spreadFloorLines(config, instruments).forEach(System.out::println);
@@ -166,9 +166,11 @@ public final class RunCommand implements Callable<Integer>
         engine.counters(counters, limits);
         final RunLatencyLog latencyLog = RunLatencyLog.start(config, engine, dir);
         latencyLog.intervalListener(counters);
+        CountdownCancelAll deadMan = null;
         try
         {
             engine.start();
+            deadMan = deadManSwitch(config, gateway);
             if (!engine.orderWarmupNote().isEmpty())
             {
                 System.out.println("mm: " + engine.orderWarmupNote());
@@ -179,8 +181,15 @@ public final class RunCommand implements Callable<Integer>
             stopRequested.await(config.longValue("run.duration"), TimeUnit.MILLISECONDS);
             latencyLog.endCpuWindow();
             final boolean allClosed = engine.stop();
+            if (deadMan != null && allClosed)
+            {
+                // disarmed only once every order is closed: until then the venue still cancels them if we die here
+                deadMan.close();
+                deadMan = null;
+            }
             final String header = "bitmm run " + dir.getFileName() + "  venue=" + config.text("run.venue") +
-                "  mode=" + config.text("run.mode") + "  symbols=" + String.join(",", config.list("run.symbols")) +
+                "  mode=" + config.text("run.mode") + "  account=" + config.text("venue.account-mode") + " (" +
+                gateway.dialect().name() + ")  symbols=" + String.join(",", config.list("run.symbols")) +
                 "  started=" + start;
             final String summary = RunSummary.render(header, CountersSnapshot.read(counters.file()), allClosed) +
                 RunSummary.quoting(engine.core(), instruments) +
@@ -195,6 +204,10 @@ public final class RunCommand implements Callable<Integer>
         }
         finally
         {
+            if (deadMan != null)
+            {
+                deadMan.close();
+            }
             engine.close();
             latencyLog.close();
             // The counters file is not unmapped: a late gateway thread writing to an unmapped page would crash the
@@ -222,6 +235,31 @@ public final class RunCommand implements Callable<Integer>
         {
             return "pnl plot: not written (" + ex + "); try scripts/mm report " + dir + "\n";
         }
+    }
+
+    /**
+     * {@code risk.dead-man-switch}: on a UTA account with credentials, arm the venue's countdown-cancel-all; on a
+     * classic account say that there is none.
+     */
+    private static CountdownCancelAll deadManSwitch(final Config config, final GatewayContext gateway) throws IOException
+    {
+        final long ms = config.longValue("risk.dead-man-switch");
+        if (ms == 0 || gateway.credentials() == null || "paper".equals(config.text("run.mode")))
+        {
+            return null;
+        }
+        if (gateway.dialect().accountMode() != AccountMode.UTA)
+        {
+            System.out.println("mm: dead-man switch: none on a classic account (countdown-cancel-all is UTA only); " +
+                "orders stay at the venue if this process dies");
+            return null;
+        }
+        final CountdownCancelAll deadMan = new CountdownCancelAll(gateway.restUri(), gateway.credentials(),
+            gateway.venueClock(), gateway.errorLog(), (int)(ms / 1000));
+        deadMan.start();
+        System.out.println("mm: dead-man switch armed: the venue cancels every order " + ms / 1000 +
+            "s after this engine stops refreshing it");
+        return deadMan;
     }
 
     private static String journalLine(final Engine engine, final Path dir, final RunJournal journal)

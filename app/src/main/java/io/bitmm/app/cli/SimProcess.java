@@ -1,5 +1,6 @@
 package io.bitmm.app.cli;
 
+import io.bitmm.app.config.Bindings;
 import io.bitmm.app.config.Config;
 
 import java.io.BufferedReader;
@@ -30,16 +31,12 @@ public final class SimProcess implements AutoCloseable
     private static final long READY_TIMEOUT_MS = 60_000;
 
     private final Process process;
-    private final URI rest;
-    private final URI wsPublic;
-    private final URI wsPrivate;
+    private final Bindings.VenueUrls urls;
 
-    private SimProcess(final Process process, final URI rest, final URI wsPublic, final URI wsPrivate)
+    private SimProcess(final Process process, final Bindings.VenueUrls urls)
     {
         this.process = process;
-        this.rest = rest;
-        this.wsPublic = wsPublic;
-        this.wsPrivate = wsPrivate;
+        this.urls = urls;
     }
 
     /**
@@ -107,8 +104,9 @@ public final class SimProcess implements AutoCloseable
             throw new IOException("the simulated venue (child process) did not become ready within " +
                 READY_TIMEOUT_MS / 1000 + "s; its output is in " + log);
         }
-        return new SimProcess(process, URI.create(field(line, "rest")), URI.create(field(line, "ws-public")),
-            URI.create(field(line, "ws-private")));
+        return new SimProcess(process, new Bindings.VenueUrls(URI.create(field(line, "rest")),
+            URI.create(field(line, "ws-public")), URI.create(field(line, "ws-private")),
+            URI.create(field(line, "ws-public-v3")), URI.create(field(line, "ws-private-v3"))));
     }
 
     private static void pump(final Process process, final Path log, final BlockingQueue<String> ready)
@@ -152,17 +150,25 @@ public final class SimProcess implements AutoCloseable
 
     public URI restUri()
     {
-        return rest;
+        return urls.rest();
     }
 
     public URI wsPublicUri()
     {
-        return wsPublic;
+        return urls.wsPublic();
     }
 
     public URI wsPrivateUri()
     {
-        return wsPrivate;
+        return urls.wsPrivate();
+    }
+
+    /**
+     * @return every address of the child venue (v2 and v3 WebSockets).
+     */
+    public Bindings.VenueUrls urls()
+    {
+        return urls;
     }
 
     /**

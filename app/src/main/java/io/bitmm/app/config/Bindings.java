@@ -11,8 +11,15 @@ import io.bitmm.core.quoting.SkewModel;
 import io.bitmm.gateway.Credentials;
 import io.bitmm.gateway.GatewayContext;
 import io.bitmm.gateway.HttpMode;
+import io.bitmm.gateway.bitget.AccountMode;
+import io.bitmm.gateway.bitget.AccountModeProbe;
+import io.bitmm.gateway.bitget.Dialect;
+import io.bitmm.gateway.bitget.v2.ClassicSpotDialect;
+import io.bitmm.gateway.bitget.v3.UtaDialect;
 import io.bitmm.sim.SimContext;
+import io.bitmm.sim.SimVenue;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,7 +97,9 @@ public final class Bindings
             .replacePerSecond(config.intValue("risk.replace-per-second"))
             .rateWindowMarginMs(config.longValue("gateway.rate-limit-margin"))
             .maxLossAmount(amount(config, "risk.max-loss"))
-            .reduceLossAmount(amount(config, "risk.reduce-loss"));
+            .reduceLossAmount(amount(config, "risk.reduce-loss"))
+            // UTA requotes are in-place modifies; paper mode answers orders locally with cancel-replace semantics
+            .amendInPlace("uta".equals(config.text("venue.account-mode")) && !"paper".equals(config.text("run.mode")));
         for (int id = 0; id < instruments.instrumentCount(); id++)
         {
             final Instrument instrument = instruments.instrument(id);
@@ -183,6 +192,80 @@ public final class Bindings
             context.credentials(credentials);
         }
         return context.conclude();
+    }
+
+    /**
+     * The venue's addresses, both dialects' WebSockets.
+     *
+     * @param rest        REST base (v2 and v3 share it).
+     * @param wsPublic    v2 public WebSocket.
+     * @param wsPrivate   v2 private WebSocket.
+     * @param wsPublicV3  v3 public WebSocket.
+     * @param wsPrivateV3 v3 private WebSocket.
+     */
+    public record VenueUrls(URI rest, URI wsPublic, URI wsPrivate, URI wsPublicV3, URI wsPrivateV3)
+    {
+        /**
+         * @param config the configuration ({@code venue.*-url}).
+         * @return Bitget's (or the configured) addresses.
+         */
+        public static VenueUrls of(final Config config)
+        {
+            return new VenueUrls(URI.create(config.text("venue.rest-url")), URI.create(config.text("venue.ws-public-url")),
+                URI.create(config.text("venue.ws-private-url")), URI.create(config.text("venue.ws-public-v3-url")),
+                URI.create(config.text("venue.ws-private-v3-url")));
+        }
+
+        /**
+         * @param sim an in-process simulated venue.
+         * @return its addresses.
+         */
+        public static VenueUrls of(final SimVenue sim)
+        {
+            return new VenueUrls(sim.restUri(), sim.wsPublicUri(), sim.wsPrivateUri(), sim.wsPublicV3Uri(),
+                sim.wsPrivateV3Uri());
+        }
+    }
+
+    /**
+     * Settle {@code venue.account-mode}: {@code classic} and {@code uta} as given; {@code auto} asks the venue once
+     * ({@link AccountModeProbe}) and writes the answer back into the configuration, so that the journal header, the
+     * summary and a replay see the mode traded. Without credentials (market data only) {@code auto} takes the v3
+     * public streams (every new account is UTA) without asking.
+     *
+     * @param config      the configuration (updated).
+     * @param rest        REST base.
+     * @param credentials API credentials, or null.
+     * @return the dialect to speak.
+     * @throws IllegalStateException when the probe's answer is neither UTA nor classic (naming the code).
+     * @throws IOException           when the venue cannot be reached.
+     */
+    public static Dialect dialect(final Config config, final URI rest, final Credentials credentials) throws IOException
+    {
+        AccountMode mode = AccountMode.parse(config.text("venue.account-mode"));
+        if (mode == AccountMode.AUTO)
+        {
+            mode = credentials == null ? AccountMode.UTA : AccountModeProbe.probe(rest, credentials, System.currentTimeMillis());
+            config.set("account-mode probe", "venue.account-mode", mode.label());
+        }
+        return mode == AccountMode.UTA ? UtaDialect.INSTANCE : ClassicSpotDialect.INSTANCE;
+    }
+
+    /**
+     * The gateway's settings for a dialect: its WebSocket addresses and codecs.
+     *
+     * @param config      the configuration.
+     * @param urls        the venue's addresses.
+     * @param dialect     classic v2 or UTA v3 ({@link #dialect}).
+     * @param credentials API credentials, or null for market data only.
+     * @return the gateway's settings, concluded.
+     */
+    public static GatewayContext gateway(final Config config, final VenueUrls urls, final Dialect dialect,
+        final Credentials credentials)
+    {
+        final boolean uta = dialect.accountMode() == AccountMode.UTA;
+        return gateway(config, urls.rest(), uta ? urls.wsPublicV3() : urls.wsPublic(),
+            uta ? urls.wsPrivateV3() : urls.wsPrivate(), credentials).dialect(dialect);
     }
 
     /**

@@ -28,6 +28,13 @@ public final class EngineSettings
         Setting.text("venue.rest-url", "https://api.bitget.com", "REST base URL (venue `bitget`; the sim sets its own)"),
         Setting.text("venue.ws-public-url", "wss://ws.bitget.com/v2/ws/public", "public WebSocket URL"),
         Setting.text("venue.ws-private-url", "wss://ws.bitget.com/v2/ws/private", "private WebSocket URL"),
+        Setting.text("venue.ws-public-v3-url", "wss://ws.bitget.com/v3/ws/public",
+            "public WebSocket URL of the Unified Trading Account's v3 API"),
+        Setting.text("venue.ws-private-v3-url", "wss://ws.bitget.com/v3/ws/private",
+            "private WebSocket URL of the v3 API"),
+        Setting.choice("venue.account-mode", "auto", List.of("auto", "classic", "uta"),
+            "classic (v2 API) or uta (Unified Trading Account, v3 API); auto asks the venue once at start " +
+            "(GET /api/v3/account/settings: 00000 = uta, 40084 = classic, anything else stops the start)"),
         // engine threads and rings
         Setting.integer("engine.inbound-ring-size", 4096, "slots (power of two)", 64, 1 << 20,
             "inbound ring: market data, private pushes, acks and timer ticks"),
@@ -140,6 +147,10 @@ public final class EngineSettings
         Setting.integer("risk.price-band-bps", 500, "basis points", 1, 10_000,
             "refuse quotes further than this from fair value"),
         Setting.duration("risk.stale-book", "5s", "10ms", "10m", "no quotes while the book is older than this"),
+        Setting.duration("risk.dead-man-switch", "15s", "0ms", "60s",
+            "UTA accounts: arm Bitget's countdown-cancel-all with this countdown at start and refresh it every third of " +
+            "it; if the engine dies or hangs the venue cancels every order within it (5s to 60s; 0 = off). Classic " +
+            "accounts have no such endpoint"),
         Setting.decimal("risk.max-loss", "1000", "quote coin", "0", "1000000000",
             "kill switch: at this loss (realized + unrealized - fees) cancel all and halt"),
         Setting.decimal("risk.reduce-loss", "500", "quote coin", "0", "1000000000",
@@ -185,9 +196,9 @@ public final class EngineSettings
             "(positive = received), as Bitget's market-maker tiers do (e.g. -0.0001); at least -sim.taker-fee"),
         Setting.decimal("sim.taker-fee", "0.001", "rate", "0", "0.01",
             "the simulated account's taker fee rate (Bitget spot, non-VIP: 0.1%)"),
-        Setting.choice("sim.account-mode", "classic", List.of("classic", "uta"),
-            "the simulated account: classic (v2 API, what the engine trades today) or uta (a new user's Unified Trading " +
-            "Account: v2 private REST refused with 40085)"),
+        Setting.choice("sim.account-mode", "uta", List.of("classic", "uta"),
+            "the simulated account: uta (a new user's Unified Trading Account: v3 API; v2 private REST refused with " +
+            "40085) or classic (v2 API; v3 private paths refused with 40084)"),
         Setting.bool("sim.stress", false, "stress mode: one book change per update, as fast as the engine reads them"),
         Setting.integer("sim.stress-rate", 0, "updates/s", 0, 10_000_000,
             "stress mode at a fixed rate per symbol (latency is then corrected for coordinated omission); 0 = flat out"));

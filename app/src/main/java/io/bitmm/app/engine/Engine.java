@@ -121,6 +121,13 @@ public final class Engine implements AutoCloseable
     {
         this.context = context.conclude();
         this.instruments = instruments;
+        if (localRoute == null &&
+            (gateway.dialect().accountMode() == io.bitmm.gateway.bitget.AccountMode.UTA) != coreContext.amendInPlace())
+        {
+            throw new IllegalStateException("the core's amendInPlace (" + coreContext.amendInPlace() + ") does not fit " +
+                "the gateway's dialect " + gateway.dialect().name() + ": UTA requotes are in-place modifies " +
+                "(set venue.account-mode before building the core)");
+        }
         this.dutyCycle = context.shared() ? new SharedDutyCycle(new PinnedThreadFactory(SHARED_THREAD,
             context.sharedCpu()), "busy-spin".equals(context.sharedWaitStrategy())) : null;
         // shared: nobody waits on the inbound ring (the core polls it); the publisher wakes the duty cycle instead

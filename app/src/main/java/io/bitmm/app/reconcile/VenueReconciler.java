@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.bitmm.gateway.Credentials;
 import io.bitmm.gateway.auth.HmacSigner;
+import io.bitmm.gateway.bitget.AccountQueries;
+import io.bitmm.gateway.bitget.v2.SpotAccountQueries;
 
 import java.io.IOException;
 import java.net.URI;
@@ -27,24 +29,24 @@ import java.util.Map;
  */
 public final class VenueReconciler
 {
-    private static final String UNFILLED = "/api/v2/spot/trade/unfilled-orders";
-    private static final String ASSETS = "/api/v2/spot/account/assets";
-    private static final String CANCEL = "/api/v2/spot/trade/cancel-order";
     private static final JsonFactory JSON = new JsonFactory();
 
     private final URI rest;
     private final Credentials credentials;
+    private final AccountQueries queries;
     private final HttpClient client = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     /**
      * @param rest        REST base URL.
      * @param credentials API credentials.
+     * @param queries     the dialect's account queries (classic v2 or UTA v3).
      */
-    public VenueReconciler(final URI rest, final Credentials credentials)
+    public VenueReconciler(final URI rest, final Credentials credentials, final AccountQueries queries)
     {
         this.rest = rest;
         this.credentials = credentials;
+        this.queries = queries;
     }
 
     /**
@@ -80,11 +82,12 @@ public final class VenueReconciler
         final List<String> cancelled = new ArrayList<>();
         for (final String symbol : symbols)
         {
-            final List<Map<String, String>> rows = data(send("GET", UNFILLED, "symbol=" + symbol, ""));
+            final List<Map<String, String>> rows = data(send("GET", queries.openOrdersPath(),
+                queries.openOrdersQuery(symbol), ""), queries.openOrdersListKey());
             open += rows.size();
-            for (final String body : cancelBodies(rows, symbol, clientOidPrefix))
+            for (final String body : cancelBodies(rows, symbol, clientOidPrefix, queries))
             {
-                send("POST", CANCEL, "", body);
+                send("POST", queries.cancelPath(), "", body);
             }
             for (final Map<String, String> row : rows)
             {
@@ -94,7 +97,8 @@ public final class VenueReconciler
                 }
             }
         }
-        return new Result(open, cancelled, balances(data(send("GET", ASSETS, "", ""))));
+        return new Result(open, cancelled, balances(data(send("GET", queries.balancesPath(), "", ""),
+            queries.balancesListKey()), queries.frozenField()));
     }
 
     private static boolean isOurs(final Map<String, String> order, final String clientOidPrefix)
@@ -115,6 +119,19 @@ public final class VenueReconciler
      */
     static List<String> cancelBodies(final List<Map<String, String>> orders, final String symbol, final String clientOidPrefix)
     {
+        return cancelBodies(orders, symbol, clientOidPrefix, SpotAccountQueries.INSTANCE);
+    }
+
+    /**
+     * @param orders          the open-order rows of one symbol.
+     * @param symbol          the symbol they were asked for.
+     * @param clientOidPrefix our prefix.
+     * @param queries         the dialect's cancel body.
+     * @return one JSON body per order to cancel.
+     */
+    static List<String> cancelBodies(final List<Map<String, String>> orders, final String symbol, final String clientOidPrefix,
+        final AccountQueries queries)
+    {
         final List<String> bodies = new ArrayList<>();
         for (final Map<String, String> order : orders)
         {
@@ -123,9 +140,9 @@ public final class VenueReconciler
                 continue;
             }
             final String orderId = order.get("orderId");
-            final String id = orderId != null && orderId.matches("[0-9]{1,19}") ?
-                "\"orderId\":\"" + orderId + "\"" : "\"clientOid\":\"" + json(order.get("clientOid")) + "\"";
-            bodies.add("{\"symbol\":\"" + json(symbol) + "\"," + id + "}");
+            final boolean byId = orderId != null && orderId.matches("[0-9]{1,19}");
+            bodies.add(queries.cancelBody(json(symbol), byId ? "orderId" : "clientOid",
+                byId ? orderId : json(order.get("clientOid"))));
         }
         return bodies;
     }
@@ -141,6 +158,17 @@ public final class VenueReconciler
      */
     static Map<String, String> balances(final List<Map<String, String>> rows) throws IOException
     {
+        return balances(rows, "frozen");
+    }
+
+    /**
+     * @param rows        the balance rows.
+     * @param frozenField the field of the amount held by orders ({@code frozen} v2, {@code locked} v3).
+     * @return coin to {@code available/frozen}.
+     * @throws IOException naming the coin and field that cannot be read.
+     */
+    static Map<String, String> balances(final List<Map<String, String>> rows, final String frozenField) throws IOException
+    {
         final Map<String, String> balances = new LinkedHashMap<>();
         for (final Map<String, String> asset : rows)
         {
@@ -150,7 +178,7 @@ public final class VenueReconciler
                 continue;
             }
             final String available = decimal(coin, "available", asset.get("available"), null);
-            final String frozen = decimal(coin, "frozen", asset.get("frozen"), "0");
+            final String frozen = decimal(coin, frozenField, asset.get(frozenField), "0");
             balances.put(coin, available + "/" + frozen);
         }
         return balances;
@@ -187,19 +215,20 @@ public final class VenueReconciler
      * @param credentials     API credentials.
      * @param symbols         the symbols this run trades.
      * @param clientOidPrefix the engine's clientOid prefix.
+     * @param queries         the dialect's account queries.
      * @param runDir          the run's directory.
      * @return what was found and done, or null without credentials.
      * @throws IOException when the venue cannot be reached or refuses.
      */
     public static Result atStart(final URI rest, final Credentials credentials, final List<String> symbols,
-        final String clientOidPrefix, final java.nio.file.Path runDir) throws IOException
+        final String clientOidPrefix, final AccountQueries queries, final java.nio.file.Path runDir) throws IOException
     {
         if (credentials == null)
         {
             System.out.println("reconcile: skipped (no credentials: market data only)");
             return null;
         }
-        final Result result = new VenueReconciler(rest, credentials).reconcile(symbols, clientOidPrefix);
+        final Result result = new VenueReconciler(rest, credentials, queries).reconcile(symbols, clientOidPrefix);
         System.out.print(result.describe());
         java.nio.file.Files.writeString(runDir.resolve("reconcile.txt"), result.describe(), StandardCharsets.UTF_8);
         return result;
@@ -257,6 +286,17 @@ public final class VenueReconciler
      */
     static List<Map<String, String>> data(final String body) throws IOException
     {
+        return data(body, null);
+    }
+
+    /**
+     * @param body    a Bitget reply.
+     * @param listKey null: the rows are {@code data} (an array, or one object); else the key of the array inside the
+     *                {@code data} object (v3 {@code list}, {@code assets}; a null array is no rows).
+     * @return the scalar fields of each row.
+     */
+    static List<Map<String, String>> data(final String body, final String listKey) throws IOException
+    {
         final List<Map<String, String>> rows = new ArrayList<>();
         try (JsonParser parser = JSON.createParser(body))
         {
@@ -271,6 +311,24 @@ public final class VenueReconciler
                         while (parser.nextToken() == JsonToken.START_OBJECT)
                         {
                             rows.add(object(parser));
+                        }
+                    }
+                    else if (start == JsonToken.START_OBJECT && listKey != null)
+                    {
+                        while (parser.nextToken() == JsonToken.FIELD_NAME)
+                        {
+                            final boolean list = listKey.equals(parser.currentName());
+                            if (parser.nextToken() == JsonToken.START_ARRAY && list)
+                            {
+                                while (parser.nextToken() == JsonToken.START_OBJECT)
+                                {
+                                    rows.add(object(parser));
+                                }
+                            }
+                            else
+                            {
+                                parser.skipChildren();
+                            }
                         }
                     }
                     else if (start == JsonToken.START_OBJECT)

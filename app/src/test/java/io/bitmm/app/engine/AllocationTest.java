@@ -15,11 +15,13 @@ import io.bitmm.gateway.DistinctErrorLog;
 import io.bitmm.gateway.GatewayContext;
 import io.bitmm.gateway.GatewayCounters;
 import io.bitmm.gateway.InstrumentLoader;
+import io.bitmm.gateway.bitget.v2.ClassicSpotDialect;
+import io.bitmm.gateway.bitget.v3.UtaDialect;
 import io.bitmm.sim.SimVenue;
 import io.netty.util.ResourceLeakDetector;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,10 +56,11 @@ class AllocationTest
     /** What one order request may allocate inside Netty's HTTP/2 (measured: 3,150-3,230 B); shared threading only. */
     private static final long ORDER_PATH_BYTES_PER_COMMAND_BOUND = 4096;
 
-    @ParameterizedTest(name = "engine.threading = {0}")
-    @ValueSource(strings = {"dedicated", "shared"})
+    @ParameterizedTest(name = "account {0}, engine.threading = {1}")
+    @CsvSource({"classic, dedicated", "uta, dedicated", "uta, shared"})
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
-    void shouldAllocateNothingPerEventOnTheMarketDataAndCoreThreads(final String threading, @TempDir final Path dir)
+    void shouldAllocateNothingPerEventOnTheMarketDataAndCoreThreads(
+        final String account, final String threading, @TempDir final Path dir)
         throws Exception
     {
         final boolean shared = "shared".equals(threading);
@@ -67,12 +70,14 @@ class AllocationTest
         // The tests run Netty with paranoid leak detection, which records a stack trace per buffer: not production.
         final ResourceLeakDetector.Level leakLevel = ResourceLeakDetector.getLevel();
         ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
-        final Config config = EngineSettings.newConfig().override("test", List.of(
-            "sim.seed=7", "sim.stress=true", "sim.stress-rate=20000", "engine.threading=" + threading));
+        final Config config = EngineSettings.newConfig().override("test", List.of("sim.account-mode=" + account,
+            "venue.account-mode=" + account, "sim.seed=7", "sim.stress=true", "sim.stress-rate=20000",
+            "engine.threading=" + threading));
         try (SimVenue sim = SimVenue.start(Bindings.sim(config).tls(false)))
         {
             final io.bitmm.sim.Credentials accepted = sim.credentials();
-            final GatewayContext gateway = Bindings.gateway(config, sim.restUri(), sim.wsPublicUri(), sim.wsPrivateUri(),
+            final GatewayContext gateway = Bindings.gateway(config, Bindings.VenueUrls.of(sim),
+                "uta".equals(account) ? UtaDialect.INSTANCE : ClassicSpotDialect.INSTANCE,
                 new Credentials(accepted.apiKey(), accepted.secret(), accepted.passphrase()));
             final InstrumentTable instruments = InstrumentLoader.load(gateway, List.of("BTCUSDT"));
             final CoreContext coreContext = Bindings.core(config, instruments, System.currentTimeMillis());
@@ -114,7 +119,7 @@ class AllocationTest
                     final boolean reconnected = mdConnections(engine) != connectionsBefore;
                     System.out.printf(Locale.ROOT, "allocation check (%s) over %d book events: core thread %d bytes " +
                         "(%.2f B/event), md I/O thread %d bytes (%.2f B/event); order I/O thread %d bytes over %d " +
-                        "commands (%.0f B/command, not asserted: Netty's HTTP/2 allocates per request)%s%n", threading,
+                        "commands (%.0f B/command, not asserted: Netty's HTTP/2 allocates per request)%s%n", account + "/" + threading,
                         events, coreBytes, (double)coreBytes / events, mdBytes, (double)mdBytes / events, orderBytes,
                         commands, commands == 0 ? 0.0 : (double)orderBytes / commands,
                         reconnected ? "; the md connection was replaced in the window: measured again" : "");

@@ -39,7 +39,7 @@ class EngineRebateSystemTest
     @Timeout(value = 240, unit = TimeUnit.SECONDS)
     void shouldBookMakerRebatesAsTheVenueDoes() throws Exception
     {
-        final Config config = EngineSettings.newConfig().override("test", List.of(
+        final Config config = EngineSettings.newConfig().override("test", List.of("sim.account-mode=classic", "venue.account-mode=classic",
             "sim.seed=23", "sim.books-interval=50ms", "sim.maker-fee=-0.0002", "sim.taker-fee=0.0006",
             "risk.max-position=0.005", "risk.soft-position=0.003", "quoting.order-size=0.001", "gateway.order-warmup=2000"));
         try (SimVenue sim = SimVenue.start(Bindings.sim(config)))

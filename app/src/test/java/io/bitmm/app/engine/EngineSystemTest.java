@@ -42,7 +42,8 @@ class EngineSystemTest
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void shouldTradeBothSidesWithinLimitsAndLeaveNothingOpen(final String threading) throws Exception
     {
-        final Config config = EngineSettings.newConfig().override("test", List.of(
+        final Config config = EngineSettings.newConfig().override("test", List.of("sim.account-mode=classic", "venue.account-mode=classic",
+            "gateway.order-warmup=0",
             "sim.seed=11", "sim.books-interval=50ms", "risk.max-position=0.005", "risk.soft-position=0.003",
             "quoting.order-size=0.001", "gateway.order-warmup=2000", "engine.threading=" + threading,
             // order mechanics need fills on both sides in 25 s: tick-level spreads (the fee floor is tested in

@@ -42,7 +42,19 @@ class PrivateStreamRecoverySystemTest
     @Timeout(value = 240, unit = TimeUnit.SECONDS)
     void shouldEndWithTheVenuesHoldingsAfterPushesLostAcrossReconnects() throws Exception
     {
-        final Config config = config(23);
+        pushesLostAcrossReconnects(config(23, "classic"));
+    }
+
+    /** The same on a Unified Trading Account: v3 fill pushes lost, the gap's fills fetched from /api/v3/trade/fills. */
+    @Test
+    @Timeout(value = 240, unit = TimeUnit.SECONDS)
+    void shouldEndWithTheVenuesHoldingsAfterPushesLostAcrossReconnectsOnUta() throws Exception
+    {
+        pushesLostAcrossReconnects(config(23, "uta"));
+    }
+
+    private static void pushesLostAcrossReconnects(final Config config) throws Exception
+    {
         try (SimVenue sim = SimVenue.start(Bindings.sim(config).takersPerSecond(20)))
         {
             final CoinBalance baseBefore = sim.balance("BTC");
@@ -112,7 +124,8 @@ class PrivateStreamRecoverySystemTest
     private static Engine engine(final SimVenue sim, final Config config) throws Exception
     {
         final io.bitmm.sim.Credentials accepted = sim.credentials();
-        final GatewayContext gateway = Bindings.gateway(config, sim.restUri(), sim.wsPublicUri(), sim.wsPrivateUri(),
+        final GatewayContext gateway = Bindings.gateway(config, Bindings.VenueUrls.of(sim),
+            Bindings.dialect(config, sim.restUri(), null),
             new Credentials(accepted.apiKey(), accepted.secret(), accepted.passphrase()));
         final InstrumentTable instruments = InstrumentLoader.load(gateway, List.of("BTCUSDT"));
         final CoreContext coreContext = Bindings.core(config, instruments, System.currentTimeMillis());
@@ -121,7 +134,13 @@ class PrivateStreamRecoverySystemTest
 
     private static Config config(final int seed)
     {
-        return EngineSettings.newConfig().override("test", List.of("sim.seed=" + seed, "sim.books-interval=50ms",
+        return config(seed, "classic");
+    }
+
+    private static Config config(final int seed, final String account)
+    {
+        return EngineSettings.newConfig().override("test", List.of("sim.account-mode=" + account,
+            "venue.account-mode=" + account, "sim.seed=" + seed, "sim.books-interval=50ms",
             "risk.max-position=0.01", "risk.soft-position=0.006", "quoting.order-size=0.001", "gateway.order-warmup=0",
             // fills across reconnects need tick-level spreads (the fee floor is tested in PnlAttributionSystemTest)
             "quoting.fee-floor=false"));

@@ -40,7 +40,8 @@ class VenueFaultsSystemTest
 
     private static Config config()
     {
-        return EngineSettings.newConfig().override("test", List.of("sim.seed=29", "sim.books-interval=50ms",
+        return EngineSettings.newConfig().override("test", List.of("sim.account-mode=classic", "venue.account-mode=classic",
+            "sim.seed=29", "sim.books-interval=50ms",
             "risk.max-position=0.01", "risk.soft-position=0.006", "quoting.order-size=0.001", "gateway.order-warmup=0"));
     }
 

@@ -39,7 +39,7 @@ class JournalReplaySystemTest
     static void recordRun() throws Exception
     {
         final ChildEngine child = new ChildEngine(List.of("run", "--duration", "15s", "--run-dir", runDir.toString(),
-            "--set", "sim.books-interval=50ms"));
+            "--set", "sim.books-interval=50ms", "--set", "gateway.order-warmup=0"));
         assertEquals(0, child.awaitExit(100), child.output());
         assertTrue(child.output().contains("journal: "), child.output());
     }

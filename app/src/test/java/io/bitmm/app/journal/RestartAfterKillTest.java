@@ -35,7 +35,7 @@ class RestartAfterKillTest
     void shouldCancelTheKilledRunsOrdersOnRestart(@TempDir final Path dir) throws Exception
     {
         try (SimVenue sim = SimVenue.start(Bindings.sim(EngineSettings.newConfig().override("test",
-            List.of("sim.books-interval=50ms")))))
+            List.of("sim.account-mode=classic", "venue.account-mode=classic", "sim.books-interval=50ms")))))
         {
             final Path credentials = dir.resolve("credentials");
             Files.writeString(credentials, "BITGET_API_KEY=" + sim.credentials().apiKey() + "\nBITGET_API_SECRET=" +
@@ -114,6 +114,8 @@ class RestartAfterKillTest
     {
         return List.of("run", "--venue", "bitget", "--duration", duration, "--run-dir", runDir.toString(),
             "--set", "venue.rest-url=" + sim.restUri(), "--set", "venue.ws-public-url=" + sim.wsPublicUri(),
-            "--set", "venue.ws-private-url=" + sim.wsPrivateUri(), "--set", "run.credentials-file=" + credentials);
+            "--set", "venue.ws-private-url=" + sim.wsPrivateUri(), "--set", "run.credentials-file=" + credentials,
+            // no JIT warm-up of the order path: on a busy box it alone took up to 40 s of the 60 s start budget
+            "--set", "gateway.order-warmup=0");
     }
 }

@@ -81,6 +81,7 @@ public final class TradingCore
     private final long cancelAllRetryNanos;
     private final long pendingTimeoutNanos;
     private final long rejectBackoffNanos;
+    private final boolean amendInPlace;
     /** Per quote slot: no new order before this time (back-off after a reject). */
     private final long[] quietUntilNanos;
     private long commandSequence;
@@ -142,6 +143,7 @@ public final class TradingCore
         cancelAllOwed = new boolean[count];
         requoteToleranceTicks = context.requoteToleranceTicks();
         maxOrderAgeNanos = context.maxOrderAgeMs() * NANOS_PER_MS;
+        amendInPlace = context.amendInPlace();
         queryRetryNanos = context.queryRetryMs() * NANOS_PER_MS;
         cancelAllRetryNanos = context.cancelAllRetryMs() * NANOS_PER_MS;
         pendingTimeoutNanos = context.pendingTimeoutMs() * NANOS_PER_MS;
@@ -781,6 +783,11 @@ public final class TradingCore
         }
         lastRefusal[quoteSlot] = RiskReason.NONE;
         final ManagedOrder old = orders.order(slot);
+        if (amendInPlace)
+        {
+            amend(old, price, size);
+            return;
+        }
         final long oldOrderId = old.orderId();
         final int newSlot = orders.markPendingReplace(slot, price, size, nowNanos);
         if (newSlot < 0)
@@ -802,6 +809,23 @@ public final class TradingCore
         counters.increment(CoreCounters.REPLACES_SENT);
         send();
         return true;
+    }
+
+    /** An in-place amend: the same order (orderId, clientOid) gets the new price and filled + size in total. */
+    private void amend(final ManagedOrder order, final long price, final long size)
+    {
+        final long total = order.filled() + size;
+        orders.markPendingAmend(order.slot(), price, total, nowNanos);
+        begin(CommandType.REPLACE, order.instrumentId());
+        command.clientOidLength = order.copyClientOid(command.clientOid);
+        command.newClientOidLength = order.copyClientOid(command.newClientOid);
+        command.orderId = order.orderId();
+        command.side = order.side();
+        command.price = price;
+        command.size = total;
+        command.timeInForce = TimeInForce.POST_ONLY;
+        counters.increment(CoreCounters.REPLACES_SENT);
+        send();
     }
 
     private void cancel(final int slot)
