@@ -7,7 +7,7 @@ import io.bitmm.core.instrument.Amounts;
 import io.bitmm.core.instrument.DecimalParser;
 import io.bitmm.core.instrument.Instrument;
 import io.bitmm.core.instrument.InstrumentTable;
-import io.bitmm.core.instrument.Market;
+import io.bitmm.core.instrument.InstrumentKind;
 import io.bitmm.gateway.auth.HmacSigner;
 
 import java.io.IOException;
@@ -103,7 +103,7 @@ public final class InstrumentLoader
         final String quantity = row.get("orderQuantity");
         final int orderQuantity = quantity == null || quantity.isEmpty() ? DEFAULT_MAX_OPEN_ORDERS :
             integer(row, "orderQuantity", quantity, 0, 100_000);
-        return new Instrument(id, symbol, Market.SPOT, base, quote,
+        return new Instrument(id, symbol, InstrumentKind.SPOT, base, quote,
             integer(row, "pricePrecision", required(row, "pricePrecision"), 0, 12), 1,
             integer(row, "quantityPrecision", required(row, "quantityPrecision"), 0, 12), 1,
             0,

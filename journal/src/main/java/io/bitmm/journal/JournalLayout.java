@@ -20,9 +20,9 @@ package io.bitmm.journal;
  *  +-----------------+-----------------------------------------------------------------------------+
  *  | n assets (sb) | n x name utf8 | n instruments (sb) | n x instrument (see below)                 |
  *  +---------------+---------------+--------------------+--------------------------------------------+
- *  instrument: symbol utf8, market u8, baseAssetId sb, quoteAssetId sb, priceScale sb, tickUnits sb,
+ *  instrument: symbol utf8, kind u8 (InstrumentKind), baseAssetId sb, quoteAssetId sb, priceScale sb, tickUnits sb,
  *              sizeScale sb, stepUnits sb, minSizeUnits sb, minNotionalAmount sb, buyLimitPriceRatioPpm sb,
- *              sellLimitPriceRatioPpm sb, makerFeePpm sb, takerFeePpm sb, maxOpenOrders sb
+ *              sellLimitPriceRatioPpm sb, makerFeePpm sb, takerFeePpm sb, maxOpenOrders sb, contractSizeAmount sb
  *
  *  kind 'E' (inbound event; ring sequence = inbound ring sequence): body =
  *  +------+----------------+--------------+------------+------------+-------+--------+-------+---------+
@@ -32,6 +32,7 @@ package io.bitmm.journal;
  *  | clientOid (len u8, bytes) | newClientOid (len u8, bytes) | orderId sb | tradeId sb | side u8 |
  *  | price sb | size sb | cumFilled sb | avgPrice sb | venueStatus u8 | cancelReason u8 | tif u8 |
  *  | fee sb | feeAssetId sb | commandType u8 | rejectCode sb | assetId sb | available sb | frozen sb |
+ *  | amount sb (funding, venue unrealized PnL) |
  *  | bidCount sb | askCount sb | (bidCount + askCount) x (price sb, size sb, priceDecimals u8, sizeDecimals u8) |
  *  flags: bit0 checksumPresent, bit1 maker, bit2 flag
  *
@@ -40,16 +41,16 @@ package io.bitmm.journal;
  *  | type | instrument | clientOid     | newClientOid     | orderId  | side | price | size | tif |
  *  | u8   | sb         | len u8, bytes | len u8, bytes    | sb       | u8   | sb    | sb   | u8  |
  *  +------+------------+---------------+------------------+----------+------+-------+------+-----+
- *  | trigger ns (i64) | commandSequence sb |
- *  +------------------+--------------------+
+ *  | reduceOnly u8 | trigger ns (i64) | commandSequence sb |
+ *  +---------------+------------------+--------------------+
  * </pre>
  * Wall time of any stamp is {@code anchor ms + (stamp - anchor ns) / 1e6}: the journal thread never reads the
  * wall clock per entry.
  */
 public final class JournalLayout
 {
-    /** Layout version written in the header. */
-    public static final byte VERSION = 1;
+    /** Layout version written in the header (2: perpetuals: event amount, command reduceOnly, contract size). */
+    public static final byte VERSION = 2;
     /** Entry kind: the header. */
     public static final byte KIND_HEADER = 'H';
     /** Entry kind: an inbound event. */
