@@ -13,7 +13,9 @@ import io.bitmm.app.paper.PaperVenue;
 import io.bitmm.app.stat.CountersSnapshot;
 import io.bitmm.app.stat.RunCounters;
 import io.bitmm.core.engine.CoreContext;
+import io.bitmm.core.instrument.InstrumentKind;
 import io.bitmm.core.instrument.InstrumentTable;
+import io.bitmm.core.instrument.ProductSymbol;
 import io.bitmm.gateway.Credentials;
 import io.bitmm.gateway.DistinctErrorLog;
 import io.bitmm.gateway.GatewayContext;
@@ -99,7 +101,7 @@ public final class RunCommand implements Callable<Integer>
                 Bindings.gateway(config, URI.create(config.text("venue.rest-url")),
                     URI.create(config.text("venue.ws-public-url")), URI.create(config.text("venue.ws-private-url")),
                     paper ? null : liveCredentials(config));
-            final List<String> symbolList = config.list("run.symbols");
+            final List<String> symbolList = spotSymbols(Bindings.symbols(config));
             final InstrumentTable instruments = InstrumentLoader.load(gateway, symbolList);
             final VenueReconciler.Result reconciled = VenueReconciler.atStart(gateway.restUri(), gateway.credentials(),
                 symbolList, CoreContext.CLIENT_OID_PREFIX_DEFAULT, dir);
@@ -196,6 +198,25 @@ public final class RunCommand implements Callable<Integer>
                 Runtime.getRuntime().removeShutdownHook(hook);
             }
         }
+    }
+
+    /**
+     * @return the bare symbols of {@code run.symbols}, all spot.
+     * @throws ConfigException for a perpetual until the gateway's v2 mix codecs are wired.
+     */
+    private static List<String> spotSymbols(final List<ProductSymbol> symbols)
+    {
+        final List<String> out = new ArrayList<>();
+        for (final ProductSymbol symbol : symbols)
+        {
+            if (symbol.kind() != InstrumentKind.SPOT)
+            {
+                throw new ConfigException("run.symbols: " + symbol + ": this build trades spot only (the " +
+                    "USDT-FUTURES gateway codecs are not wired yet)");
+            }
+            out.add(symbol.symbol());
+        }
+        return out;
     }
 
     private static String journalLine(final Engine engine, final Path dir, final RunJournal journal)

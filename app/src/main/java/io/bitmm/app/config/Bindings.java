@@ -6,6 +6,7 @@ import io.bitmm.core.instrument.Amounts;
 import io.bitmm.core.instrument.DecimalParser;
 import io.bitmm.core.instrument.Instrument;
 import io.bitmm.core.instrument.InstrumentTable;
+import io.bitmm.core.instrument.ProductSymbol;
 import io.bitmm.core.quoting.FairValueMode;
 import io.bitmm.core.quoting.SkewModel;
 import io.bitmm.gateway.Credentials;
@@ -14,6 +15,8 @@ import io.bitmm.gateway.HttpMode;
 import io.bitmm.sim.SimContext;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -25,6 +28,20 @@ public final class Bindings
 {
     private Bindings()
     {
+    }
+
+    /**
+     * @param config the configuration.
+     * @return {@code run.symbols}, parsed (validation already refused anything but {@code <category>:<symbol>}).
+     */
+    public static List<ProductSymbol> symbols(final Config config)
+    {
+        final List<ProductSymbol> out = new ArrayList<>();
+        for (final String entry : config.list("run.symbols"))
+        {
+            out.add(ProductSymbol.parse(entry));
+        }
+        return out;
     }
 
     /**
@@ -86,7 +103,9 @@ public final class Bindings
                 .maxOrderSizeUnits(id, orderSize)
                 .maxPositionUnits(id, sizeUnits(config, instrument, perSymbol(config, symbol, "max-position", "risk.max-position")))
                 .softLimitUnits(id, sizeUnits(config, instrument, perSymbol(config, symbol, "soft-position", "risk.soft-position")))
-                .maxOrderNotionalAmount(id, amount(config, "risk.max-order-notional"));
+                .maxOrderNotionalAmount(id, amount(config, "risk.max-order-notional"))
+                .maxPositionNotionalAmount(id, amount(config,
+                    perSymbol(config, symbol, "max-position-notional", "risk.max-position-notional")));
             final String startKey = "symbol." + symbol + ".start-position";
             if (config.isSet(startKey))
             {

@@ -19,7 +19,9 @@ public final class EngineSettings
             "`live`: send real orders to the venue; `paper`: venue market data, orders matched locally, nothing sent"),
         Setting.duration("run.duration", "30s", "1s", "30d",
             "how long `mm run` trades before it stops quoting, cancels everything and reports"),
-        Setting.list("run.symbols", "BTCUSDT", "symbols to quote, comma separated"),
+        Setting.productSymbols("run.symbols", "BTCUSDT", "what to quote, comma separated: <category>:<symbol> with " +
+            "Bitget's category, SPOT:BTCUSDT or USDT-FUTURES:BTCUSDT (the USDT-M perpetual); a bare BTCUSDT is " +
+            "SPOT:BTCUSDT"),
         Setting.text("run.dir", "", "where the run's files go; empty: `runs/<UTC timestamp>`"),
         Setting.text("run.credentials-file", "",
             "file (mode 0600) holding `BITGET_API_KEY=`, `BITGET_API_SECRET=`, `BITGET_API_PASSPHRASE=` lines; " +
@@ -89,9 +91,13 @@ public final class EngineSettings
         Setting.decimal("quoting.order-size", "0.001", "base coin", "0", "1000000000", "size of each quote"),
         // risk defaults
         Setting.decimal("risk.max-position", "0.01", "base coin", "0", "1000000000",
-            "hard position limit: beyond it the side that would grow the position is not quoted"),
+            "hard position limit (a perpetual: contracts, which Bitget sizes in base coin): no quote that could take " +
+            "the position beyond it is sent"),
         Setting.decimal("risk.soft-position", "0.005", "base coin", "0", "1000000000",
-            "beyond this only position-reducing quotes are sent"),
+            "beyond this only position-reducing quotes are sent (a perpetual's are sent reduce-only)"),
+        Setting.decimal("risk.max-position-notional", "0", "quote coin", "0", "1000000000",
+            "hard limit on the position's value at fair value; 0: none. At it only position-reducing quotes are sent " +
+            "(a perpetual's reduce-only)"),
         Setting.decimal("risk.max-order-notional", "10000", "quote coin", "0", "1000000000", "largest order value"),
         Setting.integer("risk.max-open-orders", 20, "orders", 1, 10_000, "most open orders at once, all symbols"),
         Setting.integer("risk.price-band-bps", 500, "basis points", 1, 10_000,
@@ -112,6 +118,8 @@ public final class EngineSettings
             "position limit for one symbol; default `risk.max-position`"),
         Setting.decimal("symbol.*.soft-position", "", "base coin", "0", "1000000000",
             "soft position limit for one symbol; default `risk.soft-position`"),
+        Setting.decimal("symbol.*.max-position-notional", "", "quote coin", "0", "1000000000",
+            "position value limit for one symbol; default `risk.max-position-notional`"),
         Setting.decimal("symbol.*.inventory-target", "", "base coin", "0", "1000000000",
             "the base-coin holding this symbol aims for: at start `mm run` takes the venue's balance minus this as " +
             "the position (after cancelling orphans). Unset: the position starts flat at whatever the balance is"),
