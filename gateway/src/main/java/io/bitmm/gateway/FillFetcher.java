@@ -8,11 +8,10 @@ import io.bitmm.core.event.EventType;
 import io.bitmm.core.event.InboundEvent;
 import io.bitmm.core.event.InboundPublisher;
 import io.bitmm.core.event.OutboundCommand;
-import io.bitmm.core.event.Side;
-import io.bitmm.core.instrument.Amounts;
 import io.bitmm.core.instrument.Instrument;
 import io.bitmm.core.instrument.InstrumentTable;
 import io.bitmm.gateway.auth.HmacSigner;
+import io.bitmm.gateway.bitget.FillHistory;
 
 import javax.net.ssl.SSLContext;
 import java.io.IOException;
@@ -37,8 +36,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Recovers fills from the venue's fill history ({@code GET /api/v2/spot/trade/fills}, §5, 10 requests/s/UID, paged
- * newest first with {@code idLessThan}) and publishes them as ordinary FILL events, with {@code commandType}
+ * Recovers fills from the venue's fill history (the dialect's {@link FillHistory}: classic
+ * {@code GET /api/v2/spot/trade/fills} paged with {@code idLessThan}, UTA {@code GET /api/v3/trade/fills} paged with
+ * {@code cursor}; 10 requests/s/UID) and publishes them as ordinary FILL events, with {@code commandType}
  * FETCH_FILLS, through the inbound ring: the core deduplicates them by {@code tradeId}, the journal records them and a
  * replay sees them. Two uses: the fills of a private-stream gap (every instrument, since a venue time), and the fills
  * of one order (the core's FETCH_FILLS command, after a query found more filled than the fills it saw).
@@ -51,7 +51,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class FillFetcher implements AutoCloseable
 {
-    private static final String FILLS = "/api/v2/spot/trade/fills";
     private static final int PAGE = 100;
     private static final int MAX_PAGES = 50;
     private static final long PACE_MS = 200;
@@ -64,6 +63,7 @@ public final class FillFetcher implements AutoCloseable
     private final GatewayContext context;
     private final InstrumentTable instruments;
     private final InboundPublisher publisher;
+    private final FillHistory history;
     private final HttpClient client;
     private final HmacSigner signer;
     private final ScheduledExecutorService executor;
@@ -92,6 +92,7 @@ public final class FillFetcher implements AutoCloseable
         this.context = context;
         this.instruments = instruments;
         this.publisher = publisher;
+        this.history = context.dialect().fillHistory();
         final HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofMillis(context.connectTimeoutMs()));
         if (context.tlsTrustManagerFactory() != null)
@@ -180,9 +181,16 @@ public final class FillFetcher implements AutoCloseable
             final List<Map<String, String>> all = new ArrayList<>();
             for (int id = 0; id < instruments.instrumentCount(); id++)
             {
-                all.addAll(pages("symbol=" + instruments.instrument(id).symbol() + "&startTime=" + startVenueMs));
+                for (final Map<String, String> row : pages(history.sinceQuery(instruments.instrument(id), startVenueMs)))
+                {
+                    // also filtered here: a venue that ignores startTime must not book fills already in the balances
+                    if (history.timeMs(row) >= startVenueMs)
+                    {
+                        all.add(row);
+                    }
+                }
             }
-            all.sort(Comparator.comparing(row -> new BigDecimal(row.getOrDefault("tradeId", "0"))));
+            all.sort(Comparator.comparingLong(history::tradeId));
             for (final Map<String, String> row : all)
             {
                 publish(row, null, 0);
@@ -206,8 +214,8 @@ public final class FillFetcher implements AutoCloseable
             try
             {
                 final Instrument instrument = instruments.instrument(queuedInstruments[i]);
-                final List<Map<String, String>> rows = pages("orderId=" + queuedOrderIds[i] + "&symbol=" + instrument.symbol());
-                rows.sort(Comparator.comparing(row -> new BigDecimal(row.getOrDefault("tradeId", "0"))));
+                final List<Map<String, String>> rows = pages(history.orderQuery(instrument, queuedOrderIds[i]));
+                rows.sort(Comparator.comparingLong(history::tradeId));
                 for (final Map<String, String> row : rows)
                 {
                     publish(row, queuedOids[i], queuedOidLengths[i]);
@@ -223,21 +231,22 @@ public final class FillFetcher implements AutoCloseable
         }
     }
 
-    /** Every page of fills for a query (newest first, then older with idLessThan). */
+    /** Every page of fills for a query (newest first, then older pages by the dialect's cursor). */
     private List<Map<String, String>> pages(final String query) throws IOException
     {
         final List<Map<String, String>> rows = new ArrayList<>();
         String cursor = null;
         for (int page = 0; page < MAX_PAGES; page++)
         {
-            final String q = "limit=" + PAGE + (cursor == null ? "" : "&idLessThan=" + cursor) + "&" + query;
-            final List<Map<String, String>> got = data(get(FILLS, q));
+            final String q = history.pageQuery(PAGE, cursor) + "&" + query;
+            final String body = get(history.path(), q);
+            final List<Map<String, String>> got = history.rows(body);
             rows.addAll(got);
-            if (got.size() < PAGE)
+            cursor = history.nextCursor(body, got, PAGE);
+            if (cursor == null)
             {
                 break;
             }
-            cursor = got.get(got.size() - 1).get("tradeId");
         }
         return rows;
     }
@@ -321,7 +330,7 @@ public final class FillFetcher implements AutoCloseable
 
     private void publish(final Map<String, String> row, final byte[] clientOid, final int clientOidLength)
     {
-        final Instrument instrument = instruments.instrument(row.getOrDefault("symbol", ""));
+        final Instrument instrument = instruments.instrument(history.symbol(row));
         if (instrument == null)
         {
             return;
@@ -335,17 +344,7 @@ public final class FillFetcher implements AutoCloseable
             e.commandType = CommandType.FETCH_FILLS;
             e.timestampNanos = System.nanoTime();
             e.instrumentId = instrument.id();
-            e.orderId = Long.parseLong(row.getOrDefault("orderId", "0"));
-            e.tradeId = Long.parseLong(row.getOrDefault("tradeId", "0"));
-            e.side = "sell".equals(row.get("side")) ? Side.SELL : Side.BUY;
-            e.price = fixed(row.get("priceAvg"), instrument.priceScale());
-            e.size = fixed(row.get("size"), instrument.sizeScale());
-            e.maker = !"taker".equalsIgnoreCase(row.getOrDefault("tradeScope", ""));
-            // totalFee is negative when paid and positive for a rebate; the event's fee is positive when paid
-            e.fee = -fixed(row.get("feeDetail.totalFee"), Amounts.DECIMALS);
-            final String feeCoin = row.get("feeDetail.feeCoin");
-            e.feeAssetId = feeCoin == null ? -1 : instruments.assetId(feeCoin);
-            e.venueTimeMs = Long.parseLong(row.getOrDefault("cTime", "0"));
+            history.decode(row, instrument, instruments, e);
             if (clientOid != null)
             {
                 e.clientOid(clientOid, 0, clientOidLength);
@@ -365,7 +364,12 @@ public final class FillFetcher implements AutoCloseable
         }
     }
 
-    private static long fixed(final String value, final int scale)
+    /**
+     * @param value a decimal string, or null.
+     * @param scale decimals to keep.
+     * @return the value as a fixed-point long, truncated; 0 for null or empty.
+     */
+    public static long fixed(final String value, final int scale)
     {
         if (value == null || value.isEmpty())
         {
@@ -375,10 +379,10 @@ public final class FillFetcher implements AutoCloseable
     }
 
     /**
-     * @param body a Bitget reply whose {@code data} is an array of fills.
+     * @param body a Bitget reply whose {@code data} is an array of fills (v2) or {@code {"list":[...]}} (v3).
      * @return each fill's scalar fields; those of the {@code feeDetail} object as {@code feeDetail.<name>}.
      */
-    static List<Map<String, String>> data(final String body) throws IOException
+    public static List<Map<String, String>> data(final String body) throws IOException
     {
         final List<Map<String, String>> rows = new ArrayList<>();
         try (JsonParser parser = JSON.createParser(body))
@@ -393,11 +397,22 @@ public final class FillFetcher implements AutoCloseable
                 final JsonToken value = parser.nextToken();
                 if ("data".equals(name) && value == JsonToken.START_ARRAY)
                 {
-                    while (parser.nextToken() == JsonToken.START_OBJECT)
+                    array(parser, rows);
+                }
+                else if ("data".equals(name) && value == JsonToken.START_OBJECT)
+                {
+                    // v3: {"list":[...] or null,"cursor":"..."}
+                    while (parser.nextToken() == JsonToken.FIELD_NAME)
                     {
-                        final Map<String, String> row = new LinkedHashMap<>();
-                        object(parser, "", row);
-                        rows.add(row);
+                        final String inner = parser.currentName();
+                        if (parser.nextToken() == JsonToken.START_ARRAY && "list".equals(inner))
+                        {
+                            array(parser, rows);
+                        }
+                        else
+                        {
+                            parser.skipChildren();
+                        }
                     }
                 }
                 else
@@ -407,6 +422,16 @@ public final class FillFetcher implements AutoCloseable
             }
         }
         return rows;
+    }
+
+    private static void array(final JsonParser parser, final List<Map<String, String>> rows) throws IOException
+    {
+        while (parser.nextToken() == JsonToken.START_OBJECT)
+        {
+            final Map<String, String> row = new LinkedHashMap<>();
+            object(parser, "", row);
+            rows.add(row);
+        }
     }
 
     private static void object(final JsonParser parser, final String prefix, final Map<String, String> row) throws IOException

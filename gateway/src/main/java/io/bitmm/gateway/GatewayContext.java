@@ -29,7 +29,8 @@ import java.util.Map;
  * wsMessagesPerSecond      5                                    client messages per WS connection (venue: 10)
  * subscribesPerHour        200                                  subscribe requests per WS connection (venue: 240)
  * backOffMs                1000                                 per-endpoint pause after a 429 or 5xx
- * rateLimitPerSecond(e)    Endpoint default                     per endpoint, any window of 1 s + margin
+ * dialect                  ClassicSpotDialect                   v2 classic or v3 UTA codecs (bitget.Dialect)
+ * rateLimitPerSecond(e)    the dialect's default                per endpoint, any window of 1 s + margin
  * rateLimitQueueCapacity   64                                   commands waiting for tokens per endpoint
  * rateLimitMarginMs        50                                   added to each 1 s window: send-time jitter must not
  *                                                               squeeze two windows' requests into one at the venue
@@ -97,6 +98,7 @@ public final class GatewayContext
     private TrustManagerFactory tlsTrustManagerFactory;
     private DistinctErrorLog errorLog = new DistinctErrorLog();
     private VenueClock venueClock = new VenueClock();
+    private io.bitmm.gateway.bitget.Dialect dialect = io.bitmm.gateway.bitget.v2.ClassicSpotDialect.INSTANCE;
 
     /**
      * Validate every setting.
@@ -130,6 +132,7 @@ public final class GatewayContext
         {
             check(entry.getValue() >= 1, "rateLimitPerSecond(" + entry.getKey() + ") must be >= 1, was " + entry.getValue());
         }
+        check(dialect != null, "dialect must be set");
         check("SPOT".equals(instType), "instType: only SPOT is implemented, was " + instType);
         return this;
     }
@@ -346,7 +349,7 @@ public final class GatewayContext
     public int rateLimitPerSecond(final Endpoint endpoint)
     {
         final Integer limit = rateLimits.get(endpoint);
-        return limit == null ? endpoint.defaultLimitPerSecond() : limit;
+        return limit == null ? dialect.endpoints().limitPerSecond(endpoint) : limit;
     }
 
     /**
@@ -539,5 +542,20 @@ public final class GatewayContext
     public DistinctErrorLog errorLog()
     {
         return errorLog;
+    }
+
+    /**
+     * @param dialect how to speak to the venue (classic v2 or UTA v3), chosen once at start.
+     * @return this.
+     */
+    public GatewayContext dialect(final io.bitmm.gateway.bitget.Dialect dialect)
+    {
+        this.dialect = dialect;
+        return this;
+    }
+
+    public io.bitmm.gateway.bitget.Dialect dialect()
+    {
+        return dialect;
     }
 }

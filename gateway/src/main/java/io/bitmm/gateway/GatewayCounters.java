@@ -50,15 +50,17 @@ public final class GatewayCounters
     public static final int FIELD_QUERIES = 26;
     /** An element was dropped: not ours (no clientOid, another instrument) or unusable without a query (a balance). */
     public static final int FIELD_DROPS = 27;
+    /** A v3 book update whose {@code pseq} was not the last {@code seq}: the book was resynced. */
+    public static final int SEQUENCE_BREAKS = 28;
     /** First of one counter per {@link Endpoint}: requests sent to it. */
-    public static final int REQUESTS_BASE = 28;
+    public static final int REQUESTS_BASE = 29;
 
     private static final String[] NAMES = {
         "frames", "decodeErrors", "reconnects", "resyncs", "eventsPublished", "pingsSent", "pongTimeouts",
         "messagesSent", "subscribeThrottled", "venueErrors", "rejects", "timeouts", "rateLimitWaits",
         "rateLimitRejects", "backOffs", "unknownOutcomes", "acks", "connectionsOpened", "commands",
         "unsupportedCommands", "clockResyncs", "clockRetries", "subscribeRetries", "reconnectReconciles",
-        "gapFillsFetched", "fieldDefaults", "fieldQueries", "fieldDrops"};
+        "gapFillsFetched", "fieldDefaults", "fieldQueries", "fieldDrops", "sequenceBreaks"};
 
     private final CounterArray values = new CounterArray(REQUESTS_BASE + Endpoint.values().length);
 

@@ -6,7 +6,7 @@ import io.bitmm.core.event.InboundEvent;
 import io.bitmm.core.event.InboundPublisher;
 import io.bitmm.core.event.OutboundCommand;
 import io.bitmm.core.instrument.InstrumentTable;
-import io.bitmm.gateway.marketdata.MarketDataDecoder;
+import io.bitmm.gateway.bitget.MarketDataCodec;
 import io.bitmm.gateway.ws.WebSocketSession;
 
 import io.netty.channel.IoHandlerFactory;
@@ -40,7 +40,7 @@ public final class MarketDataGateway implements AutoCloseable
     private final InstrumentTable instruments;
     private final InboundPublisher publisher;
     private final GatewayCounters counters = new GatewayCounters();
-    private final MarketDataDecoder decoder;
+    private final MarketDataCodec decoder;
     private final AtomicIntegerArray resyncRequested;
     private final AtomicBoolean resyncScheduled = new AtomicBoolean();
     private final Runnable resyncTask = this::drainResyncs;
@@ -65,7 +65,7 @@ public final class MarketDataGateway implements AutoCloseable
         this.context = context.conclude();
         this.instruments = instruments;
         this.publisher = publisher;
-        this.decoder = new MarketDataDecoder(instruments, publisher, counters, context.errorLog());
+        this.decoder = context.dialect().marketData(instruments, publisher, counters, context.errorLog());
         this.resyncRequested = new AtomicIntegerArray(instruments.instrumentCount());
     }
 
@@ -176,41 +176,16 @@ public final class MarketDataGateway implements AutoCloseable
 
     private String subscription(final String op, final int instrumentId, final boolean withTrades)
     {
-        final StringBuilder sb = new StringBuilder(128).append("{\"op\":\"").append(op).append("\",\"args\":[");
-        boolean first = true;
-        for (int i = 0; i < instruments.instrumentCount(); i++)
-        {
-            if (instrumentId >= 0 && i != instrumentId)
-            {
-                continue;
-            }
-            first = appendArg(sb, first, "books", instruments.instrument(i).symbol());
-            if (withTrades)
-            {
-                first = appendArg(sb, first, "trade", instruments.instrument(i).symbol());
-            }
-        }
-        return sb.append("]}").toString();
-    }
-
-    private boolean appendArg(final StringBuilder sb, final boolean first, final String channel, final String symbol)
-    {
-        if (!first)
-        {
-            sb.append(',');
-        }
-        sb.append("{\"instType\":\"").append(context.instType()).append("\",\"channel\":\"").append(channel)
-            .append("\",\"instId\":\"").append(symbol).append("\"}");
-        return false;
+        return decoder.subscription(op, instrumentId, withTrades);
     }
 
     private void onControl(final int event, final int code)
     {
-        if (event == MarketDataDecoder.EVENT_SUBSCRIBE)
+        if (event == MarketDataCodec.EVENT_SUBSCRIBE)
         {
             subscribeRefusals = 0;
         }
-        else if (event == MarketDataDecoder.EVENT_ERROR && code == TOO_MANY_REQUESTS)
+        else if (event == MarketDataCodec.EVENT_ERROR && code == TOO_MANY_REQUESTS)
         {
             subscribeRefusals++;
             counters.increment(GatewayCounters.SUBSCRIBE_RETRIES);
@@ -256,15 +231,15 @@ public final class MarketDataGateway implements AutoCloseable
         public void onFrame(final byte[] buffer, final int offset, final int length, final long rxNanos)
         {
             final int result = decoder.onFrame(buffer, offset, length, rxNanos);
-            if (result == MarketDataDecoder.PONG)
+            if (result == MarketDataCodec.PONG)
             {
                 session.pongReceived();
             }
-            else if (result == MarketDataDecoder.CONTROL)
+            else if (result == MarketDataCodec.CONTROL)
             {
                 onControl(decoder.event(), decoder.code());
             }
-            else if (result == MarketDataDecoder.ERROR)
+            else if (result == MarketDataCodec.ERROR)
             {
                 final int instrumentId = decoder.errorInstrumentId();
                 for (int i = 0; i < instruments.instrumentCount(); i++)

@@ -6,7 +6,7 @@ import io.bitmm.core.event.InboundPublisher;
 import io.bitmm.core.instrument.InstrumentTable;
 import io.bitmm.gateway.auth.HmacSigner;
 import io.bitmm.gateway.auth.WsLogin;
-import io.bitmm.gateway.privatestream.PrivateStreamDecoder;
+import io.bitmm.gateway.bitget.PrivateStreamCodec;
 import io.bitmm.gateway.ws.WebSocketSession;
 
 /**
@@ -25,7 +25,6 @@ import io.bitmm.gateway.ws.WebSocketSession;
  */
 public final class PrivateStreamGateway implements AutoCloseable
 {
-    private static final int CHANNELS = 3;
     /** Fills are fetched from this long before the last push heard: covers clock skew and pushes lost in flight. */
     public static final long GAP_MARGIN_MS = 5_000;
     private static final int SUBSCRIBE_RETRIES_BEFORE_RECONNECT = 5;
@@ -35,7 +34,7 @@ public final class PrivateStreamGateway implements AutoCloseable
     private final GatewayContext context;
     private final InboundPublisher publisher;
     private final GatewayCounters counters = new GatewayCounters();
-    private final PrivateStreamDecoder decoder;
+    private final PrivateStreamCodec decoder;
     private final HmacSigner signer;
     private final FillFetcher fills;
     private GatewayThreads threads;
@@ -67,7 +66,7 @@ public final class PrivateStreamGateway implements AutoCloseable
             throw new IllegalStateException("PrivateStreamGateway needs credentials (GatewayContext.credentials)");
         }
         this.publisher = publisher;
-        this.decoder = new PrivateStreamDecoder(instruments, publisher, counters, context.errorLog(),
+        this.decoder = context.dialect().privateStream(instruments, publisher, counters, context.errorLog(),
             context.fillsFromOrdersChannel());
         final byte[] secret = context.credentials().secretBytes();
         this.signer = new HmacSigner(secret);
@@ -139,11 +138,7 @@ public final class PrivateStreamGateway implements AutoCloseable
 
     private String subscribeMessage()
     {
-        final String instType = context.instType();
-        return "{\"op\":\"subscribe\",\"args\":[" +
-            "{\"instType\":\"" + instType + "\",\"channel\":\"orders\",\"instId\":\"default\"}," +
-            "{\"instType\":\"" + instType + "\",\"channel\":\"fill\",\"instId\":\"default\"}," +
-            "{\"instType\":\"" + instType + "\",\"channel\":\"account\",\"coin\":\"default\"}]}";
+        return decoder.subscription();
     }
 
     /** All channels acknowledged: up at once the first time; after a loss, once the gap's fills are in. */
@@ -246,15 +241,15 @@ public final class PrivateStreamGateway implements AutoCloseable
         public void onFrame(final byte[] buffer, final int offset, final int length, final long rxNanos)
         {
             final int result = decoder.onFrame(buffer, offset, length, rxNanos);
-            if (result == PrivateStreamDecoder.PONG)
+            if (result == PrivateStreamCodec.PONG)
             {
                 session.pongReceived();
             }
-            else if (result == PrivateStreamDecoder.CONTROL)
+            else if (result == PrivateStreamCodec.CONTROL)
             {
                 onControl(decoder.event(), decoder.code());
             }
-            else if (result == PrivateStreamDecoder.OK && up)
+            else if (result == PrivateStreamCodec.OK && up)
             {
                 coveredUntilVenueMs = context.venueClock().epochMs();
             }
@@ -262,20 +257,20 @@ public final class PrivateStreamGateway implements AutoCloseable
 
         private void onControl(final int event, final int code)
         {
-            if (event == PrivateStreamDecoder.EVENT_LOGIN && code == 0)
+            if (event == PrivateStreamCodec.EVENT_LOGIN && code == 0)
             {
                 loggedIn = true;
                 session.send(subscribeMessage(), true);
             }
-            else if (event == PrivateStreamDecoder.EVENT_SUBSCRIBE)
+            else if (event == PrivateStreamCodec.EVENT_SUBSCRIBE)
             {
                 subscribeAcks++;
-                if (subscribeAcks >= CHANNELS && !up && !recovering)
+                if (subscribeAcks >= decoder.channels() && !up && !recovering)
                 {
                     onSubscribed();
                 }
             }
-            else if (event == PrivateStreamDecoder.EVENT_ERROR)
+            else if (event == PrivateStreamCodec.EVENT_ERROR)
             {
                 onRefused(code);
             }

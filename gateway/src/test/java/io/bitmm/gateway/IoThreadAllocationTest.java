@@ -50,8 +50,8 @@ class IoThreadAllocationTest
                 .eventLoopGroup(group), TestInstruments.table(), publisher);
             gateway.start();
             Await.until("subscribed", 5000, () -> server.count("subscribe") == 1);
-            final String update = io.bitmm.gateway.marketdata.MarketDataAllocationTestFrames.UPDATE;
-            server.sendToAll(io.bitmm.gateway.marketdata.MarketDataAllocationTestFrames.SNAPSHOT);
+            final String update = io.bitmm.gateway.bitget.v2.SpotMarketDataAllocationTestFrames.UPDATE;
+            server.sendToAll(io.bitmm.gateway.bitget.v2.SpotMarketDataAllocationTestFrames.SNAPSHOT);
             Await.until("snapshot", 5000, () -> publisher.publishedCount() == 1);
             final long thread = ioThreadId(group);
             final int frames = 20_000;

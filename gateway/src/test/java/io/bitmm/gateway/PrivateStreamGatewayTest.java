@@ -5,7 +5,7 @@ import io.bitmm.core.event.InboundEvent;
 import io.bitmm.gateway.auth.HmacSigner;
 import io.bitmm.gateway.auth.WsLogin;
 import io.bitmm.gateway.order.HttpFixtureServer;
-import io.bitmm.gateway.privatestream.PrivateStreamDecoderTest;
+import io.bitmm.gateway.bitget.v2.SpotPrivateStreamDecoderTest;
 import io.bitmm.gateway.ws.WsFixtureServer;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import org.junit.jupiter.api.AfterEach;
@@ -94,8 +94,8 @@ class PrivateStreamGatewayTest
         assertTrue(subscribe.contains("\"channel\":\"orders\"") && subscribe.contains("\"channel\":\"fill\"") &&
             subscribe.contains("\"channel\":\"account\",\"coin\":\"default\""), subscribe);
 
-        server.sendToAll(PrivateStreamDecoderTest.ORDERS);
-        server.sendToAll(PrivateStreamDecoderTest.ACCOUNT);
+        server.sendToAll(SpotPrivateStreamDecoderTest.ORDERS);
+        server.sendToAll(SpotPrivateStreamDecoderTest.ACCOUNT);
         Await.until("order, fill, balance", 5000, () -> !publisher.events(EventType.BALANCE).isEmpty());
         assertEquals(1, publisher.events(EventType.ORDER_UPDATE).size());
         assertEquals(1, publisher.events(EventType.FILL).size());

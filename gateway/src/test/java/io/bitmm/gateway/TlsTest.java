@@ -70,7 +70,7 @@ class TlsTest
         try (WsFixtureServer server = new WsFixtureServer("/v2/ws/public", TestTls.server()))
         {
             server.handler((ch, text) -> ch.writeAndFlush(new TextWebSocketFrame(
-                io.bitmm.gateway.marketdata.MarketDataAllocationTestFrames.SNAPSHOT)));
+                io.bitmm.gateway.bitget.v2.SpotMarketDataAllocationTestFrames.SNAPSHOT)));
             final GatewayContext context = new GatewayContext().wsPublicUri(server.uri()).tlsTrustManagerFactory(TestTls.trust());
             assertTrue(server.uri().toString().startsWith("wss://"));
             try (MarketDataGateway gateway = new MarketDataGateway(context, TestInstruments.table(), publisher))

@@ -74,6 +74,7 @@ public final class CoreContext
     private int placePerSecond = PLACE_PER_SECOND_DEFAULT;
     private int cancelPerSecond = CANCEL_PER_SECOND_DEFAULT;
     private int replacePerSecond = REPLACE_PER_SECOND_DEFAULT;
+    private boolean amendInPlace;
     private long rateWindowMarginMs = RATE_WINDOW_MARGIN_MS_DEFAULT;
     private long maxLossAmount = MAX_LOSS_AMOUNT_DEFAULT;
     private long reduceLossAmount = REDUCE_LOSS_AMOUNT_DEFAULT;
@@ -247,6 +248,26 @@ public final class CoreContext
     {
         this.cancelPerSecond = cancelPerSecond;
         return this;
+    }
+
+    /**
+     * @param amendInPlace true when the venue modifies an order in place (UTA {@code modify-order}: same orderId and
+     *                     clientOid): a requote is a REPLACE whose newClientOid is the order's own; false (classic
+     *                     cancel-replace): a new order under a new clientOid.
+     * @return this.
+     */
+    public CoreContext amendInPlace(final boolean amendInPlace)
+    {
+        this.amendInPlace = amendInPlace;
+        return this;
+    }
+
+    /**
+     * @return whether requotes amend in place.
+     */
+    public boolean amendInPlace()
+    {
+        return amendInPlace;
     }
 
     /** @param replacePerSecond budget shared by cancel-replace, batch and cancel-all. */

@@ -65,6 +65,7 @@ public final class TradingCore
     private final long cancelAllRetryNanos;
     private final long pendingTimeoutNanos;
     private final long rejectBackoffNanos;
+    private final boolean amendInPlace;
     /** Per quote slot: no new order before this time (back-off after a reject). */
     private final long[] quietUntilNanos;
     private long commandSequence;
@@ -114,6 +115,7 @@ public final class TradingCore
         cancelAllOwed = new boolean[count];
         requoteToleranceTicks = context.requoteToleranceTicks();
         maxOrderAgeNanos = context.maxOrderAgeMs() * NANOS_PER_MS;
+        amendInPlace = context.amendInPlace();
         queryRetryNanos = context.queryRetryMs() * NANOS_PER_MS;
         cancelAllRetryNanos = context.cancelAllRetryMs() * NANOS_PER_MS;
         pendingTimeoutNanos = context.pendingTimeoutMs() * NANOS_PER_MS;
@@ -610,7 +612,7 @@ public final class TradingCore
                 placeIfAllowed(quoteSlot, id, side, price, size, reason, reduceOnly);
             }
             else if (orders.order(slot).reduceOnly() != reduceOnly ||
-                (reduceOnly && orders.order(slot).size() > size))
+                (reduceOnly && orders.order(slot).size() - orders.order(slot).filled() > size))
             {
                 // reduce-only is fixed at placement (a modify keeps it): switch by cancelling, the next pass places
                 cancel(slot);
@@ -721,6 +723,11 @@ public final class TradingCore
         }
         lastRefusal[quoteSlot] = RiskReason.NONE;
         final ManagedOrder old = orders.order(slot);
+        if (amendInPlace)
+        {
+            amend(old, price, size);
+            return;
+        }
         final long oldOrderId = old.orderId();
         final int newSlot = orders.markPendingReplace(slot, price, size, nowNanos);
         if (newSlot < 0)
@@ -740,6 +747,24 @@ public final class TradingCore
         command.size = size;
         command.timeInForce = TimeInForce.POST_ONLY;
         command.reduceOnly = replacement.reduceOnly();
+        counters.increment(CoreCounters.REPLACES_SENT);
+        send();
+    }
+
+    /** An in-place amend: the same order (orderId, clientOid) gets the new price and filled + size in total. */
+    private void amend(final ManagedOrder order, final long price, final long size)
+    {
+        final long total = order.filled() + size;
+        orders.markPendingAmend(order.slot(), price, total, nowNanos);
+        begin(CommandType.REPLACE, order.instrumentId());
+        command.clientOidLength = order.copyClientOid(command.clientOid);
+        command.newClientOidLength = order.copyClientOid(command.newClientOid);
+        command.orderId = order.orderId();
+        command.side = order.side();
+        command.price = price;
+        command.size = total;
+        command.timeInForce = TimeInForce.POST_ONLY;
+        command.reduceOnly = order.reduceOnly();
         counters.increment(CoreCounters.REPLACES_SENT);
         send();
     }

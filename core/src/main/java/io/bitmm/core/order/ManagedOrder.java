@@ -28,6 +28,10 @@ public final class ManagedOrder
     int replacementSlot = -1;
     /** Slot of the order this one replaces, -1 when none. */
     int replacesSlot = -1;
+    /** An in-place amend (v3 modify-order) is in flight: its price and new total size, applied when acknowledged. */
+    boolean amending;
+    long amendPrice;
+    long amendSize;
     /** Which quote slot of the engine this order fills, -1 when none. */
     int quoteSlot = -1;
     boolean cancelRequested;
@@ -127,6 +131,14 @@ public final class ManagedOrder
     public long filled()
     {
         return Math.max(filledByFills, filledReported);
+    }
+
+    /**
+     * @return true while an in-place amend of this order is in flight.
+     */
+    public boolean amending()
+    {
+        return amending;
     }
 
     public long remaining()

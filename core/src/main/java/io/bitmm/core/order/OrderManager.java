@@ -129,6 +129,7 @@ public final class OrderManager
                 order.state = OrderState.PENDING_NEW;
                 order.replacementSlot = -1;
                 order.replacesSlot = -1;
+                order.amending = false;
                 order.quoteSlot = quoteSlot;
                 order.cancelRequested = false;
                 order.awaitingReconcile = false;
@@ -191,6 +192,25 @@ public final class OrderManager
     }
 
     /**
+     * An in-place amend (the venue keeps the order, its orderId and clientOid: UTA {@code modify-order}) is about to be
+     * sent: the order goes PENDING_REPLACE and keeps its quote slot; the new price and total size apply when the
+     * venue acknowledges (a REPLACE whose newClientOid is the order's own clientOid).
+     *
+     * @param slot      the order.
+     * @param price     the new price.
+     * @param totalSize the new total size (filled included).
+     * @param nowNanos  now.
+     */
+    public void markPendingAmend(final int slot, final long price, final long totalSize, final long nowNanos)
+    {
+        final ManagedOrder order = orders[slot];
+        order.amending = true;
+        order.amendPrice = price;
+        order.amendSize = totalSize;
+        transition(order, OrderState.PENDING_REPLACE, nowNanos);
+    }
+
+    /**
      * No answer came for a pending command (or a query) in time: the order goes, or stays, UNKNOWN from now; the
      * caller queries it.
      */
@@ -241,6 +261,25 @@ public final class OrderManager
     {
         final int slot = lookup(event.clientOid, event.clientOidLength);
         lastSlot = slot;
+        if (event.commandType == CommandType.REPLACE && slot >= 0 && isAmend(event, slot))
+        {
+            final ManagedOrder order = orders[slot];
+            if (order.amending)
+            {
+                order.amending = false;
+                order.price = order.amendPrice;
+                order.size = order.amendSize;
+            }
+            if (order.state == OrderState.PENDING_REPLACE)
+            {
+                transition(order, order.filled() > 0 ? OrderState.PARTIALLY_FILLED : OrderState.LIVE, event.timestampNanos);
+            }
+            if (order.filled() >= order.size)
+            {
+                finish(order, OrderState.FILLED, event.timestampNanos);
+            }
+            return APPLIED;
+        }
         if (event.commandType == CommandType.REPLACE)
         {
             final int newSlot = lookup(event.newClientOid, event.newClientOidLength);
@@ -298,7 +337,16 @@ public final class OrderManager
                 }
                 break;
             case REPLACE:
-                rejectReplace(slot, event, gone);
+                if (slot >= 0 && isAmend(event, slot))
+                {
+                    // refused amend: the order stands as it was (or, "does not exist", is queried)
+                    orders[slot].amending = false;
+                    revertOrQuery(orders[slot], gone, event.timestampNanos);
+                }
+                else
+                {
+                    rejectReplace(slot, event, gone);
+                }
                 break;
             default:
                 return slot >= 0 ? NO_CHANGE : UNTRACKED;
@@ -358,6 +406,13 @@ public final class OrderManager
         {
             order.orderId = event.orderId;
         }
+        if (order.amending && order.state == OrderState.UNKNOWN && event.price > 0 && event.size > 0)
+        {
+            // the amend's outcome was unknown: the venue's answer says which price and size the order has
+            order.amending = false;
+            order.price = event.price;
+            order.size = event.size;
+        }
         switch (event.venueStatus)
         {
             case LIVE:
@@ -408,7 +463,7 @@ public final class OrderManager
         {
             order.orderId = event.orderId;
         }
-        if (order.filled() >= order.size)
+        if (order.filled() >= (order.amending ? Math.max(order.size, order.amendSize) : order.size))
         {
             finish(order, OrderState.FILLED, event.timestampNanos);
         }
@@ -496,7 +551,8 @@ public final class OrderManager
      */
     public static boolean isNotFound(final int code)
     {
-        return code == 43001 || code == 40109 || code == 40768 || code == 43004 || code == 22001;
+        // v2: 43001 and kin; v3 (UTA): 25204 "Order does not exist"
+        return code == 43001 || code == 40109 || code == 40768 || code == 43004 || code == 22001 || code == 25204;
     }
 
     private int onWorking(final ManagedOrder order, final long nowNanos)
@@ -555,6 +611,12 @@ public final class OrderManager
                 lastSlot = oldSlot;
             }
         }
+    }
+
+    /** A REPLACE naming the order itself as its replacement: an in-place amend. */
+    private boolean isAmend(final InboundEvent event, final int slot)
+    {
+        return orders[slot].amending || event.newClientOidLength > 0 && lookup(event.newClientOid, event.newClientOidLength) == slot;
     }
 
     private int replacementOf(final ManagedOrder old)

@@ -126,6 +126,66 @@ class OrderManagerTest
     }
 
     @Test
+    void shouldAmendInPlaceKeepingTheOrderAndApplyOnlyWhenAcknowledged()
+    {
+        final int slot = place();
+        final String id = oid(slot);
+        final byte[] self = id.getBytes(StandardCharsets.US_ASCII);
+        orders.onAck(ack(2, CommandType.PLACE, id, 1));
+        orders.onFill(fill(3, 1, id, Side.BUY, 100, 4, 11));
+        orders.markPendingAmend(slot, 101, 14, 4);
+        assertEquals(OrderState.PENDING_REPLACE, orders.order(slot).state());
+        assertEquals(100, orders.order(slot).price(), "not applied before the venue says so");
+        assertTrue(orders.order(slot).amending());
+        orders.onFill(fill(5, 1, id, Side.BUY, 100, 6, 12));
+        assertEquals(OrderState.PENDING_REPLACE, orders.order(slot).state(),
+            "10 filled of the old 10 while an amend to 14 is in flight: the order is not done");
+
+        final InboundEvent acked = ack(6, CommandType.REPLACE, id, 1);
+        acked.newClientOid(self, 0, self.length);
+        assertEquals(OrderManager.APPLIED, orders.onAck(acked));
+        assertEquals(OrderState.PARTIALLY_FILLED, orders.order(slot).state(), "the same order, still working");
+        assertEquals(101, orders.order(slot).price());
+        assertEquals(14, orders.order(slot).size());
+        assertEquals(slot, orders.lookup(self, self.length), "same clientOid, same slot");
+        assertEquals(1, orders.openOrderCount());
+
+        orders.markPendingAmend(slot, 102, 14, 7);
+        final InboundEvent refused = reject(8, CommandType.REPLACE, id, 25571);
+        refused.newClientOid(self, 0, self.length);
+        orders.onReject(refused);
+        assertEquals(OrderState.PARTIALLY_FILLED, orders.order(slot).state(), "a refused amend leaves the order as it was");
+        assertEquals(101, orders.order(slot).price());
+        assertFalse(orders.order(slot).amending());
+
+        orders.markPendingAmend(slot, 103, 14, 9);
+        final InboundEvent gone = reject(10, CommandType.REPLACE, id, 25204);
+        gone.newClientOid(self, 0, self.length);
+        orders.onReject(gone);
+        assertEquals(OrderState.UNKNOWN, orders.order(slot).state(), "v3 25204: cancelled or filled, query it");
+        assertEquals(slot, orders.queryNeeded());
+    }
+
+    @Test
+    void shouldLearnTheOutcomeOfAnUnknownAmendFromTheQueryAnswer()
+    {
+        final int slot = place();
+        final String id = oid(slot);
+        orders.onAck(ack(2, CommandType.PLACE, id, 1));
+        orders.markPendingAmend(slot, 105, 12, 3);
+        orders.onUnknown(unknown(4, CommandType.REPLACE, id));
+        assertEquals(OrderState.UNKNOWN, orders.order(slot).state());
+        final InboundEvent answer = orderUpdate(5, 1, id, VenueOrderStatus.LIVE, 0);
+        answer.commandType = CommandType.QUERY_ORDER;
+        answer.price = 105;
+        answer.size = 12;
+        orders.onOrderUpdate(answer);
+        assertEquals(OrderState.LIVE, orders.order(slot).state());
+        assertEquals(105, orders.order(slot).price(), "the venue applied it");
+        assertEquals(12, orders.order(slot).size());
+    }
+
+    @Test
     void shouldGoUnknownAndResolveByQueryAnswer()
     {
         final int slot = place();

@@ -10,6 +10,9 @@ import io.bitmm.core.instrument.InstrumentTable;
 import io.bitmm.gateway.Credentials;
 import io.bitmm.gateway.DistinctErrorLog;
 import io.bitmm.gateway.GatewayCounters;
+import io.bitmm.gateway.bitget.Dialect;
+import io.bitmm.gateway.bitget.OrderCodec;
+import io.bitmm.gateway.bitget.ReplyCodec;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
@@ -41,7 +44,8 @@ import java.util.Map;
  */
 public final class OrderPathWarmup
 {
-    private final OrderEncoder encoder;
+    private final OrderCodec encoder;
+    private final Dialect dialect;
     private final InstrumentTable instruments;
     private final URI restUri;
     private final Credentials credentials;
@@ -50,14 +54,17 @@ public final class OrderPathWarmup
 
     /**
      * @param encoder     the order pool's encoder (with the real signer).
+     * @param dialect     the dialect (its reply decoder reads the answers).
      * @param instruments instruments (the first is used).
      * @param restUri     the venue's REST address (only its authority goes into the headers).
      * @param credentials the key and passphrase sent as headers.
      */
     public OrderPathWarmup(
-        final OrderEncoder encoder, final InstrumentTable instruments, final URI restUri, final Credentials credentials)
+        final OrderCodec encoder, final Dialect dialect, final InstrumentTable instruments, final URI restUri,
+        final Credentials credentials)
     {
         this.encoder = encoder;
+        this.dialect = dialect;
         this.instruments = instruments;
         this.restUri = restUri;
         this.credentials = credentials;
@@ -77,7 +84,7 @@ public final class OrderPathWarmup
         {
             return 0;
         }
-        final ReplyDecoder replies = new ReplyDecoder(instruments, new DiscardPublisher(), new GatewayCounters(),
+        final ReplyCodec replies = dialect.replies(instruments, new DiscardPublisher(), new GatewayCounters(),
             new DistinctErrorLog());
         final boolean[] ready = new boolean[1];
         final HttpConnection connection = new HttpConnection(-1, restUri, true, true, credentials, new HttpConnection.Listener()

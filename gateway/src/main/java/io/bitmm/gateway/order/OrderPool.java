@@ -12,6 +12,8 @@ import io.bitmm.gateway.GatewayContext;
 import io.bitmm.gateway.GatewayCounters;
 import io.bitmm.gateway.HttpMode;
 import io.bitmm.gateway.auth.HmacSigner;
+import io.bitmm.gateway.bitget.OrderCodec;
+import io.bitmm.gateway.bitget.ReplyCodec;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http2.Http2SecurityUtil;
 import io.netty.handler.ssl.ApplicationProtocolConfig;
@@ -45,8 +47,8 @@ public final class OrderPool implements HttpConnection.Listener
     private final GatewayCounters counters;
     private final EventLoop loop;
     private final OutboundCommand[] handoff;
-    private final OrderEncoder encoder;
-    private final ReplyDecoder replies;
+    private final OrderCodec encoder;
+    private final ReplyCodec replies;
     private final SslContext sslContext;
     private final OrderRequest[] requests = new OrderRequest[MAX_REQUESTS];
     private final int[] freeRequests = new int[MAX_REQUESTS];
@@ -106,8 +108,8 @@ public final class OrderPool implements HttpConnection.Listener
         this.counters = counters;
         this.loop = loop;
         this.handoff = handoff;
-        this.encoder = new OrderEncoder(signer);
-        this.replies = new ReplyDecoder(instruments, publisher, counters, context.errorLog());
+        this.encoder = context.dialect().orders(signer);
+        this.replies = context.dialect().replies(instruments, publisher, counters, context.errorLog());
         this.warmLatch = new CountDownLatch(context.httpConnections());
         this.useHttp2 = context.httpMode() != HttpMode.HTTP1;
         this.sslContext = "https".equals(context.restUri().getScheme()) ? sslContext(context) : null;
@@ -166,7 +168,7 @@ public final class OrderPool implements HttpConnection.Listener
      */
     public int warmUp(final int requests)
     {
-        return new OrderPathWarmup(encoder, instruments, context.restUri(), context.credentials()).run(requests);
+        return new OrderPathWarmup(encoder, context.dialect(), instruments, context.restUri(), context.credentials()).run(requests);
     }
 
     public EventLoop eventLoop()
@@ -261,7 +263,7 @@ public final class OrderPool implements HttpConnection.Listener
     {
         final OutboundCommand c = handoff[slot(t)];
         counters.increment(GatewayCounters.COMMANDS);
-        final Endpoint single = endpointOf(c.type);
+        final Endpoint single = encoder.endpointOf(c.type);
         if (single == null || c.instrumentId < 0 || c.instrumentId >= instruments.instrumentCount())
         {
             counters.increment(GatewayCounters.UNSUPPORTED_COMMANDS);
@@ -273,7 +275,7 @@ public final class OrderPool implements HttpConnection.Listener
             waitSize[single.ordinal()] == 0)
         {
             final int run = runLength(t, h, endOfBatch, c);
-            if (!force && t + run == h && run < OrderRequest.MAX_BATCH && !endOfBatch[slot(h - 1)])
+            if (!force && t + run == h && run < encoder.maxBatch() && !endOfBatch[slot(h - 1)])
             {
                 return 0;
             }
@@ -294,7 +296,7 @@ public final class OrderPool implements HttpConnection.Listener
     private int runLength(final long t, final long h, final boolean[] endOfBatch, final OutboundCommand first)
     {
         int run = 1;
-        while (run < OrderRequest.MAX_BATCH && t + run < h && !endOfBatch[slot(t + run - 1)])
+        while (run < encoder.maxBatch() && t + run < h && !endOfBatch[slot(t + run - 1)])
         {
             final OutboundCommand next = handoff[slot(t + run)];
             if (next.type != first.type || next.instrumentId != first.instrumentId)
@@ -308,9 +310,9 @@ public final class OrderPool implements HttpConnection.Listener
 
     private boolean sendBatch(final OutboundCommand first, final long t, final int run, final long now)
     {
-        final Endpoint batch = first.type == CommandType.PLACE ? Endpoint.BATCH_ORDERS : Endpoint.BATCH_CANCEL_ORDER;
+        final Endpoint batch = encoder.batchEndpointOf(first.type);
         final HttpConnection connection = pick();
-        if (connection == null || freeCount == 0 || now < pausedUntilNanos[batch.ordinal()] ||
+        if (batch == null || connection == null || freeCount == 0 || now < pausedUntilNanos[batch.ordinal()] ||
             !limiters[batch.ordinal()].tryAcquire(now))
         {
             return false;
@@ -479,25 +481,6 @@ public final class OrderPool implements HttpConnection.Listener
         return context.venueClock().epochMs();
     }
 
-    private static Endpoint endpointOf(final CommandType type)
-    {
-        switch (type)
-        {
-            case PLACE:
-                return Endpoint.PLACE_ORDER;
-            case CANCEL:
-                return Endpoint.CANCEL_ORDER;
-            case REPLACE:
-                return Endpoint.CANCEL_REPLACE_ORDER;
-            case CANCEL_ALL:
-                return Endpoint.CANCEL_SYMBOL_ORDER;
-            case QUERY_ORDER:
-                return Endpoint.ORDER_INFO;
-            default:
-                return null;
-        }
-    }
-
     private void reject(final OutboundCommand c, final int code)
     {
         replies.publishLocal(c, EventType.COMMAND_REJECT, code);
@@ -544,7 +527,7 @@ public final class OrderPool implements HttpConnection.Listener
                 }
                 if (r.endpoint == Endpoint.PUBLIC_TIME)
                 {
-                    lastProblem = "GET /api/v2/public/time timed out";
+                    lastProblem = "server-time request timed out";
                     if (connection != null && !connection.warm)
                     {
                         connection.close();
@@ -597,7 +580,7 @@ public final class OrderPool implements HttpConnection.Listener
             return;
         }
         final OrderRequest r = acquire();
-        OrderEncoder.encodeTime(r);
+        encoder.encodeTime(r);
         send(connection, r, now);
     }
 
@@ -667,7 +650,7 @@ public final class OrderPool implements HttpConnection.Listener
             context.venueClock().resyncStarted();
             counters.increment(GatewayCounters.CLOCK_RESYNCS);
             final OrderRequest r = acquire();
-            OrderEncoder.encodeTime(r);
+            encoder.encodeTime(r);
             send(connection, r, now);
             flush();
         }
@@ -715,7 +698,7 @@ public final class OrderPool implements HttpConnection.Listener
                 // serverTime null, empty, missing or not a number: keep the last offset, count it
                 counters.increment(GatewayCounters.DECODE_ERRORS);
             }
-            lastProblem = "GET /api/v2/public/time answered HTTP " + r.status;
+            lastProblem = "server-time request answered HTTP " + r.status;
             if (!connection.warm)
             {
                 connection.close();

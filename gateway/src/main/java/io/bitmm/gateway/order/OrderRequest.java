@@ -8,7 +8,9 @@ import io.bitmm.gateway.auth.HmacSigner;
 /**
  * One REST request and its reply, preallocated and reused: the encoded path (with its sorted query), body,
  * signature and timestamp; which commands it carries (a batch carries up to {@link #MAX_BATCH}); and the reply's
- * status and bytes once they arrive.
+ * status and bytes once they arrive. The encoding and reply fields are public for the dialects' codecs
+ * ({@link io.bitmm.gateway.bitget.OrderCodec}, {@link io.bitmm.gateway.bitget.ReplyCodec}); only the order I/O thread
+ * touches them.
  */
 public final class OrderRequest
 {
@@ -18,23 +20,23 @@ public final class OrderRequest
     public static final int MAX_BODY = 16 * 1024;
 
     final int index;
-    Endpoint endpoint;
-    final byte[] path = new byte[MAX_PATH];
-    int pathLength;
-    final byte[] body = new byte[MAX_BODY];
-    int bodyLength;
-    final byte[] sign = new byte[HmacSigner.BASE64_LENGTH];
-    final byte[] timestamp = new byte[20];
-    int timestampLength;
-    boolean signed;
+    public Endpoint endpoint;
+    public final byte[] path = new byte[MAX_PATH];
+    public int pathLength;
+    public final byte[] body = new byte[MAX_BODY];
+    public int bodyLength;
+    public final byte[] sign = new byte[HmacSigner.BASE64_LENGTH];
+    public final byte[] timestamp = new byte[20];
+    public int timestampLength;
+    public boolean signed;
 
-    CommandType commandType = CommandType.NONE;
-    int instrumentId = -1;
-    int orderCount;
-    final byte[][] clientOids = new byte[MAX_BATCH][OutboundCommand.MAX_CLIENT_OID_LENGTH];
-    final int[] clientOidLengths = new int[MAX_BATCH];
-    final byte[] newClientOid = new byte[OutboundCommand.MAX_CLIENT_OID_LENGTH];
-    int newClientOidLength;
+    public CommandType commandType = CommandType.NONE;
+    public int instrumentId = -1;
+    public int orderCount;
+    public final byte[][] clientOids = new byte[MAX_BATCH][OutboundCommand.MAX_CLIENT_OID_LENGTH];
+    public final int[] clientOidLengths = new int[MAX_BATCH];
+    public final byte[] newClientOid = new byte[OutboundCommand.MAX_CLIENT_OID_LENGTH];
+    public int newClientOidLength;
 
     boolean inFlight;
     long sentNanos;
@@ -51,17 +53,23 @@ public final class OrderRequest
     /** The pool's count of clock measurements when it was held: it is sent again after the next one. */
     long heldAtSync;
 
-    int status;
-    long rxNanos;
-    byte[] response = new byte[MAX_BODY];
-    int responseLength;
+    public int status;
+    public long rxNanos;
+    public byte[] response = new byte[MAX_BODY];
+    public int responseLength;
 
-    OrderRequest(final int index)
+    /**
+     * @param index its slot in the pool.
+     */
+    public OrderRequest(final int index)
     {
         this.index = index;
     }
 
-    void clear()
+    /**
+     * Forget everything, to reuse it for a new request.
+     */
+    public void clear()
     {
         endpoint = null;
         pathLength = 0;
@@ -108,7 +116,13 @@ public final class OrderRequest
         responseLength += length;
     }
 
-    void addClientOid(final byte[] src, final int length)
+    /**
+     * Record one more order this request carries (its clientOid).
+     *
+     * @param src    the clientOid bytes.
+     * @param length its length.
+     */
+    public void addClientOid(final byte[] src, final int length)
     {
         System.arraycopy(src, 0, clientOids[orderCount], 0, length);
         clientOidLengths[orderCount] = length;

@@ -37,7 +37,7 @@ class JsonFrameParserTest
     @Test
     void anUnfinishedStringAfterTheRootIsTrailingContentEvenWhenTheFrameEndsWithABracket() throws IOException
     {
-        // ReplyDecoderFuzzTest finding: the last byte is a bracket, but inside a string the parser has started
+        // SpotReplyDecoderFuzzTest finding: the last byte is a bracket, but inside a string the parser has started
         assertFalse(object("{\"a\":1}\"]"));
         json.recreate();
         assertTrue(object("{\"code\":\"00000\"}"));
@@ -54,7 +54,7 @@ class JsonFrameParserTest
     @Test
     void aTruncatedFrameEndingOnANestedValuesBracketDoesNotEnd() throws IOException
     {
-        // ReplyDecoderFuzzTest finding: the frame's last byte closes a nested object, the root is still open
+        // SpotReplyDecoderFuzzTest finding: the frame's last byte closes a nested object, the root is still open
         final byte[] bytes = "{\"code\":{\"a\":1}".getBytes(StandardCharsets.UTF_8);
         json.feed(bytes, 0, bytes.length);
         assertEquals(JsonToken.START_OBJECT, json.next());

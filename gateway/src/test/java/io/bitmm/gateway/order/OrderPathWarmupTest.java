@@ -2,6 +2,7 @@ package io.bitmm.gateway.order;
 
 import io.bitmm.gateway.Credentials;
 import io.bitmm.gateway.TestInstruments;
+import io.bitmm.gateway.bitget.v2.SpotOrderEncoder;
 import io.bitmm.gateway.auth.HmacSigner;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +17,8 @@ class OrderPathWarmupTest
 
     private static OrderPathWarmup warmup()
     {
-        return new OrderPathWarmup(new OrderEncoder(new HmacSigner("secret-1".getBytes(StandardCharsets.US_ASCII))),
+        return new OrderPathWarmup(new SpotOrderEncoder(new HmacSigner("secret-1".getBytes(StandardCharsets.US_ASCII))),
+            io.bitmm.gateway.bitget.v2.ClassicSpotDialect.INSTANCE,
             TestInstruments.table(), URI.create("https://api.bitget.com"), CREDENTIALS);
     }
 

@@ -7,6 +7,7 @@ import io.bitmm.core.event.TimeInForce;
 import io.bitmm.core.instrument.Instrument;
 import io.bitmm.core.instrument.InstrumentKind;
 import io.bitmm.gateway.auth.HmacSigner;
+import io.bitmm.gateway.bitget.v2.SpotOrderEncoder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -21,7 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A post-only limit PLACE through {@link OrderEncoder#encode}: path, JSON body with fixed-point price and size, and
+ * A post-only limit PLACE through {@link SpotOrderEncoder#encode}: path, JSON body with fixed-point price and size, and
  * the HMAC-SHA256 signature in base64 over timestamp + method + path + body ({@link HmacSigner}); and the signature
  * alone over a typical prehash. In the gateway's package because {@link OrderRequest}'s constructor is package-private
  * (the benchmark lives in the tuning module). Run with {@code -prof gc} to see 0 B/op.
@@ -40,7 +41,7 @@ public class OrderEncodeBenchmark
         "\"clientOid\":\"mm-1700000000000-1\"}").getBytes(StandardCharsets.US_ASCII);
 
     private final HmacSigner signer = new HmacSigner(SECRET);
-    private final OrderEncoder encoder = new OrderEncoder(signer);
+    private final SpotOrderEncoder encoder = new SpotOrderEncoder(signer);
     private final OrderRequest request = new OrderRequest(0);
     private final OutboundCommand command = new OutboundCommand();
     private final byte[] signature = new byte[HmacSigner.BASE64_LENGTH];

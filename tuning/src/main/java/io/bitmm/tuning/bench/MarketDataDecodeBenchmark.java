@@ -7,7 +7,7 @@ import io.bitmm.core.instrument.InstrumentTable;
 import io.bitmm.core.instrument.InstrumentKind;
 import io.bitmm.gateway.DistinctErrorLog;
 import io.bitmm.gateway.GatewayCounters;
-import io.bitmm.gateway.marketdata.MarketDataDecoder;
+import io.bitmm.gateway.bitget.v2.SpotMarketDataDecoder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One v2 {@code books} update frame (two asks, two bids) through {@link MarketDataDecoder#onFrame}: JSON parse into a
+ * One v2 {@code books} update frame (two asks, two bids) through {@link SpotMarketDataDecoder#onFrame}: JSON parse into a
  * claimed ring slot (fixed-point prices and sizes with their decimals) and publish, into a one-slot publisher.
  * Run with {@code -prof gc} to see 0 B/op.
  */
@@ -49,7 +49,7 @@ public class MarketDataDecodeBenchmark
 
     private final byte[] update = UPDATE.getBytes(StandardCharsets.US_ASCII);
     private final SlotPublisher publisher = new SlotPublisher();
-    private MarketDataDecoder decoder;
+    private SpotMarketDataDecoder decoder;
     private long rx;
 
     /**
@@ -61,9 +61,9 @@ public class MarketDataDecodeBenchmark
         final Instrument btc = new Instrument(0, "BTCUSDT", InstrumentKind.SPOT, 0, 2, 2, 1, 4, 1, 0, 100_000_000L,
             50_000, 50_000, 1000, 1000, 200);
         final InstrumentTable table = new InstrumentTable(List.of(btc), List.of("BTC", "ETH", "USDT"));
-        decoder = new MarketDataDecoder(table, publisher, new GatewayCounters(), new DistinctErrorLog());
+        decoder = new SpotMarketDataDecoder(table, publisher, new GatewayCounters(), new DistinctErrorLog());
         final byte[] snapshot = SNAPSHOT.getBytes(StandardCharsets.US_ASCII);
-        if (decoder.onFrame(snapshot, 0, snapshot.length, 1) != MarketDataDecoder.OK)
+        if (decoder.onFrame(snapshot, 0, snapshot.length, 1) != SpotMarketDataDecoder.OK)
         {
             throw new IllegalStateException("snapshot did not decode");
         }

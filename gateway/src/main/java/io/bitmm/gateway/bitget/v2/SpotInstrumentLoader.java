@@ -1,0 +1,349 @@
+package io.bitmm.gateway.bitget.v2;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.bitmm.core.instrument.Amounts;
+import io.bitmm.core.instrument.DecimalParser;
+import io.bitmm.core.instrument.Instrument;
+import io.bitmm.core.instrument.InstrumentTable;
+import io.bitmm.core.instrument.InstrumentKind;
+import io.bitmm.gateway.GatewayContext;
+import io.bitmm.gateway.auth.HmacSigner;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Slow path, at start-up: builds the {@link InstrumentTable} for the configured spot symbols from
+ * {@code GET /api/v2/spot/public/symbols} (tick 10^-pricePrecision, step 10^-quantityPrecision, minTradeUSDT, price
+ * ratios, open-order cap) and, when credentials are given, the account's fees from
+ * {@code GET /api/v2/common/trade-rate} (else the symbol defaults). JSON is read with jackson-core's streaming
+ * parser; no databind.
+ */
+public final class SpotInstrumentLoader
+{
+    private static final JsonFactory JSON = new JsonFactory();
+    /** Open orders allowed when the symbol row has no {@code orderQuantity} (Bitget's documented default, 200). */
+    static final int DEFAULT_MAX_OPEN_ORDERS = 200;
+    private static final int PPM_SCALE = 6;
+
+    private SpotInstrumentLoader()
+    {
+    }
+
+    /**
+     * @param context settings: {@code restUri}, optional credentials, {@code requestTimeoutMs}.
+     * @param symbols the symbols to trade, in instrument-id order.
+     * @return the table; assets are numbered in order of first appearance (base, then quote).
+     * @throws IOException           when the venue cannot be reached.
+     * @throws IllegalStateException when a symbol is unknown or not online, or a reply is an error.
+     */
+    public static InstrumentTable load(final GatewayContext context, final List<String> symbols) throws IOException
+    {
+        if (symbols.isEmpty())
+        {
+            throw new IllegalArgumentException("SpotInstrumentLoader: no symbols configured");
+        }
+        final HttpClient client = HttpClient.newBuilder()
+            .version("https".equals(context.restUri().getScheme()) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofMillis(context.connectTimeoutMs()))
+            .build();
+        final Map<String, Map<String, String>> bySymbol = new HashMap<>();
+        for (final Map<String, String> row : dataRows(get(client, context, "/api/v2/spot/public/symbols", null, 0)))
+        {
+            bySymbol.put(row.get("symbol"), row);
+        }
+        final List<String> missing = new ArrayList<>();
+        for (final String symbol : symbols)
+        {
+            if (!bySymbol.containsKey(symbol))
+            {
+                missing.add(symbol);
+            }
+        }
+        if (!missing.isEmpty())
+        {
+            throw new IllegalStateException("SpotInstrumentLoader: unknown spot symbols " + missing + " at " + context.restUri());
+        }
+        final long offsetMs = context.credentials() == null ? 0 : clockOffsetMs(client, context);
+        final Map<String, Integer> assets = new LinkedHashMap<>();
+        final List<Instrument> instruments = new ArrayList<>();
+        for (int id = 0; id < symbols.size(); id++)
+        {
+            final Map<String, String> row = bySymbol.get(symbols.get(id));
+            final String status = row.get("status");
+            if (status != null && !"online".equals(status))
+            {
+                throw new IllegalStateException("SpotInstrumentLoader: " + symbols.get(id) + " is " + status + " (status=" + status +
+                    "), not online");
+            }
+            final Map<String, String> fees = context.credentials() == null ? row :
+                feeRates(client, context, symbols.get(id), offsetMs);
+            instruments.add(instrument(id, row, fees, assets));
+        }
+        return new InstrumentTable(instruments, new ArrayList<>(assets.keySet()));
+    }
+
+    private static Instrument instrument(
+        final int id, final Map<String, String> row, final Map<String, String> fees, final Map<String, Integer> assets)
+    {
+        final String symbol = row.get("symbol");
+        final int base = assets.computeIfAbsent(required(row, "baseCoin"), k -> assets.size());
+        final int quote = assets.computeIfAbsent(required(row, "quoteCoin"), k -> assets.size());
+        final String quantity = row.get("orderQuantity");
+        final int orderQuantity = quantity == null || quantity.isEmpty() ? DEFAULT_MAX_OPEN_ORDERS :
+            integer(row, "orderQuantity", quantity, 0, 100_000);
+        return new Instrument(id, symbol, InstrumentKind.SPOT, base, quote,
+            integer(row, "pricePrecision", required(row, "pricePrecision"), 0, 12), 1,
+            integer(row, "quantityPrecision", required(row, "quantityPrecision"), 0, 12), 1,
+            0,
+            decimal(row, "minTradeUSDT", Amounts.DECIMALS),
+            decimal(row, "buyLimitPriceRatio", PPM_SCALE),
+            decimal(row, "sellLimitPriceRatio", PPM_SCALE),
+            feeRate(fees, row, "makerFeeRate"),
+            feeRate(fees, row, "takerFeeRate"),
+            orderQuantity > 0 ? orderQuantity : DEFAULT_MAX_OPEN_ORDERS);
+    }
+
+    /** The account's rate from {@code trade-rate}; when it has none (null, empty, missing), the symbol row's. */
+    private static long feeRate(final Map<String, String> fees, final Map<String, String> row, final String field)
+    {
+        final String value = fees.get(field);
+        if (value == null || value.isEmpty())
+        {
+            required(row, field);
+            return decimal(row, field, PPM_SCALE);
+        }
+        return decimal(fees, field, PPM_SCALE);
+    }
+
+    private static int integer(final Map<String, String> row, final String field, final String value, final int min, final int max)
+    {
+        try
+        {
+            final int parsed = Integer.parseInt(value);
+            if (parsed >= min && parsed <= max)
+            {
+                return parsed;
+            }
+        }
+        catch (final NumberFormatException ignored)
+        {
+            // reported below
+        }
+        throw new IllegalStateException("SpotInstrumentLoader: " + row.get("symbol") + " " + field + "=" + value +
+            ": not a whole number from " + min + " to " + max);
+    }
+
+    private static String required(final Map<String, String> row, final String field)
+    {
+        final String value = row.get(field);
+        if (value == null || value.isEmpty())
+        {
+            throw new IllegalStateException("SpotInstrumentLoader: " + row.get("symbol") + " has no " + field);
+        }
+        return value;
+    }
+
+    private static long decimal(final Map<String, String> row, final String field, final int scale)
+    {
+        final String value = row.get(field);
+        if (value == null || value.isEmpty())
+        {
+            return 0;
+        }
+        final DecimalParser parser = new DecimalParser();
+        final int result = parser.parse(value, scale);
+        if (result != DecimalParser.OK)
+        {
+            throw new IllegalStateException("SpotInstrumentLoader: " + row.get("symbol") + " " + field + "=" + value + ": " +
+                DecimalParser.describe(result));
+        }
+        return parser.value();
+    }
+
+    private static long clockOffsetMs(final HttpClient client, final GatewayContext context) throws IOException
+    {
+        final long sent = System.currentTimeMillis();
+        final long venueMs = serverTime(dataObject(get(client, context, "/api/v2/public/time", null, 0)));
+        context.venueClock().update(venueMs, sent, System.currentTimeMillis());
+        return context.venueClock().offsetMs();
+    }
+
+    /**
+     * @param data the {@code data} object of {@code GET /api/v2/public/time}.
+     * @return its {@code serverTime}, epoch ms.
+     * @throws IllegalStateException when it is null, empty, missing or not a positive whole number: a clear error at
+     *                               start (the signer needs the venue's clock).
+     */
+    static long serverTime(final Map<String, String> data)
+    {
+        final String serverTime = data.get("serverTime");
+        try
+        {
+            final long venueMs = Long.parseLong(serverTime == null ? "" : serverTime);
+            if (venueMs > 0)
+            {
+                return venueMs;
+            }
+        }
+        catch (final NumberFormatException ignored)
+        {
+            // reported below
+        }
+        throw new IllegalStateException("SpotInstrumentLoader: GET /api/v2/public/time has serverTime=" + serverTime +
+            ", not epoch milliseconds");
+    }
+
+    private static Map<String, String> feeRates(
+        final HttpClient client, final GatewayContext context, final String symbol, final long offsetMs) throws IOException
+    {
+        return dataObject(get(client, context, "/api/v2/common/trade-rate", "businessType=spot&symbol=" + symbol, offsetMs));
+    }
+
+    private static byte[] get(
+        final HttpClient client, final GatewayContext context, final String path, final String sortedQuery, final long offsetMs)
+        throws IOException
+    {
+        final String pathAndQuery = sortedQuery == null ? path : path + "?" + sortedQuery;
+        final HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(context.restUri() + pathAndQuery))
+            .timeout(Duration.ofMillis(Math.max(context.requestTimeoutMs(), 5000)))
+            .GET();
+        if (sortedQuery != null && context.credentials() != null)
+        {
+            final String timestamp = Long.toString(System.currentTimeMillis() + offsetMs);
+            final byte[] secret = context.credentials().secretBytes();
+            final HmacSigner signer = new HmacSigner(secret);
+            java.util.Arrays.fill(secret, (byte)0);
+            final byte[] prehash = (timestamp + "GET" + pathAndQuery).getBytes(StandardCharsets.UTF_8);
+            signer.update(prehash, 0, prehash.length);
+            final byte[] sign = new byte[HmacSigner.BASE64_LENGTH];
+            signer.signBase64(sign, 0);
+            request.header("ACCESS-KEY", context.credentials().apiKey())
+                .header("ACCESS-SIGN", new String(sign, StandardCharsets.US_ASCII))
+                .header("ACCESS-TIMESTAMP", timestamp)
+                .header("ACCESS-PASSPHRASE", context.credentials().passphrase())
+                .header("Content-Type", "application/json");
+        }
+        try
+        {
+            final HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            final String code = envelopeCode(response.body());
+            if (response.statusCode() != 200 || !"00000".equals(code))
+            {
+                throw new IllegalStateException("SpotInstrumentLoader: GET " + path + " answered HTTP " + response.statusCode() +
+                    " code " + code);
+            }
+            return response.body();
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted during GET " + path, ex);
+        }
+    }
+
+    private static String envelopeCode(final byte[] body) throws IOException
+    {
+        try (JsonParser parser = JSON.createParser(body))
+        {
+            if (parser.nextToken() != JsonToken.START_OBJECT)
+            {
+                return null;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME)
+            {
+                final String name = parser.currentName();
+                parser.nextToken();
+                if ("code".equals(name))
+                {
+                    return parser.getText();
+                }
+                parser.skipChildren();
+            }
+            return null;
+        }
+    }
+
+    private static List<Map<String, String>> dataRows(final byte[] body) throws IOException
+    {
+        final List<Map<String, String>> rows = new ArrayList<>();
+        try (JsonParser parser = JSON.createParser(body))
+        {
+            if (seekData(parser) == JsonToken.START_ARRAY)
+            {
+                while (parser.nextToken() == JsonToken.START_OBJECT)
+                {
+                    rows.add(flatObject(parser));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static Map<String, String> dataObject(final byte[] body) throws IOException
+    {
+        try (JsonParser parser = JSON.createParser(body))
+        {
+            final JsonToken token = seekData(parser);
+            if (token == JsonToken.START_OBJECT)
+            {
+                return flatObject(parser);
+            }
+            if (token == JsonToken.START_ARRAY && parser.nextToken() == JsonToken.START_OBJECT)
+            {
+                return flatObject(parser);
+            }
+            throw new IllegalStateException("SpotInstrumentLoader: reply has no data object");
+        }
+    }
+
+    private static JsonToken seekData(final JsonParser parser) throws IOException
+    {
+        if (parser.nextToken() != JsonToken.START_OBJECT)
+        {
+            return null;
+        }
+        while (parser.nextToken() == JsonToken.FIELD_NAME)
+        {
+            final String name = parser.currentName();
+            final JsonToken value = parser.nextToken();
+            if ("data".equals(name))
+            {
+                return value;
+            }
+            parser.skipChildren();
+        }
+        return null;
+    }
+
+    private static Map<String, String> flatObject(final JsonParser parser) throws IOException
+    {
+        final Map<String, String> row = new HashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME)
+        {
+            final String name = parser.currentName();
+            final JsonToken value = parser.nextToken();
+            if (value.isScalarValue())
+            {
+                row.put(name, value == JsonToken.VALUE_NULL ? null : parser.getText());
+            }
+            else
+            {
+                parser.skipChildren();
+            }
+        }
+        return row;
+    }
+}

@@ -1,0 +1,105 @@
+package io.bitmm.gateway.bitget.v3;
+
+import io.bitmm.core.event.InboundPublisher;
+import io.bitmm.core.instrument.InstrumentTable;
+import io.bitmm.gateway.DistinctErrorLog;
+import io.bitmm.gateway.GatewayContext;
+import io.bitmm.gateway.GatewayCounters;
+import io.bitmm.gateway.auth.HmacSigner;
+import io.bitmm.gateway.bitget.AccountMode;
+import io.bitmm.gateway.bitget.Dialect;
+import io.bitmm.gateway.bitget.Endpoints;
+import io.bitmm.gateway.bitget.FillHistory;
+import io.bitmm.gateway.bitget.MarketDataCodec;
+import io.bitmm.gateway.bitget.OrderCodec;
+import io.bitmm.gateway.bitget.PrivateStreamCodec;
+import io.bitmm.gateway.bitget.ReplyCodec;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Unified Trading Account, v3 ({@code /api/v3/...}, {@code wss://ws.bitget.com/v3/ws/...};
+ * bitget-v3-uta-protocol.md). Spot today; a REPLACE is an in-place {@code modify-order}. FILLs come from the
+ * {@code fill} topic whatever {@code fillsFromOrders} says (v3 {@code order} pushes carry no fill).
+ */
+public final class UtaDialect implements Dialect
+{
+    /** The one instance. */
+    public static final UtaDialect INSTANCE = new UtaDialect();
+    /** Bitget's clientOid limit on v3 ([.A-Za-z:/0-9_-], §11). */
+    public static final int MAX_CLIENT_OID_LENGTH = 32;
+
+    private UtaDialect()
+    {
+    }
+
+    @Override
+    public AccountMode accountMode()
+    {
+        return AccountMode.UTA;
+    }
+
+    @Override
+    public String name()
+    {
+        return "uta-v3";
+    }
+
+    @Override
+    public Endpoints endpoints()
+    {
+        return UtaEndpoints.INSTANCE;
+    }
+
+    @Override
+    public int maxClientOidLength()
+    {
+        return MAX_CLIENT_OID_LENGTH;
+    }
+
+    @Override
+    public MarketDataCodec marketData(final InstrumentTable instruments, final InboundPublisher publisher,
+        final GatewayCounters counters, final DistinctErrorLog errorLog)
+    {
+        return new UtaMarketDataDecoder(instruments, publisher, counters, errorLog);
+    }
+
+    @Override
+    public PrivateStreamCodec privateStream(final InstrumentTable instruments, final InboundPublisher publisher,
+        final GatewayCounters counters, final DistinctErrorLog errorLog, final boolean fillsFromOrders)
+    {
+        return new UtaPrivateStreamDecoder(instruments, publisher, counters, errorLog);
+    }
+
+    @Override
+    public OrderCodec orders(final HmacSigner signer)
+    {
+        return new UtaOrderEncoder(signer);
+    }
+
+    @Override
+    public ReplyCodec replies(final InstrumentTable instruments, final InboundPublisher publisher,
+        final GatewayCounters counters, final DistinctErrorLog errorLog)
+    {
+        return new UtaReplyDecoder(instruments, publisher, counters, errorLog);
+    }
+
+    @Override
+    public FillHistory fillHistory()
+    {
+        return UtaFillHistory.INSTANCE;
+    }
+
+    @Override
+    public InstrumentTable loadInstruments(final GatewayContext context, final List<String> symbols) throws IOException
+    {
+        return UtaInstrumentLoader.load(context, symbols);
+    }
+
+    @Override
+    public String toString()
+    {
+        return name();
+    }
+}

@@ -1,0 +1,951 @@
+package io.bitmm.gateway.bitget.v3;
+
+import com.fasterxml.jackson.core.JsonToken;
+import io.bitmm.core.event.CancelReason;
+import io.bitmm.core.event.EventType;
+import io.bitmm.core.event.InboundEvent;
+import io.bitmm.core.event.InboundPublisher;
+import io.bitmm.core.event.Side;
+import io.bitmm.core.event.TimeInForce;
+import io.bitmm.core.event.VenueOrderStatus;
+import io.bitmm.core.instrument.Amounts;
+import io.bitmm.core.instrument.DecimalParser;
+import io.bitmm.core.instrument.Instrument;
+import io.bitmm.core.instrument.InstrumentTable;
+import io.bitmm.gateway.DistinctErrorLog;
+import io.bitmm.gateway.GatewayCounters;
+import io.bitmm.gateway.bitget.PrivateStreamCodec;
+import io.bitmm.gateway.json.Chars;
+import io.bitmm.gateway.json.JsonFrameParser;
+
+import java.io.IOException;
+
+/**
+ * Decodes UTA v3 private-stream frames (bitget-v3-uta-protocol.md §8.5: topics {@code order}, {@code fill},
+ * {@code account}; login/subscribe acks, errors, {@code pong}) into ORDER_UPDATE, FILL and BALANCE events,
+ * allocation-free. The {@code position} topic is not subscribed yet (spot only).
+ * <p>
+ * Differences from v2: {@code order} pushes carry no fill, so FILLs always come from {@code fill} pushes (which carry
+ * the clientOid; {@code execId} is the trade id, unique per side); field names are {@code qty}, {@code cumExecQty},
+ * {@code avgPrice}, {@code orderStatus}, {@code timeInForce}, {@code execPrice}, {@code execQty}, {@code execTime} /
+ * {@code updatedTime}; {@code feeDetail} is {@code [{feeCoin, fee}]} with the fee <b>positive when paid</b> (docs;
+ * §12.12 unconfirmed); the {@code account} element holds a {@code coin} array of {@code {coin, available, locked}}.
+ * As on v2, each element's scalars are stashed and the slot claimed when the element closes.
+ * {@link #decodeOrderObject} also reads REST order objects ({@code GET /api/v3/trade/order-info}).
+ */
+public final class UtaPrivateStreamDecoder implements PrivateStreamCodec
+{
+    private static final int CHANNEL_UNKNOWN = 0;
+    private static final int CHANNEL_ORDERS = 1;
+    private static final int CHANNEL_FILL = 2;
+    private static final int CHANNEL_ACCOUNT = 3;
+    private static final int CHANNEL_OTHER = 4;
+
+    // stash slots
+    private static final int INST_ID = 0;
+    private static final int ORDER_ID = 1;
+    private static final int CLIENT_OID = 2;
+    private static final int PRICE = 3;
+    private static final int SIZE = 5;
+    private static final int SIDE = 6;
+    private static final int STATUS = 7;
+    private static final int ACC_BASE_VOLUME = 8;
+    private static final int PRICE_AVG = 9;
+    private static final int CANCEL_REASON = 10;
+    private static final int FORCE = 11;
+    private static final int FILL_PRICE = 12;
+    private static final int TRADE_ID = 13;
+    private static final int BASE_VOLUME = 14;
+    private static final int TRADE_SCOPE = 17;
+    private static final int TIME = 18;
+    private static final int COIN = 19;
+    private static final int AVAILABLE = 20;
+    private static final int FROZEN = 21;
+    private static final int FEE_COIN = 22;
+    private static final int TOTAL_FEE = 23;
+    private static final int DEDUCTION = 24;
+    private static final int SLOTS = 25;
+    private static final int SLOT_CHARS = 96;
+
+    private final InstrumentTable instruments;
+    private final InboundPublisher publisher;
+    private final GatewayCounters counters;
+    private final DistinctErrorLog errorLog;
+    private final JsonFrameParser json = new JsonFrameParser();
+    private final DecimalParser decimal = new DecimalParser();
+    private final char[][] stash = new char[SLOTS][SLOT_CHARS];
+    private final int[] stashLength = new int[SLOTS];
+    private final boolean[] present = new boolean[SLOTS];
+
+    private int channel;
+    private int event;
+    private int code;
+    private boolean dataDeferred;
+    private boolean dataDone;
+    private long rxNanos;
+    private String failure;
+    private boolean queryReply;
+    private boolean invalid;
+    private boolean lastObjectPublished;
+
+    /**
+     * @param instruments     the traded instruments and assets.
+     * @param publisher       the inbound ring.
+     * @param counters        counters.
+     * @param errorLog        distinct error log.
+     */
+    public UtaPrivateStreamDecoder(
+        final InstrumentTable instruments,
+        final InboundPublisher publisher,
+        final GatewayCounters counters,
+        final DistinctErrorLog errorLog)
+    {
+        this.instruments = instruments;
+        this.publisher = publisher;
+        this.counters = counters;
+        this.errorLog = errorLog;
+    }
+
+    /**
+     * Decode one complete text frame.
+     *
+     * @param buffer  bytes.
+     * @param offset  start.
+     * @param length  length.
+     * @param rxNanos receive stamp.
+     * @return {@link #OK}, {@link #PONG}, {@link #CONTROL} or {@link #ERROR}.
+     */
+    @Override
+    public int onFrame(final byte[] buffer, final int offset, final int length, final long rxNanos)
+    {
+        counters.increment(GatewayCounters.FRAMES);
+        if (length == 4 && buffer[offset] == 'p' && buffer[offset + 1] == 'o' && buffer[offset + 2] == 'n' &&
+            buffer[offset + 3] == 'g')
+        {
+            return PONG;
+        }
+        this.rxNanos = rxNanos;
+        channel = CHANNEL_UNKNOWN;
+        event = EVENT_NONE;
+        code = 0;
+        dataDeferred = false;
+        dataDone = false;
+        failure = null;
+        try
+        {
+            json.feed(buffer, offset, length);
+            parseRoot();
+            if (failure == null && dataDeferred && channel != CHANNEL_UNKNOWN)
+            {
+                json.feed(buffer, offset, length);
+                parseRoot();
+            }
+            else if (failure == null && dataDeferred && event == EVENT_NONE)
+            {
+                drop("data without a channel (arg missing, null, empty or without channel)");
+            }
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            json.recreate();
+            if (failure == null)
+            {
+                failure = "malformed JSON";
+            }
+        }
+        if (failure != null)
+        {
+            // the frame may have been left part-read (a value of the wrong shape): start the next one afresh
+            json.recreate();
+            counters.increment(GatewayCounters.DECODE_ERRORS);
+            errorLog.record("private v3: " + failure, null);
+            return ERROR;
+        }
+        if (event == EVENT_ERROR)
+        {
+            counters.increment(GatewayCounters.VENUE_ERRORS);
+            errorLog.record("private v3: venue error event", "code " + code);
+        }
+        return event == EVENT_NONE ? OK : CONTROL;
+    }
+
+    private void parseRoot() throws IOException
+    {
+        if (json.next() != JsonToken.START_OBJECT)
+        {
+            failure = "frame is not a JSON object";
+            return;
+        }
+        JsonToken token;
+        while ((token = json.next()) == JsonToken.FIELD_NAME)
+        {
+            final String name = json.name();
+            final JsonToken value = json.next();
+            if (!field(name, value))
+            {
+                failure = failure == null ? "truncated frame" : failure;
+                return;
+            }
+        }
+        if (token != JsonToken.END_OBJECT)
+        {
+            failure = "truncated frame";
+        }
+        else if (!json.endOfFrame())
+        {
+            failure = "trailing content after the frame";
+            json.recreate();
+        }
+    }
+
+    private boolean field(final String name, final JsonToken value) throws IOException
+    {
+        switch (name)
+        {
+            case "arg":
+                return value == JsonToken.START_OBJECT ? parseArg() : json.skip(value);
+            case "event":
+                if (!isScalar(value))
+                {
+                    return json.skip(value);
+                }
+                event = Chars.equalsAscii(json.chars(), json.offset(), json.length(), "login") ? EVENT_LOGIN :
+                    Chars.equalsAscii(json.chars(), json.offset(), json.length(), "subscribe") ? EVENT_SUBSCRIBE :
+                    Chars.equalsAscii(json.chars(), json.offset(), json.length(), "error") ? EVENT_ERROR : EVENT_OTHER;
+                return true;
+            case "code":
+                if (!isScalar(value))
+                {
+                    return json.skip(value);
+                }
+                code = (int)Chars.parseLong(json.chars(), json.offset(), json.length());
+                return true;
+            case "data":
+                if (dataDone || channel == CHANNEL_UNKNOWN || value != JsonToken.START_ARRAY)
+                {
+                    dataDeferred = !dataDone;
+                    return json.skip(value);
+                }
+                dataDone = true;
+                return dataArray();
+            default:
+                return json.skip(value);
+        }
+    }
+
+    private boolean parseArg() throws IOException
+    {
+        JsonToken token;
+        while ((token = json.next()) == JsonToken.FIELD_NAME)
+        {
+            final String name = json.name();
+            final JsonToken value = json.next();
+            if ("topic".equals(name) && isScalar(value))
+            {
+                final char[] c = json.chars();
+                final int o = json.offset();
+                final int l = json.length();
+                channel = Chars.equalsAscii(c, o, l, "order") ? CHANNEL_ORDERS : Chars.equalsAscii(c, o, l, "fill") ?
+                    CHANNEL_FILL : Chars.equalsAscii(c, o, l, "account") ? CHANNEL_ACCOUNT : CHANNEL_OTHER;
+            }
+            else if (!json.skip(value))
+            {
+                return false;
+            }
+        }
+        return token == JsonToken.END_OBJECT;
+    }
+
+    private boolean dataArray() throws IOException
+    {
+        JsonToken token;
+        while ((token = json.next()) == JsonToken.START_OBJECT)
+        {
+            if (channel == CHANNEL_ACCOUNT)
+            {
+                if (!accountElement())
+                {
+                    return false;
+                }
+                continue;
+            }
+            if (!stashObject())
+            {
+                return false;
+            }
+            switch (channel)
+            {
+                case CHANNEL_ORDERS:
+                    publishOrder(EventType.ORDER_UPDATE);
+                    break;
+                case CHANNEL_FILL:
+                    publishFill();
+                    break;
+                default:
+                    break;
+            }
+        }
+        return token == JsonToken.END_ARRAY;
+    }
+
+    /** One {@code account} element: its {@code coin} array, one BALANCE per traded coin. */
+    private boolean accountElement() throws IOException
+    {
+        JsonToken token;
+        while ((token = json.next()) == JsonToken.FIELD_NAME)
+        {
+            final boolean coins = "coin".equals(json.name());
+            final JsonToken value = json.next();
+            if (coins && value == JsonToken.START_ARRAY)
+            {
+                JsonToken item;
+                while ((item = json.next()) == JsonToken.START_OBJECT)
+                {
+                    if (!stashObject())
+                    {
+                        return false;
+                    }
+                    publishBalance();
+                }
+                if (item != JsonToken.END_ARRAY)
+                {
+                    return false;
+                }
+            }
+            else if (!json.skip(value))
+            {
+                return false;
+            }
+        }
+        return token == JsonToken.END_OBJECT;
+    }
+
+    /**
+     * Decode one order object (the parser is positioned after its START_OBJECT) and publish it as an ORDER_UPDATE:
+     * for REST {@code orderInfo} replies.
+     *
+     * @param parser  the parser positioned inside the object.
+     * @param rxNanos receive stamp.
+     * @return false when the object was truncated.
+     * @throws IOException on malformed JSON.
+     */
+    public boolean decodeOrderObject(final JsonFrameParser parser, final long rxNanos) throws IOException
+    {
+        this.rxNanos = rxNanos;
+        lastObjectPublished = false;
+        if (!stashObject(parser))
+        {
+            return false;
+        }
+        queryReply = true;
+        lastObjectPublished = publishOrder(EventType.ORDER_UPDATE) || (hasClientOid() && instrumentOfStash() == -1);
+        queryReply = false;
+        return true;
+    }
+
+    /**
+     * @return true when the last {@link #decodeOrderObject} published an event naming the order (an ORDER_UPDATE, or
+     *         a COMMAND_UNKNOWN to query it again); false when it dropped the object (no clientOid, another symbol).
+     */
+    public boolean lastObjectPublished()
+    {
+        return lastObjectPublished;
+    }
+
+    /**
+     * @param clientOid the clientOid a query asked for (ASCII).
+     * @param length    its length.
+     * @return true when the last {@link #decodeOrderObject} published an event for exactly that order.
+     */
+    public boolean lastObjectNames(final byte[] clientOid, final int length)
+    {
+        if (!lastObjectPublished || stashLength[CLIENT_OID] != length)
+        {
+            return false;
+        }
+        for (int i = 0; i < length; i++)
+        {
+            if (stash[CLIENT_OID][i] != clientOid[i])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean stashObject() throws IOException
+    {
+        return stashObject(json);
+    }
+
+    private boolean stashObject(final JsonFrameParser p) throws IOException
+    {
+        for (int i = 0; i < SLOTS; i++)
+        {
+            present[i] = false;
+        }
+        JsonToken token;
+        while ((token = p.next()) == JsonToken.FIELD_NAME)
+        {
+            final int slot = slotOf(p.name());
+            final JsonToken value = p.next();
+            if (slot == TOTAL_FEE)
+            {
+                if (!feeDetail(p, value))
+                {
+                    return false;
+                }
+            }
+            else if (slot >= 0 && isScalar(value))
+            {
+                store(p, slot);
+            }
+            else if (!p.skip(value))
+            {
+                return false;
+            }
+        }
+        return token == JsonToken.END_OBJECT;
+    }
+
+    private boolean feeDetail(final JsonFrameParser p, final JsonToken value) throws IOException
+    {
+        if (value != JsonToken.START_ARRAY)
+        {
+            return p.skip(value);
+        }
+        JsonToken token;
+        boolean first = true;
+        while ((token = p.next()) == JsonToken.START_OBJECT)
+        {
+            JsonToken inner;
+            while ((inner = p.next()) == JsonToken.FIELD_NAME)
+            {
+                final String name = p.name();
+                final JsonToken v = p.next();
+                if (first && "feeCoin".equals(name) && isScalar(v))
+                {
+                    store(p, FEE_COIN);
+                }
+                else if (first && "fee".equals(name) && isScalar(v))
+                {
+                    store(p, TOTAL_FEE);
+                }
+                else if (first && "deduction".equals(name) && isScalar(v))
+                {
+                    store(p, DEDUCTION);
+                }
+                else if (!p.skip(v))
+                {
+                    return false;
+                }
+            }
+            if (inner != JsonToken.END_OBJECT)
+            {
+                return false;
+            }
+            first = false;
+        }
+        return token == JsonToken.END_ARRAY;
+    }
+
+    private void store(final JsonFrameParser p, final int slot) throws IOException
+    {
+        final int length = Math.min(p.length(), SLOT_CHARS);
+        System.arraycopy(p.chars(), p.offset(), stash[slot], 0, length);
+        stashLength[slot] = length;
+        present[slot] = true;
+    }
+
+    private static int slotOf(final String name)
+    {
+        switch (name)
+        {
+            case "symbol":
+                return INST_ID;
+            case "orderId":
+                return ORDER_ID;
+            case "clientOid":
+                return CLIENT_OID;
+            case "price":
+                return PRICE;
+            case "qty":
+                return SIZE;
+            case "side":
+                return SIDE;
+            case "orderStatus":
+                return STATUS;
+            case "cumExecQty":
+                return ACC_BASE_VOLUME;
+            case "avgPrice":
+                return PRICE_AVG;
+            case "cancelReason":
+                return CANCEL_REASON;
+            case "timeInForce":
+                return FORCE;
+            case "execPrice":
+                return FILL_PRICE;
+            case "execId":
+                return TRADE_ID;
+            case "execQty":
+                return BASE_VOLUME;
+            case "tradeScope":
+                return TRADE_SCOPE;
+            case "updatedTime":
+            case "execTime":
+                return TIME;
+            case "coin":
+                return COIN;
+            case "available":
+                return AVAILABLE;
+            case "locked":
+                return FROZEN;
+            case "feeDetail":
+                return TOTAL_FEE;
+            default:
+                return -1;
+        }
+    }
+
+    private static boolean isScalar(final JsonToken token)
+    {
+        return token == JsonToken.VALUE_STRING || token == JsonToken.VALUE_NUMBER_INT ||
+            token == JsonToken.VALUE_NUMBER_FLOAT;
+    }
+
+    private boolean is(final int slot, final String value)
+    {
+        return present[slot] && Chars.equalsAscii(stash[slot], 0, stashLength[slot], value);
+    }
+
+    /**
+     * A decimal field: missing, {@code null} or empty reads as 0 (the caller decides whether 0 is a usable default);
+     * text that is not a decimal marks the element {@link #invalid}.
+     */
+    private long decimalOf(final int slot, final int scale)
+    {
+        if (!has(slot))
+        {
+            return 0;
+        }
+        if (Chars.parseTruncating(decimal, stash[slot], 0, stashLength[slot], scale) != DecimalParser.OK)
+        {
+            invalid = true;
+            return 0;
+        }
+        return decimal.value();
+    }
+
+    /** A signed decimal (fees): as {@link #decimalOf}, with a leading minus sign. */
+    private long signedDecimalOf(final int slot, final int scale)
+    {
+        if (!has(slot))
+        {
+            return 0;
+        }
+        final boolean negative = stash[slot][0] == '-';
+        final int from = negative || stash[slot][0] == '+' ? 1 : 0;
+        if (Chars.parseTruncating(decimal, stash[slot], from, stashLength[slot] - from, scale) != DecimalParser.OK)
+        {
+            invalid = true;
+            return 0;
+        }
+        return negative ? -decimal.value() : decimal.value();
+    }
+
+    /** A decimal field the element cannot do without: missing, null, empty, malformed or not positive is invalid. */
+    private long requiredPositive(final int slot, final int scale)
+    {
+        final long value = decimalOf(slot, scale);
+        if (value <= 0)
+        {
+            invalid = true;
+        }
+        return value;
+    }
+
+    /** A decimal field with a documented default of 0: counted when the default is taken. */
+    private long defaultZero(final int slot, final int scale)
+    {
+        if (!has(slot))
+        {
+            defaulted();
+            return 0;
+        }
+        return decimalOf(slot, scale);
+    }
+
+    /** The primary field, else (counted) the older field Bitget wrote before it, else 0. */
+    private boolean has(final int slot)
+    {
+        return present[slot] && stashLength[slot] > 0;
+    }
+
+    private void defaulted()
+    {
+        counters.increment(GatewayCounters.FIELD_DEFAULTS);
+    }
+
+    private long longOf(final int slot)
+    {
+        if (!has(slot))
+        {
+            return 0;
+        }
+        final long value = Chars.parseLong(stash[slot], 0, stashLength[slot]);
+        return value == Chars.NOT_A_NUMBER ? 0 : value;
+    }
+
+    /** A numeric field with a documented default of 0 (orderId: the core keeps the ack's; uTime): counted. */
+    private long countedLongOf(final int slot)
+    {
+        final long value = longOf(slot);
+        if (value == 0)
+        {
+            defaulted();
+        }
+        return value;
+    }
+
+    private boolean hasClientOid()
+    {
+        return has(CLIENT_OID) && stashLength[CLIENT_OID] <= InboundEvent.MAX_ID_LENGTH;
+    }
+
+    private void copyId(final int slot, final byte[] dst, final InboundEvent e)
+    {
+        if (has(slot))
+        {
+            final int length = Chars.copyAscii(stash[slot], 0, stashLength[slot], dst);
+            e.clientOidLength = Math.max(length, 0);
+        }
+    }
+
+    /**
+     * @return the element's instrument, -1 when it names none (missing, null, empty), -2 when it names one that is
+     *         not traded here.
+     */
+    private int instrumentOfStash()
+    {
+        if (!has(INST_ID))
+        {
+            return -1;
+        }
+        final int id = instruments.instrumentId(stash[INST_ID], 0, stashLength[INST_ID]);
+        return id >= 0 ? id : -2;
+    }
+
+    private InboundEvent claim(final EventType type, final int instrumentId)
+    {
+        final long sequence = publisher.claim();
+        final InboundEvent e = publisher.event(sequence);
+        e.reset();
+        e.type = type;
+        e.timestampNanos = rxNanos;
+        e.instrumentId = instrumentId;
+        e.publishNanos = sequence;
+        return e;
+    }
+
+    private void publish(final InboundEvent e)
+    {
+        final long sequence = e.publishNanos;
+        e.publishNanos = System.nanoTime();
+        publisher.publish(sequence);
+        counters.increment(GatewayCounters.EVENTS_PUBLISHED);
+    }
+
+    /**
+     * An order element that names one of our orders (a clientOid) but cannot be applied as it stands: published as
+     * COMMAND_UNKNOWN for that clientOid, so the core marks the order UNKNOWN and queries it (never drops it).
+     */
+    private void publishQuery(final int instrumentId, final String why)
+    {
+        final InboundEvent e = claim(EventType.COMMAND_UNKNOWN, Math.max(instrumentId, -1));
+        copyId(CLIENT_OID, e.clientOid, e);
+        e.orderId = longOf(ORDER_ID);
+        publish(e);
+        counters.increment(GatewayCounters.FIELD_QUERIES);
+        errorLog.record("private v3: order queried: " + why, null);
+    }
+
+    private void drop(final String why)
+    {
+        counters.increment(GatewayCounters.FIELD_DROPS);
+        errorLog.record("private v3: element dropped: " + why, null);
+    }
+
+    /** @return true when the element was published as it stands (its fill may follow), false when dropped or queried. */
+    private boolean publishOrder(final EventType type)
+    {
+        if (!hasClientOid())
+        {
+            drop("order without a usable clientOid (not ours)");
+            return false;
+        }
+        final int instrumentId = instrumentOfStash();
+        if (instrumentId == -2)
+        {
+            drop("order of an instrument not traded here");
+            return false;
+        }
+        if (instrumentId < 0)
+        {
+            publishQuery(-1, "instId missing, null or empty");
+            return false;
+        }
+        final Instrument instrument = instruments.instrument(instrumentId);
+        invalid = false;
+        final InboundEvent e = claim(type, instrumentId);
+        copyId(CLIENT_OID, e.clientOid, e);
+        e.orderId = countedLongOf(ORDER_ID);
+        e.venueTimeMs = countedLongOf(TIME);
+        e.side = is(SIDE, "sell") ? Side.SELL : Side.BUY;
+        final String why;
+        e.price = defaultZero(PRICE, instrument.priceScale());
+        e.size = defaultZero(SIZE, instrument.sizeScale());
+        e.cumulativeFilledSize = defaultZero(ACC_BASE_VOLUME, instrument.sizeScale());
+        e.commandType = queryReply ? io.bitmm.core.event.CommandType.QUERY_ORDER : io.bitmm.core.event.CommandType.NONE;
+        e.averagePrice = defaultZero(PRICE_AVG, instrument.priceScale());
+        e.venueStatus = status();
+        e.timeInForce = force();
+        e.cancelReason = cancelReason(e.venueStatus, e.timeInForce);
+        why = e.venueStatus == VenueOrderStatus.UNKNOWN ? "status missing, null, empty or unknown" :
+            "an unreadable price, qty, cumExecQty or avgPrice";
+        // a push never says "not found": an unreadable status must not close the order
+        invalid |= e.venueStatus == VenueOrderStatus.UNKNOWN;
+        if (invalid)
+        {
+            e.type = EventType.COMMAND_UNKNOWN;
+            e.commandType = io.bitmm.core.event.CommandType.NONE;
+            counters.increment(GatewayCounters.FIELD_QUERIES);
+            errorLog.record("private v3: order queried: " + why, null);
+        }
+        publish(e);
+        return true;
+    }
+
+    /**
+     * The fee of a fill in our sign (positive paid, negative received). Missing, null or empty: no fee given, the
+     * instrument's rate applies ({@code feeAssetId} -1); unreadable: the same, counted.
+     */
+    private void fillFee(final InboundEvent e, final int feeSlot, final int coinSlot, final Instrument instrument)
+    {
+        final boolean before = invalid;
+        invalid = false;
+        final long venueFee = signedDecimalOf(feeSlot, Amounts.DECIMALS);
+        final boolean unreadable = invalid;
+        invalid = before;
+        if (!has(feeSlot) || unreadable)
+        {
+            defaulted();
+            e.fee = 0;
+            e.feeAssetId = -1;
+            return;
+        }
+        if (!is(DEDUCTION, "no") && !is(DEDUCTION, "yes") && present[DEDUCTION])
+        {
+            defaulted();
+        }
+        if (is(DEDUCTION, "yes"))
+        {
+            // paid in BGB (written positive): it touches neither traded coin
+            e.fee = venueFee;
+            e.feeAssetId = InboundEvent.FEE_ASSET_OTHER;
+            return;
+        }
+        // v3 writes the fee positive when paid, negative for a rebate (docs §8.5; §12.12 unconfirmed): our sign
+        e.fee = venueFee;
+        e.feeAssetId = feeAsset(coinSlot, instrument, e.side);
+    }
+
+    /**
+     * The fee's asset: the named coin when the table has it, {@link InboundEvent#FEE_ASSET_OTHER} for another coin
+     * (BGB), and the received coin (Bitget charges spot fees in it) when the push names none.
+     */
+    private int feeAsset(final int slot, final Instrument instrument, final Side side)
+    {
+        if (!has(slot))
+        {
+            defaulted();
+            return side == Side.BUY ? instrument.baseAssetId() : instrument.quoteAssetId();
+        }
+        final int assetId = instruments.assetId(stash[slot], 0, stashLength[slot]);
+        return assetId >= 0 ? assetId : InboundEvent.FEE_ASSET_OTHER;
+    }
+
+    /** {@code T}/{@code taker} is taker; {@code M}/{@code maker} (and the docs' {@code marker}) maker; else maker, counted. */
+    private boolean isTaker(final int slot)
+    {
+        final boolean taker = is(slot, "T") || is(slot, "taker");
+        if (!taker && !is(slot, "M") && !is(slot, "maker") && !is(slot, "marker"))
+        {
+            defaulted();
+        }
+        return taker;
+    }
+
+    private VenueOrderStatus status()
+    {
+        if (is(STATUS, "live") || is(STATUS, "new") || is(STATUS, "init"))
+        {
+            return VenueOrderStatus.LIVE;
+        }
+        if (is(STATUS, "partially_filled"))
+        {
+            return VenueOrderStatus.PARTIALLY_FILLED;
+        }
+        if (is(STATUS, "filled"))
+        {
+            return VenueOrderStatus.FILLED;
+        }
+        return is(STATUS, "cancelled") || is(STATUS, "canceled") ? VenueOrderStatus.CANCELLED : VenueOrderStatus.UNKNOWN;
+    }
+
+    private TimeInForce force()
+    {
+        if (is(FORCE, "post_only"))
+        {
+            return TimeInForce.POST_ONLY;
+        }
+        if (is(FORCE, "ioc"))
+        {
+            return TimeInForce.IOC;
+        }
+        if (is(FORCE, "fok"))
+        {
+            return TimeInForce.FOK;
+        }
+        if (!is(FORCE, "gtc"))
+        {
+            defaulted();
+        }
+        return TimeInForce.GTC;
+    }
+
+    private CancelReason cancelReason(final VenueOrderStatus status, final TimeInForce tif)
+    {
+        if (is(CANCEL_REASON, "normal_cancel"))
+        {
+            return CancelReason.NORMAL;
+        }
+        if (is(CANCEL_REASON, "stp_cancel"))
+        {
+            return CancelReason.SELF_TRADE_PREVENTION;
+        }
+        if (is(CANCEL_REASON, "post_only_fill_cancel"))
+        {
+            return CancelReason.POST_ONLY_WOULD_TAKE;
+        }
+        if (has(CANCEL_REASON))
+        {
+            return CancelReason.OTHER;
+        }
+        return status == VenueOrderStatus.CANCELLED && tif == TimeInForce.POST_ONLY && present[CANCEL_REASON] ?
+            CancelReason.POST_ONLY_WOULD_TAKE : CancelReason.NONE;
+    }
+
+    private void publishFill()
+    {
+        final int instrumentId = instrumentOfStash();
+        if (instrumentId < 0)
+        {
+            if (hasClientOid() && instrumentId == -1)
+            {
+                publishQuery(-1, "fill without a symbol");
+            }
+            else
+            {
+                drop(instrumentId == -1 ? "fill without a symbol" : "fill of an instrument not traded here");
+            }
+            return;
+        }
+        final Instrument instrument = instruments.instrument(instrumentId);
+        invalid = false;
+        final InboundEvent e = claim(EventType.FILL, instrumentId);
+        copyId(CLIENT_OID, e.clientOid, e);
+        e.orderId = countedLongOf(ORDER_ID);
+        e.tradeId = longOf(TRADE_ID);
+        e.side = is(SIDE, "sell") ? Side.SELL : Side.BUY;
+        e.price = requiredPositive(FILL_PRICE, instrument.priceScale());
+        e.size = requiredPositive(BASE_VOLUME, instrument.sizeScale());
+        e.maker = !isTaker(TRADE_SCOPE);
+        fillFee(e, TOTAL_FEE, FEE_COIN, instrument);
+        e.venueTimeMs = countedLongOf(TIME);
+        invalid |= !(is(SIDE, "buy") || is(SIDE, "sell")) || e.tradeId == 0;
+        if (invalid)
+        {
+            if (hasClientOid())
+            {
+                e.type = EventType.COMMAND_UNKNOWN;
+                counters.increment(GatewayCounters.FIELD_QUERIES);
+                errorLog.record("private v3: order queried: fill with an unreadable side, tradeId, price or size", null);
+            }
+            else
+            {
+                e.type = EventType.NONE;
+                drop("fill with an unreadable side, tradeId, price or size and no clientOid");
+            }
+        }
+        publish(e);
+    }
+
+    private void publishBalance()
+    {
+        if (!has(COIN))
+        {
+            drop("balance without a coin");
+            return;
+        }
+        final int assetId = instruments.assetId(stash[COIN], 0, stashLength[COIN]);
+        if (assetId < 0)
+        {
+            return;
+        }
+        invalid = false;
+        final long available = decimalOf(AVAILABLE, Amounts.DECIMALS);
+        final long frozen = decimalOf(FROZEN, Amounts.DECIMALS);
+        if (invalid || !has(AVAILABLE))
+        {
+            drop("balance with a missing, null, empty or unreadable available/frozen");
+            return;
+        }
+        if (!has(FROZEN))
+        {
+            defaulted();
+        }
+        final InboundEvent e = claim(EventType.BALANCE, -1);
+        e.assetId = assetId;
+        e.available = available;
+        e.frozen = frozen;
+        e.venueTimeMs = countedLongOf(TIME);
+        publish(e);
+    }
+
+    @Override
+    public int event()
+    {
+        return event;
+    }
+
+    @Override
+    public int code()
+    {
+        return code;
+    }
+
+    @Override
+    public String subscription()
+    {
+        return "{\"op\":\"subscribe\",\"args\":[" +
+            "{\"instType\":\"UTA\",\"topic\":\"order\"}," +
+            "{\"instType\":\"UTA\",\"topic\":\"fill\"}," +
+            "{\"instType\":\"UTA\",\"topic\":\"account\"}]}";
+    }
+
+    @Override
+    public int channels()
+    {
+        return 3;
+    }
+}
