@@ -20,6 +20,8 @@ import io.bitmm.gateway.Credentials;
 import io.bitmm.gateway.DistinctErrorLog;
 import io.bitmm.gateway.GatewayContext;
 import io.bitmm.gateway.InstrumentLoader;
+import io.bitmm.gateway.bitget.v2.ClassicFuturesDialect;
+import io.bitmm.gateway.bitget.v2.MixAccountSetup;
 import io.bitmm.sim.SimVenue;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -101,12 +103,42 @@ public final class RunCommand implements Callable<Integer>
                 Bindings.gateway(config, URI.create(config.text("venue.rest-url")),
                     URI.create(config.text("venue.ws-public-url")), URI.create(config.text("venue.ws-private-url")),
                     paper ? null : liveCredentials(config));
-            final List<String> symbolList = spotSymbols(Bindings.symbols(config));
+            final List<ProductSymbol> products = Bindings.symbols(config);
+            final boolean perpetuals = productKind(products) == InstrumentKind.USDT_PERPETUAL;
+            final List<String> symbolList = new ArrayList<>();
+            products.forEach(p -> symbolList.add(p.symbol()));
+            if (perpetuals)
+            {
+                gateway.dialect(new ClassicFuturesDialect(config.text("venue.margin-mode")));
+            }
             final InstrumentTable instruments = InstrumentLoader.load(gateway, symbolList);
-            final VenueReconciler.Result reconciled = VenueReconciler.atStart(gateway.restUri(), gateway.credentials(),
-                symbolList, CoreContext.CLIENT_OID_PREFIX_DEFAULT, dir);
-            System.out.print(StartPositions.apply(config, instruments, reconciled));
+            final long[] venuePositions = new long[instruments.instrumentCount()];
+            if (perpetuals && gateway.credentials() != null)
+            {
+                final MixAccountSetup setup = new MixAccountSetup(gateway);
+                System.out.print(setup.apply(instruments, config.text("venue.margin-mode"), config.intValue("venue.leverage")));
+                for (int id = 0; id < venuePositions.length; id++)
+                {
+                    venuePositions[id] = setup.position(instruments.instrument(id));
+                }
+            }
+            else if (!perpetuals)
+            {
+                final VenueReconciler.Result reconciled = VenueReconciler.atStart(gateway.restUri(), gateway.credentials(),
+                    symbolList, CoreContext.CLIENT_OID_PREFIX_DEFAULT, dir);
+                System.out.print(StartPositions.apply(config, instruments, reconciled));
+            }
             final CoreContext coreContext = Bindings.core(config, instruments, start.toEpochMilli());
+            for (int id = 0; id < venuePositions.length; id++)
+            {
+                if (venuePositions[id] != 0)
+                {
+                    // a perpetual's position is the venue's, whatever a setting says: the engine trades from it
+                    coreContext.startPositionUnits(id, venuePositions[id]);
+                    System.out.println("mm: USDT-FUTURES:" + instruments.instrument(id).symbol() + " starts from the venue's " +
+                        "position of " + venuePositions[id] + " size units");
+                }
+            }
             final long[] limits = new long[instruments.instrumentCount()];
             for (int id = 0; id < limits.length; id++)
             {
@@ -201,22 +233,21 @@ public final class RunCommand implements Callable<Integer>
     }
 
     /**
-     * @return the bare symbols of {@code run.symbols}, all spot.
-     * @throws ConfigException for a perpetual until the gateway's v2 mix codecs are wired.
+     * @return the one product kind of {@code run.symbols}.
+     * @throws ConfigException when spot and perpetuals are mixed (one dialect per run on a classic account for now).
      */
-    private static List<String> spotSymbols(final List<ProductSymbol> symbols)
+    private static InstrumentKind productKind(final List<ProductSymbol> symbols)
     {
-        final List<String> out = new ArrayList<>();
+        final InstrumentKind kind = symbols.get(0).kind();
         for (final ProductSymbol symbol : symbols)
         {
-            if (symbol.kind() != InstrumentKind.SPOT)
+            if (symbol.kind() != kind)
             {
-                throw new ConfigException("run.symbols: " + symbol + ": this build trades spot only (the " +
-                    "USDT-FUTURES gateway codecs are not wired yet)");
+                throw new ConfigException("run.symbols: " + symbols + " mixes SPOT and USDT-FUTURES; this build trades one " +
+                    "product per run: start one run per product");
             }
-            out.add(symbol.symbol());
         }
-        return out;
+        return kind;
     }
 
     private static String journalLine(final Engine engine, final Path dir, final RunJournal journal)

@@ -161,7 +161,8 @@ public final class Bindings
             .stressUpdatesPerSecond(config.longValue("sim.stress-rate"))
             .makerFee(config.text("sim.maker-fee"))
             .takerFee(config.text("sim.taker-fee"))
-            .accountMode(config.text("sim.account-mode"));
+            .accountMode(config.text("sim.account-mode"))
+            .fundingIntervalMs(config.longValue("sim.funding-interval"));
         try
         {
             return context.conclude();

@@ -30,6 +30,11 @@ public final class EngineSettings
         Setting.text("venue.rest-url", "https://api.bitget.com", "REST base URL (venue `bitget`; the sim sets its own)"),
         Setting.text("venue.ws-public-url", "wss://ws.bitget.com/v2/ws/public", "public WebSocket URL"),
         Setting.text("venue.ws-private-url", "wss://ws.bitget.com/v2/ws/private", "private WebSocket URL"),
+        Setting.choice("venue.margin-mode", "crossed", List.of("crossed", "isolated"),
+            "USDT-FUTURES: the margin mode the engine sets on each traded perpetual at start when it differs"),
+        Setting.integer("venue.leverage", 5, "x", 1, 125,
+            "USDT-FUTURES: the leverage the engine sets on each traded perpetual at start when it differs (position " +
+            "mode is always set to one-way)"),
         // engine threads and rings
         Setting.integer("engine.inbound-ring-size", 4096, "slots (power of two)", 64, 1 << 20,
             "inbound ring: market data, private pushes, acks and timer ticks"),
@@ -151,6 +156,8 @@ public final class EngineSettings
         Setting.choice("sim.account-mode", "classic", List.of("classic", "uta"),
             "the simulated account: classic (v2 API, what the engine trades today) or uta (a new user's Unified Trading " +
             "Account: v2 private REST refused with 40085)"),
+        Setting.duration("sim.funding-interval", "8h", "0ms", "24h",
+            "the simulated perpetuals' funding settlements, at multiples of this since the epoch; 0ms: none"),
         Setting.bool("sim.stress", false, "stress mode: one book change per update, as fast as the engine reads them"),
         Setting.integer("sim.stress-rate", 0, "updates/s", 0, 10_000_000,
             "stress mode at a fixed rate per symbol (latency is then corrected for coordinated omission); 0 = flat out"));

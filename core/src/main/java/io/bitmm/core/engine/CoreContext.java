@@ -486,7 +486,14 @@ public final class CoreContext
      */
     public CoreContext maxPositionNotionalAmount(final int instrumentId, final long amount)
     {
-        maxPositionNotionals.put(instrumentId, amount);
+        if (amount == 0)
+        {
+            maxPositionNotionals.remove(instrumentId);
+        }
+        else
+        {
+            maxPositionNotionals.put(instrumentId, amount);
+        }
         return this;
     }
 

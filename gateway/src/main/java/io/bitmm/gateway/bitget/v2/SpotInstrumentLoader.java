@@ -173,7 +173,7 @@ public final class SpotInstrumentLoader
         return parser.value();
     }
 
-    private static long clockOffsetMs(final HttpClient client, final GatewayContext context) throws IOException
+    static long clockOffsetMs(final HttpClient client, final GatewayContext context) throws IOException
     {
         final long sent = System.currentTimeMillis();
         final long venueMs = serverTime(dataObject(get(client, context, "/api/v2/public/time", null, 0)));
@@ -212,7 +212,7 @@ public final class SpotInstrumentLoader
         return dataObject(get(client, context, "/api/v2/common/trade-rate", "businessType=spot&symbol=" + symbol, offsetMs));
     }
 
-    private static byte[] get(
+    static byte[] get(
         final HttpClient client, final GatewayContext context, final String path, final String sortedQuery, final long offsetMs)
         throws IOException
     {
@@ -276,7 +276,7 @@ public final class SpotInstrumentLoader
         }
     }
 
-    private static List<Map<String, String>> dataRows(final byte[] body) throws IOException
+    static List<Map<String, String>> dataRows(final byte[] body) throws IOException
     {
         final List<Map<String, String>> rows = new ArrayList<>();
         try (JsonParser parser = JSON.createParser(body))
@@ -292,7 +292,7 @@ public final class SpotInstrumentLoader
         return rows;
     }
 
-    private static Map<String, String> dataObject(final byte[] body) throws IOException
+    static Map<String, String> dataObject(final byte[] body) throws IOException
     {
         try (JsonParser parser = JSON.createParser(body))
         {
