@@ -40,7 +40,22 @@ public final class MixInstrumentLoader
             .connectTimeout(Duration.ofMillis(context.connectTimeoutMs())).build();
         if (context.credentials() != null)
         {
-            SpotInstrumentLoader.clockOffsetMs(client, context);
+            // the run's first request: on a loaded host a fresh JVM and a fresh venue connection can miss one timeout
+            for (int attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    SpotInstrumentLoader.clockOffsetMs(client, context);
+                    break;
+                }
+                catch (final java.net.http.HttpTimeoutException ex)
+                {
+                    if (attempt == 3)
+                    {
+                        throw ex;
+                    }
+                }
+            }
         }
         final Map<String, Map<String, String>> bySymbol = new HashMap<>();
         for (final Map<String, String> row : SpotInstrumentLoader.dataRows(SpotInstrumentLoader.get(client, context,
