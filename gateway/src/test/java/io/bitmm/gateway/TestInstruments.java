@@ -2,7 +2,7 @@ package io.bitmm.gateway;
 
 import io.bitmm.core.instrument.Instrument;
 import io.bitmm.core.instrument.InstrumentTable;
-import io.bitmm.core.instrument.Market;
+import io.bitmm.core.instrument.InstrumentKind;
 
 import java.util.List;
 
@@ -17,9 +17,9 @@ public final class TestInstruments
 
     public static InstrumentTable table()
     {
-        final Instrument btc = new Instrument(0, "BTCUSDT", Market.SPOT, 0, 2, 2, 1, 4, 1, 0, 100_000_000L,
+        final Instrument btc = new Instrument(0, "BTCUSDT", InstrumentKind.SPOT, 0, 2, 2, 1, 4, 1, 0, 100_000_000L,
             50_000, 50_000, 1000, 1000, 200);
-        final Instrument eth = new Instrument(1, "ETHUSDT", Market.SPOT, 1, 2, 2, 1, 4, 1, 0, 100_000_000L,
+        final Instrument eth = new Instrument(1, "ETHUSDT", InstrumentKind.SPOT, 1, 2, 2, 1, 4, 1, 0, 100_000_000L,
             50_000, 50_000, 1000, 1000, 200);
         return new InstrumentTable(List.of(btc, eth), List.of("BTC", "ETH", "USDT"));
     }

@@ -123,6 +123,7 @@ final class EntryCodec
         out.writeStopBit(e.assetId);
         out.writeStopBit(e.available);
         out.writeStopBit(e.frozen);
+        out.writeStopBit(e.amount);
         out.writeStopBit(e.bidCount);
         out.writeStopBit(e.askCount);
         writeLevels(out, e.bidPrices, e.bidSizes, e.bidPriceDecimals, e.bidSizeDecimals, e.bidCount);
@@ -168,6 +169,7 @@ final class EntryCodec
         e.assetId = (int)in.readStopBit();
         e.available = in.readStopBit();
         e.frozen = in.readStopBit();
+        e.amount = in.readStopBit();
         e.bidCount = (int)in.readStopBit();
         e.askCount = (int)in.readStopBit();
         readLevels(in, e.bidPrices, e.bidSizes, e.bidPriceDecimals, e.bidSizeDecimals, e.bidCount);
@@ -185,6 +187,7 @@ final class EntryCodec
         out.writeStopBit(c.price);
         out.writeStopBit(c.size);
         out.writeByte((byte)c.timeInForce.ordinal());
+        out.writeBoolean(c.reduceOnly);
         out.writeLong(c.triggerTimestampNanos);
         out.writeStopBit(c.commandSequence);
     }
@@ -200,6 +203,7 @@ final class EntryCodec
         c.price = in.readStopBit();
         c.size = in.readStopBit();
         c.timeInForce = TIME_IN_FORCE[in.readUnsignedByte()];
+        c.reduceOnly = in.readBoolean();
         c.triggerTimestampNanos = in.readLong();
         c.commandSequence = in.readStopBit();
     }

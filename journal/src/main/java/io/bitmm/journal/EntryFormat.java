@@ -92,6 +92,10 @@ public final class EntryFormat
         }
         out.append(" orderId=").append(c.orderId).append(' ').append(c.side).append(" px=").append(c.price)
             .append(" sz=").append(c.size).append(' ').append(c.timeInForce);
+        if (c.reduceOnly)
+        {
+            out.append(" reduceOnly");
+        }
         return out.toString();
     }
 
@@ -114,7 +118,7 @@ public final class EntryFormat
             .append(",\"clientOid\":\"").append(text(e.clientOid, e.clientOidLength))
             .append("\",\"orderId\":").append(e.orderId)
             .append(",\"side\":\"").append(e.side).append("\",\"price\":").append(e.price)
-            .append(",\"size\":").append(e.size).append(",\"seq\":").append(e.seq)
+            .append(",\"size\":").append(e.size).append(",\"amount\":").append(e.amount).append(",\"seq\":").append(e.seq)
             .append(",\"bids\":").append(e.bidCount).append(",\"asks\":").append(e.askCount).append('}');
         return out.toString();
     }
@@ -138,7 +142,8 @@ public final class EntryFormat
             .append("\",\"newClientOid\":\"").append(text(c.newClientOid, c.newClientOidLength))
             .append("\",\"orderId\":").append(c.orderId)
             .append(",\"side\":\"").append(c.side).append("\",\"price\":").append(c.price)
-            .append(",\"size\":").append(c.size).append(",\"timeInForce\":\"").append(c.timeInForce).append("\"}");
+            .append(",\"size\":").append(c.size).append(",\"timeInForce\":\"").append(c.timeInForce)
+            .append("\",\"reduceOnly\":").append(c.reduceOnly).append('}');
         return out.toString();
     }
 
@@ -188,6 +193,14 @@ public final class EntryFormat
         {
             out.append(" asset=").append(e.assetId).append(" available=").append(e.available)
                 .append(" frozen=").append(e.frozen);
+        }
+        if (e.type == EventType.FUNDING || e.type == EventType.POSITION_SNAPSHOT)
+        {
+            out.append(" amount=").append(e.amount);
+        }
+        if (e.type == EventType.POSITION_SNAPSHOT)
+        {
+            out.append(" entry=").append(e.averagePrice);
         }
         if (e.commandType != CommandType.NONE)
         {

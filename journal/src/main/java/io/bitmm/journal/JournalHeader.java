@@ -2,7 +2,7 @@ package io.bitmm.journal;
 
 import io.bitmm.core.instrument.Instrument;
 import io.bitmm.core.instrument.InstrumentTable;
-import io.bitmm.core.instrument.Market;
+import io.bitmm.core.instrument.InstrumentKind;
 import net.openhft.chronicle.bytes.Bytes;
 
 import java.util.ArrayList;
@@ -154,7 +154,7 @@ public final class JournalHeader
     private static void writeInstrument(final Bytes<?> out, final Instrument i)
     {
         out.writeUtf8(i.symbol());
-        out.writeByte((byte)i.market().ordinal());
+        out.writeByte((byte)i.kind().ordinal());
         out.writeStopBit(i.baseAssetId());
         out.writeStopBit(i.quoteAssetId());
         out.writeStopBit(i.priceScale());
@@ -168,15 +168,16 @@ public final class JournalHeader
         out.writeStopBit(i.makerFeePpm());
         out.writeStopBit(i.takerFeePpm());
         out.writeStopBit(i.maxOpenOrders());
+        out.writeStopBit(i.contractSizeAmount());
     }
 
     private static Instrument readInstrument(final Bytes<?> in, final int id)
     {
         final String symbol = in.readUtf8();
-        final Market market = Market.values()[in.readByte()];
-        return new Instrument(id, symbol, market, (int)in.readStopBit(), (int)in.readStopBit(),
+        final InstrumentKind kind = InstrumentKind.fromOrdinal(in.readByte());
+        return new Instrument(id, symbol, kind, (int)in.readStopBit(), (int)in.readStopBit(),
             (int)in.readStopBit(), in.readStopBit(), (int)in.readStopBit(), in.readStopBit(), in.readStopBit(),
             in.readStopBit(), in.readStopBit(), in.readStopBit(), in.readStopBit(), in.readStopBit(),
-            (int)in.readStopBit());
+            (int)in.readStopBit(), in.readStopBit());
     }
 }

@@ -20,9 +20,9 @@ package io.bitmm.journal;
  *  +-----------------+-----------------------------------------------------------------------------+
  *  | n assets (sb) | n x name utf8 | n instruments (sb) | n x instrument (see below)                 |
  *  +---------------+---------------+--------------------+--------------------------------------------+
- *  instrument: symbol utf8, market u8, baseAssetId sb, quoteAssetId sb, priceScale sb, tickUnits sb,
+ *  instrument: symbol utf8, kind u8 (InstrumentKind), baseAssetId sb, quoteAssetId sb, priceScale sb, tickUnits sb,
  *              sizeScale sb, stepUnits sb, minSizeUnits sb, minNotionalAmount sb, buyLimitPriceRatioPpm sb,
- *              sellLimitPriceRatioPpm sb, makerFeePpm sb, takerFeePpm sb, maxOpenOrders sb
+ *              sellLimitPriceRatioPpm sb, makerFeePpm sb, takerFeePpm sb, maxOpenOrders sb, contractSizeAmount sb
  *
  *  kind 'E' (inbound event; ring sequence = inbound ring sequence): body =
  *  +------+----------------+--------------+------------+------------+-------+--------+-------+---------+
@@ -32,6 +32,7 @@ package io.bitmm.journal;
  *  | clientOid (len u8, bytes) | newClientOid (len u8, bytes) | orderId sb | tradeId sb | side u8 |
  *  | price sb | size sb | cumFilled sb | avgPrice sb | venueStatus u8 | cancelReason u8 | tif u8 |
  *  | fee sb | feeAssetId sb | commandType u8 | rejectCode sb | assetId sb | available sb | frozen sb |
+ *  | amount sb (funding, venue unrealized PnL) |
  *  | bidCount sb | askCount sb | (bidCount + askCount) x (price sb, size sb, priceDecimals u8, sizeDecimals u8) |
  *  flags: bit0 checksumPresent, bit1 maker, bit2 flag
  *
@@ -44,15 +45,15 @@ package io.bitmm.journal;
  *  +------+--------------+------------+----------+------------+-------+-----+------+-------+----------+----------+
  *  | (bidCount + askCount) x (price sb, size sb, priceDecimals u8, sizeDecimals u8) |
  *  TIMER: | type u8 | timestamp ns i64 | publish ns i64 | instrument sb |
- *  Other event types keep the full body above. A version-1 journal (full bodies only) reads the same way.
+ *  Other event types keep the full body above.
  *
  *  kind 'C' (outbound command; ring sequence = outbound ring sequence): body =
  *  +------+------------+---------------+------------------+----------+------+-------+------+-----+
  *  | type | instrument | clientOid     | newClientOid     | orderId  | side | price | size | tif |
  *  | u8   | sb         | len u8, bytes | len u8, bytes    | sb       | u8   | sb    | sb   | u8  |
  *  +------+------------+---------------+------------------+----------+------+-------+------+-----+
- *  | trigger ns (i64) | commandSequence sb |
- *  +------------------+--------------------+
+ *  | reduceOnly u8 | trigger ns (i64) | commandSequence sb |
+ *  +---------------+------------------+--------------------+
  *  journal ns: one System.nanoTime() per journal duty cycle (version 2; version 1: per entry)
  * </pre>
  * Wall time of any stamp is {@code anchor ms + (stamp - anchor ns) / 1e6}: the journal thread never reads the
@@ -60,10 +61,16 @@ package io.bitmm.journal;
  */
 public final class JournalLayout
 {
-    /** Layout version written in the header. */
+    /**
+     * Layout version written in the header. 2: compact book and timer events; perpetuals (event amount, command
+     * reduceOnly, instrument kind and contract size in the header).
+     */
     public static final byte VERSION = 2;
-    /** The oldest layout version this build reads. */
-    public static final byte OLDEST_READABLE_VERSION = 1;
+    /**
+     * The oldest layout version this build reads: version 1's full bodies lack the event amount and the command's
+     * reduceOnly, so a version-1 journal is refused with its version named (replay it with the build that wrote it).
+     */
+    public static final byte OLDEST_READABLE_VERSION = 2;
     /** Bit 7 of an event's type byte: a compact body (version 2). */
     static final int TYPE_COMPACT = 0x80;
     /** Entry kind: the header. */

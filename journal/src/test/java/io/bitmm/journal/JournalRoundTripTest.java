@@ -8,7 +8,7 @@ import io.bitmm.core.event.Side;
 import io.bitmm.core.event.TimeInForce;
 import io.bitmm.core.instrument.Instrument;
 import io.bitmm.core.instrument.InstrumentTable;
-import io.bitmm.core.instrument.Market;
+import io.bitmm.core.instrument.InstrumentKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +29,7 @@ class JournalRoundTripTest
 
     static InstrumentTable instruments()
     {
-        return new InstrumentTable(List.of(new Instrument(0, "BTCUSDT", Market.SPOT, 0, 1, 2, 1, 6, 1, 0,
+        return new InstrumentTable(List.of(new Instrument(0, "BTCUSDT", InstrumentKind.SPOT, 0, 1, 2, 1, 6, 1, 0,
             100_000_000L, 50_000, 50_000, -100, 1000, 400)), List.of("BTC", "USDT"));
     }
 
@@ -148,5 +148,69 @@ class JournalRoundTripTest
             "REPLACE", null, true), new PrintStream(text, true, StandardCharsets.UTF_8));
         assertEquals(1, printed);
         assertTrue(text.toString(StandardCharsets.UTF_8).contains("\"newClientOid\":\"b\""));
+    }
+
+    @Test
+    void shouldReadBackPerpetualEventsReduceOnlyAndContractSize()
+    {
+        final InstrumentTable perpetual = new InstrumentTable(List.of(new Instrument(0, "BTCUSDT",
+            InstrumentKind.USDT_PERPETUAL, 0, 1, 1, 1, 4, 1, 1, 5 * 100_000_000L, 50_000, 50_000, 200, 600, 200,
+            100_000_000L)), List.of("BTC", "USDT"));
+        final InboundEvent funding = new InboundEvent();
+        funding.type = EventType.FUNDING;
+        funding.timestampNanos = 2_000;
+        funding.instrumentId = 0;
+        funding.amount = -6_000_000;
+        funding.size = -100;
+        funding.price = 600_001;
+        final InboundEvent position = new InboundEvent();
+        position.type = EventType.POSITION_SNAPSHOT;
+        position.timestampNanos = 3_000;
+        position.instrumentId = 0;
+        position.size = -100;
+        position.averagePrice = 599_990;
+        position.price = 600_001;
+        position.amount = -11_000_000;
+        final OutboundCommand command = new OutboundCommand();
+        command.type = CommandType.PLACE;
+        command.instrumentId = 0;
+        command.clientOid[0] = 'r';
+        command.clientOidLength = 1;
+        command.side = Side.BUY;
+        command.price = 599_900;
+        command.size = 10;
+        command.reduceOnly = true;
+        command.commandSequence = 1;
+
+        try (Journal journal = Journal.open(dir, "hourly", 0))
+        {
+            journal.writeHeader(new JournalHeader(1L, 1_700_000_000_000L, 0L, "test", Map.of(), perpetual));
+            final JournalAppender appender = journal.appender();
+            appender.append(1, funding);
+            appender.append(2, position);
+            appender.append(3, command);
+        }
+
+        try (JournalReader reader = new JournalReader(dir, (byte)0))
+        {
+            final Instrument instrument = reader.header().instruments().instrument(0);
+            assertEquals(InstrumentKind.USDT_PERPETUAL, instrument.kind());
+            assertEquals(100_000_000L, instrument.contractSizeAmount());
+            assertEquals(JournalLayout.KIND_EVENT, reader.next());
+            assertEquals(EventType.FUNDING, reader.event().type);
+            assertEquals(-6_000_000, reader.event().amount);
+            assertEquals(-100, reader.event().size);
+            assertEquals(JournalLayout.KIND_EVENT, reader.next());
+            final InboundEvent actual = reader.event();
+            assertEquals(EventType.POSITION_SNAPSHOT, actual.type);
+            assertEquals(-100, actual.size);
+            assertEquals(599_990, actual.averagePrice);
+            assertEquals(-11_000_000, actual.amount);
+            assertEquals(JournalLayout.KIND_COMMAND, reader.next());
+            assertTrue(reader.command().reduceOnly);
+            assertTrue(command.sameAs(reader.command()));
+            command.reduceOnly = false;
+            assertTrue(!command.sameAs(reader.command()), "reduceOnly is part of what replay compares");
+        }
     }
 }

@@ -14,7 +14,9 @@ import io.bitmm.app.paper.PaperVenue;
 import io.bitmm.app.stat.CountersSnapshot;
 import io.bitmm.app.stat.RunCounters;
 import io.bitmm.core.engine.CoreContext;
+import io.bitmm.core.instrument.InstrumentKind;
 import io.bitmm.core.instrument.InstrumentTable;
+import io.bitmm.core.instrument.ProductSymbol;
 import io.bitmm.gateway.Credentials;
 import io.bitmm.gateway.DistinctErrorLog;
 import io.bitmm.gateway.GatewayContext;
@@ -22,6 +24,8 @@ import io.bitmm.gateway.InstrumentLoader;
 import io.bitmm.gateway.bitget.AccountMode;
 import io.bitmm.gateway.bitget.Dialect;
 import io.bitmm.gateway.bitget.v3.CountdownCancelAll;
+import io.bitmm.gateway.bitget.v2.ClassicFuturesDialect;
+import io.bitmm.gateway.bitget.v2.MixAccountSetup;
 import io.bitmm.sim.SimVenue;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -101,16 +105,53 @@ public final class RunCommand implements Callable<Integer>
                 child != null ? child.urls() : Bindings.VenueUrls.of(config);
             final Credentials credentials = paper ? null : sim != null ? simCredentials(sim.credentials()) :
                 child != null ? simCredentials(io.bitmm.sim.Credentials.fromEnvironment()) : liveCredentials(config);
+            final List<ProductSymbol> products = Bindings.symbols(config);
+            final boolean perpetuals = productKind(products) == InstrumentKind.USDT_PERPETUAL;
             final Dialect dialect = Bindings.dialect(config, urls.rest(), credentials);
+            if (perpetuals && dialect.accountMode() == AccountMode.UTA)
+            {
+                throw new ConfigException("run.symbols: USDT-FUTURES on a Unified Trading Account (v3) is not in this " +
+                    "build yet (issue 13): trade perpetuals on a classic account (venue.account-mode=classic; with the " +
+                    "built-in sim also --set sim.account-mode=classic), or spot on this account");
+            }
             final GatewayContext gateway = Bindings.gateway(config, urls, dialect, credentials);
-            System.out.println("mm: account mode " + config.text("venue.account-mode") + " (" + dialect.name() + ")");
-            final List<String> symbolList = config.list("run.symbols");
+            final List<String> symbolList = new ArrayList<>();
+            products.forEach(p -> symbolList.add(p.symbol()));
+            if (perpetuals)
+            {
+                gateway.dialect(new ClassicFuturesDialect(config.text("venue.margin-mode")));
+            }
+            System.out.println("mm: account mode " + config.text("venue.account-mode") + " (" + gateway.dialect().name() +
+                ")");
             final InstrumentTable instruments = InstrumentLoader.load(gateway, symbolList);
-            final VenueReconciler.Result reconciled = VenueReconciler.atStart(gateway.restUri(), gateway.credentials(),
-                symbolList, CoreContext.CLIENT_OID_PREFIX_DEFAULT, dialect.accountQueries(), dir);
-            System.out.print(StartPositions.apply(config, instruments, reconciled));
+            final long[] venuePositions = new long[instruments.instrumentCount()];
+            if (perpetuals && gateway.credentials() != null)
+            {
+                final MixAccountSetup setup = new MixAccountSetup(gateway);
+                System.out.print(setup.apply(instruments, config.text("venue.margin-mode"), config.intValue("venue.leverage")));
+                for (int id = 0; id < venuePositions.length; id++)
+                {
+                    venuePositions[id] = setup.position(instruments.instrument(id));
+                }
+            }
+            else if (!perpetuals)
+            {
+                final VenueReconciler.Result reconciled = VenueReconciler.atStart(gateway.restUri(), gateway.credentials(),
+                    symbolList, CoreContext.CLIENT_OID_PREFIX_DEFAULT, dialect.accountQueries(), dir);
+                System.out.print(StartPositions.apply(config, instruments, reconciled));
+            }
             final CoreContext coreContext = Bindings.core(config, instruments, start.toEpochMilli());
             Bindings.spreadFloorLines(config, instruments).forEach(System.out::println);
+            for (int id = 0; id < venuePositions.length; id++)
+            {
+                if (venuePositions[id] != 0)
+                {
+                    // a perpetual's position is the venue's, whatever a setting says: the engine trades from it
+                    coreContext.startPositionUnits(id, venuePositions[id]);
+                    System.out.println("mm: USDT-FUTURES:" + instruments.instrument(id).symbol() + " starts from the venue's " +
+                        "position of " + venuePositions[id] + " size units");
+                }
+            }
             final long[] limits = new long[instruments.instrumentCount()];
             for (int id = 0; id < limits.length; id++)
             {
@@ -260,6 +301,24 @@ public final class RunCommand implements Callable<Integer>
         System.out.println("mm: dead-man switch armed: the venue cancels every order " + ms / 1000 +
             "s after this engine stops refreshing it");
         return deadMan;
+    }
+
+    /**
+     * @return the one product kind of {@code run.symbols}.
+     * @throws ConfigException when spot and perpetuals are mixed (one dialect per run on a classic account for now).
+     */
+    private static InstrumentKind productKind(final List<ProductSymbol> symbols)
+    {
+        final InstrumentKind kind = symbols.get(0).kind();
+        for (final ProductSymbol symbol : symbols)
+        {
+            if (symbol.kind() != kind)
+            {
+                throw new ConfigException("run.symbols: " + symbols + " mixes SPOT and USDT-FUTURES; this build trades one " +
+                    "product per run: start one run per product");
+            }
+        }
+        return kind;
     }
 
     private static String journalLine(final Engine engine, final Path dir, final RunJournal journal)

@@ -6,6 +6,7 @@ import io.bitmm.core.instrument.Amounts;
 import io.bitmm.core.instrument.DecimalParser;
 import io.bitmm.core.instrument.Instrument;
 import io.bitmm.core.instrument.InstrumentTable;
+import io.bitmm.core.instrument.ProductSymbol;
 import io.bitmm.core.quoting.FairValueMode;
 import io.bitmm.core.quoting.SkewModel;
 import io.bitmm.gateway.Credentials;
@@ -34,6 +35,20 @@ public final class Bindings
 {
     private Bindings()
     {
+    }
+
+    /**
+     * @param config the configuration.
+     * @return {@code run.symbols}, parsed (validation already refused anything but {@code <category>:<symbol>}).
+     */
+    public static List<ProductSymbol> symbols(final Config config)
+    {
+        final List<ProductSymbol> out = new ArrayList<>();
+        for (final String entry : config.list("run.symbols"))
+        {
+            out.add(ProductSymbol.parse(entry));
+        }
+        return out;
     }
 
     /**
@@ -109,7 +124,9 @@ public final class Bindings
                 .maxOrderSizeUnits(id, orderSize)
                 .maxPositionUnits(id, sizeUnits(config, instrument, perSymbol(config, symbol, "max-position", "risk.max-position")))
                 .softLimitUnits(id, sizeUnits(config, instrument, perSymbol(config, symbol, "soft-position", "risk.soft-position")))
-                .maxOrderNotionalAmount(id, amount(config, "risk.max-order-notional"));
+                .maxOrderNotionalAmount(id, amount(config, "risk.max-order-notional"))
+                .maxPositionNotionalAmount(id, amount(config,
+                    perSymbol(config, symbol, "max-position-notional", "risk.max-position-notional")));
             final String startKey = "symbol." + symbol + ".start-position";
             if (config.isSet(startKey))
             {
@@ -283,7 +300,8 @@ public final class Bindings
             .stressUpdatesPerSecond(config.longValue("sim.stress-rate"))
             .makerFee(config.text("sim.maker-fee"))
             .takerFee(config.text("sim.taker-fee"))
-            .accountMode(config.text("sim.account-mode"));
+            .accountMode(config.text("sim.account-mode"))
+            .fundingIntervalMs(config.longValue("sim.funding-interval"));
         try
         {
             return context.conclude();

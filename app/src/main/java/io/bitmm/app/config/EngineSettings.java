@@ -19,7 +19,9 @@ public final class EngineSettings
             "`live`: send real orders to the venue; `paper`: venue market data, orders matched locally, nothing sent"),
         Setting.duration("run.duration", "30s", "1s", "30d",
             "how long `mm run` trades before it stops quoting, cancels everything and reports"),
-        Setting.list("run.symbols", "BTCUSDT", "symbols to quote, comma separated"),
+        Setting.productSymbols("run.symbols", "BTCUSDT", "what to quote, comma separated: <category>:<symbol> with " +
+            "Bitget's category, SPOT:BTCUSDT or USDT-FUTURES:BTCUSDT (the USDT-M perpetual); a bare BTCUSDT is " +
+            "SPOT:BTCUSDT"),
         Setting.text("run.dir", "", "where the run's files go; empty: `runs/<UTC timestamp>`"),
         Setting.text("run.credentials-file", "",
             "file (mode 0600) holding `BITGET_API_KEY=`, `BITGET_API_SECRET=`, `BITGET_API_PASSPHRASE=` lines; " +
@@ -35,6 +37,11 @@ public final class EngineSettings
         Setting.choice("venue.account-mode", "auto", List.of("auto", "classic", "uta"),
             "classic (v2 API) or uta (Unified Trading Account, v3 API); auto asks the venue once at start " +
             "(GET /api/v3/account/settings: 00000 = uta, 40084 = classic, anything else stops the start)"),
+        Setting.choice("venue.margin-mode", "crossed", List.of("crossed", "isolated"),
+            "USDT-FUTURES: the margin mode the engine sets on each traded perpetual at start when it differs"),
+        Setting.integer("venue.leverage", 5, "x", 1, 125,
+            "USDT-FUTURES: the leverage the engine sets on each traded perpetual at start when it differs (position " +
+            "mode is always set to one-way)"),
         // engine threads and rings
         Setting.integer("engine.inbound-ring-size", 4096, "slots (power of two)", 64, 1 << 20,
             "inbound ring: market data, private pushes, acks and timer ticks"),
@@ -139,9 +146,13 @@ public final class EngineSettings
         Setting.decimal("quoting.order-size", "0.001", "base coin", "0", "1000000000", "size of each quote"),
         // risk defaults
         Setting.decimal("risk.max-position", "0.01", "base coin", "0", "1000000000",
-            "hard position limit: beyond it the side that would grow the position is not quoted"),
+            "hard position limit (a perpetual: contracts, which Bitget sizes in base coin): no quote that could take " +
+            "the position beyond it is sent"),
         Setting.decimal("risk.soft-position", "0.005", "base coin", "0", "1000000000",
-            "beyond this only position-reducing quotes are sent"),
+            "beyond this only position-reducing quotes are sent (a perpetual's are sent reduce-only)"),
+        Setting.decimal("risk.max-position-notional", "0", "quote coin", "0", "1000000000",
+            "hard limit on the position's value at fair value; 0: none. At it only position-reducing quotes are sent " +
+            "(a perpetual's reduce-only)"),
         Setting.decimal("risk.max-order-notional", "10000", "quote coin", "0", "1000000000", "largest order value"),
         Setting.integer("risk.max-open-orders", 20, "orders", 1, 10_000, "most open orders at once, all symbols"),
         Setting.integer("risk.price-band-bps", 500, "basis points", 1, 10_000,
@@ -166,6 +177,8 @@ public final class EngineSettings
             "position limit for one symbol; default `risk.max-position`"),
         Setting.decimal("symbol.*.soft-position", "", "base coin", "0", "1000000000",
             "soft position limit for one symbol; default `risk.soft-position`"),
+        Setting.decimal("symbol.*.max-position-notional", "", "quote coin", "0", "1000000000",
+            "position value limit for one symbol; default `risk.max-position-notional`"),
         Setting.decimal("symbol.*.inventory-target", "", "base coin", "0", "1000000000",
             "the base-coin holding this symbol aims for: at start `mm run` takes the venue's balance minus this as " +
             "the position (after cancelling orphans). Unset: the position starts flat at whatever the balance is"),
@@ -199,6 +212,8 @@ public final class EngineSettings
         Setting.choice("sim.account-mode", "uta", List.of("classic", "uta"),
             "the simulated account: uta (a new user's Unified Trading Account: v3 API; v2 private REST refused with " +
             "40085) or classic (v2 API; v3 private paths refused with 40084)"),
+        Setting.duration("sim.funding-interval", "8h", "0ms", "24h",
+            "the simulated perpetuals' funding settlements, at multiples of this since the epoch; 0ms: none"),
         Setting.bool("sim.stress", false, "stress mode: one book change per update, as fast as the engine reads them"),
         Setting.integer("sim.stress-rate", 0, "updates/s", 0, 10_000_000,
             "stress mode at a fixed rate per symbol (latency is then corrected for coordinated omission); 0 = flat out"));

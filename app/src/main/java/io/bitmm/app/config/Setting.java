@@ -1,6 +1,10 @@
 package io.bitmm.app.config;
 
+import io.bitmm.core.instrument.InstrumentKind;
+import io.bitmm.core.instrument.ProductSymbol;
+
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -19,6 +23,8 @@ public final class Setting
     private final BigDecimal max;
     private final List<String> choices;
     private final String description;
+    /** A list of {@code run.symbols} entries ({@link ProductSymbol}). */
+    private boolean productSymbols;
 
     private Setting(
         final String key,
@@ -137,6 +143,20 @@ public final class Setting
         return new Setting(key, SettingType.LIST, defaultValue, "", null, null, List.of(), description);
     }
 
+    /**
+     * @param key          the key.
+     * @param defaultValue default, comma separated.
+     * @param description  meaning.
+     * @return a list setting whose items are {@code <category>:<symbol>} ({@link ProductSymbol}); canonical form: a
+     *         spot entry is the bare symbol, a perpetual {@code USDT-FUTURES:SYMBOL}, upper case.
+     */
+    public static Setting productSymbols(final String key, final String defaultValue, final String description)
+    {
+        final Setting setting = list(key, defaultValue, description);
+        setting.productSymbols = true;
+        return setting;
+    }
+
     public String key()
     {
         return key;
@@ -229,11 +249,39 @@ public final class Setting
                         throw new ConfigException(where + ": " + concreteKey + " = '" + value + "' has an empty item");
                     }
                 }
-                return value.replace(" ", "");
+                return productSymbols ? canonicalSymbols(where, concreteKey, value) : value.replace(" ", "");
             case TEXT:
             default:
                 return value;
         }
+    }
+
+    private static String canonicalSymbols(final String where, final String concreteKey, final String value)
+    {
+        final List<String> out = new ArrayList<>();
+        for (final String item : value.split(","))
+        {
+            if (item.trim().isEmpty())
+            {
+                continue;
+            }
+            final ProductSymbol symbol;
+            try
+            {
+                symbol = ProductSymbol.parse(item);
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw new ConfigException(where + ": " + concreteKey + ": " + ex.getMessage());
+            }
+            final String canonical = symbol.kind() == InstrumentKind.SPOT ? symbol.symbol() : symbol.toString();
+            if (out.contains(canonical))
+            {
+                throw new ConfigException(where + ": " + concreteKey + " names " + symbol + " twice");
+            }
+            out.add(canonical);
+        }
+        return String.join(",", out);
     }
 
     /**

@@ -10,6 +10,7 @@ import io.bitmm.core.instrument.Amounts;
 import io.bitmm.core.instrument.Instrument;
 import io.bitmm.core.instrument.InstrumentTable;
 import io.bitmm.core.position.PnlAttribution;
+import io.bitmm.core.instrument.ProductSymbol;
 import io.bitmm.core.risk.RiskState;
 
 import java.math.BigDecimal;
@@ -69,6 +70,17 @@ public final class RunSummary
                 gauge(counters, symbol, "realized_pnl"), currency(counters, symbol),
                 gauge(counters, symbol, "unrealized_pnl"), currency(counters, symbol),
                 gauge(counters, symbol, "fees"), currency(counters, symbol)) + netRebate(counters, symbol));
+            if (symbol.startsWith(ProductSymbol.USDT_FUTURES_CATEGORY + ":"))
+            {
+                line(out, "", String.format(Locale.ROOT,
+                    "perpetual: entry %s  mark %s  funding %s %s (%d settlements)  venue position %s " +
+                        "(%d reports, %d differed)  reduce-only quotes %d",
+                    gauge(counters, symbol, "entry_price"), gauge(counters, symbol, "mark_price"),
+                    gauge(counters, symbol, "funding"), currency(counters, symbol),
+                    core(counters, "funding_settlements"), gauge(counters, symbol, "venue_position"),
+                    core(counters, "position_snapshots"), core(counters, "position_mismatches"),
+                    core(counters, "reduce_only_places")));
+            }
         }
         final long open = counters.value(CounterTypes.ENGINE, "open_orders");
         final long handlerErrors = counters.value(CounterTypes.ENGINE, "handler_errors");

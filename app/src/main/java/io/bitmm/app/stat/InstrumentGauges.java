@@ -10,6 +10,7 @@ import io.bitmm.core.event.Side;
 import io.bitmm.core.instrument.Amounts;
 import io.bitmm.core.instrument.Instrument;
 import io.bitmm.core.instrument.InstrumentTable;
+import io.bitmm.core.instrument.ProductSymbol;
 import io.bitmm.core.order.ManagedOrder;
 import io.bitmm.core.order.OrderManager;
 import io.bitmm.core.order.OrderState;
@@ -53,9 +54,17 @@ public final class InstrumentGauges
     public static final int BUY_FILLS = 11;
     /** Sell fills. */
     public static final int SELL_FILLS = 12;
+    /** A perpetual's entry price, price scale; 0 when flat. */
+    public static final int ENTRY_PRICE = 13;
+    /** A perpetual's last venue mark price, price scale; 0 before any. */
+    public static final int MARK_PRICE = 14;
+    /** A perpetual's funding received minus paid, quote currency. */
+    public static final int FUNDING = 15;
+    /** A perpetual's position as the venue last reported it, size scale. */
+    public static final int VENUE_POSITION = 16;
     static final String[] NAMES = {"best_bid", "best_ask", "bid_quote", "ask_quote", "bid_quote_age_seconds",
         "ask_quote_age_seconds", "position", "max_position", "realized_pnl", "unrealized_pnl", "fees", "buy_fills",
-        "sell_fills"};
+        "sell_fills", "entry_price", "mark_price", "funding", "venue_position"};
 
     private final TradingCore core;
     private final InstrumentTable instruments;
@@ -93,7 +102,7 @@ public final class InstrumentGauges
         for (int id = 0; id < gauges.length; id++)
         {
             final Instrument instrument = instruments.instrument(id);
-            final String labels = " symbol=" + instrument.symbol() + " currency=" +
+            final String labels = " symbol=" + ProductSymbol.displayName(instrument) + " currency=" +
                 instruments.assetName(instrument.quoteAssetId());
             gauges[id].register(manager, i -> CounterTypes.INSTRUMENT,
                 i -> i == BUY_FILLS || i == SELL_FILLS ? CounterTypes.KIND_COUNTER : CounterTypes.KIND_GAUGE,
@@ -109,16 +118,20 @@ public final class InstrumentGauges
             case BEST_ASK:
             case BID_QUOTE:
             case ASK_QUOTE:
+            case ENTRY_PRICE:
+            case MARK_PRICE:
                 return instrument.priceScale();
             case BID_QUOTE_AGE:
             case ASK_QUOTE_AGE:
                 return 3;
             case POSITION:
             case MAX_POSITION:
+            case VENUE_POSITION:
                 return instrument.sizeScale();
             case REALIZED_PNL:
             case UNREALIZED_PNL:
             case FEES:
+            case FUNDING:
                 return Amounts.DECIMALS;
             default:
                 return 0;
@@ -198,6 +211,10 @@ public final class InstrumentGauges
         g.set(FEES, position.fees());
         g.set(BUY_FILLS, position.buyFills());
         g.set(SELL_FILLS, position.sellFills());
+        g.set(ENTRY_PRICE, position.averageCost());
+        g.set(MARK_PRICE, position.venueMarkPrice());
+        g.set(FUNDING, position.funding());
+        g.set(VENUE_POSITION, position.venueSize());
     }
 
     private void publishQuotes()

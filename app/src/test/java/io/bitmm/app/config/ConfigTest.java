@@ -1,5 +1,7 @@
 package io.bitmm.app.config;
 
+import io.bitmm.core.instrument.InstrumentKind;
+import io.bitmm.core.instrument.ProductSymbol;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -56,6 +58,27 @@ class ConfigTest
         assertMessage("run.conf:2: run.duration is set twice (first at line 1)", "run.duration = 1s", "run.duration = 2s");
         assertMessage("run.conf:1: expected 'key = value', found 'nonsense'", "nonsense");
         assertMessage("run.conf:1: unknown setting 'symbol.btcusdt.order-size'", "symbol.btcusdt.order-size = 1");
+    }
+
+    @Test
+    void shouldReadRunSymbolsAsCategoryAndSymbol()
+    {
+        final Config config = EngineSettings.newConfig().parse("run.conf",
+            List.of("run.symbols = SPOT:BTCUSDT, usdt-futures:ethusdt, USDT-FUTURES:BTCUSDT"));
+        assertEquals(List.of("BTCUSDT", "USDT-FUTURES:ETHUSDT", "USDT-FUTURES:BTCUSDT"), config.list("run.symbols"));
+        assertEquals(List.of(new ProductSymbol(InstrumentKind.SPOT, "BTCUSDT"),
+            new ProductSymbol(InstrumentKind.USDT_PERPETUAL, "ETHUSDT"),
+            new ProductSymbol(InstrumentKind.USDT_PERPETUAL, "BTCUSDT")), Bindings.symbols(config));
+        assertEquals(List.of(new ProductSymbol(InstrumentKind.SPOT, "BTCUSDT")),
+            Bindings.symbols(EngineSettings.newConfig()), "the default, a bare BTCUSDT, is spot");
+        final ConfigException bad = assertThrows(ConfigException.class, () -> EngineSettings.newConfig().parse("run.conf",
+            List.of("run.symbols = COIN-FUTURES:BTCUSD")));
+        assertEquals("run.conf:1: run.symbols: \"COIN-FUTURES:BTCUSD\" is not <category>:<symbol>: write SPOT:BTCUSDT or " +
+            "USDT-FUTURES:BTCUSDT (a bare BTCUSDT is SPOT:BTCUSDT); categories SPOT and USDT-FUTURES are traded",
+            bad.getMessage());
+        final ConfigException twice = assertThrows(ConfigException.class, () -> EngineSettings.newConfig().parse("run.conf",
+            List.of("run.symbols = BTCUSDT,SPOT:BTCUSDT")));
+        assertEquals("run.conf:1: run.symbols names SPOT:BTCUSDT twice", twice.getMessage());
     }
 
     @Test

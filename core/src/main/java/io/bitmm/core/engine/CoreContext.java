@@ -118,6 +118,8 @@ public final class CoreContext
     private final long[] defaults = {0, 0, 0, 0, 0};
     private final Int2ObjectHashMap<long[]> perInstrument = new Int2ObjectHashMap<>();
     private final Long2LongHashMap startPositions = new Long2LongHashMap(0);
+    private final Long2LongHashMap maxPositionNotionals = new Long2LongHashMap(0);
+    private long maxPositionNotionalDefault;
     private boolean concluded;
 
     private static final int ORDER_SIZE = 0;
@@ -605,6 +607,35 @@ public final class CoreContext
     }
 
     /**
+     * @param amount hard maximum absolute position value at fair value, quote amount units, for every instrument
+     *               without its own; 0 (the default): none.
+     * @return this.
+     */
+    public CoreContext maxPositionNotionalAmount(final long amount)
+    {
+        maxPositionNotionalDefault = amount;
+        return this;
+    }
+
+    /**
+     * @param instrumentId an instrument.
+     * @param amount       its hard maximum absolute position value at fair value, quote amount units; 0: the default.
+     * @return this.
+     */
+    public CoreContext maxPositionNotionalAmount(final int instrumentId, final long amount)
+    {
+        if (amount == 0)
+        {
+            maxPositionNotionals.remove(instrumentId);
+        }
+        else
+        {
+            maxPositionNotionals.put(instrumentId, amount);
+        }
+        return this;
+    }
+
+    /**
      * Resolve the per-instrument settings: the instrument's own where set, else the defaults. A missing
      * {@code maxOrderSizeUnits} defaults to the order size.
      *
@@ -633,8 +664,10 @@ public final class CoreContext
                     "): set it for the instrument or as a default");
             }
         }
+        final long ownNotional = maxPositionNotionals.get(instrument.id());
         final InstrumentLimits limits = new InstrumentLimits(
-            values[ORDER_SIZE], values[MAX_POSITION], values[SOFT_LIMIT], values[MAX_ORDER_SIZE], values[MAX_ORDER_NOTIONAL]);
+            values[ORDER_SIZE], values[MAX_POSITION], values[SOFT_LIMIT], values[MAX_ORDER_SIZE], values[MAX_ORDER_NOTIONAL],
+            ownNotional != 0 ? ownNotional : maxPositionNotionalDefault);
         final String problem = limits.problem(instrument.symbol());
         if (problem != null)
         {

@@ -65,7 +65,17 @@ public final class CoreCounters
     public static final int FOUND_FILLED = 38;
     /** Orders a query (reconcile, not-found cancel, unknown outcome) found cancelled or absent. */
     public static final int FOUND_CANCELLED = 39;
-    public static final int RISK_BASE = 40;
+    /** Venue mark prices applied to perpetual positions. */
+    public static final int MARK_PRICES = 40;
+    /** Funding settlements applied to perpetual positions. */
+    public static final int FUNDING_SETTLEMENTS = 41;
+    /** Venue position reports received. */
+    public static final int POSITION_SNAPSHOTS = 42;
+    /** Venue position reports whose size differed from the engine's position at that event. */
+    public static final int POSITION_MISMATCHES = 43;
+    /** Places sent reduce-only (a perpetual at an inventory limit). */
+    public static final int REDUCE_ONLY_PLACES = 44;
+    public static final int RISK_BASE = 45;
     /** Pairs of (code, count) for Bitget reject codes. */
     public static final int REJECT_CODE_SLOTS = 16;
 
@@ -78,7 +88,8 @@ public final class CoreCounters
         "orderUpdates", "fillsBuy", "fillsSell", "filledSizeBuy", "filledSizeSell", "duplicateFills",
         "untrackedOrderEvents", "postOnlyCancels", "venueCancels", "orderPoolFull", "badEvents", "events",
         "rejectCodeOverflow", "pendingTimeouts", "bookLevelsDropped", "reconnectReconciles", "reconcileQueries",
-        "notFoundQueries", "fillFetchesSent", "recoveredFills", "foundFilled", "foundCancelled"};
+        "notFoundQueries", "fillFetchesSent", "recoveredFills", "foundFilled", "foundCancelled", "markPrices",
+        "fundingSettlements", "positionSnapshots", "positionMismatches", "reduceOnlyPlaces"};
 
     private final CounterArray values = new CounterArray(LENGTH);
     private int rejectCodesUsed;

@@ -13,6 +13,7 @@ import io.bitmm.core.event.OutboundCommand;
 import io.bitmm.core.event.Side;
 import io.bitmm.core.event.TimeInForce;
 import io.bitmm.core.instrument.Instrument;
+import io.bitmm.core.instrument.InstrumentRules;
 import io.bitmm.core.instrument.InstrumentTable;
 import io.bitmm.core.order.ClientOidCodec;
 import io.bitmm.core.order.ManagedOrder;
@@ -197,6 +198,15 @@ public final class TradingCore
                 stopped = true;
                 cancelEverything();
                 break;
+            case MARK_PRICE:
+                onMarkPrice(event);
+                break;
+            case FUNDING:
+                onFunding(event);
+                break;
+            case POSITION_SNAPSHOT:
+                onVenuePosition(event);
+                break;
             default:
                 break;
         }
@@ -347,6 +357,43 @@ public final class TradingCore
             counters.increment(CoreCounters.BOOK_RESETS);
             books[event.instrumentId].reset();
             cancelQuotes(event.instrumentId);
+        }
+    }
+
+    // -- perpetuals
+
+    private void onMarkPrice(final InboundEvent event)
+    {
+        if (validInstrument(event.instrumentId))
+        {
+            counters.increment(CoreCounters.MARK_PRICES);
+            positions[event.instrumentId].onMarkPrice(event.price);
+            checkKillSwitch();
+        }
+    }
+
+    private void onFunding(final InboundEvent event)
+    {
+        if (validInstrument(event.instrumentId))
+        {
+            counters.increment(CoreCounters.FUNDING_SETTLEMENTS);
+            positions[event.instrumentId].onFunding(event.amount);
+            checkKillSwitch();
+        }
+    }
+
+    private void onVenuePosition(final InboundEvent event)
+    {
+        if (validInstrument(event.instrumentId))
+        {
+            counters.increment(CoreCounters.POSITION_SNAPSHOTS);
+            final Position position = positions[event.instrumentId];
+            position.onVenuePosition(event.size, event.averagePrice, event.amount);
+            position.onMarkPrice(event.price);
+            if (event.size != position.size())
+            {
+                counters.increment(CoreCounters.POSITION_MISMATCHES);
+            }
         }
     }
 
@@ -664,11 +711,16 @@ public final class TradingCore
             cancelQuotes(id);
             return;
         }
-        quoteSide(id, Side.BUY);
-        quoteSide(id, Side.SELL);
+        final Instrument instrument = instruments.instrument(id);
+        final long position = positions[id].size();
+        // At an inventory limit a perpetual quotes its reducing side reduce-only: the growing side is refused below.
+        final boolean atLimit = instrument.isPerpetual() &&
+            risk.growthRefusal(instrument, position, limits[id].orderSize(), targets.fairValuePrice()) != RiskReason.NONE;
+        quoteSide(id, Side.BUY, atLimit && position < 0);
+        quoteSide(id, Side.SELL, atLimit && position > 0);
     }
 
-    private void quoteSide(final int id, final Side side)
+    private void quoteSide(final int id, final Side side, final boolean reduceOnly)
     {
         final Instrument instrument = instruments.instrument(id);
         final long position = positions[id].size();
@@ -678,12 +730,19 @@ public final class TradingCore
             final int quoteSlot = quoteSlot(id, side, level);
             final int slot = currentOrder(quoteSlot);
             final long price = side == Side.BUY ? targets.bidPrice(level) : targets.askPrice(level);
-            final long size = targets.size(level);
+            final long size = reduceOnly ? reduceOnlySize(instrument, position, ahead, targets.size(level)) : targets.size(level);
             final int open = orders.openOrderCount() - (slot >= 0 ? 1 : 0);
-            final RiskReason reason = risk.checkOrder(instrument, side, price, size, targets.fairValuePrice(), position, ahead, open);
+            final RiskReason reason = size <= 0 ? RiskReason.REDUCE_ONLY_SIZE :
+                risk.checkOrder(instrument, side, price, size, targets.fairValuePrice(), position, ahead, open);
             if (slot < 0)
             {
-                placeIfAllowed(quoteSlot, id, side, price, size, reason);
+                placeIfAllowed(quoteSlot, id, side, price, size, reason, reduceOnly);
+            }
+            else if (orders.order(slot).reduceOnly() != reduceOnly ||
+                (reduceOnly && orders.order(slot).size() - orders.order(slot).filled() > size))
+            {
+                // reduce-only is fixed at placement (a modify keeps it): switch by cancelling, the next pass places
+                cancel(slot);
             }
             else
             {
@@ -696,8 +755,19 @@ public final class TradingCore
         }
     }
 
+    /**
+     * @return the size of a reduce-only quote: the quote size, cut to the position not yet covered by the better
+     *         levels' reduce-only quotes and rounded down to the step; 0 when below the instrument's minimum.
+     */
+    private static long reduceOnlySize(final Instrument instrument, final long position, final long ahead, final long size)
+    {
+        final long left = InstrumentRules.roundSizeDown(instrument, Math.min(size, Math.abs(position) - ahead));
+        return left > 0 && left >= instrument.minSizeUnits() ? left : 0;
+    }
+
     private void placeIfAllowed(
-        final int quoteSlot, final int id, final Side side, final long price, final long size, final RiskReason reason)
+        final int quoteSlot, final int id, final Side side, final long price, final long size, final RiskReason reason,
+        final boolean reduceOnly)
     {
         if (reason != RiskReason.NONE)
         {
@@ -721,6 +791,7 @@ public final class TradingCore
             return;
         }
         final ManagedOrder order = orders.order(slot);
+        order.reduceOnly(reduceOnly);
         quoteOrderSlot[quoteSlot] = slot;
         quoteOrderCounter[quoteSlot] = order.counter();
         begin(CommandType.PLACE, id);
@@ -729,7 +800,12 @@ public final class TradingCore
         command.price = price;
         command.size = size;
         command.timeInForce = TimeInForce.POST_ONLY;
+        command.reduceOnly = reduceOnly;
         counters.increment(CoreCounters.PLACES_SENT);
+        if (reduceOnly)
+        {
+            counters.increment(CoreCounters.REDUCE_ONLY_PLACES);
+        }
         send();
     }
 
@@ -806,6 +882,7 @@ public final class TradingCore
         command.price = price;
         command.size = size;
         command.timeInForce = TimeInForce.POST_ONLY;
+        command.reduceOnly = replacement.reduceOnly();
         counters.increment(CoreCounters.REPLACES_SENT);
         send();
         return true;
@@ -824,6 +901,7 @@ public final class TradingCore
         command.price = price;
         command.size = total;
         command.timeInForce = TimeInForce.POST_ONLY;
+        command.reduceOnly = order.reduceOnly();
         counters.increment(CoreCounters.REPLACES_SENT);
         send();
     }

@@ -52,5 +52,25 @@ public enum EventType
      * Operator command: stop quoting and cancel every open order (shutdown, or a manual halt). The core stays in
      * that state; it is an input like any other so that a replay sees it at the same point.
      */
-    STOP_QUOTING
+    STOP_QUOTING,
+    /**
+     * The venue's mark price of a perpetual (v2 {@code ticker} {@code markPrice}, v3 {@code ticker} or
+     * {@code position} {@code markPrice}): {@code price}. Unrealized PnL of a perpetual is taken against it.
+     */
+    MARK_PRICE,
+    /**
+     * A funding settlement of a perpetual's position: {@code amount} in quote {@link
+     * io.bitmm.core.instrument.Amounts} units, positive received, negative paid (Bitget's sign); {@code assetId} the
+     * margin coin (-1 unknown); {@code price} the mark price it was settled at (0 unknown); {@code size} the signed
+     * position it was settled on (0 unknown); {@code tradeId} the venue's settlement or bill id (0 unknown).
+     */
+    FUNDING,
+    /**
+     * The venue's view of a perpetual's position (v2 {@code positions}, v3 {@code position}, or a REST position
+     * query), for reconciliation: {@code size} signed contracts in size units (long positive; 0 flat: a closed
+     * position), {@code averagePrice} the entry price, {@code price} the mark price (0 unknown), {@code amount} the
+     * venue's unrealized PnL (quote amount units). One event per symbol; the core records it and counts a mismatch
+     * with its own position, it does not adopt it.
+     */
+    POSITION_SNAPSHOT
 }

@@ -89,6 +89,13 @@ public final class InboundEvent
     /** Bitget error code as a number ({@code "43118"} is 43118, {@code "429"} is 429), 0 when none. */
     public int rejectCode;
 
+    // -- perpetuals
+    /**
+     * Signed amount in quote {@link io.bitmm.core.instrument.Amounts} units: a {@link EventType#FUNDING} payment
+     * (positive received), a {@link EventType#POSITION_SNAPSHOT}'s unrealized PnL.
+     */
+    public long amount;
+
     // -- balances
     public int assetId = -1;
     public long available;
@@ -131,6 +138,7 @@ public final class InboundEvent
         feeAssetId = -1;
         commandType = CommandType.NONE;
         rejectCode = 0;
+        amount = 0;
         assetId = -1;
         available = 0;
         frozen = 0;
@@ -221,6 +229,7 @@ public final class InboundEvent
         feeAssetId = src.feeAssetId;
         commandType = src.commandType;
         rejectCode = src.rejectCode;
+        amount = src.amount;
         assetId = src.assetId;
         available = src.available;
         frozen = src.frozen;

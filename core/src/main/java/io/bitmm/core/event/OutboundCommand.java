@@ -25,6 +25,12 @@ public final class OutboundCommand
     public long price;
     public long size;
     public TimeInForce timeInForce = TimeInForce.POST_ONLY;
+    /**
+     * PLACE and REPLACE of a perpetual: the order may only reduce the position (v2 mix {@code reduceOnly:"YES"} in
+     * one-way mode, v3 {@code reduceOnly:"yes"}). Set when the position is at an inventory limit, so that no fill
+     * can grow it or flip it past the limit. Always false for spot.
+     */
+    public boolean reduceOnly;
     /** {@link InboundEvent#timestampNanos} of the event that caused this command. */
     public long triggerTimestampNanos;
     /**
@@ -49,6 +55,7 @@ public final class OutboundCommand
         price = 0;
         size = 0;
         timeInForce = TimeInForce.POST_ONLY;
+        reduceOnly = false;
         triggerTimestampNanos = 0;
         decisionNanos = 0;
         commandSequence = 0;
@@ -72,6 +79,7 @@ public final class OutboundCommand
         price = src.price;
         size = src.size;
         timeInForce = src.timeInForce;
+        reduceOnly = src.reduceOnly;
         triggerTimestampNanos = src.triggerTimestampNanos;
         decisionNanos = src.decisionNanos;
         commandSequence = src.commandSequence;
@@ -94,6 +102,7 @@ public final class OutboundCommand
             price == other.price &&
             size == other.size &&
             timeInForce == other.timeInForce &&
+            reduceOnly == other.reduceOnly &&
             triggerTimestampNanos == other.triggerTimestampNanos &&
             commandSequence == other.commandSequence;
     }

@@ -171,7 +171,7 @@ public final class InstrumentRules
     }
 
     /**
-     * Order value {@code price x size} in quote {@link Amounts} units, truncated toward zero; saturates at
+     * Order value {@code price x size x contract size} in quote {@link Amounts} units, truncated toward zero; saturates at
      * {@link Long#MAX_VALUE} (or {@link Long#MIN_VALUE}) when it does not fit.
      *
      * @param instrument the scales.
@@ -181,11 +181,11 @@ public final class InstrumentRules
      */
     public static long notionalAmount(final Instrument instrument, final long price, final long size)
     {
-        return scaledProduct(price, size, instrument.priceScale() + instrument.sizeScale());
+        return perContract(instrument, scaledProduct(price, size, instrument.priceScale() + instrument.sizeScale()));
     }
 
     /**
-     * Convert a size to {@link Amounts} units of the base asset.
+     * Convert a size (x contract size) to {@link Amounts} units of the base asset.
      *
      * @param instrument the scales.
      * @param size       size units (may be negative).
@@ -193,7 +193,20 @@ public final class InstrumentRules
      */
     public static long sizeToAmount(final Instrument instrument, final long size)
     {
-        return scaledProduct(size, 1, instrument.sizeScale());
+        return perContract(instrument, scaledProduct(size, 1, instrument.sizeScale()));
+    }
+
+    /** Scale a value computed for a contract of one whole base coin by the instrument's contract size. */
+    private static long perContract(final Instrument instrument, final long value)
+    {
+        final long contractSize = instrument.contractSizeAmount();
+        if (contractSize == Amounts.ONE || value == Long.MAX_VALUE || value == Long.MIN_VALUE)
+        {
+            return value;
+        }
+        final double scaled = (double)value * (double)contractSize / (double)Amounts.ONE;
+        return scaled >= (double)Long.MAX_VALUE ? Long.MAX_VALUE :
+            scaled <= (double)Long.MIN_VALUE ? Long.MIN_VALUE : (long)scaled;
     }
 
     private static long scaledProduct(final long a, final long b, final int scale)

@@ -98,6 +98,64 @@ public final class InstrumentTable
     }
 
     /**
+     * The same symbol can be traded as spot and as a perpetual in one run: a decoder that knows the product (from
+     * {@code instType} or {@code category}) looks up with it.
+     *
+     * @param kind   the product.
+     * @param src    characters of a symbol.
+     * @param offset where it starts.
+     * @param length its length.
+     * @return the instrument id, or -1 when not traded here.
+     */
+    public int instrumentId(final InstrumentKind kind, final char[] src, final int offset, final int length)
+    {
+        for (int i = 0; i < instruments.length; i++)
+        {
+            if (instruments[i].kind() == kind && matches(instruments[i].symbolBytes(), src, offset, length))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * @param kind   the product.
+     * @param src    bytes of a symbol.
+     * @param offset where it starts.
+     * @param length its length.
+     * @return the instrument id, or -1 when not traded here.
+     */
+    public int instrumentId(final InstrumentKind kind, final byte[] src, final int offset, final int length)
+    {
+        for (int i = 0; i < instruments.length; i++)
+        {
+            if (instruments[i].kind() == kind && matches(instruments[i].symbolBytes(), src, offset, length))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * @param kind   the product.
+     * @param symbol a symbol (slow path).
+     * @return its instrument, or null.
+     */
+    public Instrument instrument(final InstrumentKind kind, final String symbol)
+    {
+        for (final Instrument instrument : instruments)
+        {
+            if (instrument.kind() == kind && instrument.symbol().equals(symbol))
+            {
+                return instrument;
+            }
+        }
+        return null;
+    }
+
+    /**
      * @param src    bytes of a symbol.
      * @param offset where it starts.
      * @param length its length.

@@ -39,6 +39,8 @@ public final class ManagedOrder
     boolean awaitingReconcile;
     /** When the last reconcile query was sent (ns). */
     long reconcileQueryNanos;
+    /** Sent reduce-only (a perpetual at an inventory limit); kept by a replacement. */
+    boolean reduceOnly;
 
     ManagedOrder(final int slot)
     {
@@ -73,6 +75,22 @@ public final class ManagedOrder
     public long size()
     {
         return size;
+    }
+
+    /**
+     * @return true when the order was sent reduce-only.
+     */
+    public boolean reduceOnly()
+    {
+        return reduceOnly;
+    }
+
+    /**
+     * @param reduceOnly whether the order is sent reduce-only; set by the core right after creating it.
+     */
+    public void reduceOnly(final boolean reduceOnly)
+    {
+        this.reduceOnly = reduceOnly;
     }
 
     /**

@@ -133,6 +133,7 @@ public final class OrderManager
                 order.quoteSlot = quoteSlot;
                 order.cancelRequested = false;
                 order.awaitingReconcile = false;
+                order.reduceOnly = false;
                 setOpen(openCount + 1);
                 return order.slot;
             }
@@ -182,6 +183,7 @@ public final class OrderManager
         }
         final ManagedOrder replacement = orders[newSlot];
         replacement.replacesSlot = oldSlot;
+        replacement.reduceOnly = old.reduceOnly;
         old.replacementSlot = newSlot;
         old.quoteSlot = -1;
         old.cancelRequested = true;

@@ -13,6 +13,12 @@ import io.bitmm.core.instrument.InstrumentRules;
  * signed quote value of the open position (positive when long); closing part of it releases cost in proportion
  * and books the difference as realized PnL. Also tracks how the base and quote holdings changed, net of fees
  * charged in each, so a system test can compare with the venue's balances.
+ * <p>
+ * A USDT-M perpetual's position is the same signed size (contracts, in size units) with its entry price
+ * ({@link #averageCost()}), realized PnL on reducing fills, fees, and in addition funding payments
+ * ({@link #onFunding}) and the venue's mark price ({@link #onMarkPrice}): once one arrived, unrealized PnL is taken
+ * against it rather than the book's mid. The venue's own view of the position ({@link #onVenuePosition}) is kept
+ * beside the engine's for reconciliation; the engine's position is always the one built from fills.
  */
 public final class Position
 {
@@ -30,6 +36,13 @@ public final class Position
     private long sellFills;
     private long otherAssetFeeFills;
     private boolean costPending;
+    private long funding;
+    private long fundingPayments;
+    private long venueMarkPrice;
+    private long venueSize;
+    private long venueEntryPrice;
+    private long venueUnrealizedPnl;
+    private long venueSnapshots;
 
     /**
      * @param instrument the instrument.
@@ -101,6 +114,46 @@ public final class Position
         }
     }
 
+    /**
+     * The venue's mark price of a perpetual: unrealized PnL is taken against it from now on.
+     *
+     * @param price mark price, price units; 0 or less is ignored.
+     */
+    public void onMarkPrice(final long price)
+    {
+        if (price > 0)
+        {
+            priceStartPosition(price);
+            venueMarkPrice = price;
+        }
+    }
+
+    /**
+     * A funding settlement.
+     *
+     * @param amount quote amount units, positive received, negative paid.
+     */
+    public void onFunding(final long amount)
+    {
+        funding += amount;
+        fundingPayments++;
+    }
+
+    /**
+     * The venue's view of the position (reconciliation); does not change the engine's.
+     *
+     * @param signedSize    contracts, size units, long positive.
+     * @param entryPrice    the venue's average entry price, price units.
+     * @param unrealizedPnl the venue's unrealized PnL, quote amount units.
+     */
+    public void onVenuePosition(final long signedSize, final long entryPrice, final long unrealizedPnl)
+    {
+        venueSize = signedSize;
+        venueEntryPrice = entryPrice;
+        venueUnrealizedPnl = unrealizedPnl;
+        venueSnapshots++;
+    }
+
     private void priceStartPosition(final long price)
     {
         if (costPending)
@@ -154,7 +207,80 @@ public final class Position
         {
             return 0;
         }
-        return InstrumentRules.notionalAmount(instrument, markPrice, size) - cost;
+        return InstrumentRules.notionalAmount(instrument, valuationPrice(), size) - cost;
+    }
+
+    /**
+     * @return the price unrealized PnL is taken at: the venue's mark price once one arrived, else the book's mid.
+     */
+    public long valuationPrice()
+    {
+        return venueMarkPrice > 0 ? venueMarkPrice : markPrice;
+    }
+
+    /**
+     * @return the venue's last mark price, price units; 0 before any.
+     */
+    public long venueMarkPrice()
+    {
+        return venueMarkPrice;
+    }
+
+    /**
+     * @return funding received minus funding paid, quote amount units.
+     */
+    public long funding()
+    {
+        return funding;
+    }
+
+    /**
+     * @return funding settlements applied.
+     */
+    public long fundingPayments()
+    {
+        return fundingPayments;
+    }
+
+    /**
+     * @return change of a perpetual's margin balance from this position: realized PnL - fees + funding, quote amount
+     *         units.
+     */
+    public long marginBalanceChange()
+    {
+        return realizedPnl - fees + funding;
+    }
+
+    /**
+     * @return the venue's last reported position, contracts in size units (signed); 0 before any report.
+     */
+    public long venueSize()
+    {
+        return venueSize;
+    }
+
+    /**
+     * @return the venue's last reported entry price, price units.
+     */
+    public long venueEntryPrice()
+    {
+        return venueEntryPrice;
+    }
+
+    /**
+     * @return the venue's last reported unrealized PnL, quote amount units.
+     */
+    public long venueUnrealizedPnl()
+    {
+        return venueUnrealizedPnl;
+    }
+
+    /**
+     * @return venue position reports received.
+     */
+    public long venueSnapshots()
+    {
+        return venueSnapshots;
     }
 
     /**
@@ -167,11 +293,11 @@ public final class Position
     }
 
     /**
-     * @return realized + unrealized - fees, quote amount units.
+     * @return realized + unrealized - fees + funding, quote amount units.
      */
     public long totalPnl()
     {
-        return realizedPnl + unrealizedPnl() - fees;
+        return realizedPnl + unrealizedPnl() - fees + funding;
     }
 
     /**

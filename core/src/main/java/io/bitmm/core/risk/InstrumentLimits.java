@@ -8,9 +8,27 @@ package io.bitmm.core.risk;
  * @param softLimit         absolute position beyond which only reducing orders are quoted, size units.
  * @param maxOrderSize      largest single order, size units.
  * @param maxOrderNotional  largest single order value, amount units of the quote asset.
+ * @param maxPositionNotional hard maximum absolute position value at fair value, amount units of the quote asset;
+ *                          0: no notional limit (the position limits in size units still apply).
  */
-public record InstrumentLimits(long orderSize, long maxPosition, long softLimit, long maxOrderSize, long maxOrderNotional)
+public record InstrumentLimits(long orderSize, long maxPosition, long softLimit, long maxOrderSize, long maxOrderNotional,
+    long maxPositionNotional)
 {
+    /**
+     * Limits without a notional position limit.
+     *
+     * @param orderSize        size of one quote, size units.
+     * @param maxPosition      hard maximum absolute position, size units.
+     * @param softLimit        absolute position beyond which only reducing orders are quoted, size units.
+     * @param maxOrderSize     largest single order, size units.
+     * @param maxOrderNotional largest single order value, amount units of the quote asset.
+     */
+    public InstrumentLimits(final long orderSize, final long maxPosition, final long softLimit, final long maxOrderSize,
+        final long maxOrderNotional)
+    {
+        this(orderSize, maxPosition, softLimit, maxOrderSize, maxOrderNotional, 0);
+    }
+
     /**
      * @param what name for the message.
      * @return null when consistent, else what is wrong.
@@ -32,6 +50,10 @@ public record InstrumentLimits(long orderSize, long maxPosition, long softLimit,
         if (maxOrderNotional <= 0)
         {
             return what + ": maxOrderNotional must be > 0, was " + maxOrderNotional;
+        }
+        if (maxPositionNotional < 0)
+        {
+            return what + ": maxPositionNotional must be >= 0 (0: none), was " + maxPositionNotional;
         }
         return null;
     }

@@ -140,7 +140,7 @@ public final class RiskManager
         {
             return RiskReason.HALTED;
         }
-        final RiskReason positionReason = checkPosition(instrument.id(), side, size, position, sameSideAhead);
+        final RiskReason positionReason = checkPosition(instrument, side, size, position, sameSideAhead, fairValue);
         if (positionReason != RiskReason.NONE)
         {
             return positionReason;
@@ -232,10 +232,31 @@ public final class RiskManager
         state = RiskState.HALTED;
     }
 
-    private RiskReason checkPosition(
-        final int instrumentId, final Side side, final long size, final long position, final long sameSideAhead)
+    /**
+     * Whether the position is at an inventory limit: the side that would grow it is refused for a position reason
+     * (in contracts, in notional, the soft limit, or the kill switch reducing). The core then quotes the reducing side
+     * only, reduce-only on a perpetual.
+     *
+     * @param instrument the instrument.
+     * @param position   signed position, size units.
+     * @param size       the size of one quote, size units.
+     * @param fairValue  fair value, price units.
+     * @return {@link RiskReason#NONE} when flat or below every limit, else the reason growing it is refused.
+     */
+    public RiskReason growthRefusal(final Instrument instrument, final long position, final long size, final long fairValue)
     {
-        final InstrumentLimits limit = limits[instrumentId];
+        if (position == 0)
+        {
+            return RiskReason.NONE;
+        }
+        return checkPosition(instrument, position > 0 ? Side.BUY : Side.SELL, size, position, 0, fairValue);
+    }
+
+    private RiskReason checkPosition(
+        final Instrument instrument, final Side side, final long size, final long position, final long sameSideAhead,
+        final long fairValue)
+    {
+        final InstrumentLimits limit = limits[instrument.id()];
         final boolean buy = side == Side.BUY;
         final boolean reduces = buy ? position < 0 : position > 0;
         if (state == RiskState.REDUCING && !reduces)
@@ -250,6 +271,11 @@ public final class RiskManager
         if (Math.abs(position) > limit.softLimit() && !reduces)
         {
             return RiskReason.SOFT_LIMIT;
+        }
+        if (limit.maxPositionNotional() > 0 && Math.abs(after) > Math.abs(position) &&
+            InstrumentRules.notionalAmount(instrument, fairValue, Math.abs(after)) > limit.maxPositionNotional())
+        {
+            return RiskReason.MAX_POSITION_NOTIONAL;
         }
         return RiskReason.NONE;
     }

@@ -35,7 +35,11 @@ public enum RiskReason
     /** The kill switch is reducing: only orders that reduce the position. */
     REDUCING,
     /** The kill switch halted quoting, or quoting was stopped. */
-    HALTED;
+    HALTED,
+    /** The order would take the position's value at fair value beyond the notional maximum. */
+    MAX_POSITION_NOTIONAL,
+    /** At an inventory limit: a reduce-only quote would be larger than the position left to reduce. */
+    REDUCE_ONLY_SIZE;
 
     private static final RiskReason[] VALUES = values();
 

@@ -39,6 +39,8 @@ final class EventTape
     private final long[] price;
     private final long[] size;
     private final long[] cumulative;
+    private final long[] averagePrice;
+    private final long[] amount;
     private final byte[] status;
     private final byte[] cancelReason;
     private final byte[] commandType;
@@ -70,6 +72,8 @@ final class EventTape
         price = new long[capacity];
         size = new long[capacity];
         cumulative = new long[capacity];
+        averagePrice = new long[capacity];
+        amount = new long[capacity];
         status = new byte[capacity];
         cancelReason = new byte[capacity];
         commandType = new byte[capacity];
@@ -118,6 +122,8 @@ final class EventTape
         price[i] = event.price;
         size[i] = event.size;
         cumulative[i] = event.cumulativeFilledSize;
+        averagePrice[i] = event.averagePrice;
+        amount[i] = event.amount;
         status[i] = (byte)event.venueStatus.ordinal();
         cancelReason[i] = (byte)event.cancelReason.ordinal();
         commandType[i] = (byte)event.commandType.ordinal();
@@ -167,6 +173,8 @@ final class EventTape
         event.price = price[i];
         event.size = size[i];
         event.cumulativeFilledSize = cumulative[i];
+        event.averagePrice = averagePrice[i];
+        event.amount = amount[i];
         event.venueStatus = STATUSES[status[i]];
         event.cancelReason = REASONS[cancelReason[i]];
         event.commandType = COMMANDS[commandType[i]];

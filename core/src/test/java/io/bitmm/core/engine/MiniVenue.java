@@ -9,6 +9,7 @@ import io.bitmm.core.event.OutboundCommand;
 import io.bitmm.core.event.Side;
 import io.bitmm.core.event.VenueOrderStatus;
 import io.bitmm.core.instrument.Instrument;
+import io.bitmm.core.instrument.InstrumentRules;
 import io.bitmm.core.order.ClientOidCodec;
 
 import java.util.ArrayDeque;
@@ -40,6 +41,8 @@ final class MiniVenue
     private boolean snapshotDue = true;
     private long now;
     private long step;
+    /** A perpetual's signed position at the venue, size units. */
+    private long venuePosition;
 
     /** Venue order: side (0 buy), price, size, filled, orderId. */
     private static final int SIDE = 0;
@@ -71,6 +74,10 @@ final class MiniVenue
         {
             event.reset();
             event.type = EventType.TIMER;
+        }
+        else if (instrument.isPerpetual() && step % 97 == 0)
+        {
+            perpetualEvent(event);
         }
         else
         {
@@ -217,6 +224,26 @@ final class MiniVenue
         maybeTrade();
     }
 
+    /** A perpetual's mark price, and now and then a funding settlement on the venue's position. */
+    private void perpetualEvent(final InboundEvent event)
+    {
+        event.reset();
+        event.instrumentId = instrument.id();
+        if (step % (97 * 7) == 0)
+        {
+            event.type = EventType.FUNDING;
+            event.size = venuePosition;
+            event.price = center;
+            event.amount = -InstrumentRules.notionalAmount(instrument, center, venuePosition) / 10_000;
+            event.tradeId = step;
+        }
+        else
+        {
+            event.type = EventType.MARK_PRICE;
+            event.price = center + random.nextInt(3) - 1;
+        }
+    }
+
     private void snapshot(final InboundEvent event)
     {
         event.reset();
@@ -288,6 +315,17 @@ final class MiniVenue
         fill.tradeId = nextTradeId++;
         fill.maker = true;
         respond(fill);
+        if (instrument.isPerpetual())
+        {
+            venuePosition += fill.side == Side.BUY ? size : -size;
+            final InboundEvent position = new InboundEvent();
+            position.type = EventType.POSITION_SNAPSHOT;
+            position.instrumentId = instrument.id();
+            position.size = venuePosition;
+            position.averagePrice = order[PRICE];
+            position.price = center;
+            respond(position);
+        }
         if (random.nextInt(10) == 0)
         {
             final InboundEvent duplicate = new InboundEvent();

@@ -13,7 +13,7 @@ class InstrumentFactoryTest
     void shouldBuildSpotInstrumentFromSymbolFields()
     {
         final Instrument btc = TestSupport.spotBtc();
-        assertEquals(Market.SPOT, btc.market());
+        assertEquals(InstrumentKind.SPOT, btc.kind());
         assertEquals(2, btc.priceScale());
         assertEquals(1, btc.tickUnits());
         assertEquals(6, btc.sizeScale());
@@ -31,7 +31,7 @@ class InstrumentFactoryTest
     {
         final Instrument btc = InstrumentFactory.futures(
             0, "BTCUSDT", 0, 1, "1", "1", "3", "0.001", "0.001", "5", "0.9", "0.9", "0.0002", "0.0006", "200");
-        assertEquals(Market.USDT_FUTURES, btc.market());
+        assertEquals(InstrumentKind.USDT_PERPETUAL, btc.kind());
         assertEquals(1, btc.priceScale());
         assertEquals(1, btc.tickUnits());
         assertEquals(3, btc.sizeScale());
@@ -110,5 +110,34 @@ class InstrumentFactoryTest
         assertEquals(DecimalParser.OK, parser.parse("30000.100", 2));
         assertEquals(3_000_010, parser.value());
         assertEquals(3, parser.decimals());
+    }
+
+    @Test
+    void shouldBuildPerpetualFromDecimalGridFields()
+    {
+        final Instrument btc = InstrumentFactory.usdtPerpetual(
+            0, "BTCUSDT", 0, 1, "1", "0.5", "4", "0.0002", "0.0001", "5", "", "", "0.0002", "0.0006", "200", "");
+        assertEquals(InstrumentKind.USDT_PERPETUAL, btc.kind());
+        assertEquals(true, btc.isPerpetual());
+        assertEquals(5, btc.tickUnits(), "0.5 at one decimal");
+        assertEquals(2, btc.stepUnits());
+        assertEquals(1, btc.minSizeUnits());
+        assertEquals(0, btc.buyLimitPriceRatioPpm());
+        assertEquals(Amounts.ONE, btc.contractSizeAmount());
+        assertEquals(InstrumentRules.OFF_TICK, InstrumentRules.checkPrice(btc, 600_003));
+        assertEquals(InstrumentRules.OK, InstrumentRules.checkPrice(btc, 600_005));
+    }
+
+    @Test
+    void shouldScaleNotionalByContractSize()
+    {
+        final Instrument tenth = InstrumentFactory.usdtPerpetual(
+            0, "BTCUSDT", 0, 1, "1", "0.1", "0", "1", "1", "5", "", "", "0.0002", "0.0006", "200", "0.1");
+        assertEquals(Amounts.ONE / 10, tenth.contractSizeAmount());
+        // 3 contracts of 0.1 BTC at 60000.0: 18000 USDT
+        assertEquals(18_000 * Amounts.ONE, InstrumentRules.notionalAmount(tenth, 600_000, 3));
+        assertEquals(3 * Amounts.ONE / 10, InstrumentRules.sizeToAmount(tenth, 3));
+        assertThrows(IllegalArgumentException.class, () -> InstrumentFactory.usdtPerpetual(
+            0, "BTCUSDT", 0, 1, "1", "0.05", "0", "1", "1", "5", "", "", "0.0002", "0.0006", "200", ""));
     }
 }

@@ -5,7 +5,7 @@ import io.bitmm.core.event.OutboundCommand;
 import io.bitmm.core.event.Side;
 import io.bitmm.core.event.TimeInForce;
 import io.bitmm.core.instrument.Instrument;
-import io.bitmm.core.instrument.Market;
+import io.bitmm.core.instrument.InstrumentKind;
 import io.bitmm.gateway.auth.HmacSigner;
 import io.bitmm.gateway.bitget.v2.SpotOrderEncoder;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -45,7 +45,7 @@ public class OrderEncodeBenchmark
     private final OrderRequest request = new OrderRequest(0);
     private final OutboundCommand command = new OutboundCommand();
     private final byte[] signature = new byte[HmacSigner.BASE64_LENGTH];
-    private final Instrument btc = new Instrument(0, "BTCUSDT", Market.SPOT, 0, 2, 2, 1, 4, 1, 0, 100_000_000L,
+    private final Instrument btc = new Instrument(0, "BTCUSDT", InstrumentKind.SPOT, 0, 2, 2, 1, 4, 1, 0, 100_000_000L,
         50_000, 50_000, 1000, 1000, 200);
     private long timestampMs = 1_700_000_000_000L;
 

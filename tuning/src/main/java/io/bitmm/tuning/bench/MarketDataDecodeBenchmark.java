@@ -4,7 +4,7 @@ import io.bitmm.core.event.InboundEvent;
 import io.bitmm.core.event.InboundPublisher;
 import io.bitmm.core.instrument.Instrument;
 import io.bitmm.core.instrument.InstrumentTable;
-import io.bitmm.core.instrument.Market;
+import io.bitmm.core.instrument.InstrumentKind;
 import io.bitmm.gateway.DistinctErrorLog;
 import io.bitmm.gateway.GatewayCounters;
 import io.bitmm.gateway.bitget.v2.SpotMarketDataDecoder;
@@ -58,7 +58,7 @@ public class MarketDataDecodeBenchmark
     @Setup(Level.Trial)
     public void setUp()
     {
-        final Instrument btc = new Instrument(0, "BTCUSDT", Market.SPOT, 0, 2, 2, 1, 4, 1, 0, 100_000_000L,
+        final Instrument btc = new Instrument(0, "BTCUSDT", InstrumentKind.SPOT, 0, 2, 2, 1, 4, 1, 0, 100_000_000L,
             50_000, 50_000, 1000, 1000, 200);
         final InstrumentTable table = new InstrumentTable(List.of(btc), List.of("BTC", "ETH", "USDT"));
         decoder = new SpotMarketDataDecoder(table, publisher, new GatewayCounters(), new DistinctErrorLog());

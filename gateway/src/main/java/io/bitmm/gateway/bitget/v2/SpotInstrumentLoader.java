@@ -7,7 +7,7 @@ import io.bitmm.core.instrument.Amounts;
 import io.bitmm.core.instrument.DecimalParser;
 import io.bitmm.core.instrument.Instrument;
 import io.bitmm.core.instrument.InstrumentTable;
-import io.bitmm.core.instrument.Market;
+import io.bitmm.core.instrument.InstrumentKind;
 import io.bitmm.gateway.GatewayContext;
 import io.bitmm.gateway.auth.HmacSigner;
 
@@ -104,7 +104,7 @@ public final class SpotInstrumentLoader
         final String quantity = row.get("orderQuantity");
         final int orderQuantity = quantity == null || quantity.isEmpty() ? DEFAULT_MAX_OPEN_ORDERS :
             integer(row, "orderQuantity", quantity, 0, 100_000);
-        return new Instrument(id, symbol, Market.SPOT, base, quote,
+        return new Instrument(id, symbol, InstrumentKind.SPOT, base, quote,
             integer(row, "pricePrecision", required(row, "pricePrecision"), 0, 12), 1,
             integer(row, "quantityPrecision", required(row, "quantityPrecision"), 0, 12), 1,
             0,
@@ -173,7 +173,7 @@ public final class SpotInstrumentLoader
         return parser.value();
     }
 
-    private static long clockOffsetMs(final HttpClient client, final GatewayContext context) throws IOException
+    static long clockOffsetMs(final HttpClient client, final GatewayContext context) throws IOException
     {
         final long sent = System.currentTimeMillis();
         final long venueMs = serverTime(dataObject(get(client, context, "/api/v2/public/time", null, 0)));
@@ -212,7 +212,7 @@ public final class SpotInstrumentLoader
         return dataObject(get(client, context, "/api/v2/common/trade-rate", "businessType=spot&symbol=" + symbol, offsetMs));
     }
 
-    private static byte[] get(
+    static byte[] get(
         final HttpClient client, final GatewayContext context, final String path, final String sortedQuery, final long offsetMs)
         throws IOException
     {
@@ -276,7 +276,7 @@ public final class SpotInstrumentLoader
         }
     }
 
-    private static List<Map<String, String>> dataRows(final byte[] body) throws IOException
+    static List<Map<String, String>> dataRows(final byte[] body) throws IOException
     {
         final List<Map<String, String>> rows = new ArrayList<>();
         try (JsonParser parser = JSON.createParser(body))
@@ -292,7 +292,7 @@ public final class SpotInstrumentLoader
         return rows;
     }
 
-    private static Map<String, String> dataObject(final byte[] body) throws IOException
+    static Map<String, String> dataObject(final byte[] body) throws IOException
     {
         try (JsonParser parser = JSON.createParser(body))
         {

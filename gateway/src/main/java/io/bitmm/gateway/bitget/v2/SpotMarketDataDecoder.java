@@ -44,6 +44,7 @@ public final class SpotMarketDataDecoder implements MarketDataCodec
     private static final int SEEN_SIDE = 16;
     private static final int SEEN_TRADE_ID = 32;
 
+    private final String instType;
     private final InstrumentTable instruments;
     private final InboundPublisher publisher;
     private final GatewayCounters counters;
@@ -78,6 +79,27 @@ public final class SpotMarketDataDecoder implements MarketDataCodec
         final GatewayCounters counters,
         final DistinctErrorLog errorLog)
     {
+        this(instruments, publisher, counters, errorLog, "SPOT");
+    }
+
+    /**
+     * v2 public {@code books}/{@code trade} pushes have the same shape for every instType: this decoder serves spot
+     * and, with {@code instType} {@code USDT-FUTURES}, the classic USDT-M perpetuals (bitget-v2-protocol.md §10).
+     *
+     * @param instruments the traded instruments (all of this instType).
+     * @param publisher   the inbound ring.
+     * @param counters    counters.
+     * @param errorLog    distinct error log.
+     * @param instType    {@code SPOT} or {@code USDT-FUTURES}: what {@link #subscription} subscribes.
+     */
+    public SpotMarketDataDecoder(
+        final InstrumentTable instruments,
+        final InboundPublisher publisher,
+        final GatewayCounters counters,
+        final DistinctErrorLog errorLog,
+        final String instType)
+    {
+        this.instType = instType;
         this.instruments = instruments;
         this.publisher = publisher;
         this.counters = counters;
@@ -777,13 +799,13 @@ public final class SpotMarketDataDecoder implements MarketDataCodec
         return sb.append("]}").toString();
     }
 
-    private static boolean appendArg(final StringBuilder sb, final boolean first, final String channel, final String symbol)
+    private boolean appendArg(final StringBuilder sb, final boolean first, final String channel, final String symbol)
     {
         if (!first)
         {
             sb.append(',');
         }
-        sb.append("{\"instType\":\"SPOT\",\"channel\":\"").append(channel).append("\",\"instId\":\"").append(symbol)
+        sb.append("{\"instType\":\"").append(instType).append("\",\"channel\":\"").append(channel).append("\",\"instId\":\"").append(symbol)
             .append("\"}");
         return false;
     }

@@ -37,6 +37,7 @@ public final class SpotPrivateStreamDecoder implements PrivateStreamCodec
     private static final int CHANNEL_FILL = 2;
     private static final int CHANNEL_ACCOUNT = 3;
     private static final int CHANNEL_OTHER = 4;
+    private static final int CHANNEL_POSITIONS = 5;
 
     // stash slots
     private static final int INST_ID = 0;
@@ -64,7 +65,13 @@ public final class SpotPrivateStreamDecoder implements PrivateStreamCodec
     private static final int FEE_COIN = 22;
     private static final int TOTAL_FEE = 23;
     private static final int DEDUCTION = 24;
-    private static final int SLOTS = 25;
+    private static final int HOLD_SIDE = 25;
+    private static final int TOTAL = 26;
+    private static final int OPEN_PRICE_AVG = 27;
+    private static final int MARK_PRICE = 28;
+    private static final int UNREALIZED_PL = 29;
+    private static final int FUNDING_TOTAL = 30;
+    private static final int SLOTS = 31;
     private static final int SLOT_CHARS = 96;
 
     private final InstrumentTable instruments;
@@ -89,6 +96,16 @@ public final class SpotPrivateStreamDecoder implements PrivateStreamCodec
     private boolean invalid;
     private boolean lastObjectPublished;
 
+    /** {@code SPOT} or {@code USDT-FUTURES}: the instType subscribed. */
+    private final String instType;
+    /** Futures, per instrument: in the venue's last positions push. */
+    private final boolean[] positionListed;
+    /** Futures, per instrument: open at the venue as far as the last push said. */
+    private final boolean[] positionOpen;
+    /** Futures, per instrument: the position's cumulative funding ({@code totalFee}) last seen, amount units. */
+    private final long[] fundingSeen;
+    private boolean positionsSeenOnce;
+
     /**
      * @param instruments     the traded instruments and assets.
      * @param publisher       the inbound ring.
@@ -109,6 +126,45 @@ public final class SpotPrivateStreamDecoder implements PrivateStreamCodec
         this.counters = counters;
         this.errorLog = errorLog;
         this.fillsFromOrders = fillsFromOrders;
+        this.instType = "SPOT";
+        this.positionListed = new boolean[0];
+        this.positionOpen = new boolean[0];
+        this.fundingSeen = new long[0];
+    }
+
+    /**
+     * A decoder for one instType: {@code SPOT}, or {@code USDT-FUTURES} (classic v2 mix: the same {@code orders},
+     * {@code fill} and {@code account} shapes with futures fields, {@code account} keyed by {@code marginCoin}, and
+     * {@code positions}: each push lists every open position, one absent is flat). A position becomes a
+     * POSITION_SNAPSHOT (signed {@code total} by {@code holdSide}, {@code openPriceAvg}, {@code markPrice},
+     * {@code unrealizedPL}); a rise or fall of its cumulative funding ({@code totalFee}, positive received) since the
+     * last push becomes a FUNDING event. The first push after start only sets the baseline (funding before this run
+     * is in the balance already); a position opened later starts from 0.
+     *
+     * @param instruments     the traded instruments and assets.
+     * @param publisher       the inbound ring.
+     * @param counters        counters.
+     * @param errorLog        distinct error log.
+     * @param fillsFromOrders as in the spot constructor.
+     * @param instType        {@code SPOT} or {@code USDT-FUTURES}.
+     */
+    public SpotPrivateStreamDecoder(
+        final InstrumentTable instruments,
+        final InboundPublisher publisher,
+        final GatewayCounters counters,
+        final DistinctErrorLog errorLog,
+        final boolean fillsFromOrders,
+        final String instType)
+    {
+        this.instruments = instruments;
+        this.publisher = publisher;
+        this.counters = counters;
+        this.errorLog = errorLog;
+        this.fillsFromOrders = fillsFromOrders;
+        this.instType = instType;
+        this.positionListed = new boolean[instruments.instrumentCount()];
+        this.positionOpen = new boolean[instruments.instrumentCount()];
+        this.fundingSeen = new long[instruments.instrumentCount()];
     }
 
     /**
@@ -251,7 +307,8 @@ public final class SpotPrivateStreamDecoder implements PrivateStreamCodec
                 final int o = json.offset();
                 final int l = json.length();
                 channel = Chars.equalsAscii(c, o, l, "orders") ? CHANNEL_ORDERS : Chars.equalsAscii(c, o, l, "fill") ?
-                    CHANNEL_FILL : Chars.equalsAscii(c, o, l, "account") ? CHANNEL_ACCOUNT : CHANNEL_OTHER;
+                    CHANNEL_FILL : Chars.equalsAscii(c, o, l, "account") ? CHANNEL_ACCOUNT :
+                    Chars.equalsAscii(c, o, l, "positions") ? CHANNEL_POSITIONS : CHANNEL_OTHER;
             }
             else if (!json.skip(value))
             {
@@ -263,6 +320,10 @@ public final class SpotPrivateStreamDecoder implements PrivateStreamCodec
 
     private boolean dataArray() throws IOException
     {
+        if (channel == CHANNEL_POSITIONS)
+        {
+            return positionsArray();
+        }
         JsonToken token;
         while ((token = json.next()) == JsonToken.START_OBJECT)
         {
@@ -292,6 +353,88 @@ public final class SpotPrivateStreamDecoder implements PrivateStreamCodec
             }
         }
         return token == JsonToken.END_ARRAY;
+    }
+
+    private boolean positionsArray() throws IOException
+    {
+        for (int id = 0; id < positionListed.length; id++)
+        {
+            positionListed[id] = false;
+        }
+        JsonToken token;
+        while ((token = json.next()) == JsonToken.START_OBJECT)
+        {
+            if (!stashObject())
+            {
+                return false;
+            }
+            publishPosition();
+        }
+        if (token != JsonToken.END_ARRAY)
+        {
+            return false;
+        }
+        for (int id = 0; id < positionListed.length; id++)
+        {
+            if (!positionListed[id] && (positionOpen[id] || !positionsSeenOnce) && instruments.instrument(id).isPerpetual())
+            {
+                // absent from the list: flat at the venue (a closed position drops out)
+                final InboundEvent e = claim(EventType.POSITION_SNAPSHOT, id);
+                publish(e);
+                positionOpen[id] = false;
+                fundingSeen[id] = 0;
+            }
+        }
+        positionsSeenOnce = true;
+        return true;
+    }
+
+    private void publishPosition()
+    {
+        final int id = instrumentOfStash();
+        if (id < 0)
+        {
+            if (id == -1)
+            {
+                drop("position without an instId");
+            }
+            return;
+        }
+        final Instrument instrument = instruments.instrument(id);
+        invalid = false;
+        final long total = decimalOf(TOTAL, instrument.sizeScale());
+        final long size = is(HOLD_SIDE, "short") ? -total : total;
+        final long funding = signedDecimalOf(FUNDING_TOTAL, Amounts.DECIMALS);
+        final long mark = decimalOf(MARK_PRICE, instrument.priceScale());
+        final long entry = decimalOf(OPEN_PRICE_AVG, instrument.priceScale());
+        final long unrealized = signedDecimalOf(UNREALIZED_PL, Amounts.DECIMALS);
+        if (invalid || !has(TOTAL))
+        {
+            drop("position with a missing or unreadable total, price or funding");
+            return;
+        }
+        final boolean wasOpen = positionOpen[id];
+        positionListed[id] = true;
+        positionOpen[id] = total != 0;
+        final InboundEvent e = claim(EventType.POSITION_SNAPSHOT, id);
+        e.size = size;
+        e.averagePrice = entry;
+        e.price = mark;
+        e.amount = unrealized;
+        e.venueTimeMs = longOf(TIME);
+        publish(e);
+        final long delta = funding - (wasOpen ? fundingSeen[id] : 0);
+        fundingSeen[id] = funding;
+        if (positionsSeenOnce && delta != 0)
+        {
+            final InboundEvent f = claim(EventType.FUNDING, id);
+            f.amount = delta;
+            f.assetId = instrument.quoteAssetId();
+            f.price = mark;
+            f.size = size;
+            f.venueTimeMs = longOf(TIME);
+            publish(f);
+        }
     }
 
     /**
@@ -476,7 +619,20 @@ public final class SpotPrivateStreamDecoder implements PrivateStreamCodec
             case "uTime":
                 return TIME;
             case "coin":
+            case "marginCoin":
                 return COIN;
+            case "holdSide":
+                return HOLD_SIDE;
+            case "total":
+                return TOTAL;
+            case "openPriceAvg":
+                return OPEN_PRICE_AVG;
+            case "markPrice":
+                return MARK_PRICE;
+            case "unrealizedPL":
+                return UNREALIZED_PL;
+            case "totalFee":
+                return FUNDING_TOTAL;
             case "available":
                 return AVAILABLE;
             case "frozen":
@@ -942,15 +1098,17 @@ public final class SpotPrivateStreamDecoder implements PrivateStreamCodec
     @Override
     public String subscription()
     {
+        final String positions = "SPOT".equals(instType) ? "" :
+            ",{\"instType\":\"" + instType + "\",\"channel\":\"positions\",\"instId\":\"default\"}";
         return "{\"op\":\"subscribe\",\"args\":[" +
-            "{\"instType\":\"SPOT\",\"channel\":\"orders\",\"instId\":\"default\"}," +
-            "{\"instType\":\"SPOT\",\"channel\":\"fill\",\"instId\":\"default\"}," +
-            "{\"instType\":\"SPOT\",\"channel\":\"account\",\"coin\":\"default\"}]}";
+            "{\"instType\":\"" + instType + "\",\"channel\":\"orders\",\"instId\":\"default\"}," +
+            "{\"instType\":\"" + instType + "\",\"channel\":\"fill\",\"instId\":\"default\"}," +
+            "{\"instType\":\"" + instType + "\",\"channel\":\"account\",\"coin\":\"default\"}" + positions + "]}";
     }
 
     @Override
     public int channels()
     {
-        return 3;
+        return "SPOT".equals(instType) ? 3 : 4;
     }
 }

@@ -406,6 +406,20 @@ public final class SpotReplyDecoder implements ReplyCodec
 
     private boolean orderInfo(final OrderRequest r, final JsonToken value) throws IOException
     {
+        if (value == JsonToken.START_OBJECT)
+        {
+            // v2 mix order/detail answers one object (spot orderInfo a list of one)
+            if (!orderDecoder.decodeOrderObject(json, r.rxNanos))
+            {
+                return false;
+            }
+            if (r.orderCount > 0 && !orderDecoder.lastObjectNames(r.clientOids[0], r.clientOidLengths[0]))
+            {
+                counters.increment(GatewayCounters.FIELD_QUERIES);
+                publishAll(r, EventType.COMMAND_UNKNOWN, RejectCodes.NOT_IN_REPLY);
+            }
+            return true;
+        }
         if (value != JsonToken.START_ARRAY)
         {
             // data null, a string, an object: no answer about the order (fuzzer finding: it was left unanswered)

@@ -7,7 +7,7 @@ import io.bitmm.core.instrument.Amounts;
 import io.bitmm.core.instrument.DecimalParser;
 import io.bitmm.core.instrument.Instrument;
 import io.bitmm.core.instrument.InstrumentTable;
-import io.bitmm.core.instrument.Market;
+import io.bitmm.core.instrument.InstrumentKind;
 import io.bitmm.gateway.GatewayContext;
 import io.bitmm.gateway.auth.HmacSigner;
 
@@ -104,7 +104,7 @@ public final class UtaInstrumentLoader
         final String quantity = row.get("maxSymbolOrderNum");
         final int orderQuantity = quantity == null || quantity.isEmpty() ? DEFAULT_MAX_OPEN_ORDERS :
             integer(row, "maxSymbolOrderNum", quantity, 0, 100_000);
-        return new Instrument(id, symbol, Market.SPOT, base, quote,
+        return new Instrument(id, symbol, InstrumentKind.SPOT, base, quote,
             integer(row, "pricePrecision", required(row, "pricePrecision"), 0, 12), 1,
             integer(row, "quantityPrecision", required(row, "quantityPrecision"), 0, 12), 1,
             0,
