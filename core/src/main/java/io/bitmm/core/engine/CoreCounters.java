@@ -65,7 +65,12 @@ public final class CoreCounters
     public static final int FOUND_FILLED = 38;
     /** Orders a query (reconcile, not-found cancel, unknown outcome) found cancelled or absent. */
     public static final int FOUND_CANCELLED = 39;
-    public static final int RISK_BASE = 40;
+    /**
+     * Fills of orders this run did not place (a run before a restart, another tool): not booked, since the start
+     * balances already hold those made before the start, and the start cancels the orphans before it reads them.
+     */
+    public static final int FOREIGN_FILLS = 40;
+    public static final int RISK_BASE = 41;
     /** Pairs of (code, count) for Bitget reject codes. */
     public static final int REJECT_CODE_SLOTS = 16;
 
@@ -78,7 +83,8 @@ public final class CoreCounters
         "orderUpdates", "fillsBuy", "fillsSell", "filledSizeBuy", "filledSizeSell", "duplicateFills",
         "untrackedOrderEvents", "postOnlyCancels", "venueCancels", "orderPoolFull", "badEvents", "events",
         "rejectCodeOverflow", "pendingTimeouts", "bookLevelsDropped", "reconnectReconciles", "reconcileQueries",
-        "notFoundQueries", "fillFetchesSent", "recoveredFills", "foundFilled", "foundCancelled"};
+        "notFoundQueries", "fillFetchesSent", "recoveredFills", "foundFilled", "foundCancelled",
+        "foreignFills"};
 
     private final CounterArray values = new CounterArray(LENGTH);
     private int rejectCodesUsed;
