@@ -481,6 +481,16 @@ public final class FillFetcher implements AutoCloseable
     }
 
     /**
+     * @return FETCH_FILLS commands done with: their fills fetched and published (or the attempt failed), or refused by
+     * {@link #requestOrder} (queue full, no order id). Any thread; a stopping engine waits until this reaches the
+     * FETCH_FILLS the core sent, so that fills being recovered are booked before it reads its position.
+     */
+    public long ordersDone()
+    {
+        return tail.get() + ordersDropped.get();
+    }
+
+    /**
      * @return fill-history requests sent.
      */
     public long requests()

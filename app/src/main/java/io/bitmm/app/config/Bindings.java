@@ -84,6 +84,8 @@ public final class Bindings
     {
         final CoreContext context = new CoreContext()
             .runEpochMs(runEpochMs)
+            // a live run places nothing before its private stream is up: it could not see the fills
+            .awaitPrivateStream(!"paper".equals(config.text("run.mode")))
             .fairValueMode("mid".equals(config.text("quoting.fair-value")) ? FairValueMode.MID : FairValueMode.MICRO_PRICE)
             .skewModel("glft".equals(config.text("quoting.skew-model")) ? SkewModel.GLFT : SkewModel.AVELLANEDA_STOIKOV)
             .gamma(config.doubleValue("quoting.risk-aversion"))

@@ -14,6 +14,7 @@ import io.bitmm.app.stat.InstrumentGauges;
 import io.bitmm.app.stat.RunCounters;
 import io.bitmm.app.stat.StatusAgent;
 import io.bitmm.core.engine.CoreContext;
+import io.bitmm.core.engine.CoreCounters;
 import io.bitmm.core.engine.TradingCore;
 import io.bitmm.core.event.CommandType;
 import io.bitmm.core.event.EventType;
@@ -284,7 +285,8 @@ public final class Engine implements AutoCloseable
     }
 
     /**
-     * Stop quoting, cancel every open order and wait (bounded) for the venue to confirm, then stop everything.
+     * Stop quoting, cancel every open order and wait (bounded) for the venue to confirm, and for the fills of the orders
+     * a query found filled to be fetched, then stop everything.
      *
      * @return true when every order was confirmed closed within the timeout.
      */
@@ -302,14 +304,20 @@ public final class Engine implements AutoCloseable
         publishStopQuoting();
         final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(context.shutdownTimeoutMs());
         boolean allClosed = false;
+        boolean settledBefore = false;
         while (System.nanoTime() - deadline < 0)
         {
-            if (core.openOrderCount() == 0)
+            // every order closed, and the fills of those a query found filled fetched (chaos seed 3021: two fills
+            // whose pushes were lost were being fetched when the engine stopped, and were never booked); twice in a
+            // row, since the core publishes its open-order count before it counts the fetch that the same event sends
+            final boolean settled = core.openOrderCount() == 0 && fillFetchesDone();
+            if (settled && settledBefore)
             {
                 allClosed = true;
                 break;
             }
-            sleepMs(20);
+            settledBefore = settled;
+            sleepMs(settled ? 50 : 20);
         }
         marketData.close();
         if (privateStream != null)
@@ -330,6 +338,13 @@ public final class Engine implements AutoCloseable
             runCounters.runState(StatusAgent.STOPPED);
         }
         return allClosed;
+    }
+
+    /** True when every FETCH_FILLS the core sent has been served (paper mode sends none). */
+    private boolean fillFetchesDone()
+    {
+        return !(orders instanceof VenueRoute) ||
+            ((VenueRoute)orders).gateway.fillFetcher().ordersDone() >= core.counters().get(CoreCounters.FILL_FETCHES_SENT);
     }
 
     @Override

@@ -54,11 +54,11 @@ public final class RunSummary
             core(counters, "filled_size_sell")));
         line(out, "recovery", String.format(Locale.ROOT,
             "reconnect reconciles %d (queries %d)  gap fills fetched %d  not-found queries %d  fill fetches %d  " +
-                "fills recovered %d  found filled %d cancelled %d  subscribe retries %d",
+                "fills recovered %d  foreign fills %d  found filled %d cancelled %d  subscribe retries %d",
             core(counters, "reconnect_reconciles"), core(counters, "reconcile_queries"),
             counters.value(CounterTypes.GATEWAY, "gap_fills_fetched", "gateway", "private"),
             core(counters, "not_found_queries"), core(counters, "fill_fetches_sent"), core(counters, "recovered_fills"),
-            core(counters, "found_filled"), core(counters, "found_cancelled"),
+            core(counters, "foreign_fills"), core(counters, "found_filled"), core(counters, "found_cancelled"),
             counters.value(CounterTypes.GATEWAY, "subscribe_retries", "gateway", "private") +
                 counters.value(CounterTypes.GATEWAY, "subscribe_retries", "gateway", "md")));
         for (final String symbol : counters.symbols())

@@ -23,13 +23,19 @@ import java.util.Map;
 /**
  * Reconciles a starting engine with the venue, which is the truth, not with the journal: fetches the open orders
  * and cancels those that carry the engine's clientOid prefix (a fresh run owns none, so they are leftovers of a
- * run that died), leaving orders placed by other tools alone; then fetches the balances, which
+ * run that died), leaving orders placed by other tools alone, and lists them again until none of them is open (a
+ * cancel is a request: Bitget may still fill the order until it is done), so that no fill of an earlier run can
+ * come after the balances; a refused cancel (it filled meanwhile) is fine, an orphan still open after
+ * {@value #CANCEL_ROUNDS} rounds stops the start. Then it fetches the balances, which
  * {@link StartPositions} turns into the core's start position against each symbol's inventory target. Slow path:
  * a plain {@link HttpClient}, signed as the gateway signs ({@link HmacSigner}).
  */
 public final class VenueReconciler
 {
     private static final JsonFactory JSON = new JsonFactory();
+    /** Listings and cancels before giving up on an orphan that stays open. */
+    static final int CANCEL_ROUNDS = 6;
+    private static final long CANCEL_CONFIRM_PAUSE_MS = 100;
 
     private final URI rest;
     private final Credentials credentials;
@@ -82,23 +88,74 @@ public final class VenueReconciler
         final List<String> cancelled = new ArrayList<>();
         for (final String symbol : symbols)
         {
-            final List<Map<String, String>> rows = data(send("GET", queries.openOrdersPath(),
-                queries.openOrdersQuery(symbol), ""), queries.openOrdersListKey());
-            open += rows.size();
-            for (final String body : cancelBodies(rows, symbol, clientOidPrefix, queries))
+            for (int round = 0; ; round++)
             {
-                send("POST", queries.cancelPath(), "", body);
-            }
-            for (final Map<String, String> row : rows)
-            {
-                if (isOurs(row, clientOidPrefix))
+                final List<Map<String, String>> rows = data(send("GET", queries.openOrdersPath(),
+                    queries.openOrdersQuery(symbol), ""), queries.openOrdersListKey());
+                final List<String> bodies = cancelBodies(rows, symbol, clientOidPrefix, queries);
+                if (round == 0)
                 {
-                    cancelled.add(row.get("clientOid"));
+                    open += rows.size();
+                    for (final Map<String, String> row : rows)
+                    {
+                        if (isOurs(row, clientOidPrefix))
+                        {
+                            cancelled.add(row.get("clientOid"));
+                        }
+                    }
                 }
+                if (bodies.isEmpty())
+                {
+                    break;
+                }
+                if (round == CANCEL_ROUNDS)
+                {
+                    throw new IOException("reconcile: " + bodies.size() + " " + symbol + " orders carrying our prefix " +
+                        "still open after " + CANCEL_ROUNDS + " rounds of cancels; the start balances would not hold " +
+                        "their fills");
+                }
+                for (final String body : bodies)
+                {
+                    cancelOrphan(body);
+                }
+                pause(round);
             }
         }
+        // only now: no order of ours is open, so no fill of an earlier run can come after these balances
         return new Result(open, cancelled, balances(data(send("GET", queries.balancesPath(), "", ""),
             queries.balancesListKey()), queries.frozenField()));
+    }
+
+    /**
+     * Cancel one orphan. A refusal (it filled or was cancelled meanwhile: 43001 and kin) is not an error here: the
+     * next listing says whether it is still open.
+     */
+    private void cancelOrphan(final String body) throws IOException
+    {
+        try
+        {
+            send("POST", queries.cancelPath(), "", body);
+        }
+        catch (final IOException ex)
+        {
+            if (ex.getMessage() == null || !ex.getMessage().startsWith("POST "))
+            {
+                throw ex;
+            }
+        }
+    }
+
+    private static void pause(final int round) throws IOException
+    {
+        try
+        {
+            Thread.sleep(Math.min(1_000, CANCEL_CONFIRM_PAUSE_MS << round));
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", ex);
+        }
     }
 
     private static boolean isOurs(final Map<String, String> order, final String clientOidPrefix)

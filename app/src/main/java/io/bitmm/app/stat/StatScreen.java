@@ -56,7 +56,8 @@ public final class StatScreen
         group(out, "orders", snapshot, CounterTypes.CORE, "places_", "cancels_", "replaces_", "cancel_alls_",
             "queries_", "acks", "rejects", "unknown_", "pending_", "post_only", "venue_", "order_");
         out.append(line("rejects", "by code" + emptyIfNone(io.bitmm.app.engine.RunSummary.rejectCodes(snapshot))));
-        group(out, "fills", snapshot, CounterTypes.CORE, "fills_", "filled_", "duplicate_");
+        group(out, "fills", snapshot, CounterTypes.CORE, "fills_", "filled_", "duplicate_", "recovered_",
+            "foreign_");
         group(out, "events", snapshot, CounterTypes.CORE, "events", "bad_", "untracked_");
         gateways(out, snapshot);
         group(out, "journal", snapshot, CounterTypes.JOURNAL);

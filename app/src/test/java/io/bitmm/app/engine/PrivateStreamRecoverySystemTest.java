@@ -146,6 +146,41 @@ class PrivateStreamRecoverySystemTest
             "quoting.fee-floor=false"));
     }
 
+    /**
+     * Chaos campaign, seed 3021: pushes lost (the stream still up), the orders found filled by queries near the end,
+     * and the engine stopped while their fills were being fetched: those fills were never booked. Stopping waits for
+     * every fill fetch the core asked for.
+     */
+    @Test
+    @Timeout(value = 240, unit = TimeUnit.SECONDS)
+    void shouldBookTheFillsItIsStillFetchingWhenItStops() throws Exception
+    {
+        final Config config = config(29);
+        try (SimVenue sim = SimVenue.start(Bindings.sim(config).takersPerSecond(20)))
+        {
+            final CoinBalance baseBefore = sim.balance("BTC");
+            final CoinBalance quoteBefore = sim.balance("USDT");
+            final Engine engine = engine(sim, config);
+            engine.start();
+            try
+            {
+                waitFor(() -> engine.core().counters().get(CoreCounters.ACKS) > 0, 30_000);
+                final BigDecimal before = total(sim.balance("BTC"));
+                // every push lost from now on, the stream still up: only queries and fill fetches see the fills
+                sim.faults().dropPrivatePushesMs(600_000).restDelayMs(300);
+                waitFor(() -> total(sim.balance("BTC")).compareTo(before) != 0, 60_000);
+                assertTrue(total(sim.balance("BTC")).compareTo(before) != 0, "no fill while pushes were lost");
+            }
+            finally
+            {
+                // stop at once: the filled orders are found by queries during the stop, their fills fetched then
+                assertTrue(engine.stop(), "every order confirmed closed within the shutdown timeout");
+            }
+            assertTrue(engine.core().counters().get(CoreCounters.FILL_FETCHES_SENT) >= 1, engine.core().counters().toString());
+            assertHoldingsMatch(sim, engine, baseBefore, quoteBefore);
+        }
+    }
+
     /** The first input: 20 takers/s, REST replies delayed 400 ms, every connection dropped every 2 s. */
     @Test
     @Timeout(value = 240, unit = TimeUnit.SECONDS)

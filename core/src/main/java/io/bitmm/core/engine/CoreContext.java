@@ -114,6 +114,7 @@ public final class CoreContext
     private int orderCapacity = ORDER_CAPACITY_DEFAULT;
     private int bookCapacity = BOOK_CAPACITY_DEFAULT;
     private int tradeIdWindow = TRADE_ID_WINDOW_DEFAULT;
+    private boolean awaitPrivateStream;
 
     private final long[] defaults = {0, 0, 0, 0, 0};
     private final Int2ObjectHashMap<long[]> perInstrument = new Int2ObjectHashMap<>();
@@ -526,6 +527,23 @@ public final class CoreContext
     public int tradeIdWindow()
     {
         return tradeIdWindow;
+    }
+
+    /**
+     * @param await true (a venue run): place nothing until the first {@code PRIVATE_STREAM_STATE} up, since the
+     *              fills of orders placed before it could not be seen; false (the default: paper mode, tests): the
+     *              core starts as if the stream were up.
+     * @return this.
+     */
+    public CoreContext awaitPrivateStream(final boolean await)
+    {
+        this.awaitPrivateStream = await;
+        return this;
+    }
+
+    public boolean awaitPrivateStream()
+    {
+        return awaitPrivateStream;
     }
 
     // -- per instrument

@@ -75,7 +75,12 @@ public final class CoreCounters
     public static final int POSITION_MISMATCHES = 43;
     /** Places sent reduce-only (a perpetual at an inventory limit). */
     public static final int REDUCE_ONLY_PLACES = 44;
-    public static final int RISK_BASE = 45;
+    /**
+     * Fills of orders this run did not place (a run before a restart, another tool): not booked, since the start
+     * balances already hold those made before the start, and the start cancels the orphans before it reads them.
+     */
+    public static final int FOREIGN_FILLS = 45;
+    public static final int RISK_BASE = 46;
     /** Pairs of (code, count) for Bitget reject codes. */
     public static final int REJECT_CODE_SLOTS = 16;
 
@@ -89,7 +94,7 @@ public final class CoreCounters
         "untrackedOrderEvents", "postOnlyCancels", "venueCancels", "orderPoolFull", "badEvents", "events",
         "rejectCodeOverflow", "pendingTimeouts", "bookLevelsDropped", "reconnectReconciles", "reconcileQueries",
         "notFoundQueries", "fillFetchesSent", "recoveredFills", "foundFilled", "foundCancelled", "markPrices",
-        "fundingSettlements", "positionSnapshots", "positionMismatches", "reduceOnlyPlaces"};
+        "fundingSettlements", "positionSnapshots", "positionMismatches", "reduceOnlyPlaces", "foreignFills"};
 
     private final CounterArray values = new CounterArray(LENGTH);
     private int rejectCodesUsed;

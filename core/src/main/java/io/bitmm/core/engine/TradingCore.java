@@ -88,7 +88,7 @@ public final class TradingCore
     private long commandSequence;
     private long nowNanos;
     private boolean stopped;
-    private boolean privateStreamUp = true;
+    private boolean privateStreamUp;
     private boolean privateStreamLost;
 
     /**
@@ -149,6 +149,7 @@ public final class TradingCore
         cancelAllRetryNanos = context.cancelAllRetryMs() * NANOS_PER_MS;
         pendingTimeoutNanos = context.pendingTimeoutMs() * NANOS_PER_MS;
         rejectBackoffNanos = context.rejectBackoffMs() * NANOS_PER_MS;
+        privateStreamUp = !context.awaitPrivateStream();
         quietUntilNanos = new long[count * 2 * levels];
     }
 
@@ -496,6 +497,13 @@ public final class TradingCore
             counters.increment(CoreCounters.BAD_EVENTS);
             return;
         }
+        if (!orders.placedByThisRun(event, slot))
+        {
+            // a fill of a run before a restart (in the start balances) or of another tool: not ours to book, and its
+            // trade id is not remembered, so the same fill fetched later for one of our orders is still booked
+            counters.increment(CoreCounters.FOREIGN_FILLS);
+            return;
+        }
         if (event.tradeId != 0 && !tradeFilters[id].firstTime(event.tradeId))
         {
             counters.increment(CoreCounters.DUPLICATE_FILLS);
@@ -589,7 +597,8 @@ public final class TradingCore
     }
 
     /**
-     * Down: cancel every quote and place nothing (fills and cancels may be happening unseen). Up again after a loss:
+     * Before the first up (with {@link CoreContext#awaitPrivateStream}): place nothing, since no fill of it could be
+     * seen. Down: cancel every quote and place nothing (fills and cancels may be happening unseen). Up again after a loss:
      * the gateway has already delivered the fills of the gap; query every tracked order and quote again only once
      * each one is answered ({@link OrderManager#reconcileOutstanding()}).
      */

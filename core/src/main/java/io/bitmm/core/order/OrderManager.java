@@ -35,6 +35,8 @@ public final class OrderManager
     private int lastSlot = -1;
     private int queryNeeded = -1;
     private int reconcileOutstanding;
+    /** Venue ids of this run's orders, kept after their slots are reused: fills fetched later carry only this id. */
+    private final TradeIdFilter ownOrderIds;
 
     /**
      * @param codec    clientOid format.
@@ -49,6 +51,7 @@ public final class OrderManager
         this.codec = codec;
         this.orders = new ManagedOrder[capacity];
         this.mask = capacity - 1;
+        this.ownOrderIds = new TradeIdFilter(capacity * 4);
         for (int i = 0; i < capacity; i++)
         {
             orders[i] = new ManagedOrder(i);
@@ -405,6 +408,7 @@ public final class OrderManager
         if (order.orderId == 0)
         {
             order.orderId = event.orderId;
+            rememberOrderId(event.orderId);
         }
         if (order.amending && order.state == OrderState.UNKNOWN && event.price > 0 && event.size > 0)
         {
@@ -462,6 +466,7 @@ public final class OrderManager
         if (order.orderId == 0)
         {
             order.orderId = event.orderId;
+            rememberOrderId(event.orderId);
         }
         if (order.filled() >= (order.amending ? Math.max(order.size, order.amendSize) : order.size))
         {
@@ -546,6 +551,37 @@ public final class OrderManager
     }
 
     /**
+     * Whether a FILL belongs to an order this run placed: a tracked order, a clientOid of this run's format (prefix
+     * and run id; the order may be finished and its slot reused), or, for a fill without a clientOid (the venue's fill
+     * history), a venue order id one of this run's orders had. A fill of anyone else's order is already in the start
+     * balances (the start cancels the orphans, then reads the balances) and must not be booked again.
+     *
+     * @param event a FILL.
+     * @param slot  its tracked order's slot, or -1.
+     * @return true when the fill is this run's to book.
+     */
+    public boolean placedByThisRun(final InboundEvent event, final int slot)
+    {
+        if (slot >= 0)
+        {
+            return true;
+        }
+        if (event.clientOidLength > 0)
+        {
+            return codec.decode(event.clientOid, event.clientOidLength) >= 0;
+        }
+        return event.orderId != 0 && ownOrderIds.contains(event.orderId);
+    }
+
+    private void rememberOrderId(final long orderId)
+    {
+        if (orderId != 0)
+        {
+            ownOrderIds.firstTime(orderId);
+        }
+    }
+
+    /**
      * @param code a Bitget reject code.
      * @return true when it says the order does not exist (any more).
      */
@@ -581,6 +617,7 @@ public final class OrderManager
         if (order.orderId == 0)
         {
             order.orderId = orderId;
+            rememberOrderId(orderId);
         }
         if (order.state == OrderState.PENDING_NEW)
         {

@@ -4,7 +4,8 @@ import org.agrona.collections.LongHashSet;
 
 /**
  * Remembers the last {@code window} trade ids and answers whether a fill was seen before: fills may arrive twice
- * (the {@code fill} push and the fill part of an {@code orders} push, or a replayed stream). Allocation-free once
+ * (the {@code fill} push and the fill part of an {@code orders} push, or a replayed stream). Also keeps the venue
+ * order ids of a run's orders ({@link OrderManager#placedByThisRun}). Allocation-free once
  * constructed: the set is sized so it never grows, the oldest id leaves when the window is full.
  */
 public final class TradeIdFilter
@@ -21,6 +22,15 @@ public final class TradeIdFilter
     {
         ring = new long[window];
         seen = new LongHashSet(window * 4, 0.5f);
+    }
+
+    /**
+     * @param id an id.
+     * @return true when it is among the remembered ones (nothing is remembered by asking).
+     */
+    public boolean contains(final long id)
+    {
+        return seen.contains(id);
     }
 
     /**

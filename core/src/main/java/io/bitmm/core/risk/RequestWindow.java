@@ -47,6 +47,30 @@ public final class RequestWindow
     }
 
     /**
+     * @return the slot the last successful {@link #tryAcquire} spent (for {@link #restamp}).
+     */
+    public int lastSpent()
+    {
+        return (next == 0 ? spentAt.length : next) - 1;
+    }
+
+    /**
+     * Count a spent slot from a later time: when the request actually left (after its flush), not when the slot was
+     * taken. A thread descheduled between the two would otherwise send the request late while its slot comes back
+     * early, and a full window's requests could reach the venue within less than a window (chaos seed 3047).
+     *
+     * @param slot     from {@link #lastSpent()} right after the acquire.
+     * @param nowNanos the time the request left; an earlier time than the slot's is ignored.
+     */
+    public void restamp(final int slot, final long nowNanos)
+    {
+        if (nowNanos - spentAt[slot] > 0)
+        {
+            spentAt[slot] = nowNanos;
+        }
+    }
+
+    /**
      * @return requests per window.
      */
     public int limit()

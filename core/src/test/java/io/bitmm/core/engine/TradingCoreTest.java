@@ -539,6 +539,98 @@ class TradingCoreTest
         assertTrue(drain().stream().anyMatch(c -> c.type == CommandType.PLACE && c.side == Side.BUY), "the bid filled: a new one");
     }
 
+    /**
+     * Chaos campaign, kill trials (seeds 1025, 1031, 1033, 1040): a restarted run takes the venue's balances, which
+     * hold the killed run's fills, as its start; a gap fetch after a reconnect returned those fills again (their venue
+     * times were not older than the restart when the venue's clock had stepped) and the core booked them a second time.
+     */
+    @Test
+    void shouldNotBookTheFillsOfOrdersAnotherRunPlaced()
+    {
+        final TradingCore core = core(context().maxOrderAgeMs(60_000));
+        core.onEvent(snapshot(10 * MS, "30000.10:1.5", "30000.20:0.75"));
+        ackAll(core, drain(), 11 * MS);
+        // fetched from the fill history (no clientOid): an order id this run never had
+        final InboundEvent fetched = TestSupport.fill(12 * MS, 0, "", Side.BUY, 3_000_014, 1_000, 5);
+        fetched.orderId = 999;
+        fetched.commandType = CommandType.FETCH_FILLS;
+        core.onEvent(fetched);
+        // pushed, with the killed run's clientOid (same prefix, another run id)
+        final String otherRun = "mm-" + Long.toString(RUN_EPOCH_MS - 60_000, 36) + "-7";
+        final InboundEvent pushed = TestSupport.fill(13 * MS, 0, otherRun, Side.BUY, 3_000_014, 1_000, 6);
+        pushed.orderId = 998;
+        core.onEvent(pushed);
+        assertEquals(0, core.position(0).size(), "neither is booked: both are in the start balances");
+        assertEquals(0, core.position(0).fees(), "no fee booked either");
+        assertEquals(2, core.counters().get(CoreCounters.FOREIGN_FILLS));
+        assertEquals(0, core.counters().fills(Side.BUY) + core.counters().fills(Side.SELL));
+    }
+
+    @Test
+    void shouldBookAFetchedFillOfOneOfItsOrdersAfterTheOrderFinished()
+    {
+        final TradingCore core = core(context().maxOrderAgeMs(60_000));
+        core.onEvent(snapshot(10 * MS, "30000.10:1.5", "30000.20:0.75"));
+        final List<OutboundCommand> places = drain();
+        ackAll(core, places, 11 * MS);
+        final String bidOid = oid(places.get(0));
+        // the bid filled: the orders push said so, the fill push was lost; its slot is free again
+        core.onEvent(orderUpdate(12 * MS, 0, bidOid, VenueOrderStatus.FILLED, 1_000));
+        assertEquals(-1, core.orders().lookupByOrderId(1), "no longer tracked");
+        final InboundEvent gapFill = TestSupport.fill(13 * MS, 0, "", Side.BUY, 3_000_014, 1_000, 5);
+        gapFill.orderId = 1;
+        gapFill.commandType = CommandType.FETCH_FILLS;
+        core.onEvent(gapFill);
+        assertEquals(1_000, core.position(0).size(), "one of this run's orders: booked");
+        assertEquals(0, core.counters().get(CoreCounters.FOREIGN_FILLS));
+        // a pushed fill of a finished order of this run (clientOid of this run): booked too
+        final InboundEvent late = TestSupport.fill(14 * MS, 0, oid(places.get(1)), Side.SELL, 3_000_016, 400, 6);
+        core.onEvent(orderUpdate(13 * MS, 0, oid(places.get(1)), VenueOrderStatus.CANCELLED, 0));
+        core.onEvent(late);
+        assertEquals(600, core.position(0).size());
+    }
+
+    /**
+     * A foreign fill's trade id is not remembered: the same fill, fetched later for one of our orders whose venue id
+     * the gap fetch did not know yet (its place reply was lost), is booked.
+     */
+    @Test
+    void shouldBookAFillFirstSeenWithoutAnOwnerOnceItsOrderIsKnown()
+    {
+        final TradingCore core = core(context().maxOrderAgeMs(60_000));
+        core.onEvent(snapshot(10 * MS, "30000.10:1.5", "30000.20:0.75"));
+        final List<OutboundCommand> places = drain();
+        final String bidOid = oid(places.get(0));
+        final InboundEvent gapFill = TestSupport.fill(12 * MS, 0, "", Side.BUY, 3_000_014, 1_000, 5);
+        gapFill.orderId = 41;
+        gapFill.commandType = CommandType.FETCH_FILLS;
+        core.onEvent(gapFill);
+        assertEquals(0, core.position(0).size());
+        final InboundEvent byOrder = TestSupport.fill(13 * MS, 0, bidOid, Side.BUY, 3_000_014, 1_000, 5);
+        byOrder.orderId = 41;
+        byOrder.commandType = CommandType.FETCH_FILLS;
+        core.onEvent(byOrder);
+        assertEquals(1_000, core.position(0).size());
+        assertEquals(0, core.counters().get(CoreCounters.DUPLICATE_FILLS));
+    }
+
+    /**
+     * Chaos campaign: the engine quoted before its private stream's first up (the gateways start together and the
+     * book came first), so a fill of those orders could not be seen.
+     */
+    @Test
+    void shouldPlaceNothingBeforeThePrivateStreamIsFirstUp()
+    {
+        final TradingCore core = core(context().awaitPrivateStream(true));
+        core.onEvent(snapshot(10 * MS, "30000.10:1.5", "30000.20:0.75"));
+        core.onEvent(timer(20 * MS));
+        assertTrue(drain().isEmpty(), "no order before the private stream is up");
+        core.onEvent(streamState(30 * MS, true));
+        assertEquals(0, core.counters().get(CoreCounters.RECONNECT_RECONCILES), "the first up needs no reconcile");
+        core.onEvent(timer(40 * MS));
+        assertEquals(2, drain().stream().filter(c -> c.type == CommandType.PLACE).count(), "quotes once it is up");
+    }
+
     @Test
     void shouldKeepInstrumentsApart()
     {
@@ -618,7 +710,9 @@ class TradingCoreTest
         core.onEvent(orderUpdate(13 * MS, 0, bidOid, VenueOrderStatus.FILLED, 1_000));
         assertEquals(1, core.counters().get(CoreCounters.FILLS_BUY));
         assertEquals(1_000, core.counters().filledSize(Side.BUY));
-        final InboundEvent unknownOrderFill = fill(14 * MS, 0, "someone-else", Side.BUY, 3_000_010, 2_500, 502);
+        // an order of this run no longer tracked (this run's clientOid format): its fill still counts
+        final InboundEvent unknownOrderFill = fill(14 * MS, 0, "mm-" + Long.toString(RUN_EPOCH_MS, 36) + "-zz",
+            Side.BUY, 3_000_010, 2_500, 502);
         core.onEvent(unknownOrderFill);
         assertEquals(3_500, core.position(0).size());
         final OutboundCommand newBid = drain().stream()

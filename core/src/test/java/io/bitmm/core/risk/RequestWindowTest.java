@@ -36,6 +36,25 @@ class RequestWindowTest
         assertEquals(10, window.available(accepted[count - 1] + 1_000 * MS));
     }
 
+    /**
+     * Chaos seed 3047: a request whose slot was taken at 0 but which left only at 300 ms (its thread descheduled
+     * before the flush) must count from 300 ms, or the next window's requests reach the venue within one second.
+     */
+    @Test
+    void shouldCountASlotFromWhenItsRequestLeft()
+    {
+        final RequestWindow window = new RequestWindow(2, 1_000 * MS);
+        assertTrue(window.tryAcquire(0));
+        final int late = window.lastSpent();
+        assertTrue(window.tryAcquire(100 * MS));
+        final int onTime = window.lastSpent();
+        window.restamp(late, 300 * MS);
+        window.restamp(onTime, 50 * MS);
+        assertFalse(window.tryAcquire(1_050 * MS), "the first request left at 300 ms: its slot is not back at 1050 ms");
+        assertTrue(window.tryAcquire(1_300 * MS));
+        assertTrue(window.tryAcquire(1_300 * MS), "an earlier restamp than the acquire is ignored: back at 1100 ms");
+    }
+
     @Test
     void shouldGiveEachSlotBackExactlyOneWindowAfterItWasSpent()
     {

@@ -55,6 +55,10 @@ public final class OrderPool implements HttpConnection.Listener
     private int freeCount;
     private final RequestWindow[] limiters = new RequestWindow[Endpoint.values().length];
     private final long[] pausedUntilNanos = new long[Endpoint.values().length];
+    /** Limiter slots spent by requests written since the last flush: counted from the flush (RequestWindow.restamp). */
+    private final int[] unflushedEndpoint = new int[MAX_REQUESTS];
+    private final int[] unflushedSlot = new int[MAX_REQUESTS];
+    private int unflushedSpent;
     private final OutboundCommand[][] waitQueues;
     private final int[] waitHead = new int[Endpoint.values().length];
     private final int[] waitSize = new int[Endpoint.values().length];
@@ -391,6 +395,12 @@ public final class OrderPool implements HttpConnection.Listener
 
     private void send(final HttpConnection connection, final OrderRequest r, final long now)
     {
+        // every send follows its own tryAcquire on its endpoint's limiter: count that slot from the flush
+        if (unflushedSpent < unflushedEndpoint.length)
+        {
+            unflushedEndpoint[unflushedSpent] = r.endpoint.ordinal();
+            unflushedSlot[unflushedSpent++] = limiters[r.endpoint.ordinal()].lastSpent();
+        }
         connection.send(r);
         r.inFlight = true;
         r.sentNanos = now;
@@ -412,7 +422,13 @@ public final class OrderPool implements HttpConnection.Listener
             {
                 connections.get(i).flush();
             }
-            reportFlushed(System.nanoTime());
+            final long flushed = System.nanoTime();
+            for (int i = 0; i < unflushedSpent; i++)
+            {
+                limiters[unflushedEndpoint[i]].restamp(unflushedSlot[i], flushed);
+            }
+            unflushedSpent = 0;
+            reportFlushed(flushed);
         }
     }
 
