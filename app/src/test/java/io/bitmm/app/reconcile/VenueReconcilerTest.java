@@ -86,7 +86,8 @@ class VenueReconcilerTest
 
     private VenueReconciler reconciler(final URI rest)
     {
-        return new VenueReconciler(rest, new Credentials("key", "secret", "phrase"));
+        return new VenueReconciler(rest, new Credentials("key", "secret", "phrase"),
+            io.bitmm.gateway.bitget.v2.SpotAccountQueries.INSTANCE);
     }
 
     @Test

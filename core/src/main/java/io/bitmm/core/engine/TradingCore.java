@@ -871,7 +871,7 @@ public final class TradingCore
         if (amendInPlace)
         {
             amend(old, price, size);
-            return;
+            return true;
         }
         final long oldOrderId = old.orderId();
         final int newSlot = orders.markPendingReplace(slot, price, size, nowNanos);
