@@ -725,8 +725,20 @@ public final class TradingCore
         // At an inventory limit a perpetual quotes its reducing side reduce-only: the growing side is refused below.
         final boolean atLimit = instrument.isPerpetual() &&
             risk.growthRefusal(instrument, position, limits[id].orderSize(), targets.fairValuePrice()) != RiskReason.NONE;
-        quoteSide(id, Side.BUY, atLimit && position < 0);
-        quoteSide(id, Side.SELL, atLimit && position > 0);
+        // The side moving away from the other goes first: raising the bid before the ask when both move up would
+        // cross our own resting ask for a moment, and a post-only bid that crosses is cancelled by the venue (seen as
+        // post-only cancels of in-place modifies on UTA)
+        final int ask = currentOrder(quoteSlot(id, Side.SELL, 0));
+        if (ask >= 0 && targets.askPrice(0) > orders.order(ask).price())
+        {
+            quoteSide(id, Side.SELL, atLimit && position > 0);
+            quoteSide(id, Side.BUY, atLimit && position < 0);
+        }
+        else
+        {
+            quoteSide(id, Side.BUY, atLimit && position < 0);
+            quoteSide(id, Side.SELL, atLimit && position > 0);
+        }
     }
 
     private void quoteSide(final int id, final Side side, final boolean reduceOnly)

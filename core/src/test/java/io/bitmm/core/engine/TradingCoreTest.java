@@ -199,12 +199,16 @@ class TradingCoreTest
         core.onEvent(update(13 * MS, new String[] {"30000.15:1"}, new String[] {"30000.20:0", "30000.25:1"}));
         final List<OutboundCommand> commands = drain();
         assertEquals(2, commands.size());
-        assertEquals(CommandType.REPLACE, commands.get(0).type);
-        assertEquals(3_000_019, commands.get(0).price);
-        assertEquals(1, commands.get(0).orderId);
-        assertTrue(commands.get(0).newClientOidLength > 0);
+        // both quotes move up: the ask goes first, so the raised bid never crosses our own resting ask (post-only)
+        assertEquals(Side.SELL, commands.get(0).side);
+        assertTrue(commands.get(0).price > commands.get(1).price);
+        final OutboundCommand replace = commands.get(1);
+        assertEquals(CommandType.REPLACE, replace.type);
+        assertEquals(Side.BUY, replace.side);
+        assertEquals(3_000_019, replace.price);
+        assertEquals(1, replace.orderId);
+        assertTrue(replace.newClientOidLength > 0);
         assertEquals(2, core.openOrderCount() - 2, "replacements pending next to the old orders");
-        final OutboundCommand replace = commands.get(0);
         final InboundEvent replaceAck = ack(14 * MS, CommandType.REPLACE, oid(replace), 7);
         TestSupport.setNewOid(replaceAck, TestSupport.newOid(replace));
         core.onEvent(replaceAck);
