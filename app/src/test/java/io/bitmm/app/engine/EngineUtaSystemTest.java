@@ -50,7 +50,10 @@ class EngineUtaSystemTest
         final Config config = EngineSettings.newConfig().override("test", List.of("sim.account-mode=uta", "venue.account-mode=uta",
             "gateway.order-warmup=0",
             "sim.seed=11", "sim.books-interval=50ms", "risk.max-position=0.005", "risk.soft-position=0.003",
-            "quoting.order-size=0.001"));
+            "quoting.order-size=0.001",
+            // order mechanics need fills on both sides: tick-level spreads (the fee floor is tested in
+            // PnlAttributionSystemTest)
+            "quoting.fee-floor=false"));
         try (SimVenue sim = SimVenue.start(Bindings.sim(config)))
         {
             final CoinBalance baseBefore = sim.balance("BTC");

@@ -52,9 +52,12 @@ class PerpetualEngineSystemTest
     void shouldTradeThePerpetualWithinLimitsAndReplayIdentically() throws Exception
     {
         final Config config = EngineSettings.newConfig().override("test", List.of(
+            "sim.account-mode=classic", "venue.account-mode=classic",
             "run.symbols=USDT-FUTURES:BTCUSDT", "sim.seed=11", "sim.books-interval=50ms", "sim.funding-interval=4s",
             "risk.max-position=0.006", "risk.soft-position=0.004", "quoting.order-size=0.002", "venue.leverage=5",
-            "gateway.order-warmup=2000", "gateway.request-timeout=15s"));
+            "gateway.order-warmup=2000", "gateway.request-timeout=15s",
+            // fills on both sides in 20 s need tick-level spreads (the fee floor is tested in PnlAttributionSystemTest)
+            "quoting.fee-floor=false"));
         try (SimVenue sim = SimVenue.start(Bindings.sim(config)))
         {
             final io.bitmm.sim.Credentials accepted = sim.credentials();

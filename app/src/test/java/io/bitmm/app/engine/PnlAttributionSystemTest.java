@@ -61,6 +61,7 @@ class PnlAttributionSystemTest
     {
         // defaults, but no JIT warm-up of the order path (slow on a busy machine, irrelevant to PnL)
         final Config config = EngineSettings.newConfig().override("test", List.of("gateway.order-warmup=0",
+            "sim.account-mode=classic", "venue.account-mode=classic",
             "sim.maker-fee=" + makerFee));
         try (SimVenue sim = SimVenue.start(Bindings.sim(config)))
         {

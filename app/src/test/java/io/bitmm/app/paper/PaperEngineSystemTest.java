@@ -40,7 +40,7 @@ class PaperEngineSystemTest
     void shouldTradeOnPaperAgainstSimMarketDataWithoutSendingOrders() throws Exception
     {
         final Config config = EngineSettings.newConfig().override("test", List.of(
-            "sim.account-mode=classic", "venue.account-mode=classic",
+            "run.mode=paper", "sim.account-mode=classic", "venue.account-mode=classic",
             "engine.core-wait=sleeping", "engine.shutdown-timeout=5s",
             // paper-fill mechanics at tick-level spreads; the fee floor is tested in PnlAttributionSystemTest
             "quoting.fee-floor=false"));
