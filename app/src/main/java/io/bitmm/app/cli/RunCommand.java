@@ -40,7 +40,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -380,11 +379,7 @@ public final class RunCommand implements Callable<Integer>
 
     private static void writeEffectiveConfig(final Config config, final Path file) throws IOException
     {
-        final StringBuilder out = new StringBuilder("# settings given for this run; every other setting has its default\n");
-        for (final Map.Entry<String, String> entry : config.explicitValues().entrySet())
-        {
-            out.append(entry.getKey()).append(" = ").append(entry.getValue()).append('\n');
-        }
-        Files.writeString(file, out.toString(), StandardCharsets.UTF_8);
+        Files.writeString(file, config.fileText("settings given for this run; every other setting has its default"),
+            StandardCharsets.UTF_8);
     }
 }

@@ -249,6 +249,25 @@ public final class Config
     }
 
     /**
+     * The explicitly set values as a settings file that {@link #parse} (and {@code mm run --config}) reads back to the
+     * same values: a duration is stored in milliseconds and written with its unit ({@code run.duration = 20000ms}).
+     *
+     * @param heading a comment line for the top of the file, without the {@code #}.
+     * @return the file's text, one {@code key = value} line per explicit setting.
+     */
+    public String fileText(final String heading)
+    {
+        final StringBuilder out = new StringBuilder("# ").append(heading).append('\n');
+        for (final Map.Entry<String, String> entry : values.entrySet())
+        {
+            final Setting setting = setting(entry.getKey());
+            out.append(entry.getKey()).append(" = ").append(entry.getValue())
+                .append(setting != null && setting.type() == SettingType.DURATION ? "ms" : "").append('\n');
+        }
+        return out.toString();
+    }
+
+    /**
      * @return the registry.
      */
     public List<Setting> registry()

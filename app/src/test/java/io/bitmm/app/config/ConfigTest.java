@@ -107,4 +107,17 @@ class ConfigTest
             () -> new Config(REGISTRY).parse("run.conf", List.of(lines)));
         assertTrue(ex.getMessage().startsWith(expectedPrefix), ex.getMessage());
     }
+
+    @Test
+    void shouldWriteASettingsFileThatReadsBackToTheSameValues()
+    {
+        // a run's config.conf wrote run.duration = 20000, which --config then refused as a duration without a unit
+        final Config written = EngineSettings.newConfig().override("test",
+            List.of("run.duration=20s", "quoting.levels=2", "sim.maker-fee=-0.0001"));
+        final String text = written.fileText("settings given for this run");
+        assertTrue(text.contains("run.duration = 20000ms"), text);
+        final Config read = EngineSettings.newConfig().parse("config.conf", List.of(text.split("\n")));
+        assertEquals(written.explicitValues(), read.explicitValues());
+        assertEquals(20_000, read.longValue("run.duration"));
+    }
 }
