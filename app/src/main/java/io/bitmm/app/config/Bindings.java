@@ -174,9 +174,11 @@ public final class Bindings
             }
             else
             {
-                lines.add(String.format(Locale.ROOT, "mm: %s: spread floor %.2f bp = %s + edge %s bp " +
-                    "(and at least %d ticks)", instrument.symbol(), Math.max(0, roundTripBps + edgeBps), fee,
-                    config.text("quoting.edge-bps"), floorTicks));
+                // a rebate larger than the edge makes the sum negative: the floor is then 0 (and the ticks)
+                final boolean negative = roundTripBps + edgeBps < 0;
+                lines.add(String.format(Locale.ROOT, "mm: %s: spread floor %.2f bp = %s%s + edge %s bp%s " +
+                    "(and at least %d ticks)", instrument.symbol(), Math.max(0, roundTripBps + edgeBps),
+                    negative ? "max(0, " : "", fee, config.text("quoting.edge-bps"), negative ? ")" : "", floorTicks));
             }
         }
         return lines;

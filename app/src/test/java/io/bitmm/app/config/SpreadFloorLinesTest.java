@@ -49,7 +49,7 @@ class SpreadFloorLinesTest
     {
         final String rebate = lines("-0.0001").get(0);
         assertFalse(rebate.contains("warning"), rebate);
-        assertTrue(rebate.contains("spread floor 0.00 bp = round-trip maker fee -2.00 bp (maker -1.00 bp a side, a rebate)"),
-            rebate);
+        assertTrue(rebate.contains("spread floor 0.00 bp = max(0, round-trip maker fee -2.00 bp " +
+            "(maker -1.00 bp a side, a rebate) + edge 1 bp)"), rebate);
     }
 }
