@@ -78,8 +78,9 @@ public final class RunCommand implements Callable<Integer>
     @Option(names = "--symbols", description = "symbols to quote, comma separated (default BTCUSDT)")
     private String symbols;
 
-    @Option(names = "--maker-fee", description = "the simulated account's maker fee rate (sim.maker-fee; default " +
-        "0.001, Bitget spot non-VIP); a negative rate is a market maker's rebate, e.g. -0.0001")
+    @Option(names = "--maker-fee", description = "the simulated account's maker fee rate, spot and USDT-FUTURES " +
+        "(sim.maker-fee, default 0.001, and sim.futures-maker-fee, default 0.0002: Bitget's rates for a new account); " +
+        "a negative rate is a market maker's rebate, e.g. -0.0001")
     private String makerFee;
 
     @Option(names = "--set", description = "override a setting: --set quoting.levels=2 (repeatable)")
@@ -339,6 +340,7 @@ public final class RunCommand implements Callable<Integer>
         addIfSet(cli, "run.duration", duration);
         addIfSet(cli, "run.symbols", symbols);
         addIfSet(cli, "sim.maker-fee", makerFee);
+        addIfSet(cli, "sim.futures-maker-fee", makerFee);
         addIfSet(cli, "run.dir", runDir == null ? null : runDir.toString());
         config.override("command line", cli);
         config.override("--set", overrides);

@@ -54,6 +54,8 @@ public final class SimProcess implements AutoCloseable
         simArgs.add("--books-interval-ms=" + config.longValue("sim.books-interval"));
         simArgs.add("--maker-fee=" + config.text("sim.maker-fee"));
         simArgs.add("--taker-fee=" + config.text("sim.taker-fee"));
+        simArgs.add("--futures-maker-fee=" + config.text("sim.futures-maker-fee"));
+        simArgs.add("--futures-taker-fee=" + config.text("sim.futures-taker-fee"));
         simArgs.add("--account-mode=" + config.text("sim.account-mode"));
         if (config.bool("sim.stress"))
         {

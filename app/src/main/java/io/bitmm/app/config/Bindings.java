@@ -304,6 +304,7 @@ public final class Bindings
             .stressUpdatesPerSecond(config.longValue("sim.stress-rate"))
             .makerFee(config.text("sim.maker-fee"))
             .takerFee(config.text("sim.taker-fee"))
+            .futuresFees(config.text("sim.futures-maker-fee"), config.text("sim.futures-taker-fee"))
             .accountMode(config.text("sim.account-mode"))
             .fundingIntervalMs(config.longValue("sim.funding-interval"));
         try

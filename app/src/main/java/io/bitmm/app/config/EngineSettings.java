@@ -209,6 +209,11 @@ public final class EngineSettings
             "(positive = received), as Bitget's market-maker tiers do (e.g. -0.0001); at least -sim.taker-fee"),
         Setting.decimal("sim.taker-fee", "0.001", "rate", "0", "0.01",
             "the simulated account's taker fee rate (Bitget spot, non-VIP: 0.1%)"),
+        Setting.decimal("sim.futures-maker-fee", "0.0002", "rate", "-0.01", "0.01",
+            "the simulated account's USDT-FUTURES maker fee rate: by default Bitget's futures rate for a new account, " +
+            "0.02%; negative pays a maker rebate; at least -sim.futures-taker-fee"),
+        Setting.decimal("sim.futures-taker-fee", "0.0006", "rate", "0", "0.01",
+            "the simulated account's USDT-FUTURES taker fee rate (Bitget, new account: 0.06%)"),
         Setting.choice("sim.account-mode", "uta", List.of("classic", "uta"),
             "the simulated account: uta (a new user's Unified Trading Account: v3 API; v2 private REST refused with " +
             "40085) or classic (v2 API; v3 private paths refused with 40084)"),

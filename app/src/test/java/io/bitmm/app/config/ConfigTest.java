@@ -120,4 +120,15 @@ class ConfigTest
         assertEquals(written.explicitValues(), read.explicitValues());
         assertEquals(20_000, read.longValue("run.duration"));
     }
+
+    @Test
+    void shouldGiveTheSimulatedAccountItsFuturesFees()
+    {
+        // --maker-fee set only the spot fee, so a perpetual run could not be given a market maker's tier
+        final Config defaults = EngineSettings.newConfig();
+        assertEquals(0, new java.math.BigDecimal("0.0002").compareTo(Bindings.sim(defaults).futuresMakerFee()));
+        assertEquals(0, new java.math.BigDecimal("0.0006").compareTo(Bindings.sim(defaults).futuresTakerFee()));
+        final Config rebate = EngineSettings.newConfig().override("test", List.of("sim.futures-maker-fee=-0.0001"));
+        assertEquals(0, new java.math.BigDecimal("-0.0001").compareTo(Bindings.sim(rebate).futuresMakerFee()));
+    }
 }

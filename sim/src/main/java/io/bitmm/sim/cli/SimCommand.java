@@ -61,6 +61,13 @@ public final class SimCommand implements Callable<Integer>
     @Option(names = "--taker-fee", description = "taker fee rate (default ${DEFAULT-VALUE})")
     String takerFee = SimContext.DEFAULT_TAKER_FEE;
 
+    @Option(names = "--futures-maker-fee", description = "USDT-FUTURES maker fee rate; negative pays a maker rebate "
+        + "(default ${DEFAULT-VALUE}, Bitget's futures rate for a new account)")
+    String futuresMakerFee = SimContext.DEFAULT_FUTURES_MAKER_FEE;
+
+    @Option(names = "--futures-taker-fee", description = "USDT-FUTURES taker fee rate (default ${DEFAULT-VALUE})")
+    String futuresTakerFee = SimContext.DEFAULT_FUTURES_TAKER_FEE;
+
     @Option(names = "--account-mode", description = "uta (a new Bitget user: v2 private REST refused with 40085) or "
         + "classic (v3 private refused with 40084) (default ${DEFAULT-VALUE})")
     String accountMode = SimContext.ACCOUNT_UTA;
@@ -93,7 +100,7 @@ public final class SimCommand implements Callable<Integer>
             .perpetuals(!noPerpetuals);
         try
         {
-            ctx.makerFee(makerFee).takerFee(takerFee).conclude();
+            ctx.makerFee(makerFee).takerFee(takerFee).futuresFees(futuresMakerFee, futuresTakerFee).conclude();
         }
         catch (final IllegalArgumentException ex)
         {
