@@ -91,6 +91,7 @@ public final class GatewayContext
     private int orderWarmupRequests;
     private java.util.concurrent.ThreadFactory orderThreadFactory;
     private boolean orderLoopSpin;
+    private boolean rateLimitStartSpent;
     private java.util.concurrent.ThreadFactory marketDataThreadFactory;
     private boolean marketDataLoopSpin;
     private boolean fillsFromOrdersChannel = true;
@@ -369,6 +370,26 @@ public final class GatewayContext
     public long rateLimitMarginMs()
     {
         return rateLimitMarginMs;
+    }
+
+    /**
+     * @param startSpent true to start every trading endpoint's rate window as if just spent, so that the first
+     *                   requests wait one window: the venue counts per account, and a run killed a moment ago may have
+     *                   spent it (default false; the engine's {@code gateway.rate-limit-start-spent} is true).
+     * @return this.
+     */
+    public GatewayContext rateLimitStartSpent(final boolean startSpent)
+    {
+        this.rateLimitStartSpent = startSpent;
+        return this;
+    }
+
+    /**
+     * @return whether the rate windows start spent.
+     */
+    public boolean rateLimitStartSpent()
+    {
+        return rateLimitStartSpent;
     }
 
     public GatewayContext coalesceBatches(final boolean coalesceBatches)

@@ -207,7 +207,8 @@ public final class Bindings
             .reconnectBackoffMinMs(config.longValue("gateway.reconnect-min"))
             .reconnectBackoffMaxMs(config.longValue("gateway.reconnect-max"))
             .orderWarmupRequests(config.intValue("gateway.order-warmup"))
-            .rateLimitMarginMs(config.longValue("gateway.rate-limit-margin"));
+            .rateLimitMarginMs(config.longValue("gateway.rate-limit-margin"))
+            .rateLimitStartSpent(config.bool("gateway.rate-limit-start-spent"));
         if (credentials != null)
         {
             context.credentials(credentials);

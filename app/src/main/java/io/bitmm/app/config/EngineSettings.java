@@ -86,6 +86,9 @@ public final class EngineSettings
             "added to the one-second window of the core's order-rate budgets (risk.*-per-second) and of the gateway's " +
             "per-endpoint limiters, so that uneven send delays cannot squeeze more than the limit into one second at " +
             "the venue (which answers 429 and the endpoint pauses)"),
+        Setting.bool("gateway.rate-limit-start-spent", true,
+            "start each trading endpoint's limiter as if its window were just spent, so the first orders wait one window " +
+            "(1 s + the margin): Bitget counts per account, and a run killed a moment ago may have spent it"),
         Setting.integer("gateway.order-warmup", 20_000, "requests", 0, 1_000_000,
             "requests run through the order path (encode, sign, HTTP/2 write, reply decode) in memory at start so " +
             "that the JIT compiles it before the first real order; nothing is sent"),

@@ -47,6 +47,18 @@ public final class RequestWindow
     }
 
     /**
+     * Count every slot as spent at {@code nowNanos}: for a process that starts while a predecessor (a run killed a
+     * moment ago) may have spent the venue's budget, which the venue counts per account, not per process.
+     *
+     * @param nowNanos event time.
+     */
+    public void spendAll(final long nowNanos)
+    {
+        Arrays.fill(spentAt, nowNanos);
+        next = 0;
+    }
+
+    /**
      * @return the slot the last successful {@link #tryAcquire} spent (for {@link #restamp}).
      */
     public int lastSpent()

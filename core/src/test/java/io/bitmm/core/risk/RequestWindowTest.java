@@ -82,4 +82,18 @@ class RequestWindowTest
         assertThrows(IllegalArgumentException.class, () -> new RequestWindow(0, MS));
         assertThrows(IllegalArgumentException.class, () -> new RequestWindow(1, 0));
     }
+
+    @Test
+    void shouldRefuseEverySlotForOneWindowAfterSpendAll()
+    {
+        final RequestWindow window = new RequestWindow(5, 1_000 * MS);
+        window.spendAll(10 * MS);
+        assertFalse(window.tryAcquire(10 * MS));
+        assertFalse(window.tryAcquire(1_009 * MS));
+        for (int i = 0; i < 5; i++)
+        {
+            assertTrue(window.tryAcquire(1_010 * MS), "slot " + i);
+        }
+        assertFalse(window.tryAcquire(1_010 * MS));
+    }
 }

@@ -199,6 +199,19 @@ public final class OrderPool implements HttpConnection.Listener
     {
         loop.execute(() ->
         {
+            if (context.rateLimitStartSpent())
+            {
+                // the venue counts per account: a run killed a moment ago may have spent this second's budget (chaos
+                // seed 3: a restart's first requotes and the killed run's last ones met in one venue window)
+                final long now = System.nanoTime();
+                for (final Endpoint endpoint : Endpoint.values())
+                {
+                    if (endpoint != Endpoint.PUBLIC_TIME)
+                    {
+                        limiters[endpoint.ordinal()].spendAll(now);
+                    }
+                }
+            }
             for (int i = 0; i < context.httpConnections(); i++)
             {
                 open();
