@@ -4,11 +4,11 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.bitmm.core.instrument.Amounts;
-import io.bitmm.core.instrument.DecimalParser;
 import io.bitmm.core.instrument.Instrument;
 import io.bitmm.core.instrument.InstrumentTable;
 import io.bitmm.core.instrument.InstrumentKind;
 import io.bitmm.gateway.GatewayContext;
+import io.bitmm.gateway.bitget.InstrumentRows;
 import io.bitmm.gateway.auth.HmacSigner;
 
 import java.io.IOException;
@@ -33,6 +33,8 @@ import java.util.Map;
  */
 public final class SpotInstrumentLoader
 {
+    private static final String WHO = "SpotInstrumentLoader";
+
     private static final JsonFactory JSON = new JsonFactory();
     /** Open orders allowed when the symbol row has no {@code orderQuantity} (Bitget's documented default, 200). */
     static final int DEFAULT_MAX_OPEN_ORDERS = 200;
@@ -130,47 +132,17 @@ public final class SpotInstrumentLoader
 
     private static int integer(final Map<String, String> row, final String field, final String value, final int min, final int max)
     {
-        try
-        {
-            final int parsed = Integer.parseInt(value);
-            if (parsed >= min && parsed <= max)
-            {
-                return parsed;
-            }
-        }
-        catch (final NumberFormatException ignored)
-        {
-            // reported below
-        }
-        throw new IllegalStateException("SpotInstrumentLoader: " + row.get("symbol") + " " + field + "=" + value +
-            ": not a whole number from " + min + " to " + max);
+        return InstrumentRows.integer(WHO, row, field, value, min, max);
     }
 
     private static String required(final Map<String, String> row, final String field)
     {
-        final String value = row.get(field);
-        if (value == null || value.isEmpty())
-        {
-            throw new IllegalStateException("SpotInstrumentLoader: " + row.get("symbol") + " has no " + field);
-        }
-        return value;
+        return InstrumentRows.required(WHO, row, field);
     }
 
     private static long decimal(final Map<String, String> row, final String field, final int scale)
     {
-        final String value = row.get(field);
-        if (value == null || value.isEmpty())
-        {
-            return 0;
-        }
-        final DecimalParser parser = new DecimalParser();
-        final int result = parser.parse(value, scale);
-        if (result != DecimalParser.OK)
-        {
-            throw new IllegalStateException("SpotInstrumentLoader: " + row.get("symbol") + " " + field + "=" + value + ": " +
-                DecimalParser.describe(result));
-        }
-        return parser.value();
+        return InstrumentRows.decimal(WHO, row, field, scale);
     }
 
     static long clockOffsetMs(final HttpClient client, final GatewayContext context) throws IOException
