@@ -11,9 +11,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The text {@code mm stat} prints (one screen, plain text, fits 120 columns): per instrument the book's top, our
- * quotes and their age, position against its limit, PnL and fees; then every non-zero counter grouped by concern, the
- * latency of the last interval, the risk state and the error count.
+ * The text {@code mm stat} prints (one screen, plain text, fits 150 columns): per instrument the book's top ("-" while
+ * the book is empty, as after the shutdown's reset), our quotes and their age, position against its limit, PnL and
+ * fees; then every non-zero counter grouped by concern, the latency of the last interval, the risk state (of a
+ * finished run: "run ended", then the state at the end) and the error count.
  */
 public final class StatScreen
 {
@@ -63,7 +64,8 @@ public final class StatScreen
         group(out, "journal", snapshot, CounterTypes.JOURNAL);
         latency(out, snapshot);
         final RiskState risk = io.bitmm.app.engine.RunSummary.riskState(snapshot);
-        out.append(line("risk", "state " + risk + "  open orders " +
+        final String state = isLive(snapshot, nowMs) ? "state " + risk : "run ended  state at the end " + risk;
+        out.append(line("risk", state + "  open orders " +
             snapshot.value(CounterTypes.ENGINE, "open_orders") + "  rate budget used " + budget(snapshot, "place") +
             " " + budget(snapshot, "cancel") + " " + budget(snapshot, "replace") +
             io.bitmm.app.engine.RunSummary.riskReasons(snapshot)));
@@ -92,7 +94,7 @@ public final class StatScreen
         for (final String symbol : snapshot.symbols())
         {
             out.append(String.format(Locale.ROOT, "%-10s %14s %14s %14s %7s %14s %7s %22s %14s %14s %12s%n", symbol,
-                field(snapshot, symbol, "best_bid"), field(snapshot, symbol, "best_ask"),
+                quote(snapshot, symbol, "best_bid"), quote(snapshot, symbol, "best_ask"),
                 quote(snapshot, symbol, "bid_quote"), age(snapshot, symbol, "bid_quote", "bid_quote_age_seconds"),
                 quote(snapshot, symbol, "ask_quote"), age(snapshot, symbol, "ask_quote", "ask_quote_age_seconds"),
                 field(snapshot, symbol, "position") + " (" + field(snapshot, symbol, "max_position") + ")",

@@ -65,6 +65,9 @@ class StatSystemTest
         final String summary = Files.readString(dir.resolve("summary.txt"), StandardCharsets.UTF_8);
         final String last = statOnce(dir);
         assertTrue(last.contains("ENDED"), last);
+        assertTrue(last.contains("run ended  state at the end "), "a finished run's risk line says so:\n" + last);
+        assertTrue(Pattern.compile("(?m)^BTCUSDT +- +- ").matcher(last).find(),
+            "the book reset at shutdown shows no price, not 0.00:\n" + last);
         assertEquals(number(summary, "quotes placed (\\d+)"), value(last, "places_sent"), summary + last);
         assertEquals(number(summary, "replaced (\\d+)"), value(last, "replaces_sent"), summary + last);
         assertEquals(number(summary, "acks (\\d+)"), value(last, "acks"), summary + last);
