@@ -4,8 +4,10 @@ import io.bitmm.core.event.CommandType;
 import io.bitmm.core.event.EventType;
 import io.bitmm.core.event.InboundEvent;
 import io.bitmm.core.event.OutboundCommand;
+import io.bitmm.core.instrument.Amounts;
 import io.bitmm.core.instrument.InstrumentTable;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -90,8 +92,9 @@ public final class EntryFormat
         {
             out.append(" newOid=").append(text(c.newClientOid, c.newClientOidLength));
         }
-        out.append(" orderId=").append(c.orderId).append(' ').append(c.side).append(" px=").append(c.price)
-            .append(" sz=").append(c.size).append(' ').append(c.timeInForce);
+        out.append(" orderId=").append(c.orderId).append(' ').append(c.side).append(" px=")
+            .append(price(c.instrumentId, c.price)).append(" sz=").append(size(c.instrumentId, c.size)).append(' ')
+            .append(c.timeInForce);
         if (c.reduceOnly)
         {
             out.append(" reduceOnly");
@@ -118,7 +121,9 @@ public final class EntryFormat
             .append(",\"clientOid\":\"").append(text(e.clientOid, e.clientOidLength))
             .append("\",\"orderId\":").append(e.orderId)
             .append(",\"side\":\"").append(e.side).append("\",\"price\":").append(e.price)
-            .append(",\"size\":").append(e.size).append(",\"amount\":").append(e.amount).append(",\"seq\":").append(e.seq)
+            .append(",\"size\":").append(e.size).append(",\"px\":\"").append(price(e.instrumentId, e.price))
+            .append("\",\"sz\":\"").append(size(e.instrumentId, e.size)).append('"')
+            .append(",\"amount\":").append(e.amount).append(",\"seq\":").append(e.seq)
             .append(",\"bids\":").append(e.bidCount).append(",\"asks\":").append(e.askCount).append('}');
         return out.toString();
     }
@@ -142,7 +147,9 @@ public final class EntryFormat
             .append("\",\"newClientOid\":\"").append(text(c.newClientOid, c.newClientOidLength))
             .append("\",\"orderId\":").append(c.orderId)
             .append(",\"side\":\"").append(c.side).append("\",\"price\":").append(c.price)
-            .append(",\"size\":").append(c.size).append(",\"timeInForce\":\"").append(c.timeInForce)
+            .append(",\"size\":").append(c.size).append(",\"px\":\"").append(price(c.instrumentId, c.price))
+            .append("\",\"sz\":\"").append(size(c.instrumentId, c.size)).append('"')
+            .append(",\"timeInForce\":\"").append(c.timeInForce)
             .append("\",\"reduceOnly\":").append(c.reduceOnly).append('}');
         return out.toString();
     }
@@ -157,23 +164,67 @@ public final class EntryFormat
             c.orderId / 1e6);
     }
 
+    /**
+     * @param instrumentId an instrument id.
+     * @param price        fixed-point price in the instrument's price scale.
+     * @return the decimal price ("60001.63"), or the raw number when the instrument is unknown.
+     */
+    public String price(final int instrumentId, final long price)
+    {
+        final InstrumentTable instruments = header.instruments();
+        return instrumentId >= 0 && instrumentId < instruments.instrumentCount() ?
+            BigDecimal.valueOf(price, instruments.instrument(instrumentId).priceScale()).toPlainString() :
+            Long.toString(price);
+    }
+
+    /**
+     * @param instrumentId an instrument id.
+     * @param size         fixed-point size in the instrument's size scale (base coin, or contracts).
+     * @return the decimal size, or the raw number when the instrument is unknown.
+     */
+    public String size(final int instrumentId, final long size)
+    {
+        final InstrumentTable instruments = header.instruments();
+        return instrumentId >= 0 && instrumentId < instruments.instrumentCount() ?
+            BigDecimal.valueOf(size, instruments.instrument(instrumentId).sizeScale()).toPlainString() :
+            Long.toString(size);
+    }
+
+    private static String amount(final long amount)
+    {
+        return BigDecimal.valueOf(amount, Amounts.DECIMALS).stripTrailingZeros().toPlainString();
+    }
+
+    private String assetName(final int assetId)
+    {
+        final InstrumentTable instruments = header.instruments();
+        if (assetId == InboundEvent.FEE_ASSET_OTHER)
+        {
+            return "other";
+        }
+        return assetId >= 0 && assetId < instruments.assetCount() ? instruments.assetName(assetId) :
+            Integer.toString(assetId);
+    }
+
     static String text(final byte[] bytes, final int length)
     {
         return new String(bytes, 0, length, StandardCharsets.US_ASCII);
     }
 
-    private static void appendEventDetail(final StringBuilder out, final InboundEvent e)
+    private void appendEventDetail(final StringBuilder out, final InboundEvent e)
     {
         if (e.type == EventType.BOOK_SNAPSHOT || e.type == EventType.BOOK_UPDATE)
         {
             out.append(" seq=").append(e.seq).append(" bids=").append(e.bidCount).append(" asks=").append(e.askCount);
             if (e.bidCount > 0)
             {
-                out.append(" bid0=").append(e.bidPrices[0]).append('x').append(e.bidSizes[0]);
+                out.append(" bid0=").append(price(e.instrumentId, e.bidPrices[0])).append('x')
+                    .append(size(e.instrumentId, e.bidSizes[0]));
             }
             if (e.askCount > 0)
             {
-                out.append(" ask0=").append(e.askPrices[0]).append('x').append(e.askSizes[0]);
+                out.append(" ask0=").append(price(e.instrumentId, e.askPrices[0])).append('x')
+                    .append(size(e.instrumentId, e.askSizes[0]));
             }
             return;
         }
@@ -187,20 +238,25 @@ public final class EntryFormat
         }
         if (e.price != 0 || e.size != 0)
         {
-            out.append(' ').append(e.side).append(" px=").append(e.price).append(" sz=").append(e.size);
+            out.append(' ').append(e.side).append(" px=").append(price(e.instrumentId, e.price))
+                .append(" sz=").append(size(e.instrumentId, e.size));
+        }
+        if (e.type == EventType.FILL && (e.fee != 0 || e.feeAssetId >= 0))
+        {
+            out.append(" fee=").append(amount(e.fee)).append(' ').append(assetName(e.feeAssetId));
         }
         if (e.type == EventType.BALANCE)
         {
-            out.append(" asset=").append(e.assetId).append(" available=").append(e.available)
-                .append(" frozen=").append(e.frozen);
+            out.append(" asset=").append(assetName(e.assetId)).append(" available=").append(amount(e.available))
+                .append(" frozen=").append(amount(e.frozen));
         }
         if (e.type == EventType.FUNDING || e.type == EventType.POSITION_SNAPSHOT)
         {
-            out.append(" amount=").append(e.amount);
+            out.append(" amount=").append(amount(e.amount));
         }
         if (e.type == EventType.POSITION_SNAPSHOT)
         {
-            out.append(" entry=").append(e.averagePrice);
+            out.append(" entry=").append(price(e.instrumentId, e.averagePrice));
         }
         if (e.commandType != CommandType.NONE)
         {

@@ -61,6 +61,7 @@ class JournalRoundTripTest
     {
         final InboundEvent e = new InboundEvent();
         e.type = EventType.FILL;
+        e.instrumentId = 0;
         e.timestampNanos = 2_000;
         e.side = Side.BUY;
         e.price = 6_500_000;
@@ -148,6 +149,14 @@ class JournalRoundTripTest
             "REPLACE", null, true), new PrintStream(text, true, StandardCharsets.UTF_8));
         assertEquals(1, printed);
         assertTrue(text.toString(StandardCharsets.UTF_8).contains("\"newClientOid\":\"b\""));
+
+        final ByteArrayOutputStream timeline = new ByteArrayOutputStream();
+        JournalDump.dump(dir, new JournalDump.Filter(Long.MIN_VALUE, Long.MAX_VALUE, null, "FILL", null, false),
+            new PrintStream(timeline, true, StandardCharsets.UTF_8));
+        final String fillLine = timeline.toString(StandardCharsets.UTF_8);
+        // decimals in the instrument's scales, fees in amount units with the asset's name: not raw fixed-point
+        assertTrue(fillLine.contains(" BUY px=65000.00 sz=0.001000"), fillLine);
+        assertTrue(fillLine.contains(" fee=-0.00000042 USDT"), fillLine);
     }
 
     @Test
