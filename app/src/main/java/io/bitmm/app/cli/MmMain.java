@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "bitmm 0.1.0",
     description = "A low-latency market-making engine for Bitget.",
+    footer = {"", "Also: scripts/mm jmh [JMH options] runs the JMH benchmarks (tuning/target/benchmarks.jar) with the "
+        + "engine's JVM flags, e.g. scripts/mm jmh RecordedBooksBenchmark -prof gc"},
     subcommands = { RunCommand.class, ReplayCommand.class, DumpCommand.class, ReportCommand.class,
         BenchCommand.class, ChaosCommand.class, SimCommand.class, StatCommand.class, ErrorsCommand.class })
 public final class MmMain
