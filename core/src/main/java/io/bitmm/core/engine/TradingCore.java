@@ -379,6 +379,7 @@ public final class TradingCore
         {
             counters.increment(CoreCounters.FUNDING_SETTLEMENTS);
             positions[event.instrumentId].onFunding(event.amount);
+            attributions[event.instrumentId].onFunding(event.amount);
             checkKillSwitch();
         }
     }

@@ -225,6 +225,9 @@ class PerpetualCoreTest
         assertEquals(-position.fees() - 6_000_000, position.marginBalanceChange());
         assertEquals(1, core.counters().get(CoreCounters.FUNDING_SETTLEMENTS));
         assertEquals(1, core.counters().get(CoreCounters.MARK_PRICES));
+        assertEquals(-6_000_000, core.attribution(0).funding(), "the summary's PnL split has the funding too");
+        assertEquals(core.attribution(0).spreadCaptured() + core.attribution(0).inventoryPnl() - core.attribution(0).fees() -
+            6_000_000, core.attribution(0).total());
     }
 
     @Test
