@@ -183,8 +183,10 @@ public final class FillFetcher implements AutoCloseable
             {
                 for (final Map<String, String> row : pages(history.sinceQuery(instruments.instrument(id), startVenueMs)))
                 {
-                    // also filtered here: a venue that ignores startTime must not book fills already in the balances
-                    if (history.timeMs(row) >= startVenueMs)
+                    // also filtered here: a venue that ignores startTime must not book fills already in the balances;
+                    // a row without a readable time (0) goes to the core, which books only this run's orders
+                    final long timeMs = history.timeMs(row);
+                    if (timeMs == 0 || timeMs >= startVenueMs)
                     {
                         all.add(row);
                     }

@@ -124,34 +124,23 @@ public final class RunCommand implements Callable<Integer>
             System.out.println("mm: account mode " + config.text("venue.account-mode") + " (" + gateway.dialect().name() +
                 ")");
             final InstrumentTable instruments = InstrumentLoader.load(gateway, symbolList);
-            final long[] venuePositions = new long[instruments.instrumentCount()];
+            // orphans first: a perpetual's margin mode cannot change while orders of an earlier run rest
+            final VenueReconciler.Result reconciled = VenueReconciler.atStart(gateway.restUri(), gateway.credentials(),
+                symbolList, CoreContext.CLIENT_OID_PREFIX_DEFAULT, gateway.dialect().accountQueries(), dir);
+            final List<StartPositions.Start> venueStarts = StartPositions.perpetuals(instruments, reconciled);
             if (perpetuals && gateway.credentials() != null)
             {
-                final MixAccountSetup setup = new MixAccountSetup(gateway);
-                System.out.print(setup.apply(instruments, config.text("venue.margin-mode"), config.intValue("venue.leverage")));
-                for (int id = 0; id < venuePositions.length; id++)
-                {
-                    venuePositions[id] = setup.position(instruments.instrument(id));
-                }
+                System.out.print(new MixAccountSetup(gateway).apply(instruments, config.text("venue.margin-mode"),
+                    config.intValue("venue.leverage")));
+                // a perpetual's position is the venue's, whatever a setting says: the engine trades from it
+                venueStarts.forEach(p -> System.out.print(p.line()));
             }
             else if (!perpetuals)
             {
-                final VenueReconciler.Result reconciled = VenueReconciler.atStart(gateway.restUri(), gateway.credentials(),
-                    symbolList, CoreContext.CLIENT_OID_PREFIX_DEFAULT, dialect.accountQueries(), dir);
                 System.out.print(StartPositions.apply(config, instruments, reconciled));
             }
             final CoreContext coreContext = Bindings.core(config, instruments, start.toEpochMilli());
             Bindings.spreadFloorLines(config, instruments).forEach(System.out::println);
-            for (int id = 0; id < venuePositions.length; id++)
-            {
-                if (venuePositions[id] != 0)
-                {
-                    // a perpetual's position is the venue's, whatever a setting says: the engine trades from it
-                    coreContext.startPositionUnits(id, venuePositions[id]);
-                    System.out.println("mm: USDT-FUTURES:" + instruments.instrument(id).symbol() + " starts from the venue's " +
-                        "position of " + venuePositions[id] + " size units");
-                }
-            }
             final long[] limits = new long[instruments.instrumentCount()];
             for (int id = 0; id < limits.length; id++)
             {
@@ -160,7 +149,7 @@ public final class RunCommand implements Callable<Integer>
             final RunJournal journal = RunJournal.open(config, dir, start.toEpochMilli(), instruments);
             try
             {
-                return runEngine(config, dir, start, instruments, coreContext, gateway, limits, journal);
+                return runEngine(config, dir, start, instruments, coreContext, gateway, limits, journal, venueStarts);
             }
             finally
             {
@@ -180,7 +169,8 @@ public final class RunCommand implements Callable<Integer>
         final CoreContext coreContext,
         final GatewayContext gateway,
         final long[] limits,
-        final RunJournal journal) throws IOException, InterruptedException
+        final RunJournal journal,
+        final List<StartPositions.Start> venueStarts) throws IOException, InterruptedException
     {
         final CountDownLatch stopRequested = new CountDownLatch(1);
         final CountDownLatch finished = new CountDownLatch(1);
@@ -205,6 +195,7 @@ public final class RunCommand implements Callable<Integer>
         final Engine engine = new Engine(Bindings.engine(config), coreContext, gateway, instruments,
             "paper".equals(config.text("run.mode")) ? ring -> new PaperVenue(instruments, ring) : null, journal);
         engine.counters(counters, limits);
+        venueStarts.forEach(p -> engine.startPosition(p.instrumentId(), p.sizeUnits(), p.entryPriceUnits()));
         final RunLatencyLog latencyLog = RunLatencyLog.start(config, engine, dir);
         latencyLog.intervalListener(counters);
         CountdownCancelAll deadMan = null;

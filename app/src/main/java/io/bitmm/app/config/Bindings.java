@@ -164,12 +164,12 @@ public final class Bindings
             {
                 lines.add(String.format(Locale.ROOT, "mm: warning: %s: quoting.fee-floor = false, so only " +
                     "quoting.spread-floor-ticks = %d bounds the spread, which may be below the %s: quotes may not " +
-                    "clear their fees", instrument.symbol(), floorTicks, fee));
+                    "clear their fees", ProductSymbol.displayName(instrument), floorTicks, fee));
             }
             else if (edgeBps < 0)
             {
                 lines.add(String.format(Locale.ROOT, "mm: warning: %s: spread floor %.2f bp (quoting.edge-bps = %s) " +
-                    "is below the %s: quotes may not clear their fees", instrument.symbol(),
+                    "is below the %s: quotes may not clear their fees", ProductSymbol.displayName(instrument),
                     Math.max(0, roundTripBps + edgeBps), config.text("quoting.edge-bps"), fee));
             }
             else
@@ -177,7 +177,8 @@ public final class Bindings
                 // a rebate larger than the edge makes the sum negative: the floor is then 0 (and the ticks)
                 final boolean negative = roundTripBps + edgeBps < 0;
                 lines.add(String.format(Locale.ROOT, "mm: %s: spread floor %.2f bp = %s%s + edge %s bp%s " +
-                    "(and at least %d ticks)", instrument.symbol(), Math.max(0, roundTripBps + edgeBps),
+                    "(and at least %d ticks)", ProductSymbol.displayName(instrument),
+                    Math.max(0, roundTripBps + edgeBps),
                     negative ? "max(0, " : "", fee, config.text("quoting.edge-bps"), negative ? ")" : "", floorTicks));
             }
         }

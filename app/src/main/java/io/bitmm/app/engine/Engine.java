@@ -87,6 +87,8 @@ public final class Engine implements AutoCloseable
     private RunCounters runCounters;
     private InstrumentGauges gauges;
     private AgentRunner statusRunner;
+    /** Start positions taken from the venue (perpetuals), published as the ring's first events: id, size, entry. */
+    private final java.util.List<long[]> startPositions = new java.util.ArrayList<>();
 
     /**
      * @param context     threads and rings.
@@ -258,7 +260,26 @@ public final class Engine implements AutoCloseable
     }
 
     /**
-     * Start in dependency order: consumers, then the pre-warmed order pool, the private stream, market data, timer.
+     * The venue's position of a perpetual at reconciliation, which the core takes as its start position: published by
+     * {@link #start()} as a start POSITION_SNAPSHOT ({@code flag} set) before any venue event, so the journal records
+     * it and a replay starts from it. Call before {@link #start()}.
+     *
+     * @param instrumentId     the instrument.
+     * @param sizeUnits        signed size, size units (long positive).
+     * @param entryPriceUnits  the venue's average entry price, price units (0 unknown).
+     */
+    public void startPosition(final int instrumentId, final long sizeUnits, final long entryPriceUnits)
+    {
+        if (started)
+        {
+            throw new IllegalStateException("startPosition after start");
+        }
+        startPositions.add(new long[] {instrumentId, sizeUnits, entryPriceUnits});
+    }
+
+    /**
+     * Start in dependency order: consumers, the start positions, then the pre-warmed order pool, the private stream,
+     * market data, timer.
      */
     public void start()
     {
@@ -269,6 +290,20 @@ public final class Engine implements AutoCloseable
         }
         outbound.start();
         inbound.start();
+        for (final long[] p : startPositions)
+        {
+            final long sequence = publisher.claim();
+            final InboundEvent event = publisher.event(sequence);
+            event.reset();
+            event.type = EventType.POSITION_SNAPSHOT;
+            event.flag = true;
+            event.instrumentId = (int)p[0];
+            event.size = p[1];
+            event.averagePrice = p[2];
+            event.timestampNanos = System.nanoTime();
+            event.publishNanos = event.timestampNanos;
+            publisher.publish(sequence);
+        }
         orders.start();
         if (privateStream != null)
         {

@@ -137,7 +137,8 @@ public final class RunSummary
         for (int id = 0; id < instruments.instrumentCount(); id++)
         {
             final Instrument instrument = instruments.instrument(id);
-            out.append("  ").append(instrument.symbol()).append('\n');
+            // the product's name (USDT-FUTURES:BTCUSDT) for a perpetual; a spot symbol stays bare, which means SPOT
+            out.append("  ").append(ProductSymbol.displayName(instrument)).append('\n');
             attribution(out, core.attribution(id), instruments.assetName(instrument.quoteAssetId()));
             line(out, "model", model(core.volatility(id), core.intensity(id)));
         }

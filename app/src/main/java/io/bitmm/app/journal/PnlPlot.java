@@ -115,8 +115,10 @@ public final class PnlPlot
                 continue;
             }
             final Instrument instrument = instruments.instrument(id);
-            final Path png = runDir.resolve("pnl-" + instrument.symbol() + ".png");
-            render(png, runDir.getFileName() + " " + instrument.symbol(),
+            final String name = io.bitmm.core.instrument.ProductSymbol.displayName(instrument);
+            // pnl-BTCUSDT.png for spot, pnl-USDT-FUTURES-BTCUSDT.png for the perpetual (no ':' in a file name)
+            final Path png = runDir.resolve("pnl-" + name.replace(':', '-') + ".png");
+            render(png, runDir.getFileName() + " " + name,
                 instruments.assetName(instrument.quoteAssetId()), instruments.assetName(instrument.baseAssetId()),
                 series[id]);
             written.add(png);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.bitmm.gateway.Credentials;
 import io.bitmm.gateway.auth.HmacSigner;
 import io.bitmm.gateway.bitget.AccountQueries;
+import io.bitmm.gateway.bitget.AccountQueries.VenuePosition;
 import io.bitmm.gateway.bitget.v2.SpotAccountQueries;
 
 import java.io.IOException;
@@ -27,8 +28,10 @@ import java.util.Map;
  * cancel is a request: Bitget may still fill the order until it is done), so that no fill of an earlier run can
  * come after the balances; a refused cancel (it filled meanwhile) is fine, an orphan still open after
  * {@value #CANCEL_ROUNDS} rounds stops the start. Then it fetches the balances, which
- * {@link StartPositions} turns into the core's start position against each symbol's inventory target. Slow path:
- * a plain {@link HttpClient}, signed as the gateway signs ({@link HmacSigner}).
+ * {@link StartPositions} turns into the core's start position against each symbol's inventory target, and, on a
+ * product with positions (USDT-M perpetuals), every open position: the run's start position, which the engine takes
+ * through a start POSITION_SNAPSHOT event (journaled, so a replay starts from it). Slow path: a plain
+ * {@link HttpClient}, signed as the gateway signs ({@link HmacSigner}).
  */
 public final class VenueReconciler
 {
@@ -61,18 +64,50 @@ public final class VenueReconciler
      * @param openOrders     open orders found, all symbols.
      * @param cancelled      clientOids of the orders cancelled (ours, not owned by this run).
      * @param balances       coin to {@code available/frozen} as the venue wrote them: the run's baseline.
+     * @param positions      symbol to the venue's open position, the traded symbols only (a flat symbol is absent),
+     *                       or null when the product has no positions (spot).
      */
-    public record Result(int openOrders, List<String> cancelled, Map<String, String> balances)
+    public record Result(int openOrders, List<String> cancelled, Map<String, String> balances,
+        Map<String, VenuePosition> positions)
     {
+        /**
+         * A product without positions (spot).
+         *
+         * @param openOrders open orders found, all symbols.
+         * @param cancelled  clientOids of the orders cancelled.
+         * @param balances   coin to {@code available/frozen}.
+         */
+        public Result(final int openOrders, final List<String> cancelled, final Map<String, String> balances)
+        {
+            this(openOrders, cancelled, balances, null);
+        }
+
         /**
          * @return a few lines for people.
          */
         public String describe()
         {
-            return "reconcile: " + openOrders + " open orders at the venue; cancelled " + cancelled.size() +
-                " carrying our prefix but not owned by this run " + cancelled + "\n" +
-                "reconcile: start balances " + balances +
-                "\n";
+            final StringBuilder out = new StringBuilder();
+            out.append("reconcile: ").append(openOrders).append(" open orders at the venue; cancelled ")
+                .append(cancelled.size()).append(" carrying our prefix but not owned by this run ").append(cancelled)
+                .append('\n').append("reconcile: start balances ").append(balances).append('\n');
+            if (positions != null)
+            {
+                out.append("reconcile: start positions ");
+                if (positions.isEmpty())
+                {
+                    out.append("none (flat)");
+                }
+                String separator = "";
+                for (final VenuePosition p : positions.values())
+                {
+                    out.append(separator).append(p.symbol()).append(' ').append(p.size()).append(" @ ")
+                        .append(p.entryPrice());
+                    separator = ", ";
+                }
+                out.append('\n');
+            }
+            return out.toString();
         }
     }
 
@@ -122,8 +157,51 @@ public final class VenueReconciler
             }
         }
         // only now: no order of ours is open, so no fill of an earlier run can come after these balances
-        return new Result(open, cancelled, balances(data(send("GET", queries.balancesPath(), "", ""),
-            queries.balancesListKey()), queries.frozenField()));
+        final Map<String, String> balances = balances(data(send("GET", queries.balancesPath(), queries.balancesQuery(),
+            ""), queries.balancesListKey()), queries.coinField(), queries.frozenField());
+        if (queries.positionsPath() == null)
+        {
+            return new Result(open, cancelled, balances);
+        }
+        return new Result(open, cancelled, balances, positions(data(send("GET", queries.positionsPath(),
+            queries.positionsQuery(), ""), queries.positionsListKey()), symbols, queries));
+    }
+
+    /**
+     * The traded symbols' open positions. A row of another symbol is left out; two rows of one symbol (hedge mode: a
+     * long and a short) are netted; a row that cannot be read stops the start with the reason.
+     *
+     * @param rows    the position rows.
+     * @param symbols the traded symbols.
+     * @param queries the dialect's row reader.
+     * @return symbol to position, flat symbols absent.
+     * @throws IOException naming the symbol and field that cannot be read.
+     */
+    static Map<String, VenuePosition> positions(final List<Map<String, String>> rows, final List<String> symbols,
+        final AccountQueries queries) throws IOException
+    {
+        final Map<String, VenuePosition> positions = new LinkedHashMap<>();
+        for (final Map<String, String> row : rows)
+        {
+            final VenuePosition p;
+            try
+            {
+                p = queries.position(row);
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw new IOException("reconcile: " + ex.getMessage(), ex);
+            }
+            if (p == null || !symbols.contains(p.symbol()) || "0".equals(p.size()))
+            {
+                continue;
+            }
+            final VenuePosition other = positions.get(p.symbol());
+            positions.put(p.symbol(), other == null ? p : new VenuePosition(p.symbol(),
+                new java.math.BigDecimal(other.size()).add(new java.math.BigDecimal(p.size())).toPlainString(), "0"));
+        }
+        positions.values().removeIf(p -> new java.math.BigDecimal(p.size()).signum() == 0);
+        return positions;
     }
 
     /**
@@ -226,10 +304,23 @@ public final class VenueReconciler
      */
     static Map<String, String> balances(final List<Map<String, String>> rows, final String frozenField) throws IOException
     {
+        return balances(rows, "coin", frozenField);
+    }
+
+    /**
+     * @param rows        the balance rows.
+     * @param coinField   the field naming the coin ({@code coin}; v2 mix {@code marginCoin}).
+     * @param frozenField the field of the amount held by orders.
+     * @return coin to {@code available/frozen}.
+     * @throws IOException naming the coin and field that cannot be read.
+     */
+    static Map<String, String> balances(final List<Map<String, String>> rows, final String coinField,
+        final String frozenField) throws IOException
+    {
         final Map<String, String> balances = new LinkedHashMap<>();
         for (final Map<String, String> asset : rows)
         {
-            final String coin = asset.get("coin");
+            final String coin = asset.get(coinField);
             if (coin == null || coin.isEmpty())
             {
                 continue;

@@ -379,6 +379,7 @@ public final class TradingCore
         {
             counters.increment(CoreCounters.FUNDING_SETTLEMENTS);
             positions[event.instrumentId].onFunding(event.amount);
+            attributions[event.instrumentId].onFunding(event.amount);
             checkKillSwitch();
         }
     }
@@ -389,6 +390,10 @@ public final class TradingCore
         {
             counters.increment(CoreCounters.POSITION_SNAPSHOTS);
             final Position position = positions[event.instrumentId];
+            if (event.flag && !position.startFromVenue(event.size, event.averagePrice))
+            {
+                counters.increment(CoreCounters.BAD_EVENTS);
+            }
             position.onVenuePosition(event.size, event.averagePrice, event.amount);
             position.onMarkPrice(event.price);
             if (event.size != position.size())

@@ -70,7 +70,9 @@ public enum EventType
      * query), for reconciliation: {@code size} signed contracts in size units (long positive; 0 flat: a closed
      * position), {@code averagePrice} the entry price, {@code price} the mark price (0 unknown), {@code amount} the
      * venue's unrealized PnL (quote amount units). One event per symbol; the core records it and counts a mismatch
-     * with its own position, it does not adopt it.
+     * with its own position, it does not adopt it. With {@code flag} set it is the start reconciliation's (the app
+     * publishes it before any venue event): the core takes it as its start position, entry price as cost basis;
+     * after a fill such an event is a bad event and changes nothing.
      */
     POSITION_SNAPSHOT
 }

@@ -136,7 +136,17 @@ public final class PnlAttribution
         return fees;
     }
 
-    /** @return funding received (negative: paid), quote amount units; 0 until the core trades perpetuals. */
+    /**
+     * A funding settlement of the perpetual's position.
+     *
+     * @param amount quote amount units, positive received, negative paid.
+     */
+    public void onFunding(final long amount)
+    {
+        funding += amount;
+    }
+
+    /** @return funding received (negative: paid), quote amount units; 0 for spot. */
     public long funding()
     {
         return funding;

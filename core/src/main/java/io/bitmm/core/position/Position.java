@@ -66,6 +66,30 @@ public final class Position
     }
 
     /**
+     * Start from the venue's position at reconciliation (a perpetual's start POSITION_SNAPSHOT), replacing the
+     * configured start: its cost basis is the venue's entry price when known, else the first mark or fill price.
+     * Only before the first fill; later a venue report is recorded, never adopted ({@link #onVenuePosition}).
+     *
+     * @param startSize  signed size, size units.
+     * @param entryPrice the venue's average entry price, price units; 0 when unknown.
+     * @return false (nothing changed) when a fill was already booked.
+     */
+    public boolean startFromVenue(final long startSize, final long entryPrice)
+    {
+        if (buyFills + sellFills > 0)
+        {
+            return false;
+        }
+        start(startSize);
+        if (startSize != 0 && entryPrice > 0)
+        {
+            costPending = false;
+            cost = InstrumentRules.notionalAmount(instrument, entryPrice, startSize);
+        }
+        return true;
+    }
+
+    /**
      * Apply one fill.
      *
      * @param side       our side.

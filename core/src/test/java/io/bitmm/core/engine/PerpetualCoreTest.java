@@ -225,6 +225,9 @@ class PerpetualCoreTest
         assertEquals(-position.fees() - 6_000_000, position.marginBalanceChange());
         assertEquals(1, core.counters().get(CoreCounters.FUNDING_SETTLEMENTS));
         assertEquals(1, core.counters().get(CoreCounters.MARK_PRICES));
+        assertEquals(-6_000_000, core.attribution(0).funding(), "the summary's PnL split has the funding too");
+        assertEquals(core.attribution(0).spreadCaptured() + core.attribution(0).inventoryPnl() - core.attribution(0).fees() -
+            6_000_000, core.attribution(0).total());
     }
 
     @Test
@@ -247,5 +250,47 @@ class PerpetualCoreTest
         assertEquals(1, core.counters().get(CoreCounters.POSITION_MISMATCHES));
         assertEquals(100, core.position(0).size(), "the engine's position comes from fills, not from reports");
         assertEquals(2, core.position(0).venueSnapshots());
+    }
+
+    @Test
+    void shouldStartFromTheVenuesPositionAtItsEntryPriceAndQuoteReduceOnlyAtTheLimit()
+    {
+        // a configured start the venue contradicts: the venue wins
+        final TradingCore core = core(context().startPositionUnits(0, 100), perp);
+        final InboundEvent start = perpetualEvent(EventType.POSITION_SNAPSHOT, 1 * MS);
+        start.flag = true;
+        start.size = -300;
+        start.averagePrice = 599_000;
+        core.onEvent(start);
+        assertEquals(-300, core.position(0).size());
+        assertEquals(599_000, core.position(0).averageCost(), "the venue's entry is the cost basis");
+        assertEquals(0, core.counters().get(CoreCounters.POSITION_MISMATCHES));
+        assertEquals(0, core.counters().get(CoreCounters.BAD_EVENTS));
+
+        core.onEvent(snapshot(perp, 10 * MS, "60000.0:1", "60000.2:1"));
+        final List<OutboundCommand> commands = drain();
+        assertEquals(1, commands.size(), "a short at the limit quotes its bid only: " + commands);
+        assertEquals(Side.BUY, commands.get(0).side);
+        assertTrue(commands.get(0).reduceOnly);
+    }
+
+    @Test
+    void shouldStartFromAFlatVenueAndRefuseAStartAfterAFill()
+    {
+        final TradingCore core = core(context().startPositionUnits(0, 100), perp);
+        final InboundEvent start = perpetualEvent(EventType.POSITION_SNAPSHOT, 1 * MS);
+        start.flag = true;
+        core.onEvent(start);
+        assertEquals(0, core.position(0).size(), "flat at the venue: the configured 100 is not used");
+
+        core.onEvent(snapshot(perp, 10 * MS, "60000.0:1", "60000.2:1"));
+        final OutboundCommand bid = drain().get(0);
+        core.onEvent(ack(11 * MS, CommandType.PLACE, oid(bid), 1));
+        core.onEvent(fill(12 * MS, 0, oid(bid), Side.BUY, bid.price, bid.size, 77));
+        assertEquals(100, core.position(0).size());
+        start.size = 250;
+        core.onEvent(start);
+        assertEquals(100, core.position(0).size(), "a start event after a fill changes nothing");
+        assertEquals(1, core.counters().get(CoreCounters.BAD_EVENTS));
     }
 }

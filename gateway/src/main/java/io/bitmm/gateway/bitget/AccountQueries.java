@@ -2,7 +2,8 @@ package io.bitmm.gateway.bitget;
 
 /**
  * A dialect's account queries for reconciliation at start (slow path, used by the app's {@code VenueReconciler}):
- * open orders, balances and the cancel of an orphan.
+ * open orders, balances, positions (perpetuals) and the cancel of an orphan. The defaults are spot's: balance rows
+ * keyed by {@code coin}, no query on the balances path, no positions.
  */
 public interface AccountQueries
 {
@@ -50,4 +51,68 @@ public interface AccountQueries
      * @return the cancel body.
      */
     String cancelBody(String symbol, String idField, String id);
+
+    /**
+     * @return the query (without {@code ?}) of the balances path; "" for none.
+     */
+    default String balancesQuery()
+    {
+        return "";
+    }
+
+    /**
+     * @return the balance row's field naming its coin ({@code coin}; v2 mix {@code marginCoin}).
+     */
+    default String coinField()
+    {
+        return "coin";
+    }
+
+    /**
+     * @return the signed GET path listing every open position of the product, or null when the product has none
+     * (spot).
+     */
+    default String positionsPath()
+    {
+        return null;
+    }
+
+    /**
+     * @return the query (without {@code ?}) of {@link #positionsPath()}.
+     */
+    default String positionsQuery()
+    {
+        return "";
+    }
+
+    /**
+     * @return null when {@code data} is the array of positions, else its key inside {@code data}.
+     */
+    default String positionsListKey()
+    {
+        return null;
+    }
+
+    /**
+     * One position row as reconciliation reads it.
+     *
+     * @param row a row of {@link #positionsPath()} (scalar fields; null and missing are both absent).
+     * @return the position, or null when the row is not a position (no symbol).
+     * @throws IllegalArgumentException naming the field when the row cannot be read (a size that is not a decimal).
+     */
+    default VenuePosition position(final java.util.Map<String, String> row)
+    {
+        throw new UnsupportedOperationException("no positions on this product");
+    }
+
+    /**
+     * A venue position at reconciliation.
+     *
+     * @param symbol     the symbol.
+     * @param size       signed size as a plain decimal in base coin (long positive, short negative, "0" flat).
+     * @param entryPrice the average entry price as a plain decimal ("0" unknown).
+     */
+    record VenuePosition(String symbol, String size, String entryPrice)
+    {
+    }
 }

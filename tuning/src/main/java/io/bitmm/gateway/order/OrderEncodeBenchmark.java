@@ -7,6 +7,7 @@ import io.bitmm.core.event.TimeInForce;
 import io.bitmm.core.instrument.Instrument;
 import io.bitmm.core.instrument.InstrumentKind;
 import io.bitmm.gateway.auth.HmacSigner;
+import io.bitmm.gateway.bitget.v2.MixOrderEncoder;
 import io.bitmm.gateway.bitget.v2.SpotOrderEncoder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -22,10 +23,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A post-only limit PLACE through {@link SpotOrderEncoder#encode}: path, JSON body with fixed-point price and size, and
- * the HMAC-SHA256 signature in base64 over timestamp + method + path + body ({@link HmacSigner}); and the signature
- * alone over a typical prehash. In the gateway's package because {@link OrderRequest}'s constructor is package-private
- * (the benchmark lives in the tuning module). Run with {@code -prof gc} to see 0 B/op.
+ * A post-only limit PLACE through {@link SpotOrderEncoder#encode} (and through {@link MixOrderEncoder#encode}, the
+ * classic USDT-M perpetual's, with productType, marginCoin, marginMode and reduceOnly): path, JSON body with
+ * fixed-point price and size, and the HMAC-SHA256 signature in base64 over timestamp + method + path + body
+ * ({@link HmacSigner}); and the signature alone over a typical prehash. In the gateway's package because
+ * {@link OrderRequest}'s constructor is package-private (the benchmark lives in the tuning module). Run with
+ * {@code -prof gc} to see 0 B/op.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -42,6 +45,7 @@ public class OrderEncodeBenchmark
 
     private final HmacSigner signer = new HmacSigner(SECRET);
     private final SpotOrderEncoder encoder = new SpotOrderEncoder(signer);
+    private final MixOrderEncoder mixEncoder = new MixOrderEncoder(signer, "crossed");
     private final OrderRequest request = new OrderRequest(0);
     private final OutboundCommand command = new OutboundCommand();
     private final byte[] signature = new byte[HmacSigner.BASE64_LENGTH];
@@ -74,6 +78,17 @@ public class OrderEncodeBenchmark
         request.clear();
         command.price = 3_000_001 + (timestampMs & 63);
         return encoder.encode(request, command, btc, ++timestampMs);
+    }
+
+    /**
+     * @return whether it encoded.
+     */
+    @Benchmark
+    public boolean encodeAndSignMixPlace()
+    {
+        request.clear();
+        command.price = 3_000_001 + (timestampMs & 63);
+        return mixEncoder.encode(request, command, btc, ++timestampMs);
     }
 
     /**

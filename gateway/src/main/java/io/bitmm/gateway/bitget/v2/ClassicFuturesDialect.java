@@ -97,17 +97,10 @@ public final class ClassicFuturesDialect implements Dialect
         return MixFillHistory.INSTANCE;
     }
 
-    /**
-     * Not used: a perpetual's start is {@link MixAccountSetup}'s (position mode, margin mode, leverage and the venue's
-     * position); the orphan-cancelling reconciliation of spot's {@code VenueReconciler} is not built for mix yet.
-     *
-     * @throws UnsupportedOperationException always.
-     */
     @Override
     public io.bitmm.gateway.bitget.AccountQueries accountQueries()
     {
-        throw new UnsupportedOperationException("USDT-FUTURES: the start is MixAccountSetup's; no open-order " +
-            "reconciliation for mix yet");
+        return MixAccountQueries.INSTANCE;
     }
 
     @Override

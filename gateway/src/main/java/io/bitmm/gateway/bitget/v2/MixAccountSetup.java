@@ -1,6 +1,5 @@
 package io.bitmm.gateway.bitget.v2;
 
-import io.bitmm.core.instrument.DecimalParser;
 import io.bitmm.core.instrument.Instrument;
 import io.bitmm.core.instrument.InstrumentTable;
 import io.bitmm.gateway.GatewayContext;
@@ -13,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,8 +19,8 @@ import java.util.Map;
  * (bitget-v2-protocol.md §6.2): one-way position mode ({@code set-position-mode}), the configured margin mode
  * ({@code set-margin-mode}) and leverage ({@code set-leverage}). Each is read first ({@code mix/account/account}) and
  * set only when it differs; a refusal (open orders or a position in the other mode: 40920, 45117; leverage above the
- * contract's maximum: 40797) stops the start with a message naming the code and what to do. Then reads the venue's
- * position of each symbol ({@code single-position}), the engine's start position.
+ * contract's maximum: 40797) stops the start with a message naming the code and what to do. The venue's positions
+ * (the engine's start positions) and open orders are read by reconciliation before this ({@link MixAccountQueries}).
  */
 public final class MixAccountSetup
 {
@@ -93,31 +91,6 @@ public final class MixAccountSetup
             }
         }
         return changes.toString();
-    }
-
-    /**
-     * @param instrument a perpetual.
-     * @return the venue's one-way position, signed size units (long positive), 0 when flat.
-     * @throws IOException when the venue cannot be reached.
-     */
-    public long position(final Instrument instrument) throws IOException
-    {
-        final List<Map<String, String>> rows = SpotInstrumentLoader.dataRows(SpotInstrumentLoader.get(client, context,
-            "/api/v2/mix/position/single-position", "marginCoin=USDT&productType=USDT-FUTURES&symbol=" + instrument.symbol(),
-            context.venueClock().offsetMs()));
-        long size = 0;
-        for (final Map<String, String> row : rows)
-        {
-            final DecimalParser parser = new DecimalParser();
-            final int result = parser.parse(row.getOrDefault("total", "0"), instrument.sizeScale());
-            if (result != DecimalParser.OK)
-            {
-                throw new IllegalStateException("single-position " + instrument.symbol() + ": total=" + row.get("total") +
-                    " is " + DecimalParser.describe(result));
-            }
-            size += "short".equals(row.get("holdSide")) ? -parser.value() : parser.value();
-        }
-        return size;
     }
 
     private void post(final String path, final String body, final String what, final String remedy) throws IOException

@@ -16,6 +16,15 @@ import java.util.Map;
  * Classic USDT-M futures fill history: {@code GET /api/v2/mix/order/fills?productType=USDT-FUTURES}
  * (bitget-v2-protocol.md §6.2): {@code data:{fillList:[...], endId}}, paged newest first with {@code idLessThan};
  * rows carry {@code price} and {@code baseVolume}; {@code feeDetail.totalFee} negative when paid.
+ * <p>
+ * Field outcomes (a value that is null, empty, missing or not what Bitget documents): a row without a readable
+ * {@code tradeId}, {@code orderId}, {@code side} ({@code buy}/{@code sell}), positive {@code price} or positive
+ * {@code baseVolume} is refused by {@link #decode} (the fetcher counts it, records it in the error log and books the
+ * rest of the page); {@link #tradeId} and {@link #timeMs} never throw (-1 and 0, "unknown": such a row is kept for
+ * the core, which books only this run's orders). No {@code totalFee} is no fee known (the instrument's rate applies);
+ * a {@code totalFee} that is not a decimal refuses the row; no {@code feeCoin} is the margin coin (the quote asset),
+ * an unknown one another asset ({@link InboundEvent#FEE_ASSET_OTHER}). A {@code tradeScope} other than {@code taker}
+ * is maker.
  */
 public final class MixFillHistory implements FillHistory
 {
@@ -66,13 +75,13 @@ public final class MixFillHistory implements FillHistory
     @Override
     public long tradeId(final Map<String, String> row)
     {
-        return Long.parseLong(row.getOrDefault("tradeId", "0"));
+        return id(row.get("tradeId"), -1);
     }
 
     @Override
     public long timeMs(final Map<String, String> row)
     {
-        return Long.parseLong(row.getOrDefault("cTime", "0"));
+        return id(row.get("cTime"), 0);
     }
 
     @Override
@@ -85,15 +94,78 @@ public final class MixFillHistory implements FillHistory
     public void decode(final Map<String, String> row, final Instrument instrument, final InstrumentTable instruments,
         final InboundEvent e)
     {
-        e.orderId = Long.parseLong(row.getOrDefault("orderId", "0"));
-        e.tradeId = Long.parseLong(row.getOrDefault("tradeId", "0"));
-        e.side = "sell".equals(row.get("side")) ? Side.SELL : Side.BUY;
-        e.price = FillFetcher.fixed(row.get("price"), instrument.priceScale());
-        e.size = FillFetcher.fixed(row.get("baseVolume"), instrument.sizeScale());
+        e.tradeId = required(row, "tradeId");
+        e.orderId = required(row, "orderId");
+        final String side = row.get("side");
+        if (!"buy".equals(side) && !"sell".equals(side))
+        {
+            throw new IllegalArgumentException("fill " + e.tradeId + ": side = " + side);
+        }
+        e.side = "sell".equals(side) ? Side.SELL : Side.BUY;
+        e.price = positive(row, "price", instrument.priceScale(), e.tradeId);
+        e.size = positive(row, "baseVolume", instrument.sizeScale(), e.tradeId);
         e.maker = !"taker".equalsIgnoreCase(row.getOrDefault("tradeScope", ""));
-        e.fee = -FillFetcher.fixed(row.get("feeDetail.totalFee"), Amounts.DECIMALS);
-        final String feeCoin = row.get("feeDetail.feeCoin");
-        e.feeAssetId = feeCoin == null ? -1 : instruments.assetId(feeCoin);
-        e.venueTimeMs = Long.parseLong(row.getOrDefault("cTime", "0"));
+        final String totalFee = row.get("feeDetail.totalFee");
+        if (totalFee == null || totalFee.isEmpty())
+        {
+            e.fee = 0;
+            e.feeAssetId = -1;
+        }
+        else
+        {
+            // totalFee is negative when paid and positive for a rebate; the event's fee is positive when paid
+            e.fee = -FillFetcher.fixed(decimal(totalFee, "feeDetail.totalFee", e.tradeId), Amounts.DECIMALS);
+            final String feeCoin = row.get("feeDetail.feeCoin");
+            final int assetId = feeCoin == null || feeCoin.isEmpty() ? instrument.quoteAssetId() :
+                instruments.assetId(feeCoin);
+            e.feeAssetId = assetId >= 0 ? assetId : InboundEvent.FEE_ASSET_OTHER;
+        }
+        e.venueTimeMs = timeMs(row);
+    }
+
+    private static long id(final String value, final long unknown)
+    {
+        if (value == null || !value.matches("[0-9]{1,19}"))
+        {
+            return unknown;
+        }
+        try
+        {
+            return Long.parseLong(value);
+        }
+        catch (final NumberFormatException ex)
+        {
+            // 19 digits above Long.MAX_VALUE
+            return unknown;
+        }
+    }
+
+    private static long required(final Map<String, String> row, final String field)
+    {
+        final long id = id(row.get(field), 0);
+        if (id <= 0)
+        {
+            throw new IllegalArgumentException("fill: " + field + " = " + row.get(field));
+        }
+        return id;
+    }
+
+    private static String decimal(final String value, final String field, final long tradeId)
+    {
+        if (value == null || !value.matches("-?[0-9]{1,18}(\\.[0-9]+)?"))
+        {
+            throw new IllegalArgumentException("fill " + tradeId + ": " + field + " = " + value);
+        }
+        return value;
+    }
+
+    private static long positive(final Map<String, String> row, final String field, final int scale, final long tradeId)
+    {
+        final long value = FillFetcher.fixed(decimal(row.get(field), field, tradeId), scale);
+        if (value <= 0)
+        {
+            throw new IllegalArgumentException("fill " + tradeId + ": " + field + " = " + row.get(field));
+        }
+        return value;
     }
 }

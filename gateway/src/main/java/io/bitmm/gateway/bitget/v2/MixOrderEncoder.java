@@ -2,19 +2,14 @@ package io.bitmm.gateway.bitget.v2;
 
 import io.bitmm.core.event.CommandType;
 import io.bitmm.core.event.OutboundCommand;
-import io.bitmm.core.event.Side;
-import io.bitmm.core.event.TimeInForce;
-import io.bitmm.core.instrument.DecimalFormatter;
 import io.bitmm.core.instrument.Instrument;
 import io.bitmm.gateway.Endpoint;
 import io.bitmm.gateway.auth.HmacSigner;
 import io.bitmm.gateway.bitget.OrderCodec;
 import io.bitmm.gateway.order.OrderRequest;
 
-import java.nio.charset.StandardCharsets;
-
-import static io.bitmm.gateway.bitget.v2.SpotOrderEncoder.append;
-import static io.bitmm.gateway.bitget.v2.SpotOrderEncoder.appendLong;
+import static io.bitmm.gateway.bitget.v2.V2RequestBodies.append;
+import static io.bitmm.gateway.bitget.v2.V2RequestBodies.ascii;
 
 /**
  * Encodes commands into classic v2 USDT-M futures ("mix") requests and signs them, allocation-free
@@ -30,6 +25,7 @@ import static io.bitmm.gateway.bitget.v2.SpotOrderEncoder.appendLong;
  * <li>CANCEL_ALL: {@code batch-cancel-orders} with the symbol and no list: every order of the symbol.</li>
  * <li>QUERY_ORDER: {@code GET detail?clientOid=&productType=&symbol=}.</li>
  * </ul>
+ * What it shares with {@link SpotOrderEncoder} is written by {@link V2RequestBodies}.
  */
 public final class MixOrderEncoder implements OrderCodec
 {
@@ -37,34 +33,14 @@ public final class MixOrderEncoder implements OrderCodec
     public static final int MAX_BATCH = 50;
     private static final MixEndpoints ENDPOINTS = MixEndpoints.INSTANCE;
 
-    private static final byte[] SYMBOL = ascii("{\"symbol\":\"");
     private static final byte[] PRODUCT = ascii("\",\"productType\":\"USDT-FUTURES\",\"marginCoin\":\"USDT");
     private static final byte[] MARGIN_MODE = ascii("\",\"marginMode\":\"");
-    private static final byte[] SIDE_BUY = ascii("\",\"side\":\"buy\"");
-    private static final byte[] SIDE_SELL = ascii("\",\"side\":\"sell\"");
-    private static final byte[] ITEM_SIDE_BUY = ascii("{\"side\":\"buy\"");
-    private static final byte[] ITEM_SIDE_SELL = ascii("{\"side\":\"sell\"");
-    private static final byte[] ORDER_TYPE_LIMIT = ascii(",\"orderType\":\"limit\",\"force\":\"");
-    private static final byte[] GTC = ascii("gtc");
-    private static final byte[] POST_ONLY = ascii("post_only");
-    private static final byte[] IOC = ascii("ioc");
-    private static final byte[] FOK = ascii("fok");
-    private static final byte[] PRICE = ascii("\",\"price\":\"");
-    private static final byte[] SIZE = ascii("\",\"size\":\"");
     private static final byte[] NEW_PRICE = ascii("\",\"newPrice\":\"");
     private static final byte[] NEW_SIZE = ascii("\",\"newSize\":\"");
-    private static final byte[] CLIENT_OID = ascii("\",\"clientOid\":\"");
-    private static final byte[] NEW_CLIENT_OID = ascii("\",\"newClientOid\":\"");
-    private static final byte[] ORDER_ID = ascii("\",\"orderId\":\"");
     private static final byte[] REDUCE_ONLY_YES = ascii("\",\"reduceOnly\":\"YES");
     private static final byte[] REDUCE_ONLY_NO = ascii("\",\"reduceOnly\":\"NO");
-    private static final byte[] END = ascii("\"}");
     private static final byte[] ORDER_LIST = ascii("\",\"orderList\":[");
     private static final byte[] ORDER_ID_LIST = ascii("\",\"orderIdList\":[");
-    private static final byte[] ITEM_CLIENT_OID = ascii("{\"clientOid\":\"");
-    private static final byte[] ITEM_END = ascii("\"}");
-    private static final byte[] LIST_END = ascii("]}");
-    private static final byte[] QUERY_CLIENT_OID = ascii("?clientOid=");
     private static final byte[] QUERY_PRODUCT_SYMBOL = ascii("&productType=USDT-FUTURES&symbol=");
 
     private final HmacSigner signer;
@@ -78,11 +54,6 @@ public final class MixOrderEncoder implements OrderCodec
     {
         this.signer = signer;
         this.marginMode = ascii(marginMode);
-    }
-
-    private static byte[] ascii(final String s)
-    {
-        return s.getBytes(StandardCharsets.US_ASCII);
     }
 
     @Override
@@ -127,39 +98,35 @@ public final class MixOrderEncoder implements OrderCodec
         {
             case PLACE:
                 start(r, Endpoint.PLACE_ORDER, instrument);
-                r.bodyLength = append(r.body, r.bodyLength, MARGIN_MODE);
-                r.bodyLength = append(r.body, r.bodyLength, marginMode);
-                r.bodyLength = append(r.body, r.bodyLength, command.side == Side.SELL ? SIDE_SELL : SIDE_BUY);
+                marginMode(r);
+                V2RequestBodies.side(r, command.side);
                 orderFields(r, command, instrument);
                 break;
             case CANCEL:
                 start(r, Endpoint.CANCEL_ORDER, instrument);
-                target(r, command);
+                V2RequestBodies.target(r, command);
                 break;
             case REPLACE:
                 start(r, Endpoint.MODIFY_ORDER, instrument);
-                target(r, command);
-                r.bodyLength = append(r.body, r.bodyLength, NEW_CLIENT_OID);
-                r.bodyLength = append(r.body, r.bodyLength, command.newClientOid, command.newClientOidLength);
-                r.bodyLength = append(r.body, r.bodyLength, NEW_PRICE);
-                r.bodyLength += DecimalFormatter.format(command.price, instrument.priceScale(), r.body, r.bodyLength);
-                r.bodyLength = append(r.body, r.bodyLength, NEW_SIZE);
-                r.bodyLength += DecimalFormatter.format(command.size, instrument.sizeScale(), r.body, r.bodyLength);
-                System.arraycopy(command.newClientOid, 0, r.newClientOid, 0, command.newClientOidLength);
-                r.newClientOidLength = command.newClientOidLength;
+                V2RequestBodies.target(r, command);
+                V2RequestBodies.newClientOid(r, command);
+                V2RequestBodies.decimal(r, NEW_PRICE, command.price, instrument.priceScale());
+                V2RequestBodies.decimal(r, NEW_SIZE, command.size, instrument.sizeScale());
                 break;
             case CANCEL_ALL:
                 start(r, Endpoint.CANCEL_SYMBOL_ORDER, instrument);
                 break;
             case QUERY_ORDER:
-                query(r, command, instrument);
-                sign(r, timestampMs);
+                V2RequestBodies.queryByClientOid(r, ENDPOINTS.path(Endpoint.ORDER_INFO), command);
+                r.pathLength = append(r.path, r.pathLength, QUERY_PRODUCT_SYMBOL);
+                r.pathLength = append(r.path, r.pathLength, instrument.symbolBytes());
+                V2RequestBodies.sign(signer, r, timestampMs);
                 return true;
             default:
                 return false;
         }
-        r.bodyLength = append(r.body, r.bodyLength, END);
-        sign(r, timestampMs);
+        V2RequestBodies.end(r);
+        V2RequestBodies.sign(signer, r, timestampMs);
         return true;
     }
 
@@ -175,23 +142,17 @@ public final class MixOrderEncoder implements OrderCodec
         r.commandType = CommandType.PLACE;
         r.instrumentId = instrument.id();
         start(r, Endpoint.BATCH_ORDERS, instrument);
-        r.bodyLength = append(r.body, r.bodyLength, MARGIN_MODE);
-        r.bodyLength = append(r.body, r.bodyLength, marginMode);
+        marginMode(r);
         r.bodyLength = append(r.body, r.bodyLength, ORDER_LIST);
         for (int i = 0; i < count; i++)
         {
             final OutboundCommand c = commands[(int)((first + i) % commands.length)];
-            r.addClientOid(c.clientOid, c.clientOidLength);
-            if (i > 0)
-            {
-                r.body[r.bodyLength++] = ',';
-            }
-            r.bodyLength = append(r.body, r.bodyLength, c.side == Side.SELL ? ITEM_SIDE_SELL : ITEM_SIDE_BUY);
+            V2RequestBodies.placeItem(r, c, i);
             orderFields(r, c, instrument);
-            r.bodyLength = append(r.body, r.bodyLength, ITEM_END);
+            V2RequestBodies.endItem(r);
         }
-        r.bodyLength = append(r.body, r.bodyLength, LIST_END);
-        sign(r, timestampMs);
+        V2RequestBodies.endList(r);
+        V2RequestBodies.sign(signer, r, timestampMs);
     }
 
     @Override
@@ -207,110 +168,38 @@ public final class MixOrderEncoder implements OrderCodec
         r.instrumentId = instrument.id();
         start(r, Endpoint.BATCH_CANCEL_ORDER, instrument);
         r.bodyLength = append(r.body, r.bodyLength, ORDER_ID_LIST);
-        for (int i = 0; i < count; i++)
-        {
-            final OutboundCommand c = commands[(int)((first + i) % commands.length)];
-            r.addClientOid(c.clientOid, c.clientOidLength);
-            if (i > 0)
-            {
-                r.body[r.bodyLength++] = ',';
-            }
-            r.bodyLength = append(r.body, r.bodyLength, ITEM_CLIENT_OID);
-            r.bodyLength = append(r.body, r.bodyLength, c.clientOid, c.clientOidLength);
-            r.bodyLength = append(r.body, r.bodyLength, ITEM_END);
-        }
-        r.bodyLength = append(r.body, r.bodyLength, LIST_END);
-        sign(r, timestampMs);
+        V2RequestBodies.cancelItems(r, commands, first, count);
+        V2RequestBodies.sign(signer, r, timestampMs);
     }
 
     @Override
     public void encodeTime(final OrderRequest r)
     {
-        r.endpoint = Endpoint.PUBLIC_TIME;
-        r.commandType = CommandType.NONE;
-        r.pathLength = append(r.path, 0, ENDPOINTS.path(Endpoint.PUBLIC_TIME));
-        r.bodyLength = 0;
-        r.signed = false;
+        V2RequestBodies.time(r, ENDPOINTS.path(Endpoint.PUBLIC_TIME));
     }
 
     @Override
     public void resign(final OrderRequest r, final long timestampMs)
     {
-        sign(r, timestampMs);
+        V2RequestBodies.sign(signer, r, timestampMs);
     }
 
+    /** The symbol, then every mix body's {@code productType} and {@code marginCoin}. */
     private static void start(final OrderRequest r, final Endpoint endpoint, final Instrument instrument)
     {
-        r.endpoint = endpoint;
-        r.pathLength = append(r.path, 0, ENDPOINTS.path(endpoint));
-        r.bodyLength = append(r.body, 0, SYMBOL);
-        r.bodyLength = append(r.body, r.bodyLength, instrument.symbolBytes());
+        V2RequestBodies.start(r, endpoint, ENDPOINTS.path(endpoint), instrument);
         r.bodyLength = append(r.body, r.bodyLength, PRODUCT);
+    }
+
+    private void marginMode(final OrderRequest r)
+    {
+        r.bodyLength = append(r.body, r.bodyLength, MARGIN_MODE);
+        r.bodyLength = append(r.body, r.bodyLength, marginMode);
     }
 
     private static void orderFields(final OrderRequest r, final OutboundCommand c, final Instrument instrument)
     {
-        r.bodyLength = append(r.body, r.bodyLength, ORDER_TYPE_LIMIT);
-        r.bodyLength = append(r.body, r.bodyLength, force(c.timeInForce));
-        r.bodyLength = append(r.body, r.bodyLength, PRICE);
-        r.bodyLength += DecimalFormatter.format(c.price, instrument.priceScale(), r.body, r.bodyLength);
-        r.bodyLength = append(r.body, r.bodyLength, SIZE);
-        r.bodyLength += DecimalFormatter.format(c.size, instrument.sizeScale(), r.body, r.bodyLength);
-        r.bodyLength = append(r.body, r.bodyLength, CLIENT_OID);
-        r.bodyLength = append(r.body, r.bodyLength, c.clientOid, c.clientOidLength);
+        V2RequestBodies.limitOrder(r, c, instrument);
         r.bodyLength = append(r.body, r.bodyLength, c.reduceOnly ? REDUCE_ONLY_YES : REDUCE_ONLY_NO);
-    }
-
-    private static byte[] force(final TimeInForce tif)
-    {
-        switch (tif)
-        {
-            case POST_ONLY:
-                return POST_ONLY;
-            case IOC:
-                return IOC;
-            case FOK:
-                return FOK;
-            default:
-                return GTC;
-        }
-    }
-
-    private static void target(final OrderRequest r, final OutboundCommand c)
-    {
-        if (c.orderId != 0)
-        {
-            r.bodyLength = append(r.body, r.bodyLength, ORDER_ID);
-            r.bodyLength = appendLong(r.body, r.bodyLength, c.orderId);
-        }
-        else
-        {
-            r.bodyLength = append(r.body, r.bodyLength, CLIENT_OID);
-            r.bodyLength = append(r.body, r.bodyLength, c.clientOid, c.clientOidLength);
-        }
-    }
-
-    private static void query(final OrderRequest r, final OutboundCommand c, final Instrument instrument)
-    {
-        r.endpoint = Endpoint.ORDER_INFO;
-        r.pathLength = append(r.path, 0, ENDPOINTS.path(Endpoint.ORDER_INFO));
-        r.pathLength = append(r.path, r.pathLength, QUERY_CLIENT_OID);
-        r.pathLength = append(r.path, r.pathLength, c.clientOid, c.clientOidLength);
-        r.pathLength = append(r.path, r.pathLength, QUERY_PRODUCT_SYMBOL);
-        r.pathLength = append(r.path, r.pathLength, instrument.symbolBytes());
-        r.bodyLength = 0;
-    }
-
-    private void sign(final OrderRequest r, final long timestampMs)
-    {
-        r.timestampLength = appendLong(r.timestamp, 0, timestampMs);
-        signer.begin();
-        signer.update(r.timestamp, 0, r.timestampLength);
-        final byte[] method = r.endpoint.methodBytes();
-        signer.update(method, 0, method.length);
-        signer.update(r.path, 0, r.pathLength);
-        signer.update(r.body, 0, r.bodyLength);
-        signer.signBase64(r.sign, 0);
-        r.signed = true;
     }
 }

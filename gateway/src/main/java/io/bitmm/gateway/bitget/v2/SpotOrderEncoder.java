@@ -2,23 +2,22 @@ package io.bitmm.gateway.bitget.v2;
 
 import io.bitmm.core.event.CommandType;
 import io.bitmm.core.event.OutboundCommand;
-import io.bitmm.core.event.Side;
-import io.bitmm.core.event.TimeInForce;
-import io.bitmm.core.instrument.DecimalFormatter;
 import io.bitmm.core.instrument.Instrument;
 import io.bitmm.gateway.Endpoint;
 import io.bitmm.gateway.auth.HmacSigner;
 import io.bitmm.gateway.bitget.OrderCodec;
 import io.bitmm.gateway.order.OrderRequest;
 
-import java.nio.charset.StandardCharsets;
+import static io.bitmm.gateway.bitget.v2.V2RequestBodies.ascii;
+import static io.bitmm.gateway.bitget.v2.V2RequestBodies.append;
 
 /**
  * Encodes commands into v2 REST requests (path with sorted query, JSON body) and signs them, allocation-free:
  * every byte goes into the {@link OrderRequest}'s preallocated arrays, the HMAC into its signature buffer.
  * <p>
  * Prehash: {@code timestamp + METHOD + path [+ "?" + query] + body}. Prices and sizes are written with the
- * instrument's scale ({@code DecimalFormatter}).
+ * instrument's scale ({@code DecimalFormatter}). What it shares with {@link MixOrderEncoder} is written by
+ * {@link V2RequestBodies}.
  */
 public final class SpotOrderEncoder implements OrderCodec
 {
@@ -26,28 +25,10 @@ public final class SpotOrderEncoder implements OrderCodec
     public static final int MAX_BATCH = 50;
     private static final SpotEndpoints ENDPOINTS = SpotEndpoints.INSTANCE;
 
-    private static final byte[] SYMBOL = ascii("{\"symbol\":\"");
-    private static final byte[] SIDE_BUY = ascii("\",\"side\":\"buy\"");
-    private static final byte[] SIDE_SELL = ascii("\",\"side\":\"sell\"");
-    private static final byte[] ITEM_SIDE_BUY = ascii("{\"side\":\"buy\"");
-    private static final byte[] ITEM_SIDE_SELL = ascii("{\"side\":\"sell\"");
-    private static final byte[] ORDER_TYPE_LIMIT = ascii(",\"orderType\":\"limit\",\"force\":\"");
-    private static final byte[] GTC = ascii("gtc");
-    private static final byte[] POST_ONLY = ascii("post_only");
-    private static final byte[] IOC = ascii("ioc");
-    private static final byte[] FOK = ascii("fok");
     private static final byte[] PRICE = ascii("\",\"price\":\"");
     private static final byte[] SIZE = ascii("\",\"size\":\"");
-    private static final byte[] CLIENT_OID = ascii("\",\"clientOid\":\"");
-    private static final byte[] NEW_CLIENT_OID = ascii("\",\"newClientOid\":\"");
-    private static final byte[] ORDER_ID = ascii("\",\"orderId\":\"");
-    private static final byte[] END = ascii("\"}");
     private static final byte[] BATCH_ORDERS = ascii("\",\"batchMode\":\"single\",\"orderList\":[");
     private static final byte[] ORDER_LIST = ascii("\",\"orderList\":[");
-    private static final byte[] ITEM_CLIENT_OID = ascii("{\"clientOid\":\"");
-    private static final byte[] ITEM_END = ascii("\"}");
-    private static final byte[] LIST_END = ascii("]}");
-    private static final byte[] QUERY_CLIENT_OID = ascii("?clientOid=");
 
     private final HmacSigner signer;
 
@@ -59,20 +40,6 @@ public final class SpotOrderEncoder implements OrderCodec
         this.signer = signer;
     }
 
-    private static byte[] ascii(final String s)
-    {
-        return s.getBytes(StandardCharsets.US_ASCII);
-    }
-
-    /**
-     * Encode a single command (PLACE, CANCEL, REPLACE, CANCEL_ALL, QUERY_ORDER) and sign it.
-     *
-     * @param r           the request to fill.
-     * @param command     the command.
-     * @param instrument  its instrument.
-     * @param timestampMs the signing timestamp (venue-synchronised epoch ms).
-     * @return false when the command type is not a REST command.
-     */
     @Override
     public Endpoint endpointOf(final CommandType type)
     {
@@ -105,6 +72,10 @@ public final class SpotOrderEncoder implements OrderCodec
         return MAX_BATCH;
     }
 
+    /**
+     * Encode a single command (PLACE, CANCEL, REPLACE = {@code cancel-replace-order}, CANCEL_ALL, QUERY_ORDER) and
+     * sign it.
+     */
     @Override
     public boolean encode(final OrderRequest r, final OutboundCommand command, final Instrument instrument, final long timestampMs)
     {
@@ -115,48 +86,37 @@ public final class SpotOrderEncoder implements OrderCodec
         {
             case PLACE:
                 start(r, Endpoint.PLACE_ORDER, instrument);
-                placeFields(r, command, instrument);
+                V2RequestBodies.side(r, command.side);
+                V2RequestBodies.limitOrder(r, command, instrument);
                 break;
             case CANCEL:
                 start(r, Endpoint.CANCEL_ORDER, instrument);
-                target(r, command);
+                V2RequestBodies.target(r, command);
                 break;
             case REPLACE:
                 start(r, Endpoint.CANCEL_REPLACE_ORDER, instrument);
-                target(r, command);
-                r.bodyLength = append(r.body, r.bodyLength, PRICE);
-                r.bodyLength += DecimalFormatter.format(command.price, instrument.priceScale(), r.body, r.bodyLength);
-                r.bodyLength = append(r.body, r.bodyLength, SIZE);
-                r.bodyLength += DecimalFormatter.format(command.size, instrument.sizeScale(), r.body, r.bodyLength);
-                r.bodyLength = append(r.body, r.bodyLength, NEW_CLIENT_OID);
-                r.bodyLength = append(r.body, r.bodyLength, command.newClientOid, command.newClientOidLength);
-                System.arraycopy(command.newClientOid, 0, r.newClientOid, 0, command.newClientOidLength);
-                r.newClientOidLength = command.newClientOidLength;
+                V2RequestBodies.target(r, command);
+                V2RequestBodies.decimal(r, PRICE, command.price, instrument.priceScale());
+                V2RequestBodies.decimal(r, SIZE, command.size, instrument.sizeScale());
+                V2RequestBodies.newClientOid(r, command);
                 break;
             case CANCEL_ALL:
                 start(r, Endpoint.CANCEL_SYMBOL_ORDER, instrument);
                 break;
             case QUERY_ORDER:
-                query(r, command);
-                sign(r, timestampMs);
+                V2RequestBodies.queryByClientOid(r, ENDPOINTS.path(Endpoint.ORDER_INFO), command);
+                V2RequestBodies.sign(signer, r, timestampMs);
                 return true;
             default:
                 return false;
         }
-        r.bodyLength = append(r.body, r.bodyLength, END);
-        sign(r, timestampMs);
+        V2RequestBodies.end(r);
+        V2RequestBodies.sign(signer, r, timestampMs);
         return true;
     }
 
     /**
      * Encode PLACEs as one {@code batch-orders} request and sign it.
-     *
-     * @param r           the request.
-     * @param commands    array holding the commands.
-     * @param first       index of the first.
-     * @param count       how many (1..50); the array is used modulo its length.
-     * @param instrument  their common instrument.
-     * @param timestampMs the signing timestamp.
      */
     @Override
     public void encodeBatchPlace(
@@ -174,29 +134,16 @@ public final class SpotOrderEncoder implements OrderCodec
         for (int i = 0; i < count; i++)
         {
             final OutboundCommand c = commands[(int)((first + i) % commands.length)];
-            r.addClientOid(c.clientOid, c.clientOidLength);
-            if (i > 0)
-            {
-                r.body[r.bodyLength++] = ',';
-            }
-            r.bodyLength = append(r.body, r.bodyLength, c.side == Side.SELL ? ITEM_SIDE_SELL : ITEM_SIDE_BUY);
-            orderFields(r, c, instrument);
-            r.bodyLength = append(r.body, r.bodyLength, ITEM_END);
+            V2RequestBodies.placeItem(r, c, i);
+            V2RequestBodies.limitOrder(r, c, instrument);
+            V2RequestBodies.endItem(r);
         }
-        r.bodyLength = append(r.body, r.bodyLength, LIST_END);
-        sign(r, timestampMs);
+        V2RequestBodies.endList(r);
+        V2RequestBodies.sign(signer, r, timestampMs);
     }
 
     /**
-     * Encode CANCELs as one {@code batch-cancel-order} request (all by clientOid: the venue refuses a batch mixing
-     * orderId and clientOid items) and sign it.
-     *
-     * @param r           the request.
-     * @param commands    array holding the commands.
-     * @param first       index of the first.
-     * @param count       how many (1..50).
-     * @param instrument  their common instrument.
-     * @param timestampMs the signing timestamp.
+     * Encode CANCELs as one {@code batch-cancel-order} request (all by clientOid) and sign it.
      */
     @Override
     public void encodeBatchCancel(
@@ -211,140 +158,30 @@ public final class SpotOrderEncoder implements OrderCodec
         r.instrumentId = instrument.id();
         start(r, Endpoint.BATCH_CANCEL_ORDER, instrument);
         r.bodyLength = append(r.body, r.bodyLength, ORDER_LIST);
-        for (int i = 0; i < count; i++)
-        {
-            final OutboundCommand c = commands[(int)((first + i) % commands.length)];
-            r.addClientOid(c.clientOid, c.clientOidLength);
-            if (i > 0)
-            {
-                r.body[r.bodyLength++] = ',';
-            }
-            r.bodyLength = append(r.body, r.bodyLength, ITEM_CLIENT_OID);
-            r.bodyLength = append(r.body, r.bodyLength, c.clientOid, c.clientOidLength);
-            r.bodyLength = append(r.body, r.bodyLength, ITEM_END);
-        }
-        r.bodyLength = append(r.body, r.bodyLength, LIST_END);
-        sign(r, timestampMs);
+        V2RequestBodies.cancelItems(r, commands, first, count);
+        V2RequestBodies.sign(signer, r, timestampMs);
     }
 
     /**
      * Encode the unsigned {@code GET /api/v2/public/time}.
-     *
-     * @param r the request.
      */
     @Override
     public void encodeTime(final OrderRequest r)
     {
-        r.endpoint = Endpoint.PUBLIC_TIME;
-        r.commandType = CommandType.NONE;
-        r.pathLength = append(r.path, 0, ENDPOINTS.path(Endpoint.PUBLIC_TIME));
-        r.bodyLength = 0;
-        r.signed = false;
-    }
-
-    private static void start(final OrderRequest r, final Endpoint endpoint, final Instrument instrument)
-    {
-        r.endpoint = endpoint;
-        r.pathLength = append(r.path, 0, ENDPOINTS.path(endpoint));
-        r.bodyLength = append(r.body, 0, SYMBOL);
-        r.bodyLength = append(r.body, r.bodyLength, instrument.symbolBytes());
-    }
-
-    private static void placeFields(final OrderRequest r, final OutboundCommand c, final Instrument instrument)
-    {
-        r.bodyLength = append(r.body, r.bodyLength, c.side == Side.SELL ? SIDE_SELL : SIDE_BUY);
-        orderFields(r, c, instrument);
-    }
-
-    private static void orderFields(final OrderRequest r, final OutboundCommand c, final Instrument instrument)
-    {
-        r.bodyLength = append(r.body, r.bodyLength, ORDER_TYPE_LIMIT);
-        r.bodyLength = append(r.body, r.bodyLength, force(c.timeInForce));
-        r.bodyLength = append(r.body, r.bodyLength, PRICE);
-        r.bodyLength += DecimalFormatter.format(c.price, instrument.priceScale(), r.body, r.bodyLength);
-        r.bodyLength = append(r.body, r.bodyLength, SIZE);
-        r.bodyLength += DecimalFormatter.format(c.size, instrument.sizeScale(), r.body, r.bodyLength);
-        r.bodyLength = append(r.body, r.bodyLength, CLIENT_OID);
-        r.bodyLength = append(r.body, r.bodyLength, c.clientOid, c.clientOidLength);
-    }
-
-    private static byte[] force(final TimeInForce tif)
-    {
-        switch (tif)
-        {
-            case POST_ONLY:
-                return POST_ONLY;
-            case IOC:
-                return IOC;
-            case FOK:
-                return FOK;
-            default:
-                return GTC;
-        }
-    }
-
-    private static void target(final OrderRequest r, final OutboundCommand c)
-    {
-        if (c.orderId != 0)
-        {
-            r.bodyLength = append(r.body, r.bodyLength, ORDER_ID);
-            r.bodyLength = appendLong(r.body, r.bodyLength, c.orderId);
-        }
-        else
-        {
-            r.bodyLength = append(r.body, r.bodyLength, CLIENT_OID);
-            r.bodyLength = append(r.body, r.bodyLength, c.clientOid, c.clientOidLength);
-        }
-    }
-
-    private static void query(final OrderRequest r, final OutboundCommand c)
-    {
-        r.endpoint = Endpoint.ORDER_INFO;
-        r.pathLength = append(r.path, 0, ENDPOINTS.path(Endpoint.ORDER_INFO));
-        r.pathLength = append(r.path, r.pathLength, QUERY_CLIENT_OID);
-        r.pathLength = append(r.path, r.pathLength, c.clientOid, c.clientOidLength);
-        r.bodyLength = 0;
+        V2RequestBodies.time(r, ENDPOINTS.path(Endpoint.PUBLIC_TIME));
     }
 
     /**
      * Sign an encoded request again with a new timestamp (after the venue refused the old one: 40008, 40005).
-     *
-     * @param r           an encoded request.
-     * @param timestampMs the new signing timestamp.
      */
     @Override
     public void resign(final OrderRequest r, final long timestampMs)
     {
-        sign(r, timestampMs);
+        V2RequestBodies.sign(signer, r, timestampMs);
     }
 
-    private void sign(final OrderRequest r, final long timestampMs)
+    private static void start(final OrderRequest r, final Endpoint endpoint, final Instrument instrument)
     {
-        r.timestampLength = appendLong(r.timestamp, 0, timestampMs);
-        signer.begin();
-        signer.update(r.timestamp, 0, r.timestampLength);
-        final byte[] method = r.endpoint.methodBytes();
-        signer.update(method, 0, method.length);
-        signer.update(r.path, 0, r.pathLength);
-        signer.update(r.body, 0, r.bodyLength);
-        signer.signBase64(r.sign, 0);
-        r.signed = true;
-    }
-
-    public static int append(final byte[] dst, final int offset, final byte[] src)
-    {
-        System.arraycopy(src, 0, dst, offset, src.length);
-        return offset + src.length;
-    }
-
-    public static int append(final byte[] dst, final int offset, final byte[] src, final int length)
-    {
-        System.arraycopy(src, 0, dst, offset, length);
-        return offset + length;
-    }
-
-    public static int appendLong(final byte[] dst, final int offset, final long value)
-    {
-        return offset + DecimalFormatter.format(value, 0, dst, offset);
+        V2RequestBodies.start(r, endpoint, ENDPOINTS.path(endpoint), instrument);
     }
 }

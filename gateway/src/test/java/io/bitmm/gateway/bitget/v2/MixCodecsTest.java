@@ -86,6 +86,91 @@ class MixCodecsTest
     }
 
     @Test
+    void shouldBatchPlaceAndCancelWithTheSharedFields()
+    {
+        final OutboundCommand a = SpotOrderEncoderTest.command(CommandType.PLACE, "a1");
+        a.price = 600_005;
+        a.size = 20;
+        final OutboundCommand b = SpotOrderEncoderTest.command(CommandType.PLACE, "a2");
+        b.price = 600_015;
+        b.size = 20;
+        b.side = Side.SELL;
+        b.reduceOnly = true;
+        final OrderRequest r = new OrderRequest(0);
+        encoder.encodeBatchPlace(r, new OutboundCommand[]{a, b}, 0, 2, perp, 1700000000000L);
+        assertEquals("/api/v2/mix/order/batch-place-order", path(r));
+        assertEquals("{\"symbol\":\"BTCUSDT\",\"productType\":\"USDT-FUTURES\",\"marginCoin\":\"USDT\",\"marginMode\":\"crossed\"," +
+            "\"orderList\":[{\"side\":\"buy\",\"orderType\":\"limit\",\"force\":\"post_only\",\"price\":\"60000.5\"," +
+            "\"size\":\"0.0020\",\"clientOid\":\"a1\",\"reduceOnly\":\"NO\"},{\"side\":\"sell\",\"orderType\":\"limit\"," +
+            "\"force\":\"post_only\",\"price\":\"60001.5\",\"size\":\"0.0020\",\"clientOid\":\"a2\",\"reduceOnly\":\"YES\"}]}",
+            body(r));
+        assertEquals(2, r.orderCount);
+        r.clear();
+        encoder.encodeBatchCancel(r, new OutboundCommand[]{a, b}, 0, 2, perp, 1700000000000L);
+        assertEquals("/api/v2/mix/order/batch-cancel-orders", path(r));
+        assertEquals("{\"symbol\":\"BTCUSDT\",\"productType\":\"USDT-FUTURES\",\"marginCoin\":\"USDT\",\"orderIdList\":[" +
+            "{\"clientOid\":\"a1\"},{\"clientOid\":\"a2\"}]}", body(r));
+        final OutboundCommand cancel = SpotOrderEncoderTest.command(CommandType.CANCEL, "a1");
+        r.clear();
+        assertTrue(encoder.encode(r, cancel, perp, 1700000000000L));
+        assertEquals("{\"symbol\":\"BTCUSDT\",\"productType\":\"USDT-FUTURES\",\"marginCoin\":\"USDT\",\"clientOid\":\"a1\"}",
+            body(r), "by clientOid while the venue's id is unknown");
+        assertTrue(r.signed);
+    }
+
+    @Test
+    void shouldEncodeAndSignMixRequestsWithoutAllocating()
+    {
+        final OutboundCommand place = SpotOrderEncoderTest.command(CommandType.PLACE, "mm-1700000000000-1");
+        place.reduceOnly = true;
+        final OutboundCommand replace = SpotOrderEncoderTest.command(CommandType.REPLACE, "mm-1700000000000-1");
+        replace.orderId = 1200000000000000007L;
+        replace.newClientOidLength = 4;
+        final OutboundCommand[] batch = {place, place, place, place, place};
+        final OrderRequest r = new OrderRequest(0);
+        long sink = 0;
+        for (int i = 0; i < 200_000; i++)
+        {
+            sink += encodeOne(r, place, replace, batch, i);
+        }
+        final io.bitmm.gateway.AllocationMeter meter = new io.bitmm.gateway.AllocationMeter();
+        long allocated = Long.MAX_VALUE;
+        for (int round = 0; round < 3 && allocated != 0; round++)
+        {
+            meter.start();
+            for (int i = 0; i < 100_000; i++)
+            {
+                sink += encodeOne(r, place, replace, batch, i);
+            }
+            allocated = Math.min(allocated, meter.stop());
+        }
+        assertTrue(sink > 0);
+        assertEquals(0, allocated, "bytes allocated over 100k mix place/modify/batch/batch-cancel requests");
+    }
+
+    private long encodeOne(final OrderRequest r, final OutboundCommand place, final OutboundCommand replace,
+        final OutboundCommand[] batch, final int i)
+    {
+        r.clear();
+        switch (i & 3)
+        {
+            case 0:
+                encoder.encode(r, place, perp, 1700000000000L + i);
+                break;
+            case 1:
+                encoder.encode(r, replace, perp, 1700000000000L + i);
+                break;
+            case 2:
+                encoder.encodeBatchPlace(r, batch, 0, batch.length, perp, 1700000000000L + i);
+                break;
+            default:
+                encoder.encodeBatchCancel(r, batch, 0, batch.length, perp, 1700000000000L + i);
+                break;
+        }
+        return r.sign[0] + r.bodyLength;
+    }
+
+    @Test
     void shouldModifyCancelAllAndQueryOnMixPaths()
     {
         final OutboundCommand c = SpotOrderEncoderTest.command(CommandType.REPLACE, "mm-1");
