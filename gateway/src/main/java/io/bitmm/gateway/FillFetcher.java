@@ -42,6 +42,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * FETCH_FILLS, through the inbound ring: the core deduplicates them by {@code tradeId}, the journal records them and a
  * replay sees them. Two uses: the fills of a private-stream gap (every instrument, since a venue time), and the fills
  * of one order (the core's FETCH_FILLS command, after a query found more filled than the fills it saw).
+ * A row the dialect cannot decode, or of a symbol outside the instrument table, is counted ({@link #failures()}) and
+ * recorded in the error log, and the page's other rows are booked; a row without a symbol is the queried instrument's.
  * <p>
  * Slow path: its own daemon thread, a plain JDK {@link HttpClient}, ordinary Java. Requests are paced
  * {@value #PACE_MS} ms apart (half the endpoint's limit). A 40008/40005 (timestamp refused before anything was done)
@@ -178,24 +180,25 @@ public final class FillFetcher implements AutoCloseable
         }
         try
         {
-            final List<Map<String, String>> all = new ArrayList<>();
+            final List<Row> all = new ArrayList<>();
             for (int id = 0; id < instruments.instrumentCount(); id++)
             {
-                for (final Map<String, String> row : pages(history.sinceQuery(instruments.instrument(id), startVenueMs)))
+                final Instrument instrument = instruments.instrument(id);
+                for (final Map<String, String> row : pages(history.sinceQuery(instrument, startVenueMs)))
                 {
                     // also filtered here: a venue that ignores startTime must not book fills already in the balances;
                     // a row without a readable time (0) goes to the core, which books only this run's orders
                     final long timeMs = history.timeMs(row);
                     if (timeMs == 0 || timeMs >= startVenueMs)
                     {
-                        all.add(row);
+                        all.add(new Row(row, instrument));
                     }
                 }
             }
-            all.sort(Comparator.comparingLong(history::tradeId));
-            for (final Map<String, String> row : all)
+            all.sort(Comparator.comparingLong(r -> history.tradeId(r.fields)));
+            for (final Row row : all)
             {
-                publish(row, null, 0);
+                publish(row.fields, row.queried, null, 0);
             }
             done.complete(all.size());
         }
@@ -220,7 +223,7 @@ public final class FillFetcher implements AutoCloseable
                 rows.sort(Comparator.comparingLong(history::tradeId));
                 for (final Map<String, String> row : rows)
                 {
-                    publish(row, queuedOids[i], queuedOidLengths[i]);
+                    publish(row, instrument, queuedOids[i], queuedOidLengths[i]);
                 }
             }
             catch (final IOException | RuntimeException ex)
@@ -247,6 +250,12 @@ public final class FillFetcher implements AutoCloseable
             cursor = history.nextCursor(body, got, PAGE);
             if (cursor == null)
             {
+                if (got.size() >= PAGE)
+                {
+                    // a full page whose rows carry no readable cursor: older fills may remain unfetched
+                    failures.incrementAndGet();
+                    context.errorLog().record("fill recovery: a full page without a cursor", query);
+                }
                 break;
             }
         }
@@ -330,11 +339,19 @@ public final class FillFetcher implements AutoCloseable
         return new String(out, 0, length, StandardCharsets.US_ASCII);
     }
 
-    private void publish(final Map<String, String> row, final byte[] clientOid, final int clientOidLength)
+    /**
+     * A symbol that is missing, null or empty is the queried instrument's (the query names the symbol); one outside the
+     * instrument table is counted and dropped.
+     */
+    private void publish(final Map<String, String> row, final Instrument queried, final byte[] clientOid,
+        final int clientOidLength)
     {
-        final Instrument instrument = instruments.instrument(history.symbol(row));
+        final String symbol = history.symbol(row);
+        final Instrument instrument = symbol == null || symbol.isEmpty() ? queried : instruments.instrument(symbol);
         if (instrument == null)
         {
+            failures.incrementAndGet();
+            context.errorLog().record("fill recovery: fill of an unknown symbol", symbol);
             return;
         }
         final long sequence = publisher.claim();
@@ -357,13 +374,18 @@ public final class FillFetcher implements AutoCloseable
         {
             e.type = EventType.NONE;
             failures.incrementAndGet();
-            context.errorLog().record("fill recovery: undecodable fill", ex.getClass().getSimpleName());
+            context.errorLog().record("fill recovery: undecodable fill", ex.getClass().getSimpleName() + ": " + ex.getMessage());
         }
         finally
         {
             e.publishNanos = System.nanoTime();
             publisher.publish(sequence);
         }
+    }
+
+    /** A fill-history row and the instrument whose query returned it. */
+    private record Row(Map<String, String> fields, Instrument queried)
+    {
     }
 
     /**

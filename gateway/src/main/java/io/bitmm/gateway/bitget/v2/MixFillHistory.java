@@ -1,8 +1,6 @@
 package io.bitmm.gateway.bitget.v2;
 
 import io.bitmm.core.event.InboundEvent;
-import io.bitmm.core.event.Side;
-import io.bitmm.core.instrument.Amounts;
 import io.bitmm.core.instrument.Instrument;
 import io.bitmm.core.instrument.InstrumentTable;
 import io.bitmm.gateway.FillFetcher;
@@ -17,7 +15,8 @@ import java.util.Map;
  * (bitget-v2-protocol.md §6.2): {@code data:{fillList:[...], endId}}, paged newest first with {@code idLessThan};
  * rows carry {@code price} and {@code baseVolume}; {@code feeDetail.totalFee} negative when paid.
  * <p>
- * Field outcomes (a value that is null, empty, missing or not what Bitget documents): a row without a readable
+ * Field outcomes (a value that is null, empty, missing or not what Bitget documents; rows read through
+ * {@link V2FillRows}, as {@link SpotFillHistory}'s): a row without a readable
  * {@code tradeId}, {@code orderId}, {@code side} ({@code buy}/{@code sell}), positive {@code price} or positive
  * {@code baseVolume} is refused by {@link #decode} (the fetcher counts it, records it in the error log and books the
  * rest of the page); {@link #tradeId} and {@link #timeMs} never throw (-1 and 0, "unknown": such a row is kept for
@@ -69,19 +68,19 @@ public final class MixFillHistory implements FillHistory
     @Override
     public String nextCursor(final String body, final List<Map<String, String>> page, final int limit)
     {
-        return page.size() < limit ? null : page.get(page.size() - 1).get("tradeId");
+        return V2FillRows.nextCursor(page, limit);
     }
 
     @Override
     public long tradeId(final Map<String, String> row)
     {
-        return id(row.get("tradeId"), -1);
+        return V2FillRows.id(row.get("tradeId"), -1);
     }
 
     @Override
     public long timeMs(final Map<String, String> row)
     {
-        return id(row.get("cTime"), 0);
+        return V2FillRows.id(row.get("cTime"), 0);
     }
 
     @Override
@@ -94,78 +93,14 @@ public final class MixFillHistory implements FillHistory
     public void decode(final Map<String, String> row, final Instrument instrument, final InstrumentTable instruments,
         final InboundEvent e)
     {
-        e.tradeId = required(row, "tradeId");
-        e.orderId = required(row, "orderId");
-        final String side = row.get("side");
-        if (!"buy".equals(side) && !"sell".equals(side))
-        {
-            throw new IllegalArgumentException("fill " + e.tradeId + ": side = " + side);
-        }
-        e.side = "sell".equals(side) ? Side.SELL : Side.BUY;
-        e.price = positive(row, "price", instrument.priceScale(), e.tradeId);
-        e.size = positive(row, "baseVolume", instrument.sizeScale(), e.tradeId);
+        e.tradeId = V2FillRows.required(row, "tradeId");
+        e.orderId = V2FillRows.required(row, "orderId");
+        e.side = V2FillRows.side(row, e.tradeId);
+        e.price = V2FillRows.positive(row, "price", instrument.priceScale(), e.tradeId);
+        e.size = V2FillRows.positive(row, "baseVolume", instrument.sizeScale(), e.tradeId);
         e.maker = !"taker".equalsIgnoreCase(row.getOrDefault("tradeScope", ""));
-        final String totalFee = row.get("feeDetail.totalFee");
-        if (totalFee == null || totalFee.isEmpty())
-        {
-            e.fee = 0;
-            e.feeAssetId = -1;
-        }
-        else
-        {
-            // totalFee is negative when paid and positive for a rebate; the event's fee is positive when paid
-            e.fee = -FillFetcher.fixed(decimal(totalFee, "feeDetail.totalFee", e.tradeId), Amounts.DECIMALS);
-            final String feeCoin = row.get("feeDetail.feeCoin");
-            final int assetId = feeCoin == null || feeCoin.isEmpty() ? instrument.quoteAssetId() :
-                instruments.assetId(feeCoin);
-            e.feeAssetId = assetId >= 0 ? assetId : InboundEvent.FEE_ASSET_OTHER;
-        }
+        // no feeCoin: the margin coin (the quote asset)
+        V2FillRows.fee(row, instruments, instrument.quoteAssetId(), e);
         e.venueTimeMs = timeMs(row);
-    }
-
-    private static long id(final String value, final long unknown)
-    {
-        if (value == null || !value.matches("[0-9]{1,19}"))
-        {
-            return unknown;
-        }
-        try
-        {
-            return Long.parseLong(value);
-        }
-        catch (final NumberFormatException ex)
-        {
-            // 19 digits above Long.MAX_VALUE
-            return unknown;
-        }
-    }
-
-    private static long required(final Map<String, String> row, final String field)
-    {
-        final long id = id(row.get(field), 0);
-        if (id <= 0)
-        {
-            throw new IllegalArgumentException("fill: " + field + " = " + row.get(field));
-        }
-        return id;
-    }
-
-    private static String decimal(final String value, final String field, final long tradeId)
-    {
-        if (value == null || !value.matches("-?[0-9]{1,18}(\\.[0-9]+)?"))
-        {
-            throw new IllegalArgumentException("fill " + tradeId + ": " + field + " = " + value);
-        }
-        return value;
-    }
-
-    private static long positive(final Map<String, String> row, final String field, final int scale, final long tradeId)
-    {
-        final long value = FillFetcher.fixed(decimal(row.get(field), field, tradeId), scale);
-        if (value <= 0)
-        {
-            throw new IllegalArgumentException("fill " + tradeId + ": " + field + " = " + row.get(field));
-        }
-        return value;
     }
 }

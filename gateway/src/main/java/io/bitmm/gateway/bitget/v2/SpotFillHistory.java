@@ -2,7 +2,6 @@ package io.bitmm.gateway.bitget.v2;
 
 import io.bitmm.core.event.InboundEvent;
 import io.bitmm.core.event.Side;
-import io.bitmm.core.instrument.Amounts;
 import io.bitmm.core.instrument.Instrument;
 import io.bitmm.core.instrument.InstrumentTable;
 import io.bitmm.gateway.FillFetcher;
@@ -14,7 +13,18 @@ import java.util.Map;
 
 /**
  * Classic spot fill history: {@code GET /api/v2/spot/trade/fills} (bitget-v2-protocol.md §5), paged newest first with
- * {@code idLessThan} = the last page's smallest {@code tradeId}; {@code feeDetail.totalFee} negative when paid.
+ * {@code idLessThan} = the last page's smallest readable {@code tradeId}; {@code feeDetail.totalFee} negative when
+ * paid. Here {@code priceAvg} is the fill's price and {@code size} its base quantity.
+ * <p>
+ * Field outcomes (a value that is null, empty, missing or not what Bitget documents), the same as
+ * {@link MixFillHistory}'s (both read rows through {@link V2FillRows}): a row without a readable {@code tradeId},
+ * {@code orderId}, {@code side} ({@code buy}/{@code sell}), positive {@code priceAvg} or positive {@code size} is
+ * refused by {@link #decode} (the fetcher counts it, records it in the error log and books the rest of the page);
+ * {@link #tradeId} and {@link #timeMs} never throw (-1 and 0, "unknown": such a row is kept for the core, which books
+ * only this run's orders). No {@code totalFee} is no fee known (the instrument's rate applies); a {@code totalFee}
+ * that is not a decimal refuses the row; no {@code feeCoin} is the received coin (base for a buy, quote for a sell),
+ * an unknown one another asset ({@link InboundEvent#FEE_ASSET_OTHER}, e.g. BGB). A {@code tradeScope} other than
+ * {@code taker} is maker.
  */
 public final class SpotFillHistory implements FillHistory
 {
@@ -58,19 +68,19 @@ public final class SpotFillHistory implements FillHistory
     @Override
     public String nextCursor(final String body, final List<Map<String, String>> page, final int limit)
     {
-        return page.size() < limit ? null : page.get(page.size() - 1).get("tradeId");
+        return V2FillRows.nextCursor(page, limit);
     }
 
     @Override
     public long tradeId(final Map<String, String> row)
     {
-        return Long.parseLong(row.getOrDefault("tradeId", "0"));
+        return V2FillRows.id(row.get("tradeId"), -1);
     }
 
     @Override
     public long timeMs(final Map<String, String> row)
     {
-        return Long.parseLong(row.getOrDefault("cTime", "0"));
+        return V2FillRows.id(row.get("cTime"), 0);
     }
 
     @Override
@@ -83,16 +93,14 @@ public final class SpotFillHistory implements FillHistory
     public void decode(final Map<String, String> row, final Instrument instrument, final InstrumentTable instruments,
         final InboundEvent e)
     {
-        e.orderId = Long.parseLong(row.getOrDefault("orderId", "0"));
-        e.tradeId = Long.parseLong(row.getOrDefault("tradeId", "0"));
-        e.side = "sell".equals(row.get("side")) ? Side.SELL : Side.BUY;
-        e.price = FillFetcher.fixed(row.get("priceAvg"), instrument.priceScale());
-        e.size = FillFetcher.fixed(row.get("size"), instrument.sizeScale());
+        e.tradeId = V2FillRows.required(row, "tradeId");
+        e.orderId = V2FillRows.required(row, "orderId");
+        e.side = V2FillRows.side(row, e.tradeId);
+        e.price = V2FillRows.positive(row, "priceAvg", instrument.priceScale(), e.tradeId);
+        e.size = V2FillRows.positive(row, "size", instrument.sizeScale(), e.tradeId);
         e.maker = !"taker".equalsIgnoreCase(row.getOrDefault("tradeScope", ""));
-        // totalFee is negative when paid and positive for a rebate; the event's fee is positive when paid
-        e.fee = -FillFetcher.fixed(row.get("feeDetail.totalFee"), Amounts.DECIMALS);
-        final String feeCoin = row.get("feeDetail.feeCoin");
-        e.feeAssetId = feeCoin == null ? -1 : instruments.assetId(feeCoin);
-        e.venueTimeMs = Long.parseLong(row.getOrDefault("cTime", "0"));
+        // no feeCoin: the received coin, in which Bitget charges spot fees (as the private stream's fill push)
+        V2FillRows.fee(row, instruments, e.side == Side.BUY ? instrument.baseAssetId() : instrument.quoteAssetId(), e);
+        e.venueTimeMs = timeMs(row);
     }
 }
