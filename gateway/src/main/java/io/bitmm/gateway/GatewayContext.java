@@ -19,7 +19,7 @@ import java.util.Map;
  * credentials              null                                 needed by the private stream and orders
  * httpConnections          2                                    warm connections in the order pool
  * httpMode                 AUTO                                 AUTO / H2 / HTTP1
- * http2Client              NETTY                                NETTY (Http2FrameCodec) / LEAN (own framing)
+ * http2Client              LEAN                                 LEAN (own framing, 0 B/request) / NETTY
  * requestTimeoutMs         2000                                 no reply within it: COMMAND_UNKNOWN
  * connectTimeoutMs         5000                                 TCP connect and start-up warm-up bound
  * keepAliveIntervalMs      15000                                GET /api/v2/public/time per idle connection
@@ -57,7 +57,7 @@ public final class GatewayContext
     public static final URI DEFAULT_WS_PUBLIC_URI = URI.create("wss://ws.bitget.com/v2/ws/public");
     public static final URI DEFAULT_WS_PRIVATE_URI = URI.create("wss://ws.bitget.com/v2/ws/private");
     public static final int DEFAULT_HTTP_CONNECTIONS = 2;
-    public static final Http2Client DEFAULT_HTTP2_CLIENT = Http2Client.NETTY;
+    public static final Http2Client DEFAULT_HTTP2_CLIENT = Http2Client.LEAN;
     public static final long DEFAULT_REQUEST_TIMEOUT_MS = 2000;
     public static final long DEFAULT_CONNECT_TIMEOUT_MS = 5000;
     public static final long DEFAULT_KEEP_ALIVE_INTERVAL_MS = 15_000;

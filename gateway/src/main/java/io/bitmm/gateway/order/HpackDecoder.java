@@ -18,7 +18,7 @@ final class HpackDecoder
     /** The dynamic table limit this client allows (RFC 7540 6.5.2 default, never changed). */
     static final int MAX_TABLE_SIZE = 4096;
     /** The longest header block accepted (bytes, after CONTINUATIONs are joined). */
-    static final int MAX_BLOCK = 64 * 1024;
+    static final int MAX_BLOCK = 16 * 1024;
 
     private static final int ENTRY_OVERHEAD = 32;
     private static final int STATIC_COUNT = 61;

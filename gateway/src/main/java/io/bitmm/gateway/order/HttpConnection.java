@@ -3,6 +3,7 @@ package io.bitmm.gateway.order;
 import io.bitmm.gateway.Credentials;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
@@ -199,6 +200,9 @@ final class HttpConnection
             .channel(NioSocketChannel.class)
             .option(ChannelOption.TCP_NODELAY, true)
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMs)
+            // reads into pooled buffers, as the market-data session does: Netty 4.2's default adaptive allocator
+            // makes a new NIO view per socket read
+            .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
             .handler(new ChannelInitializer<SocketChannel>()
             {
                 @Override
@@ -333,7 +337,11 @@ final class HttpConnection
 
     void flush()
     {
-        if (channel != null)
+        if (lean != null)
+        {
+            lean.flush();
+        }
+        else if (channel != null)
         {
             channel.flush();
         }

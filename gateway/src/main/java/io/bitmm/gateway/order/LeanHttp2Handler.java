@@ -1,6 +1,8 @@
 package io.bitmm.gateway.order;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import org.agrona.collections.Int2ObjectHashMap;
@@ -91,7 +93,20 @@ final class LeanHttp2Handler extends ChannelInboundHandlerAdapter
         System.arraycopy(value, 0, CONTENT_TYPE_FIELD, 3, value.length);
     }
 
+    /** Output buffers per connection, and their size: a flush's frames go out in one (or a few). */
+    private static final int OUTPUT_BUFFERS = 8;
+    private static final int OUTPUT_BUFFER = 32 * 1024;
+    /**
+     * The output buffers are unpooled direct buffers kept for the connection's life: NIO writes them through their
+     * cached ByteBuffer view (a pooled or adaptive buffer makes a new view, and churns chunks, per write).
+     */
+    private static final UnpooledByteBufAllocator OUTPUT_ALLOCATOR = new UnpooledByteBufAllocator(true, true);
+
     private final HttpConnection owner;
+    private final ByteBuf[] outs = new ByteBuf[OUTPUT_BUFFERS];
+    private int nextOut;
+    private ByteBuf out;
+    private boolean outFromRing;
     private final Int2ObjectHashMap<OrderRequest> streams;
     private final int schemeField;
     private final byte[] authorityField;
@@ -232,10 +247,73 @@ final class LeanHttp2Handler extends ChannelInboundHandlerAdapter
         return blockedCount;
     }
 
+    /**
+     * Room for {@code needed} bytes of frames: the current output buffer, or the next one of the ring that the
+     * channel has finished writing (refCnt 1: only this handler holds it), or, when all are still queued in the
+     * channel, a pooled buffer the channel releases (a socket backlog: slow path).
+     */
+    private ByteBuf out(final int needed)
+    {
+        if (out != null)
+        {
+            if (out.writableBytes() >= needed)
+            {
+                return out;
+            }
+            writeOut();
+        }
+        for (int i = 0; i < outs.length; i++)
+        {
+            final ByteBuf candidate = outs[nextOut];
+            nextOut = nextOut + 1 == outs.length ? 0 : nextOut + 1;
+            if (candidate.refCnt() == 1 && candidate.capacity() >= needed)
+            {
+                out = candidate.clear();
+                outFromRing = true;
+                return out;
+            }
+        }
+        out = ctx.alloc().ioBuffer(needed);
+        outFromRing = false;
+        return out;
+    }
+
+    /** Hand the current output buffer to the channel (no flush). */
+    private void writeOut()
+    {
+        if (out == null)
+        {
+            return;
+        }
+        if (out.isReadable())
+        {
+            ctx.write(outFromRing ? out.retain() : out, ctx.voidPromise());
+        }
+        else if (!outFromRing)
+        {
+            out.release();
+        }
+        out = null;
+    }
+
+    /**
+     * Write what is buffered and flush the channel.
+     */
+    void flush()
+    {
+        flushNeeded = false;
+        writeOut();
+        ctx.flush();
+    }
+
     @Override
     public void handlerAdded(final ChannelHandlerContext ctx)
     {
         this.ctx = ctx;
+        for (int i = 0; i < outs.length; i++)
+        {
+            outs[i] = OUTPUT_ALLOCATOR.directBuffer(OUTPUT_BUFFER, OUTPUT_BUFFER);
+        }
         if (ctx.channel().isActive())
         {
             sendPreface();
@@ -256,14 +334,14 @@ final class LeanHttp2Handler extends ChannelInboundHandlerAdapter
             return;
         }
         prefaceSent = true;
-        final ByteBuf out = ctx.alloc().ioBuffer(PREFACE.length + 2 * FRAME_HEADER_LENGTH + 12 + 4);
+        final ByteBuf out = out(PREFACE.length + 2 * FRAME_HEADER_LENGTH + 12 + 4);
         out.writeBytes(PREFACE);
         frameHeader(out, 12, SETTINGS, 0, 0);
         out.writeShort(0x2).writeInt(0);
         out.writeShort(0x4).writeInt(STREAM_RECEIVE_WINDOW);
         frameHeader(out, 4, WINDOW_UPDATE, 0, 0);
         out.writeInt(CONNECTION_RECEIVE_WINDOW - DEFAULT_WINDOW);
-        ctx.writeAndFlush(out, ctx.voidPromise());
+        flush();
     }
 
     private static void frameHeader(final ByteBuf out, final int length, final int type, final int flags, final int stream)
@@ -293,7 +371,7 @@ final class LeanHttp2Handler extends ChannelInboundHandlerAdapter
             (r.signed ? keyField.length + passphraseField.length + SIGN_NAME.length + TIMESTAMP_NAME.length +
                 r.sign.length + r.timestampLength + 4 : 0) + (post ? CONTENT_TYPE_FIELD.length + 16 : 0) +
             (hasBody ? FRAME_HEADER_LENGTH + r.bodyLength : 0);
-        final ByteBuf out = ctx.alloc().ioBuffer(bound);
+        final ByteBuf out = out(bound);
         final int start = out.writerIndex();
         frameHeader(out, 0, HEADERS, FLAG_END_HEADERS | (hasBody ? 0 : FLAG_END_STREAM), streamId);
         out.writeByte(post ? METHOD_POST : METHOD_GET);
@@ -330,7 +408,6 @@ final class LeanHttp2Handler extends ChannelInboundHandlerAdapter
                 blocked[blockedCount++] = r;
             }
         }
-        ctx.write(out, ctx.voidPromise());
     }
 
     private static int digits(final int value)
@@ -391,16 +468,15 @@ final class LeanHttp2Handler extends ChannelInboundHandlerAdapter
         if (!failed && ctx.channel().isActive())
         {
             writeReset(r.streamId, CANCEL);
-            ctx.flush();
+            flush();
         }
     }
 
     private void writeReset(final int stream, final int code)
     {
-        final ByteBuf out = ctx.alloc().ioBuffer(FRAME_HEADER_LENGTH + 4);
+        final ByteBuf out = out(FRAME_HEADER_LENGTH + 4);
         frameHeader(out, 4, RST_STREAM, 0, stream);
         out.writeInt(code);
-        ctx.write(out, ctx.voidPromise());
     }
 
     private void unblock(final OrderRequest r)
@@ -486,8 +562,7 @@ final class LeanHttp2Handler extends ChannelInboundHandlerAdapter
     {
         if (flushNeeded)
         {
-            flushNeeded = false;
-            ctx.flush();
+            flush();
         }
         ctx.fireChannelReadComplete();
     }
@@ -592,10 +667,9 @@ final class LeanHttp2Handler extends ChannelInboundHandlerAdapter
 
     private void writeWindowUpdate(final int stream, final int increment)
     {
-        final ByteBuf out = ctx.alloc().ioBuffer(FRAME_HEADER_LENGTH + 4);
+        final ByteBuf out = out(FRAME_HEADER_LENGTH + 4);
         frameHeader(out, 4, WINDOW_UPDATE, 0, stream);
         out.writeInt(increment);
-        ctx.write(out, ctx.voidPromise());
         flushNeeded = true;
     }
 
@@ -684,7 +758,7 @@ final class LeanHttp2Handler extends ChannelInboundHandlerAdapter
     {
         if (blockLength + length > HpackDecoder.MAX_BLOCK)
         {
-            connectionError(ENHANCE_YOUR_CALM, "header block over 64 KiB");
+            connectionError(ENHANCE_YOUR_CALM, "header block over 16 KiB");
             return false;
         }
         if (blockLength + length > block.length)
@@ -799,11 +873,9 @@ final class LeanHttp2Handler extends ChannelInboundHandlerAdapter
                     break;
             }
         }
-        final ByteBuf out = ctx.alloc().ioBuffer(FRAME_HEADER_LENGTH);
-        frameHeader(out, 0, SETTINGS, FLAG_ACK, 0);
-        ctx.write(out, ctx.voidPromise());
+        frameHeader(out(FRAME_HEADER_LENGTH), 0, SETTINGS, FLAG_ACK, 0);
         drainBlocked();
-        ctx.flush();
+        flush();
         if (!settingsReceived)
         {
             settingsReceived = true;
@@ -845,10 +917,9 @@ final class LeanHttp2Handler extends ChannelInboundHandlerAdapter
         }
         if ((flags & FLAG_ACK) == 0)
         {
-            final ByteBuf out = ctx.alloc().ioBuffer(FRAME_HEADER_LENGTH + 8);
+            final ByteBuf out = out(FRAME_HEADER_LENGTH + 8);
             frameHeader(out, 8, PING, FLAG_ACK, 0);
             out.writeBytes(input, offset, 8);
-            ctx.write(out, ctx.voidPromise());
             flushNeeded = true;
         }
     }
@@ -936,12 +1007,17 @@ final class LeanHttp2Handler extends ChannelInboundHandlerAdapter
         {
             return;
         }
-        final ByteBuf out = ctx.alloc().ioBuffer();
         int done = 0;
         for (int i = 0; i < blockedCount; i++)
         {
             final OrderRequest r = blocked[i];
-            writeData(out, r);
+            final int n = (int)Math.min(Math.min(r.bodyLength - r.bodySent, connectionSendWindow), r.sendWindow);
+            if (n <= 0)
+            {
+                break;
+            }
+            writeData(out(n + (n / MAX_FRAME + 1) * FRAME_HEADER_LENGTH), r);
+            flushNeeded = true;
             if (r.bodySent < r.bodyLength)
             {
                 break;
@@ -957,15 +1033,6 @@ final class LeanHttp2Handler extends ChannelInboundHandlerAdapter
             }
             blockedCount -= done;
         }
-        if (out.isReadable())
-        {
-            ctx.write(out, ctx.voidPromise());
-            flushNeeded = true;
-        }
-        else
-        {
-            out.release();
-        }
     }
 
     private void connectionError(final int code, final String problem)
@@ -978,11 +1045,12 @@ final class LeanHttp2Handler extends ChannelInboundHandlerAdapter
         owner.leanProblem(problem);
         if (ctx.channel().isActive())
         {
-            final ByteBuf out = ctx.alloc().ioBuffer(FRAME_HEADER_LENGTH + 8);
+            final ByteBuf out = out(FRAME_HEADER_LENGTH + 8);
             frameHeader(out, 8, GOAWAY, 0, 0);
             out.writeInt(0);
             out.writeInt(code);
-            ctx.writeAndFlush(out).addListener(f -> ctx.close());
+            writeOut();
+            ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> ctx.close());
         }
         else
         {
@@ -995,6 +1063,24 @@ final class LeanHttp2Handler extends ChannelInboundHandlerAdapter
     {
         owner.leanClosed();
         super.channelInactive(ctx);
+    }
+
+    @Override
+    public void handlerRemoved(final ChannelHandlerContext ctx)
+    {
+        if (out != null && !outFromRing)
+        {
+            out.release();
+        }
+        out = null;
+        for (int i = 0; i < outs.length; i++)
+        {
+            if (outs[i] != null)
+            {
+                outs[i].release();
+                outs[i] = null;
+            }
+        }
     }
 
     @Override
