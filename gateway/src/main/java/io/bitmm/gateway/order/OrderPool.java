@@ -767,7 +767,7 @@ public final class OrderPool implements HttpConnection.Listener
         connections.remove(connection);
         if (connection.problem() != null)
         {
-            context.errorLog().record("orders: HTTP/2 " + connection.problem(), null);
+            context.errorLog().record("orders: HTTP/2 connection ended after a protocol event", connection.problem());
         }
         if (connection.warm)
         {
