@@ -266,7 +266,7 @@ final class LeanHttp2Handler extends ChannelInboundHandlerAdapter
         {
             final ByteBuf candidate = outs[nextOut];
             nextOut = nextOut + 1 == outs.length ? 0 : nextOut + 1;
-            if (candidate.refCnt() == 1 && candidate.capacity() >= needed)
+            if (candidate != null && candidate.refCnt() == 1 && candidate.capacity() >= needed)
             {
                 out = candidate.clear();
                 outFromRing = true;
