@@ -36,7 +36,7 @@ import java.util.Map;
 
 /**
  * Warms the order path up before trading. A market maker sends a few orders a second, so left alone the order path
- * (encode, HMAC, Netty's HTTP/2 frame and HPACK encoding, flush, reply decode) would run interpreted for the whole
+ * (encode, HMAC, HTTP/2 frames and HPACK, flush, reply decode) would run interpreted for the whole
  * session: measured on this project's 2-core box, writing one request took ~50 us and flushing it ~200 us cold, ~8 us
  * and ~75 us after 30k requests. This runs {@code iterations} real requests (place, cancel, batch place, batch cancel,
  * signed with the real key) through the same code, on an {@link HttpConnection} wired to an in-memory HTTP/2 server
