@@ -19,6 +19,7 @@ import java.util.Map;
  * credentials              null                                 needed by the private stream and orders
  * httpConnections          2                                    warm connections in the order pool
  * httpMode                 AUTO                                 AUTO / H2 / HTTP1
+ * http2Client              LEAN                                 LEAN (own framing, 0 B/request) / NETTY
  * requestTimeoutMs         2000                                 no reply within it: COMMAND_UNKNOWN
  * connectTimeoutMs         5000                                 TCP connect and start-up warm-up bound
  * keepAliveIntervalMs      15000                                GET /api/v2/public/time per idle connection
@@ -56,6 +57,7 @@ public final class GatewayContext
     public static final URI DEFAULT_WS_PUBLIC_URI = URI.create("wss://ws.bitget.com/v2/ws/public");
     public static final URI DEFAULT_WS_PRIVATE_URI = URI.create("wss://ws.bitget.com/v2/ws/private");
     public static final int DEFAULT_HTTP_CONNECTIONS = 2;
+    public static final Http2Client DEFAULT_HTTP2_CLIENT = Http2Client.LEAN;
     public static final long DEFAULT_REQUEST_TIMEOUT_MS = 2000;
     public static final long DEFAULT_CONNECT_TIMEOUT_MS = 5000;
     public static final long DEFAULT_KEEP_ALIVE_INTERVAL_MS = 15_000;
@@ -74,6 +76,7 @@ public final class GatewayContext
     private Credentials credentials;
     private int httpConnections = DEFAULT_HTTP_CONNECTIONS;
     private HttpMode httpMode = HttpMode.AUTO;
+    private Http2Client http2Client = DEFAULT_HTTP2_CLIENT;
     private long requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS;
     private long connectTimeoutMs = DEFAULT_CONNECT_TIMEOUT_MS;
     private long keepAliveIntervalMs = DEFAULT_KEEP_ALIVE_INTERVAL_MS;
@@ -117,6 +120,7 @@ public final class GatewayContext
         checkUri("wsPrivateUri", wsPrivateUri, "wss", "ws");
         check(httpConnections >= 1 && httpConnections <= 64, "httpConnections must be 1..64, was " + httpConnections);
         check(httpMode != null, "httpMode must be set");
+        check(http2Client != null, "http2Client must be set");
         check(requestTimeoutMs > 0, "requestTimeoutMs must be > 0, was " + requestTimeoutMs);
         check(connectTimeoutMs > 0, "connectTimeoutMs must be > 0, was " + connectTimeoutMs);
         check(keepAliveIntervalMs > 0, "keepAliveIntervalMs must be > 0, was " + keepAliveIntervalMs);
@@ -221,6 +225,21 @@ public final class GatewayContext
     public HttpMode httpMode()
     {
         return httpMode;
+    }
+
+    /**
+     * @param http2Client which HTTP/2 client the order connections use.
+     * @return this.
+     */
+    public GatewayContext http2Client(final Http2Client http2Client)
+    {
+        this.http2Client = http2Client;
+        return this;
+    }
+
+    public Http2Client http2Client()
+    {
+        return http2Client;
     }
 
     public GatewayContext requestTimeoutMs(final long requestTimeoutMs)

@@ -361,6 +361,23 @@ class OrderGatewayTest
     }
 
     @Test
+    void shouldReplaceAConnectionTheVenueSendsAway()
+    {
+        server = new HttpFixtureServer(true, SECRET);
+        start(true, context(server.uri()).httpConnections(1));
+        send(CommandType.PLACE, "before-goaway", true);
+        Await.until("ack", 5000, () -> publisher.events(EventType.COMMAND_ACK).size() == 1);
+        server.goAwayAll();
+        Await.until("a second connection, warm", 5000, () -> server.connections() == 2 && gateway.warmConnections() == 1);
+        send(CommandType.PLACE, "after-goaway", true);
+        Await.until("ack", 5000, () -> publisher.events(EventType.COMMAND_ACK).size() == 2);
+        assertEquals("after-goaway", oid(publisher.events(EventType.COMMAND_ACK).get(1)));
+        assertEquals(2, server.timeRequestsByConnection().size(), "the replacement was warmed before use");
+        assertTrue(gateway.counters().get(GatewayCounters.RECONNECTS) >= 1);
+        assertTrue(publisher.events(EventType.COMMAND_UNKNOWN).isEmpty());
+    }
+
+    @Test
     void shouldSendAHeldBackRunWhenItsBatchNeverEnds()
     {
         start(true);

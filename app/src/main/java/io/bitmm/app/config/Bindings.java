@@ -11,6 +11,7 @@ import io.bitmm.core.quoting.FairValueMode;
 import io.bitmm.core.quoting.SkewModel;
 import io.bitmm.gateway.Credentials;
 import io.bitmm.gateway.GatewayContext;
+import io.bitmm.gateway.Http2Client;
 import io.bitmm.gateway.HttpMode;
 import io.bitmm.gateway.bitget.AccountMode;
 import io.bitmm.gateway.bitget.AccountModeProbe;
@@ -202,6 +203,7 @@ public final class Bindings
             .wsPrivateUri(wsPrivate)
             .httpConnections(config.intValue("gateway.http-connections"))
             .httpMode(HttpMode.valueOf(config.text("gateway.http-mode").toUpperCase(Locale.ROOT)))
+            .http2Client(Http2Client.valueOf(config.text("gateway.http2-client").toUpperCase(Locale.ROOT)))
             .requestTimeoutMs(config.longValue("gateway.request-timeout"))
             .pingIntervalMs(config.longValue("gateway.ping-interval"))
             .pongTimeoutMs(config.longValue("gateway.pong-timeout"))

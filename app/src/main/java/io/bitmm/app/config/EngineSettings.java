@@ -80,6 +80,9 @@ public final class EngineSettings
             "order connections opened and pre-warmed at start"),
         Setting.choice("gateway.http-mode", "auto", List.of("auto", "h2", "http1"),
             "`auto`: HTTP/2 where negotiated (h2c on loopback), else HTTP/1.1 keep-alive"),
+        Setting.choice("gateway.http2-client", "lean", List.of("lean", "netty"),
+            "the order connections' HTTP/2 client: `lean`, the gateway's own framing and HPACK on the Netty channel " +
+            "(allocates nothing per request once warm); `netty`, Netty's Http2FrameCodec (~3 kB per request)"),
         Setting.duration("gateway.request-timeout", "2s", "100ms", "60s",
             "an order request with no reply by then has an unknown outcome and is resolved by a query"),
         Setting.duration("gateway.rate-limit-margin", "200ms", "0ms", "1s",

@@ -421,6 +421,14 @@ public final class Engine implements AutoCloseable
     }
 
     /**
+     * @return the order gateway's counters (requests, connections opened, timeouts); empty in paper mode.
+     */
+    public io.bitmm.gateway.GatewayCounters orderCounters()
+    {
+        return orders instanceof VenueRoute ? ((VenueRoute)orders).gateway.counters() : new io.bitmm.gateway.GatewayCounters();
+    }
+
+    /**
      * @return the private-stream gateway's counters (reconnect reconciles, gap fills, subscribe retries); empty in
      * paper mode.
      */

@@ -3,6 +3,7 @@ package io.bitmm.gateway.order;
 import io.bitmm.gateway.Credentials;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
@@ -97,13 +98,16 @@ final class HttpConnection
     private static final AsciiString ACCESS_PASSPHRASE = AsciiString.cached("access-passphrase");
     private static final AsciiString POST = AsciiString.cached("POST");
     private static final AsciiString GET = AsciiString.cached("GET");
-    private static final int MAX_CONCURRENT_STREAMS = 100;
+    /** Most requests in flight on one HTTP/2 connection. */
+    static final int MAX_CONCURRENT_STREAMS = 100;
 
     private final int id;
     private final URI uri;
     private final boolean http2Wanted;
     private final boolean http2Required;
+    private final boolean leanHttp2;
     private final Listener listener;
+    private final Credentials credentials;
     private final AsciiString apiKey;
     private final AsciiString passphrase;
     private final AsciiString authority;
@@ -113,6 +117,8 @@ final class HttpConnection
     private ChannelHandlerContext context;
     private Http2FrameCodec codec;
     private Http2Handler http2Handler;
+    private LeanHttp2Handler lean;
+    private String problem;
     private boolean http2;
     private boolean protocolUp;
     private boolean goingAway;
@@ -127,6 +133,7 @@ final class HttpConnection
         final URI uri,
         final boolean http2Wanted,
         final boolean http2Required,
+        final boolean leanHttp2,
         final Credentials credentials,
         final Listener listener)
     {
@@ -134,7 +141,9 @@ final class HttpConnection
         this.uri = uri;
         this.http2Wanted = http2Wanted;
         this.http2Required = http2Required;
+        this.leanHttp2 = leanHttp2;
         this.listener = listener;
+        this.credentials = credentials;
         this.apiKey = credentials == null ? null : new AsciiString(credentials.apiKey());
         this.passphrase = credentials == null ? null : new AsciiString(credentials.passphrase());
         final int port = port(uri);
@@ -171,7 +180,12 @@ final class HttpConnection
         {
             return false;
         }
-        return http2 ? streams.size() < MAX_CONCURRENT_STREAMS : http1InFlight == null;
+        if (!http2)
+        {
+            return http1InFlight == null;
+        }
+        return lean == null ? streams.size() < MAX_CONCURRENT_STREAMS :
+            streams.size() < Math.min(MAX_CONCURRENT_STREAMS, lean.peerMaxStreams()) && !lean.exhausted();
     }
 
     int inFlight()
@@ -186,6 +200,9 @@ final class HttpConnection
             .channel(NioSocketChannel.class)
             .option(ChannelOption.TCP_NODELAY, true)
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMs)
+            // reads into pooled buffers, as the market-data session does: Netty 4.2's default adaptive allocator
+            // makes a new NIO view per socket read
+            .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
             .handler(new ChannelInitializer<SocketChannel>()
             {
                 @Override
@@ -266,6 +283,13 @@ final class HttpConnection
     private void addHttp2(final ChannelPipeline pipeline)
     {
         http2 = true;
+        if (leanHttp2)
+        {
+            lean = new LeanHttp2Handler(this, streams, "https".equals(uri.getScheme()), authority.toString(),
+                credentials == null ? null : credentials.apiKey(), credentials == null ? null : credentials.passphrase());
+            pipeline.addLast(lean);
+            return;
+        }
         codec = Http2FrameCodecBuilder.forClient()
             .headerSensitivityDetector((name, value) -> ACCESS_SIGN.contentEqualsIgnoreCase(name) ||
                 ACCESS_TIMESTAMP.contentEqualsIgnoreCase(name))
@@ -313,7 +337,11 @@ final class HttpConnection
 
     void flush()
     {
-        if (channel != null)
+        if (lean != null)
+        {
+            lean.flush();
+        }
+        else if (channel != null)
         {
             channel.flush();
         }
@@ -321,6 +349,11 @@ final class HttpConnection
 
     private void sendHttp2(final OrderRequest r)
     {
+        if (lean != null)
+        {
+            lean.send(r);
+            return;
+        }
         final Http2Headers headers = new DefaultHttp2Headers(false);
         headers.method(r.endpoint.isPost() ? POST : GET)
             .scheme(scheme)
@@ -386,7 +419,11 @@ final class HttpConnection
      */
     void abandon(final OrderRequest r)
     {
-        if (http2)
+        if (lean != null)
+        {
+            lean.reset(r);
+        }
+        else if (http2)
         {
             if (streams.remove(r.streamId) != null && channel.isActive())
             {
@@ -411,6 +448,58 @@ final class HttpConnection
     private void complete(final OrderRequest r)
     {
         listener.onResponse(this, r);
+    }
+
+    /**
+     * @return the last protocol problem on this connection (a constant text, no secrets), or null.
+     */
+    String problem()
+    {
+        return problem;
+    }
+
+    /**
+     * @return the lean HTTP/2 framing when this connection uses it, else null (tests).
+     */
+    LeanHttp2Handler lean()
+    {
+        return lean;
+    }
+
+    void leanProtocolReady()
+    {
+        protocolReady();
+    }
+
+    void leanResponse(final OrderRequest r)
+    {
+        complete(r);
+    }
+
+    void leanFailure(final OrderRequest r, final int resetCode)
+    {
+        if (resetCode >= 0)
+        {
+            problem = "stream reset by the server (RST_STREAM error code " + resetCode + ")";
+        }
+        listener.onFailure(this, r);
+    }
+
+    void leanGoAway(final int lastStreamId, final int errorCode, final int failed)
+    {
+        goingAway = true;
+        problem = "GOAWAY from the server (error code " + errorCode + ", last stream " + lastStreamId + "): " +
+            failed + " request(s) in flight above it failed, the rest finish, then the connection is replaced";
+    }
+
+    void leanProblem(final String text)
+    {
+        problem = text;
+    }
+
+    void leanClosed()
+    {
+        notifyClosed();
     }
 
     private void notifyClosed()

@@ -10,6 +10,7 @@ import io.bitmm.core.instrument.InstrumentTable;
 import io.bitmm.gateway.Credentials;
 import io.bitmm.gateway.DistinctErrorLog;
 import io.bitmm.gateway.GatewayCounters;
+import io.bitmm.gateway.Http2Client;
 import io.bitmm.gateway.bitget.Dialect;
 import io.bitmm.gateway.bitget.OrderCodec;
 import io.bitmm.gateway.bitget.ReplyCodec;
@@ -35,7 +36,7 @@ import java.util.Map;
 
 /**
  * Warms the order path up before trading. A market maker sends a few orders a second, so left alone the order path
- * (encode, HMAC, Netty's HTTP/2 frame and HPACK encoding, flush, reply decode) would run interpreted for the whole
+ * (encode, HMAC, HTTP/2 frames and HPACK, flush, reply decode) would run interpreted for the whole
  * session: measured on this project's 2-core box, writing one request took ~50 us and flushing it ~200 us cold, ~8 us
  * and ~75 us after 30k requests. This runs {@code iterations} real requests (place, cancel, batch place, batch cancel,
  * signed with the real key) through the same code, on an {@link HttpConnection} wired to an in-memory HTTP/2 server
@@ -49,6 +50,7 @@ public final class OrderPathWarmup
     private final InstrumentTable instruments;
     private final URI restUri;
     private final Credentials credentials;
+    private final Http2Client http2Client;
     private int responses;
     private int failures;
 
@@ -58,11 +60,13 @@ public final class OrderPathWarmup
      * @param instruments instruments (the first is used).
      * @param restUri     the venue's REST address (only its authority goes into the headers).
      * @param credentials the key and passphrase sent as headers.
+     * @param http2Client the HTTP/2 client the order connections use (the one warmed up).
      */
     public OrderPathWarmup(
         final OrderCodec encoder, final Dialect dialect, final InstrumentTable instruments, final URI restUri,
-        final Credentials credentials)
+        final Credentials credentials, final Http2Client http2Client)
     {
+        this.http2Client = http2Client;
         this.encoder = encoder;
         this.dialect = dialect;
         this.instruments = instruments;
@@ -87,7 +91,8 @@ public final class OrderPathWarmup
         final ReplyCodec replies = dialect.replies(instruments, new DiscardPublisher(), new GatewayCounters(),
             new DistinctErrorLog());
         final boolean[] ready = new boolean[1];
-        final HttpConnection connection = new HttpConnection(-1, restUri, true, true, credentials, new HttpConnection.Listener()
+        final HttpConnection connection = new HttpConnection(-1, restUri, true, true,
+            http2Client == Http2Client.LEAN, credentials, new HttpConnection.Listener()
         {
             @Override
             public void onProtocolReady(final HttpConnection c)

@@ -10,6 +10,7 @@ import io.bitmm.core.risk.RequestWindow;
 import io.bitmm.gateway.Endpoint;
 import io.bitmm.gateway.GatewayContext;
 import io.bitmm.gateway.GatewayCounters;
+import io.bitmm.gateway.Http2Client;
 import io.bitmm.gateway.HttpMode;
 import io.bitmm.gateway.auth.HmacSigner;
 import io.bitmm.gateway.bitget.OrderCodec;
@@ -172,7 +173,8 @@ public final class OrderPool implements HttpConnection.Listener
      */
     public int warmUp(final int requests)
     {
-        return new OrderPathWarmup(encoder, context.dialect(), instruments, context.restUri(), context.credentials()).run(requests);
+        return new OrderPathWarmup(encoder, context.dialect(), instruments, context.restUri(), context.credentials(),
+            context.http2Client()).run(requests);
     }
 
     public EventLoop eventLoop()
@@ -259,7 +261,7 @@ public final class OrderPool implements HttpConnection.Listener
     private void open()
     {
         final HttpConnection connection = new HttpConnection(nextConnectionId++, context.restUri(), useHttp2,
-            context.httpMode() == HttpMode.H2, context.credentials(), this);
+            context.httpMode() == HttpMode.H2, context.http2Client() == Http2Client.LEAN, context.credentials(), this);
         connection.connectedAtNanos = System.nanoTime();
         connections.add(connection);
         counters.increment(GatewayCounters.CONNECTIONS_OPENED);
@@ -763,6 +765,10 @@ public final class OrderPool implements HttpConnection.Listener
     public void onClosed(final HttpConnection connection, final boolean protocolWasUp)
     {
         connections.remove(connection);
+        if (connection.problem() != null)
+        {
+            context.errorLog().record("orders: HTTP/2 connection ended after a protocol event", connection.problem());
+        }
         if (connection.warm)
         {
             connection.warm = false;

@@ -45,6 +45,10 @@ public final class OrderRequest
     Object connection;
     Object stream;
     int streamId;
+    /** Lean HTTP/2: the stream's send window, body bytes sent, DATA bytes received since the last WINDOW_UPDATE. */
+    int sendWindow;
+    int bodySent;
+    int receiveConsumed;
 
     /** Sends after a timestamp refusal (40008/40005); at most one. */
     int clockRetries;
@@ -106,14 +110,26 @@ public final class OrderRequest
     void appendResponse(final io.netty.buffer.ByteBuf content)
     {
         final int length = content.readableBytes();
+        ensureResponseCapacity(length);
+        content.getBytes(content.readerIndex(), response, responseLength, length);
+        responseLength += length;
+    }
+
+    void appendResponse(final byte[] src, final int offset, final int length)
+    {
+        ensureResponseCapacity(length);
+        System.arraycopy(src, offset, response, responseLength, length);
+        responseLength += length;
+    }
+
+    private void ensureResponseCapacity(final int length)
+    {
         if (responseLength + length > response.length)
         {
             final byte[] bigger = new byte[Math.max(response.length * 2, responseLength + length)];
             System.arraycopy(response, 0, bigger, 0, responseLength);
             response = bigger;
         }
-        content.getBytes(content.readerIndex(), response, responseLength, length);
-        responseLength += length;
     }
 
     /**

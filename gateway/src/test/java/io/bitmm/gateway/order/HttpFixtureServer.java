@@ -20,6 +20,9 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http2.DefaultHttp2GoAwayFrame;
+import io.netty.handler.codec.http2.Http2Error;
+import io.netty.handler.codec.http2.Http2FrameCodec;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
@@ -226,6 +229,21 @@ public final class HttpFixtureServer implements AutoCloseable
     public void dropAll()
     {
         clients.close().syncUninterruptibly();
+    }
+
+    /**
+     * Send GOAWAY (NO_ERROR) on every HTTP/2 client connection (the venue draining them, as before a restart); the
+     * connections stay open until the client closes them.
+     */
+    public void goAwayAll()
+    {
+        for (final Channel client : clients)
+        {
+            if (client.pipeline().get(Http2FrameCodec.class) != null)
+            {
+                client.writeAndFlush(new DefaultHttp2GoAwayFrame(Http2Error.NO_ERROR)).syncUninterruptibly();
+            }
+        }
     }
 
     @Override

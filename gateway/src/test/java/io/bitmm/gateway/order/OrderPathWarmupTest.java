@@ -1,10 +1,13 @@
 package io.bitmm.gateway.order;
 
 import io.bitmm.gateway.Credentials;
+import io.bitmm.gateway.Http2Client;
 import io.bitmm.gateway.TestInstruments;
 import io.bitmm.gateway.bitget.v2.SpotOrderEncoder;
 import io.bitmm.gateway.auth.HmacSigner;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -17,23 +20,30 @@ class OrderPathWarmupTest
 
     private static OrderPathWarmup warmup()
     {
-        return new OrderPathWarmup(new SpotOrderEncoder(new HmacSigner("secret-1".getBytes(StandardCharsets.US_ASCII))),
-            io.bitmm.gateway.bitget.v2.ClassicSpotDialect.INSTANCE,
-            TestInstruments.table(), URI.create("https://api.bitget.com"), CREDENTIALS);
+        return warmup(Http2Client.NETTY);
     }
 
-    @Test
-    void shouldSendEveryRequestThroughTheHttp2PathAndDecodeItsReply()
+    private static OrderPathWarmup warmup(final Http2Client client)
     {
-        final OrderPathWarmup warmup = warmup();
+        return new OrderPathWarmup(new SpotOrderEncoder(new HmacSigner("secret-1".getBytes(StandardCharsets.US_ASCII))),
+            io.bitmm.gateway.bitget.v2.ClassicSpotDialect.INSTANCE,
+            TestInstruments.table(), URI.create("https://api.bitget.com"), CREDENTIALS, client);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Http2Client.class)
+    void shouldSendEveryRequestThroughTheHttp2PathAndDecodeItsReply(final Http2Client client)
+    {
+        final OrderPathWarmup warmup = warmup(client);
         assertEquals(2_000, warmup.run(2_000), "requests answered (place, cancel, batch place, batch cancel)");
         assertEquals(0, warmup.failures());
     }
 
-    @Test
-    void shouldBeRepeatable()
+    @ParameterizedTest
+    @EnumSource(Http2Client.class)
+    void shouldBeRepeatable(final Http2Client client)
     {
-        final OrderPathWarmup warmup = warmup();
+        final OrderPathWarmup warmup = warmup(client);
         assertEquals(101, warmup.run(101));
         assertEquals(3, warmup.run(3));
     }
