@@ -1,19 +1,17 @@
 package io.bitmm.gateway.bitget.v3;
 
 import com.fasterxml.jackson.core.JsonToken;
-import io.bitmm.core.event.CancelReason;
 import io.bitmm.core.event.EventType;
 import io.bitmm.core.event.InboundEvent;
 import io.bitmm.core.event.InboundPublisher;
 import io.bitmm.core.event.Side;
-import io.bitmm.core.event.TimeInForce;
 import io.bitmm.core.event.VenueOrderStatus;
 import io.bitmm.core.instrument.Amounts;
-import io.bitmm.core.instrument.DecimalParser;
 import io.bitmm.core.instrument.Instrument;
 import io.bitmm.core.instrument.InstrumentTable;
 import io.bitmm.gateway.DistinctErrorLog;
 import io.bitmm.gateway.GatewayCounters;
+import io.bitmm.gateway.bitget.ElementStash;
 import io.bitmm.gateway.bitget.PrivateStreamCodec;
 import io.bitmm.gateway.json.Chars;
 import io.bitmm.gateway.json.JsonFrameParser;
@@ -72,10 +70,7 @@ public final class UtaPrivateStreamDecoder implements PrivateStreamCodec
     private final GatewayCounters counters;
     private final DistinctErrorLog errorLog;
     private final JsonFrameParser json = new JsonFrameParser();
-    private final DecimalParser decimal = new DecimalParser();
-    private final char[][] stash = new char[SLOTS][SLOT_CHARS];
-    private final int[] stashLength = new int[SLOTS];
-    private final boolean[] present = new boolean[SLOTS];
+    private final ElementStash fields;
 
     private int channel;
     private int event;
@@ -85,7 +80,6 @@ public final class UtaPrivateStreamDecoder implements PrivateStreamCodec
     private long rxNanos;
     private String failure;
     private boolean queryReply;
-    private boolean invalid;
     private boolean lastObjectPublished;
 
     /**
@@ -101,6 +95,7 @@ public final class UtaPrivateStreamDecoder implements PrivateStreamCodec
         final DistinctErrorLog errorLog)
     {
         this.instruments = instruments;
+        this.fields = new ElementStash(SLOTS, SLOT_CHARS, instruments, counters);
         this.publisher = publisher;
         this.counters = counters;
         this.errorLog = errorLog;
@@ -338,7 +333,7 @@ public final class UtaPrivateStreamDecoder implements PrivateStreamCodec
             return false;
         }
         queryReply = true;
-        lastObjectPublished = publishOrder(EventType.ORDER_UPDATE) || (hasClientOid() && instrumentOfStash() == -1);
+        lastObjectPublished = publishOrder(EventType.ORDER_UPDATE) || (fields.hasId(CLIENT_OID) && fields.instrumentOf(INST_ID) == -1);
         queryReply = false;
         return true;
     }
@@ -359,18 +354,7 @@ public final class UtaPrivateStreamDecoder implements PrivateStreamCodec
      */
     public boolean lastObjectNames(final byte[] clientOid, final int length)
     {
-        if (!lastObjectPublished || stashLength[CLIENT_OID] != length)
-        {
-            return false;
-        }
-        for (int i = 0; i < length; i++)
-        {
-            if (stash[CLIENT_OID][i] != clientOid[i])
-            {
-                return false;
-            }
-        }
-        return true;
+        return lastObjectPublished && fields.is(CLIENT_OID, clientOid, length);
     }
 
     private boolean stashObject() throws IOException
@@ -380,10 +364,7 @@ public final class UtaPrivateStreamDecoder implements PrivateStreamCodec
 
     private boolean stashObject(final JsonFrameParser p) throws IOException
     {
-        for (int i = 0; i < SLOTS; i++)
-        {
-            present[i] = false;
-        }
+        fields.clear();
         JsonToken token;
         while ((token = p.next()) == JsonToken.FIELD_NAME)
         {
@@ -398,7 +379,7 @@ public final class UtaPrivateStreamDecoder implements PrivateStreamCodec
             }
             else if (slot >= 0 && isScalar(value))
             {
-                store(p, slot);
+                fields.store(p, slot);
             }
             else if (!p.skip(value))
             {
@@ -425,15 +406,15 @@ public final class UtaPrivateStreamDecoder implements PrivateStreamCodec
                 final JsonToken v = p.next();
                 if (first && "feeCoin".equals(name) && isScalar(v))
                 {
-                    store(p, FEE_COIN);
+                    fields.store(p, FEE_COIN);
                 }
                 else if (first && "fee".equals(name) && isScalar(v))
                 {
-                    store(p, TOTAL_FEE);
+                    fields.store(p, TOTAL_FEE);
                 }
                 else if (first && "deduction".equals(name) && isScalar(v))
                 {
-                    store(p, DEDUCTION);
+                    fields.store(p, DEDUCTION);
                 }
                 else if (!p.skip(v))
                 {
@@ -447,14 +428,6 @@ public final class UtaPrivateStreamDecoder implements PrivateStreamCodec
             first = false;
         }
         return token == JsonToken.END_ARRAY;
-    }
-
-    private void store(final JsonFrameParser p, final int slot) throws IOException
-    {
-        final int length = Math.min(p.length(), SLOT_CHARS);
-        System.arraycopy(p.chars(), p.offset(), stash[slot], 0, length);
-        stashLength[slot] = length;
-        present[slot] = true;
     }
 
     private static int slotOf(final String name)
@@ -513,128 +486,6 @@ public final class UtaPrivateStreamDecoder implements PrivateStreamCodec
             token == JsonToken.VALUE_NUMBER_FLOAT;
     }
 
-    private boolean is(final int slot, final String value)
-    {
-        return present[slot] && Chars.equalsAscii(stash[slot], 0, stashLength[slot], value);
-    }
-
-    /**
-     * A decimal field: missing, {@code null} or empty reads as 0 (the caller decides whether 0 is a usable default);
-     * text that is not a decimal marks the element {@link #invalid}.
-     */
-    private long decimalOf(final int slot, final int scale)
-    {
-        if (!has(slot))
-        {
-            return 0;
-        }
-        if (Chars.parseTruncating(decimal, stash[slot], 0, stashLength[slot], scale) != DecimalParser.OK)
-        {
-            invalid = true;
-            return 0;
-        }
-        return decimal.value();
-    }
-
-    /** A signed decimal (fees): as {@link #decimalOf}, with a leading minus sign. */
-    private long signedDecimalOf(final int slot, final int scale)
-    {
-        if (!has(slot))
-        {
-            return 0;
-        }
-        final boolean negative = stash[slot][0] == '-';
-        final int from = negative || stash[slot][0] == '+' ? 1 : 0;
-        if (Chars.parseTruncating(decimal, stash[slot], from, stashLength[slot] - from, scale) != DecimalParser.OK)
-        {
-            invalid = true;
-            return 0;
-        }
-        return negative ? -decimal.value() : decimal.value();
-    }
-
-    /** A decimal field the element cannot do without: missing, null, empty, malformed or not positive is invalid. */
-    private long requiredPositive(final int slot, final int scale)
-    {
-        final long value = decimalOf(slot, scale);
-        if (value <= 0)
-        {
-            invalid = true;
-        }
-        return value;
-    }
-
-    /** A decimal field with a documented default of 0: counted when the default is taken. */
-    private long defaultZero(final int slot, final int scale)
-    {
-        if (!has(slot))
-        {
-            defaulted();
-            return 0;
-        }
-        return decimalOf(slot, scale);
-    }
-
-    /** The primary field, else (counted) the older field Bitget wrote before it, else 0. */
-    private boolean has(final int slot)
-    {
-        return present[slot] && stashLength[slot] > 0;
-    }
-
-    private void defaulted()
-    {
-        counters.increment(GatewayCounters.FIELD_DEFAULTS);
-    }
-
-    private long longOf(final int slot)
-    {
-        if (!has(slot))
-        {
-            return 0;
-        }
-        final long value = Chars.parseLong(stash[slot], 0, stashLength[slot]);
-        return value == Chars.NOT_A_NUMBER ? 0 : value;
-    }
-
-    /** A numeric field with a documented default of 0 (orderId: the core keeps the ack's; uTime): counted. */
-    private long countedLongOf(final int slot)
-    {
-        final long value = longOf(slot);
-        if (value == 0)
-        {
-            defaulted();
-        }
-        return value;
-    }
-
-    private boolean hasClientOid()
-    {
-        return has(CLIENT_OID) && stashLength[CLIENT_OID] <= InboundEvent.MAX_ID_LENGTH;
-    }
-
-    private void copyId(final int slot, final byte[] dst, final InboundEvent e)
-    {
-        if (has(slot))
-        {
-            final int length = Chars.copyAscii(stash[slot], 0, stashLength[slot], dst);
-            e.clientOidLength = Math.max(length, 0);
-        }
-    }
-
-    /**
-     * @return the element's instrument, -1 when it names none (missing, null, empty), -2 when it names one that is
-     *         not traded here.
-     */
-    private int instrumentOfStash()
-    {
-        if (!has(INST_ID))
-        {
-            return -1;
-        }
-        final int id = instruments.instrumentId(stash[INST_ID], 0, stashLength[INST_ID]);
-        return id >= 0 ? id : -2;
-    }
-
     private InboundEvent claim(final EventType type, final int instrumentId)
     {
         final long sequence = publisher.claim();
@@ -662,8 +513,8 @@ public final class UtaPrivateStreamDecoder implements PrivateStreamCodec
     private void publishQuery(final int instrumentId, final String why)
     {
         final InboundEvent e = claim(EventType.COMMAND_UNKNOWN, Math.max(instrumentId, -1));
-        copyId(CLIENT_OID, e.clientOid, e);
-        e.orderId = longOf(ORDER_ID);
+        fields.copyId(CLIENT_OID, e.clientOid, e);
+        e.orderId = fields.longOf(ORDER_ID);
         publish(e);
         counters.increment(GatewayCounters.FIELD_QUERIES);
         errorLog.record("private v3: order queried: " + why, null);
@@ -678,12 +529,12 @@ public final class UtaPrivateStreamDecoder implements PrivateStreamCodec
     /** @return true when the element was published as it stands (its fill may follow), false when dropped or queried. */
     private boolean publishOrder(final EventType type)
     {
-        if (!hasClientOid())
+        if (!fields.hasId(CLIENT_OID))
         {
             drop("order without a usable clientOid (not ours)");
             return false;
         }
-        final int instrumentId = instrumentOfStash();
+        final int instrumentId = fields.instrumentOf(INST_ID);
         if (instrumentId == -2)
         {
             drop("order of an instrument not traded here");
@@ -695,26 +546,26 @@ public final class UtaPrivateStreamDecoder implements PrivateStreamCodec
             return false;
         }
         final Instrument instrument = instruments.instrument(instrumentId);
-        invalid = false;
+        fields.clearInvalid();
         final InboundEvent e = claim(type, instrumentId);
-        copyId(CLIENT_OID, e.clientOid, e);
-        e.orderId = countedLongOf(ORDER_ID);
-        e.venueTimeMs = countedLongOf(TIME);
-        e.side = is(SIDE, "sell") ? Side.SELL : Side.BUY;
+        fields.copyId(CLIENT_OID, e.clientOid, e);
+        e.orderId = fields.countedLongOf(ORDER_ID);
+        e.venueTimeMs = fields.countedLongOf(TIME);
+        e.side = fields.is(SIDE, "sell") ? Side.SELL : Side.BUY;
         final String why;
-        e.price = defaultZero(PRICE, instrument.priceScale());
-        e.size = defaultZero(SIZE, instrument.sizeScale());
-        e.cumulativeFilledSize = defaultZero(ACC_BASE_VOLUME, instrument.sizeScale());
+        e.price = fields.defaultZero(PRICE, instrument.priceScale());
+        e.size = fields.defaultZero(SIZE, instrument.sizeScale());
+        e.cumulativeFilledSize = fields.defaultZero(ACC_BASE_VOLUME, instrument.sizeScale());
         e.commandType = queryReply ? io.bitmm.core.event.CommandType.QUERY_ORDER : io.bitmm.core.event.CommandType.NONE;
-        e.averagePrice = defaultZero(PRICE_AVG, instrument.priceScale());
-        e.venueStatus = status();
-        e.timeInForce = force();
-        e.cancelReason = cancelReason(e.venueStatus, e.timeInForce);
+        e.averagePrice = fields.defaultZero(PRICE_AVG, instrument.priceScale());
+        e.venueStatus = fields.status(STATUS);
+        e.timeInForce = fields.force(FORCE);
+        e.cancelReason = fields.cancelReason(CANCEL_REASON, e.venueStatus, e.timeInForce);
         why = e.venueStatus == VenueOrderStatus.UNKNOWN ? "status missing, null, empty or unknown" :
             "an unreadable price, qty, cumExecQty or avgPrice";
         // a push never says "not found": an unreadable status must not close the order
-        invalid |= e.venueStatus == VenueOrderStatus.UNKNOWN;
-        if (invalid)
+        fields.invalidIf(e.venueStatus == VenueOrderStatus.UNKNOWN);
+        if (fields.invalid())
         {
             e.type = EventType.COMMAND_UNKNOWN;
             e.commandType = io.bitmm.core.event.CommandType.NONE;
@@ -731,23 +582,23 @@ public final class UtaPrivateStreamDecoder implements PrivateStreamCodec
      */
     private void fillFee(final InboundEvent e, final int feeSlot, final int coinSlot, final Instrument instrument)
     {
-        final boolean before = invalid;
-        invalid = false;
-        final long venueFee = signedDecimalOf(feeSlot, Amounts.DECIMALS);
-        final boolean unreadable = invalid;
-        invalid = before;
-        if (!has(feeSlot) || unreadable)
+        final boolean before = fields.invalid();
+        fields.clearInvalid();
+        final long venueFee = fields.signedDecimalOf(feeSlot, Amounts.DECIMALS);
+        final boolean unreadable = fields.invalid();
+        fields.invalid(before);
+        if (!fields.has(feeSlot) || unreadable)
         {
-            defaulted();
+            fields.defaulted();
             e.fee = 0;
             e.feeAssetId = -1;
             return;
         }
-        if (!is(DEDUCTION, "no") && !is(DEDUCTION, "yes") && present[DEDUCTION])
+        if (!fields.is(DEDUCTION, "no") && !fields.is(DEDUCTION, "yes") && fields.present(DEDUCTION))
         {
-            defaulted();
+            fields.defaulted();
         }
-        if (is(DEDUCTION, "yes"))
+        if (fields.is(DEDUCTION, "yes"))
         {
             // paid in BGB (written positive): it touches neither traded coin
             e.fee = venueFee;
@@ -756,101 +607,15 @@ public final class UtaPrivateStreamDecoder implements PrivateStreamCodec
         }
         // v3 writes the fee positive when paid, negative for a rebate (docs §8.5; §12.12 unconfirmed): our sign
         e.fee = venueFee;
-        e.feeAssetId = feeAsset(coinSlot, instrument, e.side);
-    }
-
-    /**
-     * The fee's asset: the named coin when the table has it, {@link InboundEvent#FEE_ASSET_OTHER} for another coin
-     * (BGB), and the received coin (Bitget charges spot fees in it) when the push names none.
-     */
-    private int feeAsset(final int slot, final Instrument instrument, final Side side)
-    {
-        if (!has(slot))
-        {
-            defaulted();
-            return side == Side.BUY ? instrument.baseAssetId() : instrument.quoteAssetId();
-        }
-        final int assetId = instruments.assetId(stash[slot], 0, stashLength[slot]);
-        return assetId >= 0 ? assetId : InboundEvent.FEE_ASSET_OTHER;
-    }
-
-    /** {@code T}/{@code taker} is taker; {@code M}/{@code maker} (and the docs' {@code marker}) maker; else maker, counted. */
-    private boolean isTaker(final int slot)
-    {
-        final boolean taker = is(slot, "T") || is(slot, "taker");
-        if (!taker && !is(slot, "M") && !is(slot, "maker") && !is(slot, "marker"))
-        {
-            defaulted();
-        }
-        return taker;
-    }
-
-    private VenueOrderStatus status()
-    {
-        if (is(STATUS, "live") || is(STATUS, "new") || is(STATUS, "init"))
-        {
-            return VenueOrderStatus.LIVE;
-        }
-        if (is(STATUS, "partially_filled"))
-        {
-            return VenueOrderStatus.PARTIALLY_FILLED;
-        }
-        if (is(STATUS, "filled"))
-        {
-            return VenueOrderStatus.FILLED;
-        }
-        return is(STATUS, "cancelled") || is(STATUS, "canceled") ? VenueOrderStatus.CANCELLED : VenueOrderStatus.UNKNOWN;
-    }
-
-    private TimeInForce force()
-    {
-        if (is(FORCE, "post_only"))
-        {
-            return TimeInForce.POST_ONLY;
-        }
-        if (is(FORCE, "ioc"))
-        {
-            return TimeInForce.IOC;
-        }
-        if (is(FORCE, "fok"))
-        {
-            return TimeInForce.FOK;
-        }
-        if (!is(FORCE, "gtc"))
-        {
-            defaulted();
-        }
-        return TimeInForce.GTC;
-    }
-
-    private CancelReason cancelReason(final VenueOrderStatus status, final TimeInForce tif)
-    {
-        if (is(CANCEL_REASON, "normal_cancel"))
-        {
-            return CancelReason.NORMAL;
-        }
-        if (is(CANCEL_REASON, "stp_cancel"))
-        {
-            return CancelReason.SELF_TRADE_PREVENTION;
-        }
-        if (is(CANCEL_REASON, "post_only_fill_cancel"))
-        {
-            return CancelReason.POST_ONLY_WOULD_TAKE;
-        }
-        if (has(CANCEL_REASON))
-        {
-            return CancelReason.OTHER;
-        }
-        return status == VenueOrderStatus.CANCELLED && tif == TimeInForce.POST_ONLY && present[CANCEL_REASON] ?
-            CancelReason.POST_ONLY_WOULD_TAKE : CancelReason.NONE;
+        e.feeAssetId = fields.feeAsset(coinSlot, instrument, e.side);
     }
 
     private void publishFill()
     {
-        final int instrumentId = instrumentOfStash();
+        final int instrumentId = fields.instrumentOf(INST_ID);
         if (instrumentId < 0)
         {
-            if (hasClientOid() && instrumentId == -1)
+            if (fields.hasId(CLIENT_OID) && instrumentId == -1)
             {
                 publishQuery(-1, "fill without a symbol");
             }
@@ -861,21 +626,21 @@ public final class UtaPrivateStreamDecoder implements PrivateStreamCodec
             return;
         }
         final Instrument instrument = instruments.instrument(instrumentId);
-        invalid = false;
+        fields.clearInvalid();
         final InboundEvent e = claim(EventType.FILL, instrumentId);
-        copyId(CLIENT_OID, e.clientOid, e);
-        e.orderId = countedLongOf(ORDER_ID);
-        e.tradeId = longOf(TRADE_ID);
-        e.side = is(SIDE, "sell") ? Side.SELL : Side.BUY;
-        e.price = requiredPositive(FILL_PRICE, instrument.priceScale());
-        e.size = requiredPositive(BASE_VOLUME, instrument.sizeScale());
-        e.maker = !isTaker(TRADE_SCOPE);
+        fields.copyId(CLIENT_OID, e.clientOid, e);
+        e.orderId = fields.countedLongOf(ORDER_ID);
+        e.tradeId = fields.longOf(TRADE_ID);
+        e.side = fields.is(SIDE, "sell") ? Side.SELL : Side.BUY;
+        e.price = fields.requiredPositive(FILL_PRICE, instrument.priceScale());
+        e.size = fields.requiredPositive(BASE_VOLUME, instrument.sizeScale());
+        e.maker = !fields.isTaker(TRADE_SCOPE);
         fillFee(e, TOTAL_FEE, FEE_COIN, instrument);
-        e.venueTimeMs = countedLongOf(TIME);
-        invalid |= !(is(SIDE, "buy") || is(SIDE, "sell")) || e.tradeId == 0;
-        if (invalid)
+        e.venueTimeMs = fields.countedLongOf(TIME);
+        fields.invalidIf(!(fields.is(SIDE, "buy") || fields.is(SIDE, "sell")) || e.tradeId == 0);
+        if (fields.invalid())
         {
-            if (hasClientOid())
+            if (fields.hasId(CLIENT_OID))
             {
                 e.type = EventType.COMMAND_UNKNOWN;
                 counters.increment(GatewayCounters.FIELD_QUERIES);
@@ -892,33 +657,33 @@ public final class UtaPrivateStreamDecoder implements PrivateStreamCodec
 
     private void publishBalance()
     {
-        if (!has(COIN))
+        if (!fields.has(COIN))
         {
             drop("balance without a coin");
             return;
         }
-        final int assetId = instruments.assetId(stash[COIN], 0, stashLength[COIN]);
+        final int assetId = fields.assetOf(COIN);
         if (assetId < 0)
         {
             return;
         }
-        invalid = false;
-        final long available = decimalOf(AVAILABLE, Amounts.DECIMALS);
-        final long frozen = decimalOf(FROZEN, Amounts.DECIMALS);
-        if (invalid || !has(AVAILABLE))
+        fields.clearInvalid();
+        final long available = fields.decimalOf(AVAILABLE, Amounts.DECIMALS);
+        final long frozen = fields.decimalOf(FROZEN, Amounts.DECIMALS);
+        if (fields.invalid() || !fields.has(AVAILABLE))
         {
             drop("balance with a missing, null, empty or unreadable available/frozen");
             return;
         }
-        if (!has(FROZEN))
+        if (!fields.has(FROZEN))
         {
-            defaulted();
+            fields.defaulted();
         }
         final InboundEvent e = claim(EventType.BALANCE, -1);
         e.assetId = assetId;
         e.available = available;
         e.frozen = frozen;
-        e.venueTimeMs = countedLongOf(TIME);
+        e.venueTimeMs = fields.countedLongOf(TIME);
         publish(e);
     }
 
