@@ -3,17 +3,23 @@ package io.bitmm.gateway.bitget.v3;
 import io.bitmm.gateway.bitget.AccountQueries;
 
 /**
- * UTA: {@code GET /api/v3/trade/unfilled-orders?category=SPOT&symbol=} ({@code data.list}),
+ * UTA: {@code GET /api/v3/trade/unfilled-orders?category=SPOT&symbol=} ({@code data.list}; {@code USDT-FUTURES} for
+ * the perpetuals),
  * {@code GET /api/v3/account/assets} ({@code data.assets}: {@code available}/{@code locked}),
  * {@code POST /api/v3/trade/cancel-order} (bitget-v3-uta-protocol.md §5, §6).
  */
 public final class UtaAccountQueries implements AccountQueries
 {
-    /** The one instance. */
-    public static final UtaAccountQueries INSTANCE = new UtaAccountQueries();
+    /** The spot queries ({@code category=SPOT}). */
+    public static final UtaAccountQueries INSTANCE = new UtaAccountQueries("SPOT");
+    /** The USDT-M perpetuals' queries ({@code category=USDT-FUTURES}). */
+    public static final UtaAccountQueries FUTURES = new UtaAccountQueries("USDT-FUTURES");
 
-    private UtaAccountQueries()
+    private final String category;
+
+    private UtaAccountQueries(final String category)
     {
+        this.category = category;
     }
 
     @Override
@@ -25,7 +31,7 @@ public final class UtaAccountQueries implements AccountQueries
     @Override
     public String openOrdersQuery(final String symbol)
     {
-        return "category=SPOT&symbol=" + symbol;
+        return "category=" + category + "&symbol=" + symbol;
     }
 
     @Override
@@ -61,6 +67,6 @@ public final class UtaAccountQueries implements AccountQueries
     @Override
     public String cancelBody(final String symbol, final String idField, final String id)
     {
-        return "{\"category\":\"SPOT\",\"symbol\":\"" + symbol + "\",\"" + idField + "\":\"" + id + "\"}";
+        return "{\"category\":\"" + category + "\",\"symbol\":\"" + symbol + "\",\"" + idField + "\":\"" + id + "\"}";
     }
 }

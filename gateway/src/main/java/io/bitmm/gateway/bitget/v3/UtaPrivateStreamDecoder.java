@@ -38,6 +38,7 @@ public final class UtaPrivateStreamDecoder implements PrivateStreamCodec
     private static final int CHANNEL_FILL = 2;
     private static final int CHANNEL_ACCOUNT = 3;
     private static final int CHANNEL_OTHER = 4;
+    private static final int CHANNEL_POSITION = 5;
 
     // stash slots
     private static final int INST_ID = 0;
@@ -62,7 +63,13 @@ public final class UtaPrivateStreamDecoder implements PrivateStreamCodec
     private static final int FEE_COIN = 22;
     private static final int TOTAL_FEE = 23;
     private static final int DEDUCTION = 24;
-    private static final int SLOTS = 25;
+    private static final int POS_SIDE = 25;
+    private static final int POS_SIZE = 26;
+    private static final int POS_STATUS = 27;
+    private static final int MARK_PRICE = 28;
+    private static final int UNREALISED_PNL = 29;
+    private static final int FUNDING_TOTAL = 30;
+    private static final int SLOTS = 31;
     private static final int SLOT_CHARS = 96;
 
     private final InstrumentTable instruments;
@@ -81,8 +88,17 @@ public final class UtaPrivateStreamDecoder implements PrivateStreamCodec
     private String failure;
     private boolean queryReply;
     private boolean lastObjectPublished;
+    /** USDT-FUTURES: the {@code position} topic is subscribed. */
+    private final boolean positions;
+    /** Per instrument: open at the venue as far as the last {@code position} element said. */
+    private final boolean[] positionOpen;
+    /** Per instrument: the position's cumulative funding ({@code totalFundingFee}) last seen, amount units. */
+    private final long[] fundingSeen;
+    private boolean positionsSeenOnce;
 
     /**
+     * A spot decoder ({@code order}, {@code fill}, {@code account}).
+     *
      * @param instruments     the traded instruments and assets.
      * @param publisher       the inbound ring.
      * @param counters        counters.
@@ -94,11 +110,36 @@ public final class UtaPrivateStreamDecoder implements PrivateStreamCodec
         final GatewayCounters counters,
         final DistinctErrorLog errorLog)
     {
+        this(instruments, publisher, counters, errorLog, false);
+    }
+
+    /**
+     * @param instruments the traded instruments and assets.
+     * @param publisher   the inbound ring.
+     * @param counters    counters.
+     * @param errorLog    distinct error log.
+     * @param positions   true for USDT-FUTURES: also the {@code position} topic (§8.5), each element a
+     *                    POSITION_SNAPSHOT (signed {@code size} by {@code posSide}, {@code avgPrice}, {@code markPrice}
+     *                    when given, {@code unrealisedPnl}; {@code positionStatus:"ended"} is flat), and a rise or
+     *                    fall of its cumulative {@code totalFundingFee} (positive received) since the last element a
+     *                    FUNDING event. The first push after start only sets the baseline (funding before this run is
+     *                    in the balance already); a position opened later starts from 0.
+     */
+    public UtaPrivateStreamDecoder(
+        final InstrumentTable instruments,
+        final InboundPublisher publisher,
+        final GatewayCounters counters,
+        final DistinctErrorLog errorLog,
+        final boolean positions)
+    {
         this.instruments = instruments;
         this.fields = new ElementStash(SLOTS, SLOT_CHARS, instruments, counters);
         this.publisher = publisher;
         this.counters = counters;
         this.errorLog = errorLog;
+        this.positions = positions;
+        this.positionOpen = new boolean[instruments.instrumentCount()];
+        this.fundingSeen = new long[instruments.instrumentCount()];
     }
 
     /**
@@ -241,7 +282,8 @@ public final class UtaPrivateStreamDecoder implements PrivateStreamCodec
                 final int o = json.offset();
                 final int l = json.length();
                 channel = Chars.equalsAscii(c, o, l, "order") ? CHANNEL_ORDERS : Chars.equalsAscii(c, o, l, "fill") ?
-                    CHANNEL_FILL : Chars.equalsAscii(c, o, l, "account") ? CHANNEL_ACCOUNT : CHANNEL_OTHER;
+                    CHANNEL_FILL : Chars.equalsAscii(c, o, l, "account") ? CHANNEL_ACCOUNT :
+                    Chars.equalsAscii(c, o, l, "position") ? CHANNEL_POSITION : CHANNEL_OTHER;
             }
             else if (!json.skip(value))
             {
@@ -276,11 +318,74 @@ public final class UtaPrivateStreamDecoder implements PrivateStreamCodec
                 case CHANNEL_FILL:
                     publishFill();
                     break;
+                case CHANNEL_POSITION:
+                    publishPosition();
+                    break;
                 default:
                     break;
             }
         }
+        if (channel == CHANNEL_POSITION && token == JsonToken.END_ARRAY)
+        {
+            positionsSeenOnce = true;
+        }
         return token == JsonToken.END_ARRAY;
+    }
+
+    /**
+     * One {@code position} element (one-way mode: one per symbol) as a POSITION_SNAPSHOT, and its funding since the
+     * last element as a FUNDING event.
+     */
+    private void publishPosition()
+    {
+        final int id = fields.instrumentOf(INST_ID);
+        if (id < 0)
+        {
+            if (id == -1)
+            {
+                drop("position without a symbol");
+            }
+            return;
+        }
+        final Instrument instrument = instruments.instrument(id);
+        if (!instrument.isPerpetual())
+        {
+            return;
+        }
+        fields.clearInvalid();
+        final boolean ended = fields.is(POS_STATUS, "ended");
+        final long magnitude = ended ? 0 : fields.signedDecimalOf(POS_SIZE, instrument.sizeScale());
+        final long size = fields.is(POS_SIDE, "short") ? -Math.abs(magnitude) : magnitude;
+        final long funding = fields.signedDecimalOf(FUNDING_TOTAL, Amounts.DECIMALS);
+        final long mark = fields.decimalOf(MARK_PRICE, instrument.priceScale());
+        final long entry = fields.decimalOf(PRICE_AVG, instrument.priceScale());
+        final long unrealized = fields.signedDecimalOf(UNREALISED_PNL, Amounts.DECIMALS);
+        if (fields.invalid() || (!ended && !fields.has(POS_SIZE)))
+        {
+            drop("position with a missing or unreadable size, price or funding");
+            return;
+        }
+        final boolean wasOpen = positionOpen[id];
+        positionOpen[id] = size != 0;
+        final InboundEvent e = claim(EventType.POSITION_SNAPSHOT, id);
+        e.size = size;
+        e.averagePrice = size == 0 ? 0 : entry;
+        e.price = mark;
+        e.amount = unrealized;
+        e.venueTimeMs = fields.longOf(TIME);
+        publish(e);
+        final long delta = funding - (wasOpen ? fundingSeen[id] : 0);
+        fundingSeen[id] = size == 0 ? 0 : funding;
+        if (positionsSeenOnce && delta != 0 && (wasOpen || size != 0))
+        {
+            final InboundEvent f = claim(EventType.FUNDING, id);
+            f.amount = delta;
+            f.assetId = instrument.quoteAssetId();
+            f.price = mark;
+            f.size = size != 0 ? size : 0;
+            f.venueTimeMs = fields.longOf(TIME);
+            publish(f);
+        }
     }
 
     /** One {@code account} element: its {@code coin} array, one BALANCE per traded coin. */
@@ -471,6 +576,18 @@ public final class UtaPrivateStreamDecoder implements PrivateStreamCodec
                 return COIN;
             case "available":
                 return AVAILABLE;
+            case "posSide":
+                return POS_SIDE;
+            case "size":
+                return POS_SIZE;
+            case "positionStatus":
+                return POS_STATUS;
+            case "markPrice":
+                return MARK_PRICE;
+            case "unrealisedPnl":
+                return UNREALISED_PNL;
+            case "totalFundingFee":
+                return FUNDING_TOTAL;
             case "locked":
                 return FROZEN;
             case "feeDetail":
@@ -705,12 +822,13 @@ public final class UtaPrivateStreamDecoder implements PrivateStreamCodec
         return "{\"op\":\"subscribe\",\"args\":[" +
             "{\"instType\":\"UTA\",\"topic\":\"order\"}," +
             "{\"instType\":\"UTA\",\"topic\":\"fill\"}," +
+            (positions ? "{\"instType\":\"UTA\",\"topic\":\"position\"}," : "") +
             "{\"instType\":\"UTA\",\"topic\":\"account\"}]}";
     }
 
     @Override
     public int channels()
     {
-        return 3;
+        return positions ? 4 : 3;
     }
 }
