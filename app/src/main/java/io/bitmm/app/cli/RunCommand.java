@@ -26,6 +26,8 @@ import io.bitmm.gateway.bitget.Dialect;
 import io.bitmm.gateway.bitget.v3.CountdownCancelAll;
 import io.bitmm.gateway.bitget.v2.ClassicFuturesDialect;
 import io.bitmm.gateway.bitget.v2.MixAccountSetup;
+import io.bitmm.gateway.bitget.v3.UtaAccountSetup;
+import io.bitmm.gateway.bitget.v3.UtaDialect;
 import io.bitmm.sim.SimVenue;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -108,18 +110,13 @@ public final class RunCommand implements Callable<Integer>
             final List<ProductSymbol> products = Bindings.symbols(config);
             final boolean perpetuals = productKind(products) == InstrumentKind.USDT_PERPETUAL;
             final Dialect dialect = Bindings.dialect(config, urls.rest(), credentials);
-            if (perpetuals && dialect.accountMode() == AccountMode.UTA)
-            {
-                throw new ConfigException("run.symbols: USDT-FUTURES on a Unified Trading Account (v3) is not in this " +
-                    "build yet (issue 13): trade perpetuals on a classic account (venue.account-mode=classic; with the " +
-                    "built-in sim also --set sim.account-mode=classic), or spot on this account");
-            }
             final GatewayContext gateway = Bindings.gateway(config, urls, dialect, credentials);
             final List<String> symbolList = new ArrayList<>();
             products.forEach(p -> symbolList.add(p.symbol()));
+            final boolean uta = dialect.accountMode() == AccountMode.UTA;
             if (perpetuals)
             {
-                gateway.dialect(new ClassicFuturesDialect(config.text("venue.margin-mode")));
+                gateway.dialect(uta ? UtaDialect.FUTURES : new ClassicFuturesDialect(config.text("venue.margin-mode")));
             }
             System.out.println("mm: account mode " + config.text("venue.account-mode") + " (" + gateway.dialect().name() +
                 ")");
@@ -127,11 +124,28 @@ public final class RunCommand implements Callable<Integer>
             final long[] venuePositions = new long[instruments.instrumentCount()];
             if (perpetuals && gateway.credentials() != null)
             {
-                final MixAccountSetup setup = new MixAccountSetup(gateway);
-                System.out.print(setup.apply(instruments, config.text("venue.margin-mode"), config.intValue("venue.leverage")));
-                for (int id = 0; id < venuePositions.length; id++)
+                if (uta)
                 {
-                    venuePositions[id] = setup.position(instruments.instrument(id));
+                    // open orders of an earlier run are cancelled first: the hold mode cannot change while they rest
+                    VenueReconciler.atStart(gateway.restUri(), gateway.credentials(), symbolList,
+                        CoreContext.CLIENT_OID_PREFIX_DEFAULT, gateway.dialect().accountQueries(), dir);
+                    final UtaAccountSetup setup = new UtaAccountSetup(gateway);
+                    System.out.print(setup.apply(instruments, config.text("venue.margin-mode"),
+                        config.intValue("venue.leverage")));
+                    for (int id = 0; id < venuePositions.length; id++)
+                    {
+                        venuePositions[id] = setup.position(instruments.instrument(id));
+                    }
+                }
+                else
+                {
+                    final MixAccountSetup setup = new MixAccountSetup(gateway);
+                    System.out.print(setup.apply(instruments, config.text("venue.margin-mode"),
+                        config.intValue("venue.leverage")));
+                    for (int id = 0; id < venuePositions.length; id++)
+                    {
+                        venuePositions[id] = setup.position(instruments.instrument(id));
+                    }
                 }
             }
             else if (!perpetuals)
