@@ -12,6 +12,7 @@ import io.bitmm.core.instrument.InstrumentTable;
 import io.bitmm.gateway.DistinctErrorLog;
 import io.bitmm.gateway.GatewayCounters;
 import io.bitmm.gateway.bitget.ElementStash;
+import io.bitmm.gateway.bitget.PrivateFrames;
 import io.bitmm.gateway.bitget.PrivateStreamCodec;
 import io.bitmm.gateway.json.Chars;
 import io.bitmm.gateway.json.JsonFrameParser;
@@ -33,8 +34,7 @@ import java.io.IOException;
  */
 public final class UtaPrivateStreamDecoder implements PrivateStreamCodec
 {
-    private static final int CHANNEL_UNKNOWN = 0;
-    private static final int CHANNEL_ORDERS = 1;
+        private static final int CHANNEL_ORDERS = 1;
     private static final int CHANNEL_FILL = 2;
     private static final int CHANNEL_ACCOUNT = 3;
     private static final int CHANNEL_OTHER = 4;
@@ -78,14 +78,9 @@ public final class UtaPrivateStreamDecoder implements PrivateStreamCodec
     private final DistinctErrorLog errorLog;
     private final JsonFrameParser json = new JsonFrameParser();
     private final ElementStash fields;
+    private final PrivateFrames frames;
 
-    private int channel;
-    private int event;
-    private int code;
-    private boolean dataDeferred;
-    private boolean dataDone;
     private long rxNanos;
-    private String failure;
     private boolean queryReply;
     private boolean lastObjectPublished;
     /** USDT-FUTURES: the {@code position} topic is subscribed. */
@@ -134,6 +129,7 @@ public final class UtaPrivateStreamDecoder implements PrivateStreamCodec
     {
         this.instruments = instruments;
         this.fields = new ElementStash(SLOTS, SLOT_CHARS, instruments, counters);
+        this.frames = new PrivateFrames(json, counters, errorLog, "private v3: ", "topic", new Topics());
         this.publisher = publisher;
         this.counters = counters;
         this.errorLog = errorLog;
@@ -154,143 +150,26 @@ public final class UtaPrivateStreamDecoder implements PrivateStreamCodec
     @Override
     public int onFrame(final byte[] buffer, final int offset, final int length, final long rxNanos)
     {
-        counters.increment(GatewayCounters.FRAMES);
-        if (length == 4 && buffer[offset] == 'p' && buffer[offset + 1] == 'o' && buffer[offset + 2] == 'n' &&
-            buffer[offset + 3] == 'g')
-        {
-            return PONG;
-        }
         this.rxNanos = rxNanos;
-        channel = CHANNEL_UNKNOWN;
-        event = EVENT_NONE;
-        code = 0;
-        dataDeferred = false;
-        dataDone = false;
-        failure = null;
-        try
-        {
-            json.feed(buffer, offset, length);
-            parseRoot();
-            if (failure == null && dataDeferred && channel != CHANNEL_UNKNOWN)
-            {
-                json.feed(buffer, offset, length);
-                parseRoot();
-            }
-            else if (failure == null && dataDeferred && event == EVENT_NONE)
-            {
-                drop("data without a channel (arg missing, null, empty or without channel)");
-            }
-        }
-        catch (final IOException | RuntimeException ex)
-        {
-            json.recreate();
-            if (failure == null)
-            {
-                failure = "malformed JSON";
-            }
-        }
-        if (failure != null)
-        {
-            // the frame may have been left part-read (a value of the wrong shape): start the next one afresh
-            json.recreate();
-            counters.increment(GatewayCounters.DECODE_ERRORS);
-            errorLog.record("private v3: " + failure, null);
-            return ERROR;
-        }
-        if (event == EVENT_ERROR)
-        {
-            counters.increment(GatewayCounters.VENUE_ERRORS);
-            errorLog.record("private v3: venue error event", "code " + code);
-        }
-        return event == EVENT_NONE ? OK : CONTROL;
+        return frames.onFrame(buffer, offset, length);
     }
 
-    private void parseRoot() throws IOException
+    /** This dialect's channels for the shared frame loop. */
+    private final class Topics implements PrivateFrames.Topics
     {
-        if (json.next() != JsonToken.START_OBJECT)
+        @Override
+        public int channelOf(final char[] c, final int o, final int l)
         {
-            failure = "frame is not a JSON object";
-            return;
+            return Chars.equalsAscii(c, o, l, "order") ? CHANNEL_ORDERS : Chars.equalsAscii(c, o, l, "fill") ?
+                CHANNEL_FILL : Chars.equalsAscii(c, o, l, "account") ? CHANNEL_ACCOUNT :
+                Chars.equalsAscii(c, o, l, "position") ? CHANNEL_POSITION : CHANNEL_OTHER;
         }
-        JsonToken token;
-        while ((token = json.next()) == JsonToken.FIELD_NAME)
-        {
-            final String name = json.name();
-            final JsonToken value = json.next();
-            if (!field(name, value))
-            {
-                failure = failure == null ? "truncated frame" : failure;
-                return;
-            }
-        }
-        if (token != JsonToken.END_OBJECT)
-        {
-            failure = "truncated frame";
-        }
-        else if (!json.endOfFrame())
-        {
-            failure = "trailing content after the frame";
-            json.recreate();
-        }
-    }
 
-    private boolean field(final String name, final JsonToken value) throws IOException
-    {
-        switch (name)
+        @Override
+        public boolean dataArray() throws IOException
         {
-            case "arg":
-                return value == JsonToken.START_OBJECT ? parseArg() : json.skip(value);
-            case "event":
-                if (!isScalar(value))
-                {
-                    return json.skip(value);
-                }
-                event = Chars.equalsAscii(json.chars(), json.offset(), json.length(), "login") ? EVENT_LOGIN :
-                    Chars.equalsAscii(json.chars(), json.offset(), json.length(), "subscribe") ? EVENT_SUBSCRIBE :
-                    Chars.equalsAscii(json.chars(), json.offset(), json.length(), "error") ? EVENT_ERROR : EVENT_OTHER;
-                return true;
-            case "code":
-                if (!isScalar(value))
-                {
-                    return json.skip(value);
-                }
-                code = (int)Chars.parseLong(json.chars(), json.offset(), json.length());
-                return true;
-            case "data":
-                if (dataDone || channel == CHANNEL_UNKNOWN || value != JsonToken.START_ARRAY)
-                {
-                    dataDeferred = !dataDone;
-                    return json.skip(value);
-                }
-                dataDone = true;
-                return dataArray();
-            default:
-                return json.skip(value);
+            return UtaPrivateStreamDecoder.this.dataArray();
         }
-    }
-
-    private boolean parseArg() throws IOException
-    {
-        JsonToken token;
-        while ((token = json.next()) == JsonToken.FIELD_NAME)
-        {
-            final String name = json.name();
-            final JsonToken value = json.next();
-            if ("topic".equals(name) && isScalar(value))
-            {
-                final char[] c = json.chars();
-                final int o = json.offset();
-                final int l = json.length();
-                channel = Chars.equalsAscii(c, o, l, "order") ? CHANNEL_ORDERS : Chars.equalsAscii(c, o, l, "fill") ?
-                    CHANNEL_FILL : Chars.equalsAscii(c, o, l, "account") ? CHANNEL_ACCOUNT :
-                    Chars.equalsAscii(c, o, l, "position") ? CHANNEL_POSITION : CHANNEL_OTHER;
-            }
-            else if (!json.skip(value))
-            {
-                return false;
-            }
-        }
-        return token == JsonToken.END_OBJECT;
     }
 
     private boolean dataArray() throws IOException
@@ -298,7 +177,7 @@ public final class UtaPrivateStreamDecoder implements PrivateStreamCodec
         JsonToken token;
         while ((token = json.next()) == JsonToken.START_OBJECT)
         {
-            if (channel == CHANNEL_ACCOUNT)
+            if (frames.channel() == CHANNEL_ACCOUNT)
             {
                 if (!accountElement())
                 {
@@ -310,7 +189,7 @@ public final class UtaPrivateStreamDecoder implements PrivateStreamCodec
             {
                 return false;
             }
-            switch (channel)
+            switch (frames.channel())
             {
                 case CHANNEL_ORDERS:
                     publishOrder(EventType.ORDER_UPDATE);
@@ -325,7 +204,7 @@ public final class UtaPrivateStreamDecoder implements PrivateStreamCodec
                     break;
             }
         }
-        if (channel == CHANNEL_POSITION && token == JsonToken.END_ARRAY)
+        if (frames.channel() == CHANNEL_POSITION && token == JsonToken.END_ARRAY)
         {
             positionsSeenOnce = true;
         }
@@ -343,7 +222,7 @@ public final class UtaPrivateStreamDecoder implements PrivateStreamCodec
         {
             if (id == -1)
             {
-                drop("position without a symbol");
+                frames.drop("position without a symbol");
             }
             return;
         }
@@ -362,7 +241,7 @@ public final class UtaPrivateStreamDecoder implements PrivateStreamCodec
         final long unrealized = fields.signedDecimalOf(UNREALISED_PNL, Amounts.DECIMALS);
         if (fields.invalid() || (!ended && !fields.has(POS_SIZE)))
         {
-            drop("position with a missing or unreadable size, price or funding");
+            frames.drop("position with a missing or unreadable size, price or funding");
             return;
         }
         final boolean wasOpen = positionOpen[id];
@@ -482,7 +361,7 @@ public final class UtaPrivateStreamDecoder implements PrivateStreamCodec
                     return false;
                 }
             }
-            else if (slot >= 0 && isScalar(value))
+            else if (slot >= 0 && PrivateFrames.isScalar(value))
             {
                 fields.store(p, slot);
             }
@@ -509,15 +388,15 @@ public final class UtaPrivateStreamDecoder implements PrivateStreamCodec
             {
                 final String name = p.name();
                 final JsonToken v = p.next();
-                if (first && "feeCoin".equals(name) && isScalar(v))
+                if (first && "feeCoin".equals(name) && PrivateFrames.isScalar(v))
                 {
                     fields.store(p, FEE_COIN);
                 }
-                else if (first && "fee".equals(name) && isScalar(v))
+                else if (first && "fee".equals(name) && PrivateFrames.isScalar(v))
                 {
                     fields.store(p, TOTAL_FEE);
                 }
-                else if (first && "deduction".equals(name) && isScalar(v))
+                else if (first && "deduction".equals(name) && PrivateFrames.isScalar(v))
                 {
                     fields.store(p, DEDUCTION);
                 }
@@ -597,12 +476,6 @@ public final class UtaPrivateStreamDecoder implements PrivateStreamCodec
         }
     }
 
-    private static boolean isScalar(final JsonToken token)
-    {
-        return token == JsonToken.VALUE_STRING || token == JsonToken.VALUE_NUMBER_INT ||
-            token == JsonToken.VALUE_NUMBER_FLOAT;
-    }
-
     private InboundEvent claim(final EventType type, final int instrumentId)
     {
         final long sequence = publisher.claim();
@@ -637,24 +510,18 @@ public final class UtaPrivateStreamDecoder implements PrivateStreamCodec
         errorLog.record("private v3: order queried: " + why, null);
     }
 
-    private void drop(final String why)
-    {
-        counters.increment(GatewayCounters.FIELD_DROPS);
-        errorLog.record("private v3: element dropped: " + why, null);
-    }
-
     /** @return true when the element was published as it stands (its fill may follow), false when dropped or queried. */
     private boolean publishOrder(final EventType type)
     {
         if (!fields.hasId(CLIENT_OID))
         {
-            drop("order without a usable clientOid (not ours)");
+            frames.drop("order without a usable clientOid (not ours)");
             return false;
         }
         final int instrumentId = fields.instrumentOf(INST_ID);
         if (instrumentId == -2)
         {
-            drop("order of an instrument not traded here");
+            frames.drop("order of an instrument not traded here");
             return false;
         }
         if (instrumentId < 0)
@@ -738,7 +605,7 @@ public final class UtaPrivateStreamDecoder implements PrivateStreamCodec
             }
             else
             {
-                drop(instrumentId == -1 ? "fill without a symbol" : "fill of an instrument not traded here");
+                frames.drop(instrumentId == -1 ? "fill without a symbol" : "fill of an instrument not traded here");
             }
             return;
         }
@@ -766,7 +633,7 @@ public final class UtaPrivateStreamDecoder implements PrivateStreamCodec
             else
             {
                 e.type = EventType.NONE;
-                drop("fill with an unreadable side, tradeId, price or size and no clientOid");
+                frames.drop("fill with an unreadable side, tradeId, price or size and no clientOid");
             }
         }
         publish(e);
@@ -776,7 +643,7 @@ public final class UtaPrivateStreamDecoder implements PrivateStreamCodec
     {
         if (!fields.has(COIN))
         {
-            drop("balance without a coin");
+            frames.drop("balance without a coin");
             return;
         }
         final int assetId = fields.assetOf(COIN);
@@ -789,7 +656,7 @@ public final class UtaPrivateStreamDecoder implements PrivateStreamCodec
         final long frozen = fields.decimalOf(FROZEN, Amounts.DECIMALS);
         if (fields.invalid() || !fields.has(AVAILABLE))
         {
-            drop("balance with a missing, null, empty or unreadable available/frozen");
+            frames.drop("balance with a missing, null, empty or unreadable available/frozen");
             return;
         }
         if (!fields.has(FROZEN))
@@ -807,13 +674,13 @@ public final class UtaPrivateStreamDecoder implements PrivateStreamCodec
     @Override
     public int event()
     {
-        return event;
+        return frames.event();
     }
 
     @Override
     public int code()
     {
-        return code;
+        return frames.code();
     }
 
     @Override
