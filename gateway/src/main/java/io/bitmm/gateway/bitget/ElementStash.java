@@ -1,5 +1,6 @@
 package io.bitmm.gateway.bitget;
 
+import com.fasterxml.jackson.core.JsonToken;
 import io.bitmm.core.event.CancelReason;
 import io.bitmm.core.event.InboundEvent;
 import io.bitmm.core.event.Side;
@@ -27,6 +28,16 @@ import java.io.IOException;
  */
 public final class ElementStash
 {
+    /** A dialect's element keys: which slot a key goes to. */
+    public interface SlotMap
+    {
+        /**
+         * @param name a key of the element.
+         * @return its slot, -1 to skip it.
+         */
+        int slotOf(String name);
+    }
+
     private final InstrumentTable instruments;
     private final GatewayCounters counters;
     private final DecimalParser decimal = new DecimalParser();
@@ -35,6 +46,12 @@ public final class ElementStash
     private final boolean[] present;
     private final int slotChars;
     private boolean invalid;
+    private SlotMap slots;
+    private int feeDetailSlot = -1;
+    private String feeKey;
+    private int feeSlot;
+    private int feeCoinSlot;
+    private int deductionSlot;
 
     /**
      * @param slots       how many fields an element may keep.
@@ -51,6 +68,105 @@ public final class ElementStash
         this.lengths = new int[slots];
         this.present = new boolean[slots];
         this.slotChars = slotChars;
+    }
+
+    /**
+     * Which key goes to which slot, and where the first {@code feeDetail} item's fields go.
+     *
+     * @param map           the dialect's key-to-slot map.
+     * @param feeDetailSlot the slot {@code slotOf} gives the {@code feeDetail} array (-1: none).
+     * @param feeKey        the fee's key inside a feeDetail item ({@code totalFee} v2, {@code fee} v3).
+     * @param feeSlot       where the fee goes.
+     * @param feeCoinSlot   where {@code feeCoin} goes.
+     * @param deductionSlot where {@code deduction} goes.
+     * @return this.
+     */
+    public ElementStash keys(final SlotMap map, final int feeDetailSlot, final String feeKey, final int feeSlot,
+        final int feeCoinSlot, final int deductionSlot)
+    {
+        this.slots = map;
+        this.feeDetailSlot = feeDetailSlot;
+        this.feeKey = feeKey;
+        this.feeSlot = feeSlot;
+        this.feeCoinSlot = feeCoinSlot;
+        this.deductionSlot = deductionSlot;
+        return this;
+    }
+
+    /**
+     * Keep one element's scalar fields (the parser is after its START_OBJECT; nested values are skipped, except the
+     * first {@code feeDetail} item's).
+     *
+     * @param p the parser.
+     * @return false when the element is truncated.
+     * @throws IOException on malformed JSON.
+     */
+    public boolean readObject(final JsonFrameParser p) throws IOException
+    {
+        clear();
+        JsonToken token;
+        while ((token = p.next()) == JsonToken.FIELD_NAME)
+        {
+            final int slot = slots.slotOf(p.name());
+            final JsonToken value = p.next();
+            if (slot == feeDetailSlot && slot >= 0)
+            {
+                if (!feeDetail(p, value))
+                {
+                    return false;
+                }
+            }
+            else if (slot >= 0 && PrivateFrames.isScalar(value))
+            {
+                store(p, slot);
+            }
+            else if (!p.skip(value))
+            {
+                return false;
+            }
+        }
+        return token == JsonToken.END_OBJECT;
+    }
+
+    private boolean feeDetail(final JsonFrameParser p, final JsonToken value) throws IOException
+    {
+        if (value != JsonToken.START_ARRAY)
+        {
+            return p.skip(value);
+        }
+        JsonToken token;
+        boolean first = true;
+        while ((token = p.next()) == JsonToken.START_OBJECT)
+        {
+            JsonToken inner;
+            while ((inner = p.next()) == JsonToken.FIELD_NAME)
+            {
+                final String name = p.name();
+                final JsonToken v = p.next();
+                if (first && "feeCoin".equals(name) && PrivateFrames.isScalar(v))
+                {
+                    store(p, feeCoinSlot);
+                }
+                else if (first && feeKey.equals(name) && PrivateFrames.isScalar(v))
+                {
+                    store(p, feeSlot);
+                }
+                else if (first && "deduction".equals(name) && PrivateFrames.isScalar(v))
+                {
+                    store(p, deductionSlot);
+                }
+                else if (!p.skip(v))
+                {
+                    return false;
+                }
+            }
+            if (inner != JsonToken.END_OBJECT)
+            {
+                return false;
+            }
+            first = false;
+        }
+        return token == JsonToken.END_ARRAY;
     }
 
     /** Forget every field (a new element starts). */

@@ -111,7 +111,8 @@ public final class SpotPrivateStreamDecoder implements PrivateStreamCodec
         final boolean fillsFromOrders)
     {
         this.instruments = instruments;
-        this.fields = new ElementStash(SLOTS, SLOT_CHARS, instruments, counters);
+        this.fields = new ElementStash(SLOTS, SLOT_CHARS, instruments, counters)
+            .keys(SpotPrivateStreamDecoder::slotOf, TOTAL_FEE, "totalFee", TOTAL_FEE, FEE_COIN, DEDUCTION);
         this.frames = new PrivateFrames(json, counters, errorLog, "private: ", "channel", new Topics());
         this.publisher = publisher;
         this.counters = counters;
@@ -148,7 +149,8 @@ public final class SpotPrivateStreamDecoder implements PrivateStreamCodec
         final String instType)
     {
         this.instruments = instruments;
-        this.fields = new ElementStash(SLOTS, SLOT_CHARS, instruments, counters);
+        this.fields = new ElementStash(SLOTS, SLOT_CHARS, instruments, counters)
+            .keys(SpotPrivateStreamDecoder::slotOf, TOTAL_FEE, "totalFee", TOTAL_FEE, FEE_COIN, DEDUCTION);
         this.frames = new PrivateFrames(json, counters, errorLog, "private: ", "channel", new Topics());
         this.publisher = publisher;
         this.counters = counters;
@@ -326,7 +328,7 @@ public final class SpotPrivateStreamDecoder implements PrivateStreamCodec
     {
         this.rxNanos = rxNanos;
         lastObjectPublished = false;
-        if (!stashObject(parser))
+        if (!fields.readObject(parser))
         {
             return false;
         }
@@ -357,75 +359,7 @@ public final class SpotPrivateStreamDecoder implements PrivateStreamCodec
 
     private boolean stashObject() throws IOException
     {
-        return stashObject(json);
-    }
-
-    private boolean stashObject(final JsonFrameParser p) throws IOException
-    {
-        fields.clear();
-        JsonToken token;
-        while ((token = p.next()) == JsonToken.FIELD_NAME)
-        {
-            final int slot = slotOf(p.name());
-            final JsonToken value = p.next();
-            if (slot == TOTAL_FEE)
-            {
-                if (!feeDetail(p, value))
-                {
-                    return false;
-                }
-            }
-            else if (slot >= 0 && PrivateFrames.isScalar(value))
-            {
-                fields.store(p, slot);
-            }
-            else if (!p.skip(value))
-            {
-                return false;
-            }
-        }
-        return token == JsonToken.END_OBJECT;
-    }
-
-    private boolean feeDetail(final JsonFrameParser p, final JsonToken value) throws IOException
-    {
-        if (value != JsonToken.START_ARRAY)
-        {
-            return p.skip(value);
-        }
-        JsonToken token;
-        boolean first = true;
-        while ((token = p.next()) == JsonToken.START_OBJECT)
-        {
-            JsonToken inner;
-            while ((inner = p.next()) == JsonToken.FIELD_NAME)
-            {
-                final String name = p.name();
-                final JsonToken v = p.next();
-                if (first && "feeCoin".equals(name) && PrivateFrames.isScalar(v))
-                {
-                    fields.store(p, FEE_COIN);
-                }
-                else if (first && "totalFee".equals(name) && PrivateFrames.isScalar(v))
-                {
-                    fields.store(p, TOTAL_FEE);
-                }
-                else if (first && "deduction".equals(name) && PrivateFrames.isScalar(v))
-                {
-                    fields.store(p, DEDUCTION);
-                }
-                else if (!p.skip(v))
-                {
-                    return false;
-                }
-            }
-            if (inner != JsonToken.END_OBJECT)
-            {
-                return false;
-            }
-            first = false;
-        }
-        return token == JsonToken.END_ARRAY;
+        return fields.readObject(json);
     }
 
     private static int slotOf(final String name)
