@@ -112,6 +112,8 @@ class UtaPerpetualEngineSystemTest
             assertTrue(counters.get(CoreCounters.REDUCE_ONLY_PLACES) > 0, "reduce-only quotes at the limit: " + counters);
             assertTrue(counters.get(CoreCounters.POSITION_SNAPSHOTS) > 0, "venue position reports: " + counters);
             assertTrue(counters.get(CoreCounters.REPLACES_SENT) > 0, "in-place modifies: " + counters);
+            // v3 modify-order refuses reduce-only orders: they are cancelled and placed again, never modified
+            assertTrue(!counters.toString().contains("reject.25568"), "modify refused (25568): " + counters);
 
             final List<OpenOrder> open = sim.openFuturesOrders("BTCUSDT");
             assertTrue(open.isEmpty(), "orders left open at the venue: " + open);
