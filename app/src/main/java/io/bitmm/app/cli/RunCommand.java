@@ -26,6 +26,8 @@ import io.bitmm.gateway.bitget.Dialect;
 import io.bitmm.gateway.bitget.v3.CountdownCancelAll;
 import io.bitmm.gateway.bitget.v2.ClassicFuturesDialect;
 import io.bitmm.gateway.bitget.v2.MixAccountSetup;
+import io.bitmm.gateway.bitget.v3.UtaAccountSetup;
+import io.bitmm.gateway.bitget.v3.UtaDialect;
 import io.bitmm.sim.SimVenue;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -108,18 +110,13 @@ public final class RunCommand implements Callable<Integer>
             final List<ProductSymbol> products = Bindings.symbols(config);
             final boolean perpetuals = productKind(products) == InstrumentKind.USDT_PERPETUAL;
             final Dialect dialect = Bindings.dialect(config, urls.rest(), credentials);
-            if (perpetuals && dialect.accountMode() == AccountMode.UTA)
-            {
-                throw new ConfigException("run.symbols: USDT-FUTURES on a Unified Trading Account (v3) is not in this " +
-                    "build yet (issue 13): trade perpetuals on a classic account (venue.account-mode=classic; with the " +
-                    "built-in sim also --set sim.account-mode=classic), or spot on this account");
-            }
             final GatewayContext gateway = Bindings.gateway(config, urls, dialect, credentials);
             final List<String> symbolList = new ArrayList<>();
             products.forEach(p -> symbolList.add(p.symbol()));
+            final boolean uta = dialect.accountMode() == AccountMode.UTA;
             if (perpetuals)
             {
-                gateway.dialect(new ClassicFuturesDialect(config.text("venue.margin-mode")));
+                gateway.dialect(uta ? UtaDialect.FUTURES : new ClassicFuturesDialect(config.text("venue.margin-mode")));
             }
             System.out.println("mm: account mode " + config.text("venue.account-mode") + " (" + gateway.dialect().name() +
                 ")");
@@ -130,8 +127,12 @@ public final class RunCommand implements Callable<Integer>
             final List<StartPositions.Start> venueStarts = StartPositions.perpetuals(instruments, reconciled);
             if (perpetuals && gateway.credentials() != null)
             {
-                System.out.print(new MixAccountSetup(gateway).apply(instruments, config.text("venue.margin-mode"),
-                    config.intValue("venue.leverage")));
+                final String setup = uta ?
+                    new UtaAccountSetup(gateway).apply(instruments, config.text("venue.margin-mode"),
+                        config.intValue("venue.leverage")) :
+                    new MixAccountSetup(gateway).apply(instruments, config.text("venue.margin-mode"),
+                        config.intValue("venue.leverage"));
+                System.out.print(setup);
                 // a perpetual's position is the venue's, whatever a setting says: the engine trades from it
                 venueStarts.forEach(p -> System.out.print(p.line()));
             }

@@ -38,10 +38,11 @@ public final class EngineSettings
             "classic (v2 API) or uta (Unified Trading Account, v3 API); auto asks the venue once at start " +
             "(GET /api/v3/account/settings: 00000 = uta, 40084 = classic, anything else stops the start)"),
         Setting.choice("venue.margin-mode", "crossed", List.of("crossed", "isolated"),
-            "USDT-FUTURES: the margin mode the engine sets on each traded perpetual at start when it differs"),
+            "USDT-FUTURES: the margin mode the engine sets on each traded perpetual at start when it differs; on a UTA " +
+            "account only crossed (v3 orders carry no margin mode: Bitget's default)"),
         Setting.integer("venue.leverage", 5, "x", 1, 125,
             "USDT-FUTURES: the leverage the engine sets on each traded perpetual at start when it differs (position " +
-            "mode is always set to one-way)"),
+            "mode, v3 hold mode, is always set to one-way)"),
         // engine threads and rings
         Setting.integer("engine.inbound-ring-size", 4096, "slots (power of two)", 64, 1 << 20,
             "inbound ring: market data, private pushes, acks and timer ticks"),

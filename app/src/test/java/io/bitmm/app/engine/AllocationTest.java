@@ -65,7 +65,7 @@ class AllocationTest
     private static final long ORDER_THREAD_BYTES_PER_WINDOW = 1024;
 
     @ParameterizedTest(name = "account {0}, engine.threading = {1}")
-    @CsvSource({"classic, dedicated", "uta, dedicated", "classic, shared", "uta, shared"})
+    @CsvSource({"classic, dedicated", "uta, dedicated", "classic, shared", "uta, shared", "uta-perpetual, dedicated"})
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void shouldAllocateNothingPerEventOnTheMarketDataCoreAndOrderThreads(
         final String account, final String threading, @TempDir final Path dir)
@@ -78,14 +78,16 @@ class AllocationTest
         // The tests run Netty with paranoid leak detection, which records a stack trace per buffer: not production.
         final ResourceLeakDetector.Level leakLevel = ResourceLeakDetector.getLevel();
         ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
-        final Config config = EngineSettings.newConfig().override("test", List.of("sim.account-mode=" + account,
-            "venue.account-mode=" + account, "sim.seed=7", "sim.stress=true", "sim.stress-rate=20000",
+        final boolean perpetual = account.endsWith("-perpetual");
+        final String mode = perpetual ? "uta" : account;
+        final Config config = EngineSettings.newConfig().override("test", List.of("sim.account-mode=" + mode,
+            "venue.account-mode=" + mode, "sim.seed=7", "sim.stress=true", "sim.stress-rate=20000",
             "engine.threading=" + threading));
         try (SimVenue sim = SimVenue.start(Bindings.sim(config).tls(false)))
         {
             final io.bitmm.sim.Credentials accepted = sim.credentials();
             final GatewayContext gateway = Bindings.gateway(config, Bindings.VenueUrls.of(sim),
-                "uta".equals(account) ? UtaDialect.INSTANCE : ClassicSpotDialect.INSTANCE,
+                perpetual ? UtaDialect.FUTURES : "uta".equals(account) ? UtaDialect.INSTANCE : ClassicSpotDialect.INSTANCE,
                 new Credentials(accepted.apiKey(), accepted.secret(), accepted.passphrase()));
             final InstrumentTable instruments = InstrumentLoader.load(gateway, List.of("BTCUSDT"));
             final CoreContext coreContext = Bindings.core(config, instruments, System.currentTimeMillis());
@@ -155,7 +157,8 @@ class AllocationTest
                 {
                     final CountersSnapshot snapshot = CountersSnapshot.read(file);
                     assertTrue(snapshot.value(CounterTypes.CORE, "book_updates") > events, "counters file moved");
-                    assertTrue(snapshot.value(CounterTypes.INSTRUMENT, "best_bid", "symbol", "BTCUSDT") > 0,
+                    assertTrue(snapshot.value(CounterTypes.INSTRUMENT, "best_bid", "symbol",
+                        perpetual ? "USDT-FUTURES:BTCUSDT" : "BTCUSDT") > 0,
                         "instrument gauges written");
                 }
             }

@@ -12,8 +12,10 @@ import io.bitmm.core.position.Position;
 import io.bitmm.gateway.Credentials;
 import io.bitmm.gateway.GatewayContext;
 import io.bitmm.gateway.InstrumentLoader;
+import io.bitmm.gateway.bitget.v3.UtaDialect;
 import io.bitmm.sim.CoinBalance;
 import io.bitmm.sim.OpenOrder;
+import io.bitmm.sim.SimPosition;
 import io.bitmm.sim.SimVenue;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -51,6 +53,75 @@ class PrivateStreamRecoverySystemTest
     void shouldEndWithTheVenuesHoldingsAfterPushesLostAcrossReconnectsOnUta() throws Exception
     {
         pushesLostAcrossReconnects(config(23, "uta"));
+    }
+
+    /**
+     * The same on a UTA account's BTCUSDT perpetual: v3 fill and position pushes lost, the gap's fills fetched from
+     * {@code /api/v3/trade/fills?category=USDT-FUTURES}; the engine's position ends equal to the venue's.
+     */
+    @Test
+    @Timeout(value = 240, unit = TimeUnit.SECONDS)
+    void shouldEndWithTheVenuesPositionAfterPushesLostAcrossReconnectsOnAUtaPerpetual() throws Exception
+    {
+        final Config config = EngineSettings.newConfig().override("test", List.of("sim.account-mode=uta",
+            "venue.account-mode=uta", "run.symbols=USDT-FUTURES:BTCUSDT", "sim.seed=23", "sim.books-interval=50ms",
+            "risk.max-position=0.01", "risk.soft-position=0.006", "quoting.order-size=0.001", "gateway.order-warmup=0",
+            "quoting.fee-floor=false"));
+        try (SimVenue sim = SimVenue.start(Bindings.sim(config).takersPerSecond(20)))
+        {
+            final io.bitmm.sim.Credentials accepted = sim.credentials();
+            final GatewayContext gateway = Bindings.gateway(config, Bindings.VenueUrls.of(sim), UtaDialect.FUTURES,
+                new Credentials(accepted.apiKey(), accepted.secret(), accepted.passphrase()));
+            final InstrumentTable instruments = InstrumentLoader.load(gateway, List.of("BTCUSDT"));
+            final CoreContext coreContext = Bindings.core(config, instruments, System.currentTimeMillis());
+            final Engine engine = new Engine(Bindings.engine(config), coreContext, gateway, instruments);
+            int gapsWithFills = 0;
+            engine.start();
+            try
+            {
+                waitFor(() -> engine.core().counters().fills(Side.BUY) + engine.core().counters().fills(Side.SELL) > 0, 30_000);
+                sim.faults().restDelayMs(200);
+                for (int gap = 0; gap < GAPS; gap++)
+                {
+                    // every fill moves the wallet's USDT (its fee)
+                    final BigDecimal before = total(sim.futuresBalance("USDT"));
+                    sim.faults().dropPrivatePushesMs(60_000);
+                    waitFor(() -> total(sim.futuresBalance("USDT")).compareTo(before) != 0, 30_000);
+                    Thread.sleep(500);
+                    if (total(sim.futuresBalance("USDT")).compareTo(before) != 0)
+                    {
+                        gapsWithFills++;
+                    }
+                    sim.faults().dropPrivatePushesMs(0);
+                    sim.faults().dropConnections();
+                    Thread.sleep(3_000);
+                }
+                sim.faults().restDelayMs(0);
+                Thread.sleep(3_000);
+            }
+            finally
+            {
+                assertTrue(engine.stop(), "every order confirmed closed within the shutdown timeout");
+            }
+            assertTrue(gapsWithFills > 0, "no fill happened while pushes were lost: the test proved nothing");
+            assertTrue(sim.openFuturesOrders("BTCUSDT").isEmpty(), "orders left open at the venue");
+            final Position position = engine.core().position(0);
+            final BigDecimal venue = venuePosition(sim);
+            final CoreCounters counters = engine.core().counters();
+            assertEquals(0, venue.compareTo(BigDecimal.valueOf(position.size(), instruments.instrument(0).sizeScale())),
+                "engine position " + position.size() + " vs the venue's " + venue + " (" + counters + ")");
+            assertTrue(counters.get(CoreCounters.RECONNECT_RECONCILES) >= GAPS, counters.toString());
+            assertTrue(counters.get(CoreCounters.RECOVERED_FILLS) >= 1, "fills recovered from the venue: " + counters);
+            assertEquals(0, engine.handlerErrors(), "ring handler errors");
+        }
+    }
+
+    private static BigDecimal venuePosition(final SimVenue sim)
+    {
+        final SimPosition longSide = sim.position("BTCUSDT", "long");
+        final SimPosition shortSide = sim.position("BTCUSDT", "short");
+        return (longSide == null ? BigDecimal.ZERO : longSide.size())
+            .subtract(shortSide == null ? BigDecimal.ZERO : shortSide.size());
     }
 
     private static void pushesLostAcrossReconnects(final Config config) throws Exception

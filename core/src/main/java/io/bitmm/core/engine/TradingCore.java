@@ -859,6 +859,12 @@ public final class TradingCore
         final boolean old = nowNanos - order.createdNanos() > maxOrderAgeNanos;
         if (moved || old)
         {
+            if (amendInPlace && order.reduceOnly())
+            {
+                // v3 modify-order refuses a reduce-only order (25568): pull it, the next pass places it anew
+                cancel(slot);
+                return;
+            }
             final boolean tooClose = order.side() == Side.BUY ? order.price() > price : order.price() < price;
             if (!replace(slot, quoteSlot, price, size) && moved && tooClose)
             {

@@ -106,6 +106,36 @@ public interface AccountQueries
     }
 
     /**
+     * One position row's fields as a {@link VenuePosition}, the rule both dialects' rows follow: no {@code symbol}
+     * (null, empty, missing) is not a position (null); the size ({@code total}) null, empty, missing or not an unsigned
+     * decimal is an error; a short side makes it negative (anything else, one-way {@code net} included, keeps its
+     * sign); an entry price missing or not a decimal is "0" (unknown: the core prices the position at its first mark).
+     *
+     * @param symbol the row's {@code symbol}.
+     * @param total  the row's size, an unsigned decimal in base coin.
+     * @param isShort true when the row's side is {@code short}.
+     * @param entry  the row's average entry price.
+     * @return the position, or null without a symbol.
+     * @throws IllegalArgumentException naming the symbol and value when {@code total} is not a decimal.
+     */
+    static VenuePosition venuePosition(final String symbol, final String total, final boolean isShort,
+        final String entry)
+    {
+        if (symbol == null || symbol.isEmpty())
+        {
+            return null;
+        }
+        if (total == null || !total.matches("[0-9]+(\\.[0-9]+)?"))
+        {
+            throw new IllegalArgumentException("the venue's " + symbol + " position has total = " +
+                (total == null ? "(none)" : "'" + total + "'") + ", not a decimal size");
+        }
+        final boolean flat = total.matches("0+(\\.0+)?");
+        final String size = flat ? "0" : isShort ? "-" + total : total;
+        return new VenuePosition(symbol, size, entry == null || !entry.matches("[0-9]+(\\.[0-9]+)?") ? "0" : entry);
+    }
+
+    /**
      * A venue position at reconciliation.
      *
      * @param symbol     the symbol.

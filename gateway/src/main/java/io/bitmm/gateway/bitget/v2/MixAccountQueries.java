@@ -93,21 +93,8 @@ public final class MixAccountQueries implements AccountQueries
     @Override
     public VenuePosition position(final Map<String, String> row)
     {
-        final String symbol = row.get("symbol");
-        if (symbol == null || symbol.isEmpty())
-        {
-            return null;
-        }
-        final String total = row.get("total");
-        if (total == null || !total.matches("[0-9]+(\\.[0-9]+)?"))
-        {
-            throw new IllegalArgumentException("the venue's " + symbol + " position has total = " +
-                (total == null ? "(none)" : "'" + total + "'") + ", not a decimal size");
-        }
-        final boolean flat = total.matches("0+(\\.0+)?");
-        final String size = flat ? "0" : "short".equals(row.get("holdSide")) ? "-" + total : total;
-        final String entry = row.get("openPriceAvg");
-        return new VenuePosition(symbol, size, entry == null || !entry.matches("[0-9]+(\\.[0-9]+)?") ? "0" : entry);
+        return AccountQueries.venuePosition(row.get("symbol"), row.get("total"), "short".equals(row.get("holdSide")),
+            row.get("openPriceAvg"));
     }
 
     @Override

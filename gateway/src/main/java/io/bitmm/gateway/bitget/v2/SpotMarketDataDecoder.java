@@ -1,73 +1,32 @@
 package io.bitmm.gateway.bitget.v2;
 
-import com.fasterxml.jackson.core.JsonToken;
-import io.bitmm.core.event.EventType;
-import io.bitmm.core.event.InboundEvent;
 import io.bitmm.core.event.InboundPublisher;
-import io.bitmm.core.event.Side;
-import io.bitmm.core.instrument.DecimalParser;
-import io.bitmm.core.instrument.Instrument;
 import io.bitmm.core.instrument.InstrumentTable;
 import io.bitmm.gateway.DistinctErrorLog;
 import io.bitmm.gateway.GatewayCounters;
 import io.bitmm.gateway.bitget.MarketDataCodec;
-import io.bitmm.gateway.json.Chars;
-import io.bitmm.gateway.json.JsonFrameParser;
-
-import java.io.IOException;
+import io.bitmm.gateway.bitget.PublicStreamDecoder;
+import io.bitmm.gateway.bitget.PublicStreamKeys;
 
 /**
- * Decodes v2 public-stream frames ({@code books*}, {@code trade}, subscribe acks, errors, {@code pong}) straight
- * into claimed inbound ring slots. Allocation-free on the fast path.
- * <p>
- * Key order in JSON is free: when {@code data} arrives before {@code arg}/{@code action} the first pass skips it
- * and a second pass over the same bytes (the frame is held in the caller's buffer) decodes it. A frame that cannot
- * be decoded is counted, reported once per kind, and its claimed slot is published as {@link EventType#NONE}; the
- * result tells the caller to resync.
+ * Classic v2 public-stream codec (bitget-v2-protocol.md §10): {@code books} with {@code asks}/{@code bids} and a CRC32
+ * {@code checksum}, {@code books1/5/15}, {@code trade}; {@code arg} keys {@code channel} and {@code instId}. The same
+ * pushes serve spot and, with {@code instType} {@code USDT-FUTURES}, the classic USDT-M perpetuals. The frame loop is
+ * the shared {@link PublicStreamDecoder}; this class is v2's names and the subscribe frame.
  */
 public final class SpotMarketDataDecoder implements MarketDataCodec
 {
-    private static final int CHANNEL_UNKNOWN = 0;
-    private static final int CHANNEL_BOOKS = 1;
-    private static final int CHANNEL_BOOKS_SNAPSHOT_ONLY = 2;
-    private static final int CHANNEL_TRADE = 3;
-    private static final int CHANNEL_OTHER = 4;
+    /** v2's public stream names. */
+    public static final PublicStreamKeys KEYS = new PublicStreamKeys("md: ", "channel", "instId", "books",
+        new String[] {"books1", "books5", "books15"}, "trade", "asks", "bids", "ts", "price", "size", "side", "tradeId",
+        "ts", PublicStreamKeys.CHECKSUM);
 
-    private static final int ACTION_NONE = 0;
-    private static final int ACTION_SNAPSHOT = 1;
-    private static final int ACTION_UPDATE = 2;
-
-    private static final int SEEN_SEQ = 1;
-    private static final int SEEN_TS = 2;
-    private static final int SEEN_PRICE = 4;
-    private static final int SEEN_SIZE = 8;
-    private static final int SEEN_SIDE = 16;
-    private static final int SEEN_TRADE_ID = 32;
-
+    private final PublicStreamDecoder decoder;
     private final String instType;
-    private final InstrumentTable instruments;
-    private final InboundPublisher publisher;
-    private final GatewayCounters counters;
-    private final DistinctErrorLog errorLog;
-    private final JsonFrameParser json = new JsonFrameParser();
-    private final DecimalParser decimal = new DecimalParser();
-
-    private int channel;
-    private int action;
-    private int instrumentId;
-    private int event;
-    private int code;
-    private boolean dataDeferred;
-    private boolean dataDone;
-    private long rxNanos;
-    private long claimed = -1;
-    private String failure;
-    private int seen;
-    private int errorInstrumentId = -1;
-    private final boolean[] awaitingSnapshot;
-    private long updatesBeforeSnapshot;
 
     /**
+     * A spot codec ({@code instType} {@code SPOT}).
+     *
      * @param instruments the traded instruments.
      * @param publisher   the inbound ring.
      * @param counters    where to count frames and errors.
@@ -83,14 +42,11 @@ public final class SpotMarketDataDecoder implements MarketDataCodec
     }
 
     /**
-     * v2 public {@code books}/{@code trade} pushes have the same shape for every instType: this decoder serves spot
-     * and, with {@code instType} {@code USDT-FUTURES}, the classic USDT-M perpetuals (bitget-v2-protocol.md §10).
-     *
-     * @param instruments the traded instruments (all of this instType).
+     * @param instruments the traded instruments (all of one category).
      * @param publisher   the inbound ring.
-     * @param counters    counters.
-     * @param errorLog    distinct error log.
-     * @param instType    {@code SPOT} or {@code USDT-FUTURES}: what {@link #subscription} subscribes.
+     * @param counters    where to count frames and errors.
+     * @param errorLog    where to report the first error of each kind.
+     * @param instType    the subscribed {@code instType}: {@code SPOT} or {@code USDT-FUTURES}.
      */
     public SpotMarketDataDecoder(
         final InstrumentTable instruments,
@@ -99,30 +55,50 @@ public final class SpotMarketDataDecoder implements MarketDataCodec
         final DistinctErrorLog errorLog,
         final String instType)
     {
+        this.decoder = new PublicStreamDecoder(KEYS, instruments, publisher, counters, errorLog);
         this.instType = instType;
-        this.instruments = instruments;
-        this.publisher = publisher;
-        this.counters = counters;
-        this.errorLog = errorLog;
-        this.awaitingSnapshot = new boolean[instruments.instrumentCount()];
     }
 
-    /**
-     * Drop {@code books} updates of an instrument until its next snapshot (after a (re)subscribe: updates still in
-     * flight from the old subscription must not reach the core after its BOOK_RESET).
-     *
-     * @param instrumentId the instrument, or -1 for all.
-     */
+    @Override
+    public int onFrame(final byte[] buffer, final int offset, final int length, final long rxNanos)
+    {
+        return decoder.onFrame(buffer, offset, length, rxNanos);
+    }
+
     @Override
     public void awaitSnapshot(final int instrumentId)
     {
-        for (int i = 0; i < awaitingSnapshot.length; i++)
-        {
-            if (instrumentId < 0 || i == instrumentId)
-            {
-                awaitingSnapshot[i] = true;
-            }
-        }
+        decoder.awaitSnapshot(instrumentId);
+    }
+
+    @Override
+    public boolean isAwaitingSnapshot(final int instrumentId)
+    {
+        return decoder.isAwaitingSnapshot(instrumentId);
+    }
+
+    @Override
+    public int errorInstrumentId()
+    {
+        return decoder.errorInstrumentId();
+    }
+
+    @Override
+    public int event()
+    {
+        return decoder.event();
+    }
+
+    @Override
+    public int code()
+    {
+        return decoder.code();
+    }
+
+    @Override
+    public String subscription(final String op, final int instrumentId, final boolean withTrades)
+    {
+        return decoder.subscription(op, instrumentId, withTrades, instType);
     }
 
     /**
@@ -130,637 +106,7 @@ public final class SpotMarketDataDecoder implements MarketDataCodec
      */
     public long updatesBeforeSnapshot()
     {
-        return updatesBeforeSnapshot;
-    }
-
-    /**
-     * Decode one complete text frame.
-     *
-     * @param buffer  the frame's bytes (held unchanged for the call).
-     * @param offset  where it starts.
-     * @param length  its length.
-     * @param rxNanos when its first bytes were read.
-     * @return {@link #OK}, {@link #PONG}, {@link #CONTROL} or {@link #ERROR}.
-     */
-    @Override
-    public int onFrame(final byte[] buffer, final int offset, final int length, final long rxNanos)
-    {
-        counters.increment(GatewayCounters.FRAMES);
-        if (isPong(buffer, offset, length))
-        {
-            return PONG;
-        }
-        this.rxNanos = rxNanos;
-        channel = CHANNEL_UNKNOWN;
-        action = ACTION_NONE;
-        instrumentId = -1;
-        event = EVENT_NONE;
-        code = 0;
-        dataDeferred = false;
-        dataDone = false;
-        failure = null;
-        errorInstrumentId = -1;
-        try
-        {
-            json.feed(buffer, offset, length);
-            parseRoot();
-            if (failure == null && dataDeferred && headerKnown())
-            {
-                json.feed(buffer, offset, length);
-                parseRoot();
-            }
-            if (failure == null && dataDeferred && !dataDone && channel != CHANNEL_OTHER && instrumentId >= 0)
-            {
-                failure = "data without a decodable header";
-            }
-        }
-        catch (final IOException | RuntimeException ex)
-        {
-            json.recreate();
-            failure = failure == null ? "malformed JSON" : failure;
-            errorLog.record("md: malformed JSON", ex.getClass().getSimpleName());
-        }
-        return finish();
-    }
-
-    private int finish()
-    {
-        abandonClaim();
-        if (failure != null)
-        {
-            // the frame may have been left part-read (a value of the wrong shape): start the next one afresh
-            json.recreate();
-            counters.increment(GatewayCounters.DECODE_ERRORS);
-            errorLog.record("md: " + failureKind(), null);
-            errorInstrumentId = instrumentId;
-            return ERROR;
-        }
-        if (event != EVENT_NONE)
-        {
-            if (event == EVENT_ERROR)
-            {
-                counters.increment(GatewayCounters.VENUE_ERRORS);
-                errorLog.record("md: venue error event", "code " + code);
-            }
-            return CONTROL;
-        }
-        return OK;
-    }
-
-    private String failureKind()
-    {
-        return failure;
-    }
-
-    private static boolean isPong(final byte[] buffer, final int offset, final int length)
-    {
-        return length == 4 && buffer[offset] == 'p' && buffer[offset + 1] == 'o' && buffer[offset + 2] == 'n' &&
-            buffer[offset + 3] == 'g';
-    }
-
-    private boolean headerKnown()
-    {
-        if (instrumentId < 0)
-        {
-            return false;
-        }
-        return channel == CHANNEL_TRADE || channel == CHANNEL_BOOKS_SNAPSHOT_ONLY ||
-            (channel == CHANNEL_BOOKS && action != ACTION_NONE);
-    }
-
-    private void parseRoot() throws IOException
-    {
-        if (json.next() != JsonToken.START_OBJECT)
-        {
-            fail("frame is not a JSON object");
-            return;
-        }
-        JsonToken token;
-        while ((token = json.next()) == JsonToken.FIELD_NAME)
-        {
-            final String name = json.name();
-            final JsonToken value = json.next();
-            if (!field(name, value))
-            {
-                fail("truncated frame");
-                return;
-            }
-        }
-        if (token != JsonToken.END_OBJECT)
-        {
-            fail("truncated frame");
-            return;
-        }
-        if (!json.endOfFrame())
-        {
-            fail("trailing content after the frame");
-            json.recreate();
-        }
-    }
-
-    private boolean field(final String name, final JsonToken value) throws IOException
-    {
-        if (value != JsonToken.START_OBJECT && value != JsonToken.START_ARRAY && value != JsonToken.VALUE_STRING &&
-            value != JsonToken.VALUE_NUMBER_INT && !"data".equals(name))
-        {
-            // null, true, false, a float: no header field has such a value; unknown fields are skipped the same way
-            return json.skip(value);
-        }
-        switch (name)
-        {
-            case "action":
-                if (value != JsonToken.VALUE_STRING)
-                {
-                    return json.skip(value);
-                }
-                action = Chars.equalsAscii(json.chars(), json.offset(), json.length(), "snapshot") ? ACTION_SNAPSHOT :
-                    Chars.equalsAscii(json.chars(), json.offset(), json.length(), "update") ? ACTION_UPDATE : ACTION_NONE;
-                return true;
-            case "arg":
-                return value == JsonToken.START_OBJECT ? parseArg() : json.skip(value);
-            case "event":
-                if (value != JsonToken.VALUE_STRING)
-                {
-                    return json.skip(value);
-                }
-                event = eventOf(json.chars(), json.offset(), json.length());
-                return true;
-            case "code":
-                if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY)
-                {
-                    return json.skip(value);
-                }
-                code = (int)Chars.parseLong(json.chars(), json.offset(), json.length());
-                return true;
-            case "data":
-                return data(value);
-            default:
-                return json.skip(value);
-        }
-    }
-
-    private boolean data(final JsonToken value) throws IOException
-    {
-        if (dataDone || !headerKnown() || value != JsonToken.START_ARRAY)
-        {
-            dataDeferred = !dataDone;
-            return json.skip(value);
-        }
-        dataDone = true;
-        if (channel == CHANNEL_BOOKS && awaitingSnapshot[instrumentId])
-        {
-            if (action == ACTION_UPDATE)
-            {
-                updatesBeforeSnapshot++;
-                return json.skip(value);
-            }
-            awaitingSnapshot[instrumentId] = false;
-        }
-        JsonToken token;
-        while ((token = json.next()) == JsonToken.START_OBJECT)
-        {
-            final boolean complete = channel == CHANNEL_TRADE ? trade() : book();
-            if (!complete)
-            {
-                return false;
-            }
-        }
-        return token == JsonToken.END_ARRAY;
-    }
-
-    private static int eventOf(final char[] chars, final int offset, final int length)
-    {
-        if (Chars.equalsAscii(chars, offset, length, "subscribe"))
-        {
-            return EVENT_SUBSCRIBE;
-        }
-        if (Chars.equalsAscii(chars, offset, length, "unsubscribe"))
-        {
-            return EVENT_UNSUBSCRIBE;
-        }
-        if (Chars.equalsAscii(chars, offset, length, "error"))
-        {
-            return EVENT_ERROR;
-        }
-        return Chars.equalsAscii(chars, offset, length, "login") ? EVENT_LOGIN : EVENT_OTHER;
-    }
-
-    private boolean parseArg() throws IOException
-    {
-        JsonToken token;
-        while ((token = json.next()) == JsonToken.FIELD_NAME)
-        {
-            final String name = json.name();
-            final JsonToken value = json.next();
-            if ("channel".equals(name) && value == JsonToken.VALUE_STRING)
-            {
-                channel = channelOf(json.chars(), json.offset(), json.length());
-            }
-            else if ("instId".equals(name) && value == JsonToken.VALUE_STRING)
-            {
-                instrumentId = instruments.instrumentId(json.chars(), json.offset(), json.length());
-            }
-            else if (!json.skip(value))
-            {
-                return false;
-            }
-        }
-        return token == JsonToken.END_OBJECT;
-    }
-
-    private static int channelOf(final char[] chars, final int offset, final int length)
-    {
-        if (Chars.equalsAscii(chars, offset, length, "books"))
-        {
-            return CHANNEL_BOOKS;
-        }
-        if (Chars.equalsAscii(chars, offset, length, "books1") || Chars.equalsAscii(chars, offset, length, "books5") ||
-            Chars.equalsAscii(chars, offset, length, "books15"))
-        {
-            return CHANNEL_BOOKS_SNAPSHOT_ONLY;
-        }
-        return Chars.equalsAscii(chars, offset, length, "trade") ? CHANNEL_TRADE : CHANNEL_OTHER;
-    }
-
-    private InboundEvent claim(final EventType type)
-    {
-        claimed = publisher.claim();
-        final InboundEvent e = publisher.event(claimed);
-        e.reset();
-        e.type = type;
-        e.timestampNanos = rxNanos;
-        e.instrumentId = instrumentId;
-        return e;
-    }
-
-    private void publish(final InboundEvent e, final boolean valid)
-    {
-        if (!valid)
-        {
-            e.type = EventType.NONE;
-        }
-        e.publishNanos = System.nanoTime();
-        publisher.publish(claimed);
-        claimed = -1;
-        counters.increment(GatewayCounters.EVENTS_PUBLISHED);
-    }
-
-    private void abandonClaim()
-    {
-        if (claimed >= 0)
-        {
-            final InboundEvent e = publisher.event(claimed);
-            e.type = EventType.NONE;
-            publisher.publish(claimed);
-            claimed = -1;
-        }
-    }
-
-    private boolean book() throws IOException
-    {
-        final Instrument instrument = instruments.instrument(instrumentId);
-        final InboundEvent e = claim(channel == CHANNEL_BOOKS && action == ACTION_UPDATE ?
-            EventType.BOOK_UPDATE : EventType.BOOK_SNAPSHOT);
-        final String before = failure;
-        seen = 0;
-        JsonToken token;
-        while ((token = json.next()) == JsonToken.FIELD_NAME)
-        {
-            final String name = json.name();
-            final JsonToken value = json.next();
-            final boolean complete;
-            switch (name)
-            {
-                case "asks":
-                    complete = levels(value, e, false, instrument);
-                    break;
-                case "bids":
-                    complete = levels(value, e, true, instrument);
-                    break;
-                case "checksum":
-                    complete = checksum(value, e);
-                    break;
-                case "seq":
-                    e.seq = optionalNumber(value);
-                    seen |= SEEN_SEQ;
-                    complete = skipComposite(value);
-                    break;
-                case "ts":
-                    e.venueTimeMs = optionalNumber(value);
-                    seen |= SEEN_TS;
-                    complete = skipComposite(value);
-                    break;
-                default:
-                    complete = json.skip(value);
-                    break;
-            }
-            if (!complete)
-            {
-                return false;
-            }
-        }
-        if (token != JsonToken.END_OBJECT)
-        {
-            return false;
-        }
-        if (!e.checksumPresent)
-        {
-            counters.increment(GatewayCounters.FIELD_DEFAULTS);
-        }
-        if ((seen & SEEN_SEQ) == 0 || (seen & SEEN_TS) == 0)
-        {
-            counters.increment(GatewayCounters.FIELD_DEFAULTS);
-        }
-        publish(e, failure == before);
-        return true;
-    }
-
-    /**
-     * {@code checksum}: a signed 32-bit number (also accepted as a string of one). Missing, {@code null} or empty:
-     * no checksum (the book is not checked on this update), counted; anything else: a decode error (resync).
-     */
-    private boolean checksum(final JsonToken value, final InboundEvent e) throws IOException
-    {
-        if (value == JsonToken.VALUE_NULL || (value == JsonToken.VALUE_STRING && json.length() == 0))
-        {
-            return true;
-        }
-        final long checksum;
-        if (value == JsonToken.VALUE_NUMBER_INT)
-        {
-            checksum = json.longValue();
-        }
-        else if (value == JsonToken.VALUE_STRING)
-        {
-            final boolean negative = json.chars()[json.offset()] == '-';
-            final long magnitude = Chars.parseLong(json.chars(), json.offset() + (negative ? 1 : 0),
-                json.length() - (negative ? 1 : 0));
-            checksum = magnitude == Chars.NOT_A_NUMBER ? Long.MIN_VALUE : (negative ? -magnitude : magnitude);
-        }
-        else
-        {
-            fail("bad checksum");
-            return json.skip(value);
-        }
-        if (checksum < Integer.MIN_VALUE || checksum > 0xFFFF_FFFFL)
-        {
-            fail("bad checksum");
-            return true;
-        }
-        e.checksum = (int)checksum;
-        e.checksumPresent = true;
-        return true;
-    }
-
-    /** {@code seq}, {@code ts}: missing, {@code null} or empty read as 0, counted; text that is no integer fails. */
-    private long optionalNumber(final JsonToken value) throws IOException
-    {
-        if (value == JsonToken.VALUE_NULL || (value == JsonToken.VALUE_STRING && json.length() == 0))
-        {
-            counters.increment(GatewayCounters.FIELD_DEFAULTS);
-            return 0;
-        }
-        return number(value);
-    }
-
-    private boolean skipComposite(final JsonToken value) throws IOException
-    {
-        return value != JsonToken.START_OBJECT && value != JsonToken.START_ARRAY || json.skip(value);
-    }
-
-    private long number(final JsonToken value) throws IOException
-    {
-        if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY || value == JsonToken.VALUE_NULL ||
-            value == JsonToken.VALUE_TRUE || value == JsonToken.VALUE_FALSE)
-        {
-            fail("bad integer");
-            return 0;
-        }
-        if (value == JsonToken.VALUE_NUMBER_INT)
-        {
-            return json.longValue();
-        }
-        final long parsed = Chars.parseLong(json.chars(), json.offset(), json.length());
-        if (parsed == Chars.NOT_A_NUMBER)
-        {
-            fail("bad integer");
-            return 0;
-        }
-        return parsed;
-    }
-
-    private boolean levels(final JsonToken value, final InboundEvent e, final boolean bids, final Instrument instrument)
-        throws IOException
-    {
-        if (value != JsonToken.START_ARRAY)
-        {
-            fail("levels are not an array");
-            return json.skip(value);
-        }
-        JsonToken token;
-        int count = 0;
-        while ((token = json.next()) == JsonToken.START_ARRAY)
-        {
-            if (count < InboundEvent.MAX_LEVELS)
-            {
-                if (!level(e, bids, count, instrument))
-                {
-                    return false;
-                }
-                count++;
-            }
-            else
-            {
-                e.truncatedLevels++;
-                if (!json.skip(token))
-                {
-                    return false;
-                }
-            }
-        }
-        if (bids)
-        {
-            e.bidCount = count;
-        }
-        else
-        {
-            e.askCount = count;
-        }
-        return token == JsonToken.END_ARRAY;
-    }
-
-    private boolean level(final InboundEvent e, final boolean bids, final int index, final Instrument instrument)
-        throws IOException
-    {
-        JsonToken token = json.next();
-        if (!isScalar(token) || decimal.parse(json.chars(), json.offset(), json.length(), instrument.priceScale()) !=
-            DecimalParser.OK)
-        {
-            fail("bad level price");
-            return json.skip(token) && skipRest(JsonToken.END_ARRAY);
-        }
-        final long price = decimal.value();
-        final int priceDecimals = decimal.decimals();
-        token = json.next();
-        if (!isScalar(token) || decimal.parse(json.chars(), json.offset(), json.length(), instrument.sizeScale()) !=
-            DecimalParser.OK)
-        {
-            fail("bad level size");
-            return json.skip(token) && skipRest(JsonToken.END_ARRAY);
-        }
-        if (bids)
-        {
-            e.bidPrices[index] = price;
-            e.bidPriceDecimals[index] = (byte)priceDecimals;
-            e.bidSizes[index] = decimal.value();
-            e.bidSizeDecimals[index] = (byte)decimal.decimals();
-        }
-        else
-        {
-            e.askPrices[index] = price;
-            e.askPriceDecimals[index] = (byte)priceDecimals;
-            e.askSizes[index] = decimal.value();
-            e.askSizeDecimals[index] = (byte)decimal.decimals();
-        }
-        return skipRest(JsonToken.END_ARRAY);
-    }
-
-    private boolean skipRest(final JsonToken end) throws IOException
-    {
-        JsonToken token;
-        while ((token = json.next()) != end)
-        {
-            if (token == JsonToken.NOT_AVAILABLE || token == null || token == JsonToken.END_OBJECT ||
-                token == JsonToken.END_ARRAY || !json.skip(token))
-            {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isScalar(final JsonToken token)
-    {
-        return token == JsonToken.VALUE_STRING || token == JsonToken.VALUE_NUMBER_INT ||
-            token == JsonToken.VALUE_NUMBER_FLOAT;
-    }
-
-    private boolean trade() throws IOException
-    {
-        final Instrument instrument = instruments.instrument(instrumentId);
-        final InboundEvent e = claim(EventType.TRADE);
-        final String before = failure;
-        seen = 0;
-        JsonToken token;
-        while ((token = json.next()) == JsonToken.FIELD_NAME)
-        {
-            final String name = json.name();
-            final JsonToken value = json.next();
-            switch (name)
-            {
-                case "price":
-                    e.price = scaled(value, instrument.priceScale());
-                    seen |= SEEN_PRICE;
-                    break;
-                case "size":
-                    e.size = scaled(value, instrument.sizeScale());
-                    seen |= SEEN_SIZE;
-                    break;
-                case "side":
-                    seen |= SEEN_SIDE;
-                    if (value != JsonToken.VALUE_STRING || !(Chars.equalsAscii(json.chars(), json.offset(), json.length(),
-                        "sell") || Chars.equalsAscii(json.chars(), json.offset(), json.length(), "buy")))
-                    {
-                        counters.increment(GatewayCounters.FIELD_DEFAULTS);
-                    }
-                    e.side = value == JsonToken.VALUE_STRING &&
-                        Chars.equalsAscii(json.chars(), json.offset(), json.length(), "sell") ? Side.SELL : Side.BUY;
-                    break;
-                case "tradeId":
-                    e.tradeId = number(value);
-                    seen |= SEEN_TRADE_ID;
-                    break;
-                case "ts":
-                    e.venueTimeMs = optionalNumber(value);
-                    seen |= SEEN_TS;
-                    break;
-                default:
-                    break;
-            }
-            if (!skipComposite(value))
-            {
-                return false;
-            }
-        }
-        if (token != JsonToken.END_OBJECT)
-        {
-            return false;
-        }
-        if ((seen & (SEEN_PRICE | SEEN_SIZE)) != (SEEN_PRICE | SEEN_SIZE))
-        {
-            fail("trade without a price or size");
-        }
-        if ((seen & (SEEN_SIDE | SEEN_TS | SEEN_TRADE_ID)) != (SEEN_SIDE | SEEN_TS | SEEN_TRADE_ID))
-        {
-            counters.increment(GatewayCounters.FIELD_DEFAULTS);
-        }
-        publish(e, failure == before);
-        return true;
-    }
-
-    private long scaled(final JsonToken value, final int scale) throws IOException
-    {
-        if (!isScalar(value) || decimal.parse(json.chars(), json.offset(), json.length(), scale) != DecimalParser.OK)
-        {
-            fail("bad decimal");
-            return 0;
-        }
-        return decimal.value();
-    }
-
-    private void fail(final String reason)
-    {
-        if (failure == null)
-        {
-            failure = reason;
-        }
-    }
-
-    /**
-     * @param instrumentId an instrument.
-     * @return true while its book waits for a {@code books} snapshot (subscribed or resynced, nothing received yet).
-     */
-    @Override
-    public boolean isAwaitingSnapshot(final int instrumentId)
-    {
-        return awaitingSnapshot[instrumentId];
-    }
-
-    /**
-     * @return the instrument of the last {@link #ERROR}, -1 when unknown (resync everything).
-     */
-    @Override
-    public int errorInstrumentId()
-    {
-        return errorInstrumentId;
-    }
-
-    /**
-     * @return the control event of the last {@link #CONTROL} frame.
-     */
-    @Override
-    public int event()
-    {
-        return event;
-    }
-
-    /**
-     * @return the {@code code} of the last control frame, 0 when absent.
-     */
-    @Override
-    public int code()
-    {
-        return code;
+        return decoder.updatesBeforeSnapshot();
     }
 
     /**
@@ -768,7 +114,7 @@ public final class SpotMarketDataDecoder implements MarketDataCodec
      */
     public int instrumentId()
     {
-        return instrumentId;
+        return decoder.instrumentId();
     }
 
     /**
@@ -776,37 +122,6 @@ public final class SpotMarketDataDecoder implements MarketDataCodec
      */
     public long parsersCreated()
     {
-        return json.parsersCreated();
-    }
-
-    @Override
-    public String subscription(final String op, final int instrumentId, final boolean withTrades)
-    {
-        final StringBuilder sb = new StringBuilder(128).append("{\"op\":\"").append(op).append("\",\"args\":[");
-        boolean first = true;
-        for (int i = 0; i < instruments.instrumentCount(); i++)
-        {
-            if (instrumentId >= 0 && i != instrumentId)
-            {
-                continue;
-            }
-            first = appendArg(sb, first, "books", instruments.instrument(i).symbol());
-            if (withTrades)
-            {
-                first = appendArg(sb, first, "trade", instruments.instrument(i).symbol());
-            }
-        }
-        return sb.append("]}").toString();
-    }
-
-    private boolean appendArg(final StringBuilder sb, final boolean first, final String channel, final String symbol)
-    {
-        if (!first)
-        {
-            sb.append(',');
-        }
-        sb.append("{\"instType\":\"").append(instType).append("\",\"channel\":\"").append(channel).append("\",\"instId\":\"").append(symbol)
-            .append("\"}");
-        return false;
+        return decoder.parsersCreated();
     }
 }

@@ -1,19 +1,18 @@
 package io.bitmm.gateway.bitget.v2;
 
 import com.fasterxml.jackson.core.JsonToken;
-import io.bitmm.core.event.CancelReason;
 import io.bitmm.core.event.EventType;
 import io.bitmm.core.event.InboundEvent;
 import io.bitmm.core.event.InboundPublisher;
 import io.bitmm.core.event.Side;
-import io.bitmm.core.event.TimeInForce;
 import io.bitmm.core.event.VenueOrderStatus;
 import io.bitmm.core.instrument.Amounts;
-import io.bitmm.core.instrument.DecimalParser;
 import io.bitmm.core.instrument.Instrument;
 import io.bitmm.core.instrument.InstrumentTable;
 import io.bitmm.gateway.DistinctErrorLog;
 import io.bitmm.gateway.GatewayCounters;
+import io.bitmm.gateway.bitget.ElementStash;
+import io.bitmm.gateway.bitget.PrivateFrames;
 import io.bitmm.gateway.bitget.PrivateStreamCodec;
 import io.bitmm.gateway.json.Chars;
 import io.bitmm.gateway.json.JsonFrameParser;
@@ -32,8 +31,7 @@ import java.io.IOException;
  */
 public final class SpotPrivateStreamDecoder implements PrivateStreamCodec
 {
-    private static final int CHANNEL_UNKNOWN = 0;
-    private static final int CHANNEL_ORDERS = 1;
+        private static final int CHANNEL_ORDERS = 1;
     private static final int CHANNEL_FILL = 2;
     private static final int CHANNEL_ACCOUNT = 3;
     private static final int CHANNEL_OTHER = 4;
@@ -80,20 +78,11 @@ public final class SpotPrivateStreamDecoder implements PrivateStreamCodec
     private final DistinctErrorLog errorLog;
     private final boolean fillsFromOrders;
     private final JsonFrameParser json = new JsonFrameParser();
-    private final DecimalParser decimal = new DecimalParser();
-    private final char[][] stash = new char[SLOTS][SLOT_CHARS];
-    private final int[] stashLength = new int[SLOTS];
-    private final boolean[] present = new boolean[SLOTS];
+    private final ElementStash fields;
+    private final PrivateFrames frames;
 
-    private int channel;
-    private int event;
-    private int code;
-    private boolean dataDeferred;
-    private boolean dataDone;
     private long rxNanos;
-    private String failure;
     private boolean queryReply;
-    private boolean invalid;
     private boolean lastObjectPublished;
 
     /** {@code SPOT} or {@code USDT-FUTURES}: the instType subscribed. */
@@ -122,6 +111,9 @@ public final class SpotPrivateStreamDecoder implements PrivateStreamCodec
         final boolean fillsFromOrders)
     {
         this.instruments = instruments;
+        this.fields = new ElementStash(SLOTS, SLOT_CHARS, instruments, counters)
+            .keys(SpotPrivateStreamDecoder::slotOf, TOTAL_FEE, "totalFee", TOTAL_FEE, FEE_COIN, DEDUCTION);
+        this.frames = new PrivateFrames(json, counters, errorLog, "private: ", "channel", new Topics());
         this.publisher = publisher;
         this.counters = counters;
         this.errorLog = errorLog;
@@ -157,6 +149,9 @@ public final class SpotPrivateStreamDecoder implements PrivateStreamCodec
         final String instType)
     {
         this.instruments = instruments;
+        this.fields = new ElementStash(SLOTS, SLOT_CHARS, instruments, counters)
+            .keys(SpotPrivateStreamDecoder::slotOf, TOTAL_FEE, "totalFee", TOTAL_FEE, FEE_COIN, DEDUCTION);
+        this.frames = new PrivateFrames(json, counters, errorLog, "private: ", "channel", new Topics());
         this.publisher = publisher;
         this.counters = counters;
         this.errorLog = errorLog;
@@ -179,148 +174,31 @@ public final class SpotPrivateStreamDecoder implements PrivateStreamCodec
     @Override
     public int onFrame(final byte[] buffer, final int offset, final int length, final long rxNanos)
     {
-        counters.increment(GatewayCounters.FRAMES);
-        if (length == 4 && buffer[offset] == 'p' && buffer[offset + 1] == 'o' && buffer[offset + 2] == 'n' &&
-            buffer[offset + 3] == 'g')
-        {
-            return PONG;
-        }
         this.rxNanos = rxNanos;
-        channel = CHANNEL_UNKNOWN;
-        event = EVENT_NONE;
-        code = 0;
-        dataDeferred = false;
-        dataDone = false;
-        failure = null;
-        try
-        {
-            json.feed(buffer, offset, length);
-            parseRoot();
-            if (failure == null && dataDeferred && channel != CHANNEL_UNKNOWN)
-            {
-                json.feed(buffer, offset, length);
-                parseRoot();
-            }
-            else if (failure == null && dataDeferred && event == EVENT_NONE)
-            {
-                drop("data without a channel (arg missing, null, empty or without channel)");
-            }
-        }
-        catch (final IOException | RuntimeException ex)
-        {
-            json.recreate();
-            if (failure == null)
-            {
-                failure = "malformed JSON";
-            }
-        }
-        if (failure != null)
-        {
-            // the frame may have been left part-read (a value of the wrong shape): start the next one afresh
-            json.recreate();
-            counters.increment(GatewayCounters.DECODE_ERRORS);
-            errorLog.record("private: " + failure, null);
-            return ERROR;
-        }
-        if (event == EVENT_ERROR)
-        {
-            counters.increment(GatewayCounters.VENUE_ERRORS);
-            errorLog.record("private: venue error event", "code " + code);
-        }
-        return event == EVENT_NONE ? OK : CONTROL;
+        return frames.onFrame(buffer, offset, length);
     }
 
-    private void parseRoot() throws IOException
+    /** This dialect's channels for the shared frame loop. */
+    private final class Topics implements PrivateFrames.Topics
     {
-        if (json.next() != JsonToken.START_OBJECT)
+        @Override
+        public int channelOf(final char[] c, final int o, final int l)
         {
-            failure = "frame is not a JSON object";
-            return;
+            return Chars.equalsAscii(c, o, l, "orders") ? CHANNEL_ORDERS : Chars.equalsAscii(c, o, l, "fill") ?
+                CHANNEL_FILL : Chars.equalsAscii(c, o, l, "account") ? CHANNEL_ACCOUNT :
+                Chars.equalsAscii(c, o, l, "positions") ? CHANNEL_POSITIONS : CHANNEL_OTHER;
         }
-        JsonToken token;
-        while ((token = json.next()) == JsonToken.FIELD_NAME)
-        {
-            final String name = json.name();
-            final JsonToken value = json.next();
-            if (!field(name, value))
-            {
-                failure = failure == null ? "truncated frame" : failure;
-                return;
-            }
-        }
-        if (token != JsonToken.END_OBJECT)
-        {
-            failure = "truncated frame";
-        }
-        else if (!json.endOfFrame())
-        {
-            failure = "trailing content after the frame";
-            json.recreate();
-        }
-    }
 
-    private boolean field(final String name, final JsonToken value) throws IOException
-    {
-        switch (name)
+        @Override
+        public boolean dataArray() throws IOException
         {
-            case "arg":
-                return value == JsonToken.START_OBJECT ? parseArg() : json.skip(value);
-            case "event":
-                if (!isScalar(value))
-                {
-                    return json.skip(value);
-                }
-                event = Chars.equalsAscii(json.chars(), json.offset(), json.length(), "login") ? EVENT_LOGIN :
-                    Chars.equalsAscii(json.chars(), json.offset(), json.length(), "subscribe") ? EVENT_SUBSCRIBE :
-                    Chars.equalsAscii(json.chars(), json.offset(), json.length(), "error") ? EVENT_ERROR : EVENT_OTHER;
-                return true;
-            case "code":
-                if (!isScalar(value))
-                {
-                    return json.skip(value);
-                }
-                code = (int)Chars.parseLong(json.chars(), json.offset(), json.length());
-                return true;
-            case "data":
-                if (dataDone || channel == CHANNEL_UNKNOWN || value != JsonToken.START_ARRAY)
-                {
-                    dataDeferred = !dataDone;
-                    return json.skip(value);
-                }
-                dataDone = true;
-                return dataArray();
-            default:
-                return json.skip(value);
+            return SpotPrivateStreamDecoder.this.dataArray();
         }
-    }
-
-    private boolean parseArg() throws IOException
-    {
-        JsonToken token;
-        while ((token = json.next()) == JsonToken.FIELD_NAME)
-        {
-            final String name = json.name();
-            final JsonToken value = json.next();
-            if ("channel".equals(name) && isScalar(value))
-            {
-                final char[] c = json.chars();
-                final int o = json.offset();
-                final int l = json.length();
-                channel = Chars.equalsAscii(c, o, l, "orders") ? CHANNEL_ORDERS : Chars.equalsAscii(c, o, l, "fill") ?
-                    CHANNEL_FILL : Chars.equalsAscii(c, o, l, "account") ? CHANNEL_ACCOUNT :
-                    Chars.equalsAscii(c, o, l, "positions") ? CHANNEL_POSITIONS : CHANNEL_OTHER;
-            }
-            else if (!json.skip(value))
-            {
-                return false;
-            }
-        }
-        return token == JsonToken.END_OBJECT;
     }
 
     private boolean dataArray() throws IOException
     {
-        if (channel == CHANNEL_POSITIONS)
+        if (frames.channel() == CHANNEL_POSITIONS)
         {
             return positionsArray();
         }
@@ -331,10 +209,10 @@ public final class SpotPrivateStreamDecoder implements PrivateStreamCodec
             {
                 return false;
             }
-            switch (channel)
+            switch (frames.channel())
             {
                 case CHANNEL_ORDERS:
-                    if (publishOrder(EventType.ORDER_UPDATE) && fillsFromOrders && has(TRADE_ID))
+                    if (publishOrder(EventType.ORDER_UPDATE) && fillsFromOrders && fields.has(TRADE_ID))
                     {
                         publishOrder(EventType.FILL);
                     }
@@ -391,26 +269,26 @@ public final class SpotPrivateStreamDecoder implements PrivateStreamCodec
 
     private void publishPosition()
     {
-        final int id = instrumentOfStash();
+        final int id = fields.instrumentOf(INST_ID);
         if (id < 0)
         {
             if (id == -1)
             {
-                drop("position without an instId");
+                frames.drop("position without an instId");
             }
             return;
         }
         final Instrument instrument = instruments.instrument(id);
-        invalid = false;
-        final long total = decimalOf(TOTAL, instrument.sizeScale());
-        final long size = is(HOLD_SIDE, "short") ? -total : total;
-        final long funding = signedDecimalOf(FUNDING_TOTAL, Amounts.DECIMALS);
-        final long mark = decimalOf(MARK_PRICE, instrument.priceScale());
-        final long entry = decimalOf(OPEN_PRICE_AVG, instrument.priceScale());
-        final long unrealized = signedDecimalOf(UNREALIZED_PL, Amounts.DECIMALS);
-        if (invalid || !has(TOTAL))
+        fields.clearInvalid();
+        final long total = fields.decimalOf(TOTAL, instrument.sizeScale());
+        final long size = fields.is(HOLD_SIDE, "short") ? -total : total;
+        final long funding = fields.signedDecimalOf(FUNDING_TOTAL, Amounts.DECIMALS);
+        final long mark = fields.decimalOf(MARK_PRICE, instrument.priceScale());
+        final long entry = fields.decimalOf(OPEN_PRICE_AVG, instrument.priceScale());
+        final long unrealized = fields.signedDecimalOf(UNREALIZED_PL, Amounts.DECIMALS);
+        if (fields.invalid() || !fields.has(TOTAL))
         {
-            drop("position with a missing or unreadable total, price or funding");
+            frames.drop("position with a missing or unreadable total, price or funding");
             return;
         }
         final boolean wasOpen = positionOpen[id];
@@ -421,7 +299,7 @@ public final class SpotPrivateStreamDecoder implements PrivateStreamCodec
         e.averagePrice = entry;
         e.price = mark;
         e.amount = unrealized;
-        e.venueTimeMs = longOf(TIME);
+        e.venueTimeMs = fields.longOf(TIME);
         publish(e);
         final long delta = funding - (wasOpen ? fundingSeen[id] : 0);
         fundingSeen[id] = funding;
@@ -432,7 +310,7 @@ public final class SpotPrivateStreamDecoder implements PrivateStreamCodec
             f.assetId = instrument.quoteAssetId();
             f.price = mark;
             f.size = size;
-            f.venueTimeMs = longOf(TIME);
+            f.venueTimeMs = fields.longOf(TIME);
             publish(f);
         }
     }
@@ -450,12 +328,12 @@ public final class SpotPrivateStreamDecoder implements PrivateStreamCodec
     {
         this.rxNanos = rxNanos;
         lastObjectPublished = false;
-        if (!stashObject(parser))
+        if (!fields.readObject(parser))
         {
             return false;
         }
         queryReply = true;
-        lastObjectPublished = publishOrder(EventType.ORDER_UPDATE) || (hasClientOid() && instrumentOfStash() == -1);
+        lastObjectPublished = publishOrder(EventType.ORDER_UPDATE) || (fields.hasId(CLIENT_OID) && fields.instrumentOf(INST_ID) == -1);
         queryReply = false;
         return true;
     }
@@ -476,102 +354,12 @@ public final class SpotPrivateStreamDecoder implements PrivateStreamCodec
      */
     public boolean lastObjectNames(final byte[] clientOid, final int length)
     {
-        if (!lastObjectPublished || stashLength[CLIENT_OID] != length)
-        {
-            return false;
-        }
-        for (int i = 0; i < length; i++)
-        {
-            if (stash[CLIENT_OID][i] != clientOid[i])
-            {
-                return false;
-            }
-        }
-        return true;
+        return lastObjectPublished && fields.is(CLIENT_OID, clientOid, length);
     }
 
     private boolean stashObject() throws IOException
     {
-        return stashObject(json);
-    }
-
-    private boolean stashObject(final JsonFrameParser p) throws IOException
-    {
-        for (int i = 0; i < SLOTS; i++)
-        {
-            present[i] = false;
-        }
-        JsonToken token;
-        while ((token = p.next()) == JsonToken.FIELD_NAME)
-        {
-            final int slot = slotOf(p.name());
-            final JsonToken value = p.next();
-            if (slot == TOTAL_FEE)
-            {
-                if (!feeDetail(p, value))
-                {
-                    return false;
-                }
-            }
-            else if (slot >= 0 && isScalar(value))
-            {
-                store(p, slot);
-            }
-            else if (!p.skip(value))
-            {
-                return false;
-            }
-        }
-        return token == JsonToken.END_OBJECT;
-    }
-
-    private boolean feeDetail(final JsonFrameParser p, final JsonToken value) throws IOException
-    {
-        if (value != JsonToken.START_ARRAY)
-        {
-            return p.skip(value);
-        }
-        JsonToken token;
-        boolean first = true;
-        while ((token = p.next()) == JsonToken.START_OBJECT)
-        {
-            JsonToken inner;
-            while ((inner = p.next()) == JsonToken.FIELD_NAME)
-            {
-                final String name = p.name();
-                final JsonToken v = p.next();
-                if (first && "feeCoin".equals(name) && isScalar(v))
-                {
-                    store(p, FEE_COIN);
-                }
-                else if (first && "totalFee".equals(name) && isScalar(v))
-                {
-                    store(p, TOTAL_FEE);
-                }
-                else if (first && "deduction".equals(name) && isScalar(v))
-                {
-                    store(p, DEDUCTION);
-                }
-                else if (!p.skip(v))
-                {
-                    return false;
-                }
-            }
-            if (inner != JsonToken.END_OBJECT)
-            {
-                return false;
-            }
-            first = false;
-        }
-        return token == JsonToken.END_ARRAY;
-    }
-
-    private void store(final JsonFrameParser p, final int slot) throws IOException
-    {
-        final int length = Math.min(p.length(), SLOT_CHARS);
-        System.arraycopy(p.chars(), p.offset(), stash[slot], 0, length);
-        stashLength[slot] = length;
-        present[slot] = true;
+        return fields.readObject(json);
     }
 
     private static int slotOf(final String name)
@@ -644,144 +432,6 @@ public final class SpotPrivateStreamDecoder implements PrivateStreamCodec
         }
     }
 
-    private static boolean isScalar(final JsonToken token)
-    {
-        return token == JsonToken.VALUE_STRING || token == JsonToken.VALUE_NUMBER_INT ||
-            token == JsonToken.VALUE_NUMBER_FLOAT;
-    }
-
-    private boolean is(final int slot, final String value)
-    {
-        return present[slot] && Chars.equalsAscii(stash[slot], 0, stashLength[slot], value);
-    }
-
-    /**
-     * A decimal field: missing, {@code null} or empty reads as 0 (the caller decides whether 0 is a usable default);
-     * text that is not a decimal marks the element {@link #invalid}.
-     */
-    private long decimalOf(final int slot, final int scale)
-    {
-        if (!has(slot))
-        {
-            return 0;
-        }
-        if (Chars.parseTruncating(decimal, stash[slot], 0, stashLength[slot], scale) != DecimalParser.OK)
-        {
-            invalid = true;
-            return 0;
-        }
-        return decimal.value();
-    }
-
-    /** A signed decimal (fees): as {@link #decimalOf}, with a leading minus sign. */
-    private long signedDecimalOf(final int slot, final int scale)
-    {
-        if (!has(slot))
-        {
-            return 0;
-        }
-        final boolean negative = stash[slot][0] == '-';
-        final int from = negative || stash[slot][0] == '+' ? 1 : 0;
-        if (Chars.parseTruncating(decimal, stash[slot], from, stashLength[slot] - from, scale) != DecimalParser.OK)
-        {
-            invalid = true;
-            return 0;
-        }
-        return negative ? -decimal.value() : decimal.value();
-    }
-
-    /** A decimal field the element cannot do without: missing, null, empty, malformed or not positive is invalid. */
-    private long requiredPositive(final int slot, final int scale)
-    {
-        final long value = decimalOf(slot, scale);
-        if (value <= 0)
-        {
-            invalid = true;
-        }
-        return value;
-    }
-
-    /** A decimal field with a documented default of 0: counted when the default is taken. */
-    private long defaultZero(final int slot, final int scale)
-    {
-        if (!has(slot))
-        {
-            defaulted();
-            return 0;
-        }
-        return decimalOf(slot, scale);
-    }
-
-    /** The primary field, else (counted) the older field Bitget wrote before it, else 0. */
-    private long withFallback(final int primary, final int fallback, final int scale)
-    {
-        if (has(primary))
-        {
-            return decimalOf(primary, scale);
-        }
-        defaulted();
-        return decimalOf(fallback, scale);
-    }
-
-    private boolean has(final int slot)
-    {
-        return present[slot] && stashLength[slot] > 0;
-    }
-
-    private void defaulted()
-    {
-        counters.increment(GatewayCounters.FIELD_DEFAULTS);
-    }
-
-    private long longOf(final int slot)
-    {
-        if (!has(slot))
-        {
-            return 0;
-        }
-        final long value = Chars.parseLong(stash[slot], 0, stashLength[slot]);
-        return value == Chars.NOT_A_NUMBER ? 0 : value;
-    }
-
-    /** A numeric field with a documented default of 0 (orderId: the core keeps the ack's; uTime): counted. */
-    private long countedLongOf(final int slot)
-    {
-        final long value = longOf(slot);
-        if (value == 0)
-        {
-            defaulted();
-        }
-        return value;
-    }
-
-    private boolean hasClientOid()
-    {
-        return has(CLIENT_OID) && stashLength[CLIENT_OID] <= InboundEvent.MAX_ID_LENGTH;
-    }
-
-    private void copyId(final int slot, final byte[] dst, final InboundEvent e)
-    {
-        if (has(slot))
-        {
-            final int length = Chars.copyAscii(stash[slot], 0, stashLength[slot], dst);
-            e.clientOidLength = Math.max(length, 0);
-        }
-    }
-
-    /**
-     * @return the element's instrument, -1 when it names none (missing, null, empty), -2 when it names one that is
-     *         not traded here.
-     */
-    private int instrumentOfStash()
-    {
-        if (!has(INST_ID))
-        {
-            return -1;
-        }
-        final int id = instruments.instrumentId(stash[INST_ID], 0, stashLength[INST_ID]);
-        return id >= 0 ? id : -2;
-    }
-
     private InboundEvent claim(final EventType type, final int instrumentId)
     {
         final long sequence = publisher.claim();
@@ -809,31 +459,25 @@ public final class SpotPrivateStreamDecoder implements PrivateStreamCodec
     private void publishQuery(final int instrumentId, final String why)
     {
         final InboundEvent e = claim(EventType.COMMAND_UNKNOWN, Math.max(instrumentId, -1));
-        copyId(CLIENT_OID, e.clientOid, e);
-        e.orderId = longOf(ORDER_ID);
+        fields.copyId(CLIENT_OID, e.clientOid, e);
+        e.orderId = fields.longOf(ORDER_ID);
         publish(e);
         counters.increment(GatewayCounters.FIELD_QUERIES);
         errorLog.record("private: order queried: " + why, null);
     }
 
-    private void drop(final String why)
-    {
-        counters.increment(GatewayCounters.FIELD_DROPS);
-        errorLog.record("private: element dropped: " + why, null);
-    }
-
     /** @return true when the element was published as it stands (its fill may follow), false when dropped or queried. */
     private boolean publishOrder(final EventType type)
     {
-        if (!hasClientOid())
+        if (!fields.hasId(CLIENT_OID))
         {
-            drop("order without a usable clientOid (not ours)");
+            frames.drop("order without a usable clientOid (not ours)");
             return false;
         }
-        final int instrumentId = instrumentOfStash();
+        final int instrumentId = fields.instrumentOf(INST_ID);
         if (instrumentId == -2)
         {
-            drop("order of an instrument not traded here");
+            frames.drop("order of an instrument not traded here");
             return false;
         }
         if (instrumentId < 0)
@@ -842,40 +486,40 @@ public final class SpotPrivateStreamDecoder implements PrivateStreamCodec
             return false;
         }
         final Instrument instrument = instruments.instrument(instrumentId);
-        invalid = false;
+        fields.clearInvalid();
         final InboundEvent e = claim(type, instrumentId);
-        copyId(CLIENT_OID, e.clientOid, e);
-        e.orderId = countedLongOf(ORDER_ID);
-        e.venueTimeMs = countedLongOf(TIME);
-        final boolean sideKnown = is(SIDE, "buy") || is(SIDE, "sell");
-        e.side = is(SIDE, "sell") ? Side.SELL : Side.BUY;
+        fields.copyId(CLIENT_OID, e.clientOid, e);
+        e.orderId = fields.countedLongOf(ORDER_ID);
+        e.venueTimeMs = fields.countedLongOf(TIME);
+        final boolean sideKnown = fields.is(SIDE, "buy") || fields.is(SIDE, "sell");
+        e.side = fields.is(SIDE, "sell") ? Side.SELL : Side.BUY;
         final String why;
         if (type == EventType.FILL)
         {
-            e.price = requiredPositive(FILL_PRICE, instrument.priceScale());
-            e.size = requiredPositive(BASE_VOLUME, instrument.sizeScale());
-            e.tradeId = longOf(TRADE_ID);
-            e.maker = !isTaker(TRADE_SCOPE);
+            e.price = fields.requiredPositive(FILL_PRICE, instrument.priceScale());
+            e.size = fields.requiredPositive(BASE_VOLUME, instrument.sizeScale());
+            e.tradeId = fields.longOf(TRADE_ID);
+            e.maker = !fields.isTaker(TRADE_SCOPE);
             fillFee(e, FILL_FEE, FILL_FEE_COIN, instrument);
             why = !sideKnown ? "fill with a missing or unknown side" : "fill with an unreadable fillPrice or baseVolume";
-            invalid |= !sideKnown || e.tradeId == 0;
+            fields.invalidIf(!sideKnown || e.tradeId == 0);
         }
         else
         {
-            e.price = defaultZero(PRICE, instrument.priceScale());
-            e.size = withFallback(NEW_SIZE, SIZE, instrument.sizeScale());
-            e.cumulativeFilledSize = withFallback(ACC_BASE_VOLUME, BASE_VOLUME, instrument.sizeScale());
+            e.price = fields.defaultZero(PRICE, instrument.priceScale());
+            e.size = fields.withFallback(NEW_SIZE, SIZE, instrument.sizeScale());
+            e.cumulativeFilledSize = fields.withFallback(ACC_BASE_VOLUME, BASE_VOLUME, instrument.sizeScale());
             e.commandType = queryReply ? io.bitmm.core.event.CommandType.QUERY_ORDER : io.bitmm.core.event.CommandType.NONE;
-            e.averagePrice = defaultZero(PRICE_AVG, instrument.priceScale());
-            e.venueStatus = status();
-            e.timeInForce = force();
-            e.cancelReason = cancelReason(e.venueStatus, e.timeInForce);
+            e.averagePrice = fields.defaultZero(PRICE_AVG, instrument.priceScale());
+            e.venueStatus = fields.status(STATUS);
+            e.timeInForce = fields.force(FORCE);
+            e.cancelReason = fields.cancelReason(CANCEL_REASON, e.venueStatus, e.timeInForce);
             why = e.venueStatus == VenueOrderStatus.UNKNOWN ? "status missing, null, empty or unknown" :
                 "an unreadable price, size, accBaseVolume or priceAvg";
             // a push never says "not found": an unreadable status must not close the order
-            invalid |= e.venueStatus == VenueOrderStatus.UNKNOWN;
+            fields.invalidIf(e.venueStatus == VenueOrderStatus.UNKNOWN);
         }
-        if (invalid)
+        if (fields.invalid())
         {
             e.type = EventType.COMMAND_UNKNOWN;
             e.commandType = io.bitmm.core.event.CommandType.NONE;
@@ -892,23 +536,23 @@ public final class SpotPrivateStreamDecoder implements PrivateStreamCodec
      */
     private void fillFee(final InboundEvent e, final int feeSlot, final int coinSlot, final Instrument instrument)
     {
-        final boolean before = invalid;
-        invalid = false;
-        final long venueFee = signedDecimalOf(feeSlot, Amounts.DECIMALS);
-        final boolean unreadable = invalid;
-        invalid = before;
-        if (!has(feeSlot) || unreadable)
+        final boolean before = fields.invalid();
+        fields.clearInvalid();
+        final long venueFee = fields.signedDecimalOf(feeSlot, Amounts.DECIMALS);
+        final boolean unreadable = fields.invalid();
+        fields.invalid(before);
+        if (!fields.has(feeSlot) || unreadable)
         {
-            defaulted();
+            fields.defaulted();
             e.fee = 0;
             e.feeAssetId = -1;
             return;
         }
-        if (!is(DEDUCTION, "no") && !is(DEDUCTION, "yes") && present[DEDUCTION])
+        if (!fields.is(DEDUCTION, "no") && !fields.is(DEDUCTION, "yes") && fields.present(DEDUCTION))
         {
-            defaulted();
+            fields.defaulted();
         }
-        if (is(DEDUCTION, "yes"))
+        if (fields.is(DEDUCTION, "yes"))
         {
             // paid in BGB (written positive): it touches neither traded coin
             e.fee = venueFee;
@@ -917,126 +561,40 @@ public final class SpotPrivateStreamDecoder implements PrivateStreamCodec
         }
         // Bitget signs the fee as a balance change: negative is a fee paid, positive a rebate received (section 7)
         e.fee = -venueFee;
-        e.feeAssetId = feeAsset(coinSlot, instrument, e.side);
-    }
-
-    /**
-     * The fee's asset: the named coin when the table has it, {@link InboundEvent#FEE_ASSET_OTHER} for another coin
-     * (BGB), and the received coin (Bitget charges spot fees in it) when the push names none.
-     */
-    private int feeAsset(final int slot, final Instrument instrument, final Side side)
-    {
-        if (!has(slot))
-        {
-            defaulted();
-            return side == Side.BUY ? instrument.baseAssetId() : instrument.quoteAssetId();
-        }
-        final int assetId = instruments.assetId(stash[slot], 0, stashLength[slot]);
-        return assetId >= 0 ? assetId : InboundEvent.FEE_ASSET_OTHER;
-    }
-
-    /** {@code T}/{@code taker} is taker; {@code M}/{@code maker} (and the docs' {@code marker}) maker; else maker, counted. */
-    private boolean isTaker(final int slot)
-    {
-        final boolean taker = is(slot, "T") || is(slot, "taker");
-        if (!taker && !is(slot, "M") && !is(slot, "maker") && !is(slot, "marker"))
-        {
-            defaulted();
-        }
-        return taker;
-    }
-
-    private VenueOrderStatus status()
-    {
-        if (is(STATUS, "live") || is(STATUS, "new") || is(STATUS, "init"))
-        {
-            return VenueOrderStatus.LIVE;
-        }
-        if (is(STATUS, "partially_filled"))
-        {
-            return VenueOrderStatus.PARTIALLY_FILLED;
-        }
-        if (is(STATUS, "filled"))
-        {
-            return VenueOrderStatus.FILLED;
-        }
-        return is(STATUS, "cancelled") || is(STATUS, "canceled") ? VenueOrderStatus.CANCELLED : VenueOrderStatus.UNKNOWN;
-    }
-
-    private TimeInForce force()
-    {
-        if (is(FORCE, "post_only"))
-        {
-            return TimeInForce.POST_ONLY;
-        }
-        if (is(FORCE, "ioc"))
-        {
-            return TimeInForce.IOC;
-        }
-        if (is(FORCE, "fok"))
-        {
-            return TimeInForce.FOK;
-        }
-        if (!is(FORCE, "gtc"))
-        {
-            defaulted();
-        }
-        return TimeInForce.GTC;
-    }
-
-    private CancelReason cancelReason(final VenueOrderStatus status, final TimeInForce tif)
-    {
-        if (is(CANCEL_REASON, "normal_cancel"))
-        {
-            return CancelReason.NORMAL;
-        }
-        if (is(CANCEL_REASON, "stp_cancel"))
-        {
-            return CancelReason.SELF_TRADE_PREVENTION;
-        }
-        if (is(CANCEL_REASON, "post_only_fill_cancel"))
-        {
-            return CancelReason.POST_ONLY_WOULD_TAKE;
-        }
-        if (has(CANCEL_REASON))
-        {
-            return CancelReason.OTHER;
-        }
-        return status == VenueOrderStatus.CANCELLED && tif == TimeInForce.POST_ONLY && present[CANCEL_REASON] ?
-            CancelReason.POST_ONLY_WOULD_TAKE : CancelReason.NONE;
+        e.feeAssetId = fields.feeAsset(coinSlot, instrument, e.side);
     }
 
     private void publishFill()
     {
-        final int instrumentId = instrumentOfStash();
+        final int instrumentId = fields.instrumentOf(INST_ID);
         if (instrumentId < 0)
         {
-            if (hasClientOid() && instrumentId == -1)
+            if (fields.hasId(CLIENT_OID) && instrumentId == -1)
             {
                 publishQuery(-1, "fill without a symbol");
             }
             else
             {
-                drop(instrumentId == -1 ? "fill without a symbol" : "fill of an instrument not traded here");
+                frames.drop(instrumentId == -1 ? "fill without a symbol" : "fill of an instrument not traded here");
             }
             return;
         }
         final Instrument instrument = instruments.instrument(instrumentId);
-        invalid = false;
+        fields.clearInvalid();
         final InboundEvent e = claim(EventType.FILL, instrumentId);
-        copyId(CLIENT_OID, e.clientOid, e);
-        e.orderId = countedLongOf(ORDER_ID);
-        e.tradeId = longOf(TRADE_ID);
-        e.side = is(SIDE, "sell") ? Side.SELL : Side.BUY;
-        e.price = requiredPositive(has(PRICE_AVG) ? PRICE_AVG : PRICE, instrument.priceScale());
-        e.size = requiredPositive(has(SIZE) ? SIZE : BASE_VOLUME, instrument.sizeScale());
-        e.maker = !isTaker(TRADE_SCOPE);
+        fields.copyId(CLIENT_OID, e.clientOid, e);
+        e.orderId = fields.countedLongOf(ORDER_ID);
+        e.tradeId = fields.longOf(TRADE_ID);
+        e.side = fields.is(SIDE, "sell") ? Side.SELL : Side.BUY;
+        e.price = fields.requiredPositive(fields.has(PRICE_AVG) ? PRICE_AVG : PRICE, instrument.priceScale());
+        e.size = fields.requiredPositive(fields.has(SIZE) ? SIZE : BASE_VOLUME, instrument.sizeScale());
+        e.maker = !fields.isTaker(TRADE_SCOPE);
         fillFee(e, TOTAL_FEE, FEE_COIN, instrument);
-        e.venueTimeMs = countedLongOf(TIME);
-        invalid |= !(is(SIDE, "buy") || is(SIDE, "sell")) || e.tradeId == 0;
-        if (invalid)
+        e.venueTimeMs = fields.countedLongOf(TIME);
+        fields.invalidIf(!(fields.is(SIDE, "buy") || fields.is(SIDE, "sell")) || e.tradeId == 0);
+        if (fields.invalid())
         {
-            if (hasClientOid())
+            if (fields.hasId(CLIENT_OID))
             {
                 e.type = EventType.COMMAND_UNKNOWN;
                 counters.increment(GatewayCounters.FIELD_QUERIES);
@@ -1045,7 +603,7 @@ public final class SpotPrivateStreamDecoder implements PrivateStreamCodec
             else
             {
                 e.type = EventType.NONE;
-                drop("fill with an unreadable side, tradeId, price or size and no clientOid");
+                frames.drop("fill with an unreadable side, tradeId, price or size and no clientOid");
             }
         }
         publish(e);
@@ -1053,46 +611,46 @@ public final class SpotPrivateStreamDecoder implements PrivateStreamCodec
 
     private void publishBalance()
     {
-        if (!has(COIN))
+        if (!fields.has(COIN))
         {
-            drop("balance without a coin");
+            frames.drop("balance without a coin");
             return;
         }
-        final int assetId = instruments.assetId(stash[COIN], 0, stashLength[COIN]);
+        final int assetId = fields.assetOf(COIN);
         if (assetId < 0)
         {
             return;
         }
-        invalid = false;
-        final long available = decimalOf(AVAILABLE, Amounts.DECIMALS);
-        final long frozen = decimalOf(FROZEN, Amounts.DECIMALS);
-        if (invalid || !has(AVAILABLE))
+        fields.clearInvalid();
+        final long available = fields.decimalOf(AVAILABLE, Amounts.DECIMALS);
+        final long frozen = fields.decimalOf(FROZEN, Amounts.DECIMALS);
+        if (fields.invalid() || !fields.has(AVAILABLE))
         {
-            drop("balance with a missing, null, empty or unreadable available/frozen");
+            frames.drop("balance with a missing, null, empty or unreadable available/frozen");
             return;
         }
-        if (!has(FROZEN))
+        if (!fields.has(FROZEN))
         {
-            defaulted();
+            fields.defaulted();
         }
         final InboundEvent e = claim(EventType.BALANCE, -1);
         e.assetId = assetId;
         e.available = available;
         e.frozen = frozen;
-        e.venueTimeMs = countedLongOf(TIME);
+        e.venueTimeMs = fields.countedLongOf(TIME);
         publish(e);
     }
 
     @Override
     public int event()
     {
-        return event;
+        return frames.event();
     }
 
     @Override
     public int code()
     {
-        return code;
+        return frames.code();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.bitmm.gateway.bitget.v3;
 
 import io.bitmm.core.event.InboundPublisher;
+import io.bitmm.core.instrument.InstrumentKind;
 import io.bitmm.core.instrument.InstrumentTable;
 import io.bitmm.gateway.DistinctErrorLog;
 import io.bitmm.gateway.GatewayContext;
@@ -21,18 +22,39 @@ import java.util.List;
 
 /**
  * Unified Trading Account, v3 ({@code /api/v3/...}, {@code wss://ws.bitget.com/v3/ws/...};
- * bitget-v3-uta-protocol.md). Spot today; a REPLACE is an in-place {@code modify-order}. FILLs come from the
- * {@code fill} topic whatever {@code fillsFromOrders} says (v3 {@code order} pushes carry no fill).
+ * bitget-v3-uta-protocol.md), for one category per run: {@link #INSTANCE} trades {@code SPOT}, {@link #FUTURES} the
+ * USDT-M perpetuals ({@code USDT-FUTURES}: books with {@code instType usdt-futures}, orders with
+ * {@code category USDT-FUTURES} in one-way hold mode, the private {@code position} topic, the account setup of
+ * {@link UtaAccountSetup}). A REPLACE is an in-place {@code modify-order}. FILLs come from the {@code fill} topic
+ * whatever {@code fillsFromOrders} says (v3 {@code order} pushes carry no fill).
  */
 public final class UtaDialect implements Dialect
 {
-    /** The one instance. */
-    public static final UtaDialect INSTANCE = new UtaDialect();
+    /** Spot on a UTA account. */
+    public static final UtaDialect INSTANCE = new UtaDialect(InstrumentKind.SPOT);
+    /** USDT-M perpetuals on a UTA account. */
+    public static final UtaDialect FUTURES = new UtaDialect(InstrumentKind.USDT_PERPETUAL);
     /** Bitget's clientOid limit on v3 ([.A-Za-z:/0-9_-], §11). */
     public static final int MAX_CLIENT_OID_LENGTH = 32;
 
-    private UtaDialect()
+    private final InstrumentKind kind;
+
+    private UtaDialect(final InstrumentKind kind)
     {
+        this.kind = kind;
+    }
+
+    /**
+     * @return the kind of every instrument this dialect trades.
+     */
+    public InstrumentKind kind()
+    {
+        return kind;
+    }
+
+    private boolean futures()
+    {
+        return kind == InstrumentKind.USDT_PERPETUAL;
     }
 
     @Override
@@ -44,7 +66,7 @@ public final class UtaDialect implements Dialect
     @Override
     public String name()
     {
-        return "uta-v3";
+        return futures() ? "uta-v3-futures" : "uta-v3";
     }
 
     @Override
@@ -63,14 +85,14 @@ public final class UtaDialect implements Dialect
     public MarketDataCodec marketData(final InstrumentTable instruments, final InboundPublisher publisher,
         final GatewayCounters counters, final DistinctErrorLog errorLog)
     {
-        return new UtaMarketDataDecoder(instruments, publisher, counters, errorLog);
+        return new UtaMarketDataDecoder(instruments, publisher, counters, errorLog, futures() ? "usdt-futures" : "spot");
     }
 
     @Override
     public PrivateStreamCodec privateStream(final InstrumentTable instruments, final InboundPublisher publisher,
         final GatewayCounters counters, final DistinctErrorLog errorLog, final boolean fillsFromOrders)
     {
-        return new UtaPrivateStreamDecoder(instruments, publisher, counters, errorLog);
+        return new UtaPrivateStreamDecoder(instruments, publisher, counters, errorLog, futures());
     }
 
     @Override
@@ -95,13 +117,13 @@ public final class UtaDialect implements Dialect
     @Override
     public AccountQueries accountQueries()
     {
-        return UtaAccountQueries.INSTANCE;
+        return futures() ? UtaAccountQueries.FUTURES : UtaAccountQueries.INSTANCE;
     }
 
     @Override
     public InstrumentTable loadInstruments(final GatewayContext context, final List<String> symbols) throws IOException
     {
-        return UtaInstrumentLoader.load(context, symbols);
+        return UtaInstrumentLoader.load(context, symbols, kind);
     }
 
     @Override

@@ -36,13 +36,13 @@ public final class UtaFillHistory implements FillHistory
     @Override
     public String sinceQuery(final Instrument instrument, final long startVenueMs)
     {
-        return "category=SPOT&startTime=" + startVenueMs + "&symbol=" + instrument.symbol();
+        return "category=" + category(instrument) + "&startTime=" + startVenueMs + "&symbol=" + instrument.symbol();
     }
 
     @Override
     public String orderQuery(final Instrument instrument, final long orderId)
     {
-        return "category=SPOT&orderId=" + orderId + "&symbol=" + instrument.symbol();
+        return "category=" + category(instrument) + "&orderId=" + orderId + "&symbol=" + instrument.symbol();
     }
 
     @Override
@@ -97,5 +97,10 @@ public final class UtaFillHistory implements FillHistory
         final String feeCoin = row.get("feeDetail.feeCoin");
         e.feeAssetId = feeCoin == null ? -1 : instruments.assetId(feeCoin);
         e.venueTimeMs = timeMs(row);
+    }
+
+    private static String category(final Instrument instrument)
+    {
+        return instrument.isPerpetual() ? "USDT-FUTURES" : "SPOT";
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.bitmm.core.instrument.Amounts;
 import io.bitmm.core.instrument.Instrument;
 import io.bitmm.core.instrument.InstrumentTable;
+import io.bitmm.core.instrument.InstrumentFactory;
 import io.bitmm.core.instrument.InstrumentKind;
 import io.bitmm.gateway.GatewayContext;
 import io.bitmm.gateway.bitget.InstrumentRows;
@@ -53,6 +54,22 @@ public final class UtaInstrumentLoader
      */
     public static InstrumentTable load(final GatewayContext context, final List<String> symbols) throws IOException
     {
+        return load(context, symbols, InstrumentKind.SPOT);
+    }
+
+    /**
+     * @param context settings: {@code restUri}, optional credentials, {@code requestTimeoutMs}.
+     * @param symbols the symbols to trade, in instrument-id order, all of one kind.
+     * @param kind    SPOT ({@code category=SPOT}) or USDT_PERPETUAL ({@code category=USDT-FUTURES}: tick
+     *                {@code priceMultiplier}, step {@code quantityMultiplier}, {@code minOrderQty}, §4).
+     * @return the table; assets are numbered in order of first appearance (base, then quote).
+     * @throws IOException           when the venue cannot be reached.
+     * @throws IllegalStateException when a symbol is unknown or not online, or a reply is an error.
+     */
+    public static InstrumentTable load(final GatewayContext context, final List<String> symbols, final InstrumentKind kind)
+        throws IOException
+    {
+        final String category = kind == InstrumentKind.USDT_PERPETUAL ? "USDT-FUTURES" : "SPOT";
         if (symbols.isEmpty())
         {
             throw new IllegalArgumentException("UtaInstrumentLoader: no symbols configured");
@@ -62,7 +79,7 @@ public final class UtaInstrumentLoader
             .connectTimeout(Duration.ofMillis(context.connectTimeoutMs()))
             .build();
         final Map<String, Map<String, String>> bySymbol = new HashMap<>();
-        for (final Map<String, String> row : dataRows(get(client, context, "/api/v3/market/instruments", "category=SPOT", 0)))
+        for (final Map<String, String> row : dataRows(get(client, context, "/api/v3/market/instruments", "category=" + category, 0)))
         {
             bySymbol.put(row.get("symbol"), row);
         }
@@ -76,7 +93,8 @@ public final class UtaInstrumentLoader
         }
         if (!missing.isEmpty())
         {
-            throw new IllegalStateException("UtaInstrumentLoader: unknown SPOT symbols " + missing + " at " + context.restUri());
+            throw new IllegalStateException("UtaInstrumentLoader: unknown " + category + " symbols " + missing + " at " +
+                context.restUri());
         }
         final long offsetMs = context.credentials() == null ? 0 : clockOffsetMs(client, context);
         final Map<String, Integer> assets = new LinkedHashMap<>();
@@ -91,8 +109,9 @@ public final class UtaInstrumentLoader
                     "), not online");
             }
             final Map<String, String> fees = context.credentials() == null ? row :
-                feeRates(client, context, symbols.get(id), offsetMs);
-            instruments.add(instrument(id, row, fees, assets));
+                feeRates(client, context, category, symbols.get(id), offsetMs);
+            instruments.add(kind == InstrumentKind.USDT_PERPETUAL ? perpetual(id, row, fees, assets) :
+                instrument(id, row, fees, assets));
         }
         return new InstrumentTable(instruments, new ArrayList<>(assets.keySet()));
     }
@@ -116,6 +135,38 @@ public final class UtaInstrumentLoader
             feeRate(fees, row, "makerFeeRate"),
             feeRate(fees, row, "takerFeeRate"),
             orderQuantity > 0 ? orderQuantity : DEFAULT_MAX_OPEN_ORDERS);
+    }
+
+    private static Instrument perpetual(
+        final int id, final Map<String, String> row, final Map<String, String> fees, final Map<String, Integer> assets)
+    {
+        final String symbol = row.get("symbol");
+        final int base = assets.computeIfAbsent(required(row, "baseCoin"), k -> assets.size());
+        final int quote = assets.computeIfAbsent(required(row, "quoteCoin"), k -> assets.size());
+        final String maker = fees.get("makerFeeRate") == null || fees.get("makerFeeRate").isEmpty() ?
+            required(row, "makerFeeRate") : fees.get("makerFeeRate");
+        final String taker = fees.get("takerFeeRate") == null || fees.get("takerFeeRate").isEmpty() ?
+            required(row, "takerFeeRate") : fees.get("takerFeeRate");
+        try
+        {
+            return InstrumentFactory.usdtPerpetual(id, symbol, base, quote,
+                required(row, "pricePrecision"), required(row, "priceMultiplier"),
+                required(row, "quantityPrecision"), required(row, "quantityMultiplier"),
+                required(row, "minOrderQty"), orEmpty(row, "minOrderAmount"),
+                orEmpty(row, "buyLimitPriceRatio"), orEmpty(row, "sellLimitPriceRatio"), maker, taker,
+                orEmpty(row, "maxSymbolOrderNum").isEmpty() ? Integer.toString(DEFAULT_MAX_OPEN_ORDERS) :
+                    row.get("maxSymbolOrderNum"), "");
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new IllegalStateException(WHO + ": USDT-FUTURES " + symbol + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    private static String orEmpty(final Map<String, String> row, final String field)
+    {
+        final String value = row.get(field);
+        return value == null ? "" : value;
     }
 
     /** The account's rate from {@code fee-rate}; when it has none (null, empty, missing), the instrument's. */
@@ -178,17 +229,19 @@ public final class UtaInstrumentLoader
             ", not epoch milliseconds");
     }
 
-    private static Map<String, String> feeRates(
-        final HttpClient client, final GatewayContext context, final String symbol, final long offsetMs) throws IOException
+    private static Map<String, String> feeRates(final HttpClient client, final GatewayContext context, final String category,
+        final String symbol, final long offsetMs) throws IOException
     {
-        return dataObject(get(client, context, "/api/v3/account/fee-rate", "category=SPOT&symbol=" + symbol, offsetMs));
+        return dataObject(get(client, context, "/api/v3/account/fee-rate", "category=" + category + "&symbol=" + symbol,
+            offsetMs));
     }
 
-    private static byte[] get(
+    static byte[] get(
         final HttpClient client, final GatewayContext context, final String path, final String sortedQuery, final long offsetMs)
         throws IOException
     {
-        final String pathAndQuery = sortedQuery == null ? path : path + "?" + sortedQuery;
+        // a signed GET without parameters passes "" (signed, no "?")
+        final String pathAndQuery = sortedQuery == null || sortedQuery.isEmpty() ? path : path + "?" + sortedQuery;
         final HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(context.restUri() + pathAndQuery))
             .timeout(Duration.ofMillis(Math.max(context.requestTimeoutMs(), 5000)))
             .GET();
@@ -264,7 +317,7 @@ public final class UtaInstrumentLoader
         return rows;
     }
 
-    private static Map<String, String> dataObject(final byte[] body) throws IOException
+    static Map<String, String> dataObject(final byte[] body) throws IOException
     {
         try (JsonParser parser = JSON.createParser(body))
         {
@@ -281,7 +334,7 @@ public final class UtaInstrumentLoader
         }
     }
 
-    private static JsonToken seekData(final JsonParser parser) throws IOException
+    static JsonToken seekData(final JsonParser parser) throws IOException
     {
         if (parser.nextToken() != JsonToken.START_OBJECT)
         {
@@ -300,7 +353,7 @@ public final class UtaInstrumentLoader
         return null;
     }
 
-    private static Map<String, String> flatObject(final JsonParser parser) throws IOException
+    static Map<String, String> flatObject(final JsonParser parser) throws IOException
     {
         final Map<String, String> row = new HashMap<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME)

@@ -28,7 +28,9 @@ import java.nio.charset.StandardCharsets;
  * QUERY_ORDER  GET  /api/v3/trade/order-info?clientOid=..
  * </pre>
  * Prehash and headers as v2 ({@code timestamp + METHOD + path [+ "?" + query] + body}); prices and sizes with the
- * instrument's scale. Only SPOT instruments today ({@code category} SPOT).
+ * instrument's scale. {@code category} is {@code SPOT} or, for a perpetual, {@code USDT-FUTURES}; a perpetual's place
+ * in one-way hold mode names no {@code posSide} and adds {@code "reduceOnly":"yes"} when the command is reduce-only
+ * (an in-place modify keeps the flag; the core cancels and re-places to switch it).
  */
 public final class UtaOrderEncoder implements OrderCodec
 {
@@ -37,6 +39,8 @@ public final class UtaOrderEncoder implements OrderCodec
     private static final UtaEndpoints ENDPOINTS = UtaEndpoints.INSTANCE;
 
     private static final byte[] CATEGORY_SPOT = ascii("{\"category\":\"SPOT\",\"symbol\":\"");
+    private static final byte[] CATEGORY_FUTURES = ascii("{\"category\":\"USDT-FUTURES\",\"symbol\":\"");
+    private static final byte[] REDUCE_ONLY = ascii("\",\"reduceOnly\":\"yes");
     private static final byte[] SIDE_BUY = ascii("\",\"side\":\"buy\"");
     private static final byte[] SIDE_SELL = ascii("\",\"side\":\"sell\"");
     private static final byte[] ORDER_TYPE_LIMIT = ascii(",\"orderType\":\"limit\",\"timeInForce\":\"");
@@ -219,10 +223,13 @@ public final class UtaOrderEncoder implements OrderCodec
         r.pathLength = append(r.path, 0, ENDPOINTS.path(endpoint));
     }
 
-    /** {@code {"category":"SPOT","symbol":"BTCUSDT} (the symbol's closing quote is the next constant's). */
+    /**
+     * {@code {"category":"SPOT","symbol":"BTCUSDT} (the symbol's closing quote is the next constant's); a perpetual's
+     * category is {@code USDT-FUTURES}.
+     */
     private static int head(final byte[] body, final int offset, final Instrument instrument)
     {
-        final int n = append(body, offset, CATEGORY_SPOT);
+        final int n = append(body, offset, instrument.isPerpetual() ? CATEGORY_FUTURES : CATEGORY_SPOT);
         return append(body, n, instrument.symbolBytes());
     }
 
@@ -238,6 +245,11 @@ public final class UtaOrderEncoder implements OrderCodec
         n += DecimalFormatter.format(c.size, instrument.sizeScale(), body, n);
         n = append(body, n, CLIENT_OID);
         n = append(body, n, c.clientOid, c.clientOidLength);
+        if (c.reduceOnly && instrument.isPerpetual())
+        {
+            // one-way mode: no posSide; a reduce-only order can only shrink the position (§5.1)
+            n = append(body, n, REDUCE_ONLY);
+        }
         return append(body, n, END);
     }
 

@@ -1,19 +1,18 @@
 package io.bitmm.gateway.bitget.v3;
 
 import com.fasterxml.jackson.core.JsonToken;
-import io.bitmm.core.event.CancelReason;
 import io.bitmm.core.event.EventType;
 import io.bitmm.core.event.InboundEvent;
 import io.bitmm.core.event.InboundPublisher;
 import io.bitmm.core.event.Side;
-import io.bitmm.core.event.TimeInForce;
 import io.bitmm.core.event.VenueOrderStatus;
 import io.bitmm.core.instrument.Amounts;
-import io.bitmm.core.instrument.DecimalParser;
 import io.bitmm.core.instrument.Instrument;
 import io.bitmm.core.instrument.InstrumentTable;
 import io.bitmm.gateway.DistinctErrorLog;
 import io.bitmm.gateway.GatewayCounters;
+import io.bitmm.gateway.bitget.ElementStash;
+import io.bitmm.gateway.bitget.PrivateFrames;
 import io.bitmm.gateway.bitget.PrivateStreamCodec;
 import io.bitmm.gateway.json.Chars;
 import io.bitmm.gateway.json.JsonFrameParser;
@@ -35,11 +34,11 @@ import java.io.IOException;
  */
 public final class UtaPrivateStreamDecoder implements PrivateStreamCodec
 {
-    private static final int CHANNEL_UNKNOWN = 0;
-    private static final int CHANNEL_ORDERS = 1;
+        private static final int CHANNEL_ORDERS = 1;
     private static final int CHANNEL_FILL = 2;
     private static final int CHANNEL_ACCOUNT = 3;
     private static final int CHANNEL_OTHER = 4;
+    private static final int CHANNEL_POSITION = 5;
 
     // stash slots
     private static final int INST_ID = 0;
@@ -64,7 +63,13 @@ public final class UtaPrivateStreamDecoder implements PrivateStreamCodec
     private static final int FEE_COIN = 22;
     private static final int TOTAL_FEE = 23;
     private static final int DEDUCTION = 24;
-    private static final int SLOTS = 25;
+    private static final int POS_SIDE = 25;
+    private static final int POS_SIZE = 26;
+    private static final int POS_STATUS = 27;
+    private static final int MARK_PRICE = 28;
+    private static final int UNREALISED_PNL = 29;
+    private static final int FUNDING_TOTAL = 30;
+    private static final int SLOTS = 31;
     private static final int SLOT_CHARS = 96;
 
     private final InstrumentTable instruments;
@@ -72,23 +77,23 @@ public final class UtaPrivateStreamDecoder implements PrivateStreamCodec
     private final GatewayCounters counters;
     private final DistinctErrorLog errorLog;
     private final JsonFrameParser json = new JsonFrameParser();
-    private final DecimalParser decimal = new DecimalParser();
-    private final char[][] stash = new char[SLOTS][SLOT_CHARS];
-    private final int[] stashLength = new int[SLOTS];
-    private final boolean[] present = new boolean[SLOTS];
+    private final ElementStash fields;
+    private final PrivateFrames frames;
 
-    private int channel;
-    private int event;
-    private int code;
-    private boolean dataDeferred;
-    private boolean dataDone;
     private long rxNanos;
-    private String failure;
     private boolean queryReply;
-    private boolean invalid;
     private boolean lastObjectPublished;
+    /** USDT-FUTURES: the {@code position} topic is subscribed. */
+    private final boolean positions;
+    /** Per instrument: open at the venue as far as the last {@code position} element said. */
+    private final boolean[] positionOpen;
+    /** Per instrument: the position's cumulative funding ({@code totalFundingFee}) last seen, amount units. */
+    private final long[] fundingSeen;
+    private boolean positionsSeenOnce;
 
     /**
+     * A spot decoder ({@code order}, {@code fill}, {@code account}).
+     *
      * @param instruments     the traded instruments and assets.
      * @param publisher       the inbound ring.
      * @param counters        counters.
@@ -100,10 +105,38 @@ public final class UtaPrivateStreamDecoder implements PrivateStreamCodec
         final GatewayCounters counters,
         final DistinctErrorLog errorLog)
     {
+        this(instruments, publisher, counters, errorLog, false);
+    }
+
+    /**
+     * @param instruments the traded instruments and assets.
+     * @param publisher   the inbound ring.
+     * @param counters    counters.
+     * @param errorLog    distinct error log.
+     * @param positions   true for USDT-FUTURES: also the {@code position} topic (§8.5), each element a
+     *                    POSITION_SNAPSHOT (signed {@code size} by {@code posSide}, {@code avgPrice}, {@code markPrice}
+     *                    when given, {@code unrealisedPnl}; {@code positionStatus:"ended"} is flat), and a rise or
+     *                    fall of its cumulative {@code totalFundingFee} (positive received) since the last element a
+     *                    FUNDING event. The first push after start only sets the baseline (funding before this run is
+     *                    in the balance already); a position opened later starts from 0.
+     */
+    public UtaPrivateStreamDecoder(
+        final InstrumentTable instruments,
+        final InboundPublisher publisher,
+        final GatewayCounters counters,
+        final DistinctErrorLog errorLog,
+        final boolean positions)
+    {
         this.instruments = instruments;
+        this.fields = new ElementStash(SLOTS, SLOT_CHARS, instruments, counters)
+            .keys(UtaPrivateStreamDecoder::slotOf, TOTAL_FEE, "fee", TOTAL_FEE, FEE_COIN, DEDUCTION);
+        this.frames = new PrivateFrames(json, counters, errorLog, "private v3: ", "topic", new Topics());
         this.publisher = publisher;
         this.counters = counters;
         this.errorLog = errorLog;
+        this.positions = positions;
+        this.positionOpen = new boolean[instruments.instrumentCount()];
+        this.fundingSeen = new long[instruments.instrumentCount()];
     }
 
     /**
@@ -118,142 +151,26 @@ public final class UtaPrivateStreamDecoder implements PrivateStreamCodec
     @Override
     public int onFrame(final byte[] buffer, final int offset, final int length, final long rxNanos)
     {
-        counters.increment(GatewayCounters.FRAMES);
-        if (length == 4 && buffer[offset] == 'p' && buffer[offset + 1] == 'o' && buffer[offset + 2] == 'n' &&
-            buffer[offset + 3] == 'g')
-        {
-            return PONG;
-        }
         this.rxNanos = rxNanos;
-        channel = CHANNEL_UNKNOWN;
-        event = EVENT_NONE;
-        code = 0;
-        dataDeferred = false;
-        dataDone = false;
-        failure = null;
-        try
-        {
-            json.feed(buffer, offset, length);
-            parseRoot();
-            if (failure == null && dataDeferred && channel != CHANNEL_UNKNOWN)
-            {
-                json.feed(buffer, offset, length);
-                parseRoot();
-            }
-            else if (failure == null && dataDeferred && event == EVENT_NONE)
-            {
-                drop("data without a channel (arg missing, null, empty or without channel)");
-            }
-        }
-        catch (final IOException | RuntimeException ex)
-        {
-            json.recreate();
-            if (failure == null)
-            {
-                failure = "malformed JSON";
-            }
-        }
-        if (failure != null)
-        {
-            // the frame may have been left part-read (a value of the wrong shape): start the next one afresh
-            json.recreate();
-            counters.increment(GatewayCounters.DECODE_ERRORS);
-            errorLog.record("private v3: " + failure, null);
-            return ERROR;
-        }
-        if (event == EVENT_ERROR)
-        {
-            counters.increment(GatewayCounters.VENUE_ERRORS);
-            errorLog.record("private v3: venue error event", "code " + code);
-        }
-        return event == EVENT_NONE ? OK : CONTROL;
+        return frames.onFrame(buffer, offset, length);
     }
 
-    private void parseRoot() throws IOException
+    /** This dialect's channels for the shared frame loop. */
+    private final class Topics implements PrivateFrames.Topics
     {
-        if (json.next() != JsonToken.START_OBJECT)
+        @Override
+        public int channelOf(final char[] c, final int o, final int l)
         {
-            failure = "frame is not a JSON object";
-            return;
+            return Chars.equalsAscii(c, o, l, "order") ? CHANNEL_ORDERS : Chars.equalsAscii(c, o, l, "fill") ?
+                CHANNEL_FILL : Chars.equalsAscii(c, o, l, "account") ? CHANNEL_ACCOUNT :
+                Chars.equalsAscii(c, o, l, "position") ? CHANNEL_POSITION : CHANNEL_OTHER;
         }
-        JsonToken token;
-        while ((token = json.next()) == JsonToken.FIELD_NAME)
-        {
-            final String name = json.name();
-            final JsonToken value = json.next();
-            if (!field(name, value))
-            {
-                failure = failure == null ? "truncated frame" : failure;
-                return;
-            }
-        }
-        if (token != JsonToken.END_OBJECT)
-        {
-            failure = "truncated frame";
-        }
-        else if (!json.endOfFrame())
-        {
-            failure = "trailing content after the frame";
-            json.recreate();
-        }
-    }
 
-    private boolean field(final String name, final JsonToken value) throws IOException
-    {
-        switch (name)
+        @Override
+        public boolean dataArray() throws IOException
         {
-            case "arg":
-                return value == JsonToken.START_OBJECT ? parseArg() : json.skip(value);
-            case "event":
-                if (!isScalar(value))
-                {
-                    return json.skip(value);
-                }
-                event = Chars.equalsAscii(json.chars(), json.offset(), json.length(), "login") ? EVENT_LOGIN :
-                    Chars.equalsAscii(json.chars(), json.offset(), json.length(), "subscribe") ? EVENT_SUBSCRIBE :
-                    Chars.equalsAscii(json.chars(), json.offset(), json.length(), "error") ? EVENT_ERROR : EVENT_OTHER;
-                return true;
-            case "code":
-                if (!isScalar(value))
-                {
-                    return json.skip(value);
-                }
-                code = (int)Chars.parseLong(json.chars(), json.offset(), json.length());
-                return true;
-            case "data":
-                if (dataDone || channel == CHANNEL_UNKNOWN || value != JsonToken.START_ARRAY)
-                {
-                    dataDeferred = !dataDone;
-                    return json.skip(value);
-                }
-                dataDone = true;
-                return dataArray();
-            default:
-                return json.skip(value);
+            return UtaPrivateStreamDecoder.this.dataArray();
         }
-    }
-
-    private boolean parseArg() throws IOException
-    {
-        JsonToken token;
-        while ((token = json.next()) == JsonToken.FIELD_NAME)
-        {
-            final String name = json.name();
-            final JsonToken value = json.next();
-            if ("topic".equals(name) && isScalar(value))
-            {
-                final char[] c = json.chars();
-                final int o = json.offset();
-                final int l = json.length();
-                channel = Chars.equalsAscii(c, o, l, "order") ? CHANNEL_ORDERS : Chars.equalsAscii(c, o, l, "fill") ?
-                    CHANNEL_FILL : Chars.equalsAscii(c, o, l, "account") ? CHANNEL_ACCOUNT : CHANNEL_OTHER;
-            }
-            else if (!json.skip(value))
-            {
-                return false;
-            }
-        }
-        return token == JsonToken.END_OBJECT;
     }
 
     private boolean dataArray() throws IOException
@@ -261,7 +178,7 @@ public final class UtaPrivateStreamDecoder implements PrivateStreamCodec
         JsonToken token;
         while ((token = json.next()) == JsonToken.START_OBJECT)
         {
-            if (channel == CHANNEL_ACCOUNT)
+            if (frames.channel() == CHANNEL_ACCOUNT)
             {
                 if (!accountElement())
                 {
@@ -273,7 +190,7 @@ public final class UtaPrivateStreamDecoder implements PrivateStreamCodec
             {
                 return false;
             }
-            switch (channel)
+            switch (frames.channel())
             {
                 case CHANNEL_ORDERS:
                     publishOrder(EventType.ORDER_UPDATE);
@@ -281,11 +198,74 @@ public final class UtaPrivateStreamDecoder implements PrivateStreamCodec
                 case CHANNEL_FILL:
                     publishFill();
                     break;
+                case CHANNEL_POSITION:
+                    publishPosition();
+                    break;
                 default:
                     break;
             }
         }
+        if (frames.channel() == CHANNEL_POSITION && token == JsonToken.END_ARRAY)
+        {
+            positionsSeenOnce = true;
+        }
         return token == JsonToken.END_ARRAY;
+    }
+
+    /**
+     * One {@code position} element (one-way mode: one per symbol) as a POSITION_SNAPSHOT, and its funding since the
+     * last element as a FUNDING event.
+     */
+    private void publishPosition()
+    {
+        final int id = fields.instrumentOf(INST_ID);
+        if (id < 0)
+        {
+            if (id == -1)
+            {
+                frames.drop("position without a symbol");
+            }
+            return;
+        }
+        final Instrument instrument = instruments.instrument(id);
+        if (!instrument.isPerpetual())
+        {
+            return;
+        }
+        fields.clearInvalid();
+        final boolean ended = fields.is(POS_STATUS, "ended");
+        final long magnitude = ended ? 0 : fields.signedDecimalOf(POS_SIZE, instrument.sizeScale());
+        final long size = fields.is(POS_SIDE, "short") ? -Math.abs(magnitude) : magnitude;
+        final long funding = fields.signedDecimalOf(FUNDING_TOTAL, Amounts.DECIMALS);
+        final long mark = fields.decimalOf(MARK_PRICE, instrument.priceScale());
+        final long entry = fields.decimalOf(PRICE_AVG, instrument.priceScale());
+        final long unrealized = fields.signedDecimalOf(UNREALISED_PNL, Amounts.DECIMALS);
+        if (fields.invalid() || (!ended && !fields.has(POS_SIZE)))
+        {
+            frames.drop("position with a missing or unreadable size, price or funding");
+            return;
+        }
+        final boolean wasOpen = positionOpen[id];
+        positionOpen[id] = size != 0;
+        final InboundEvent e = claim(EventType.POSITION_SNAPSHOT, id);
+        e.size = size;
+        e.averagePrice = size == 0 ? 0 : entry;
+        e.price = mark;
+        e.amount = unrealized;
+        e.venueTimeMs = fields.longOf(TIME);
+        publish(e);
+        final long delta = funding - (wasOpen ? fundingSeen[id] : 0);
+        fundingSeen[id] = size == 0 ? 0 : funding;
+        if (positionsSeenOnce && delta != 0 && (wasOpen || size != 0))
+        {
+            final InboundEvent f = claim(EventType.FUNDING, id);
+            f.amount = delta;
+            f.assetId = instrument.quoteAssetId();
+            f.price = mark;
+            f.size = size != 0 ? size : 0;
+            f.venueTimeMs = fields.longOf(TIME);
+            publish(f);
+        }
     }
 
     /** One {@code account} element: its {@code coin} array, one BALANCE per traded coin. */
@@ -333,12 +313,12 @@ public final class UtaPrivateStreamDecoder implements PrivateStreamCodec
     {
         this.rxNanos = rxNanos;
         lastObjectPublished = false;
-        if (!stashObject(parser))
+        if (!fields.readObject(parser))
         {
             return false;
         }
         queryReply = true;
-        lastObjectPublished = publishOrder(EventType.ORDER_UPDATE) || (hasClientOid() && instrumentOfStash() == -1);
+        lastObjectPublished = publishOrder(EventType.ORDER_UPDATE) || (fields.hasId(CLIENT_OID) && fields.instrumentOf(INST_ID) == -1);
         queryReply = false;
         return true;
     }
@@ -359,102 +339,12 @@ public final class UtaPrivateStreamDecoder implements PrivateStreamCodec
      */
     public boolean lastObjectNames(final byte[] clientOid, final int length)
     {
-        if (!lastObjectPublished || stashLength[CLIENT_OID] != length)
-        {
-            return false;
-        }
-        for (int i = 0; i < length; i++)
-        {
-            if (stash[CLIENT_OID][i] != clientOid[i])
-            {
-                return false;
-            }
-        }
-        return true;
+        return lastObjectPublished && fields.is(CLIENT_OID, clientOid, length);
     }
 
     private boolean stashObject() throws IOException
     {
-        return stashObject(json);
-    }
-
-    private boolean stashObject(final JsonFrameParser p) throws IOException
-    {
-        for (int i = 0; i < SLOTS; i++)
-        {
-            present[i] = false;
-        }
-        JsonToken token;
-        while ((token = p.next()) == JsonToken.FIELD_NAME)
-        {
-            final int slot = slotOf(p.name());
-            final JsonToken value = p.next();
-            if (slot == TOTAL_FEE)
-            {
-                if (!feeDetail(p, value))
-                {
-                    return false;
-                }
-            }
-            else if (slot >= 0 && isScalar(value))
-            {
-                store(p, slot);
-            }
-            else if (!p.skip(value))
-            {
-                return false;
-            }
-        }
-        return token == JsonToken.END_OBJECT;
-    }
-
-    private boolean feeDetail(final JsonFrameParser p, final JsonToken value) throws IOException
-    {
-        if (value != JsonToken.START_ARRAY)
-        {
-            return p.skip(value);
-        }
-        JsonToken token;
-        boolean first = true;
-        while ((token = p.next()) == JsonToken.START_OBJECT)
-        {
-            JsonToken inner;
-            while ((inner = p.next()) == JsonToken.FIELD_NAME)
-            {
-                final String name = p.name();
-                final JsonToken v = p.next();
-                if (first && "feeCoin".equals(name) && isScalar(v))
-                {
-                    store(p, FEE_COIN);
-                }
-                else if (first && "fee".equals(name) && isScalar(v))
-                {
-                    store(p, TOTAL_FEE);
-                }
-                else if (first && "deduction".equals(name) && isScalar(v))
-                {
-                    store(p, DEDUCTION);
-                }
-                else if (!p.skip(v))
-                {
-                    return false;
-                }
-            }
-            if (inner != JsonToken.END_OBJECT)
-            {
-                return false;
-            }
-            first = false;
-        }
-        return token == JsonToken.END_ARRAY;
-    }
-
-    private void store(final JsonFrameParser p, final int slot) throws IOException
-    {
-        final int length = Math.min(p.length(), SLOT_CHARS);
-        System.arraycopy(p.chars(), p.offset(), stash[slot], 0, length);
-        stashLength[slot] = length;
-        present[slot] = true;
+        return fields.readObject(json);
     }
 
     private static int slotOf(final String name)
@@ -498,6 +388,18 @@ public final class UtaPrivateStreamDecoder implements PrivateStreamCodec
                 return COIN;
             case "available":
                 return AVAILABLE;
+            case "posSide":
+                return POS_SIDE;
+            case "size":
+                return POS_SIZE;
+            case "positionStatus":
+                return POS_STATUS;
+            case "markPrice":
+                return MARK_PRICE;
+            case "unrealisedPnl":
+                return UNREALISED_PNL;
+            case "totalFundingFee":
+                return FUNDING_TOTAL;
             case "locked":
                 return FROZEN;
             case "feeDetail":
@@ -505,134 +407,6 @@ public final class UtaPrivateStreamDecoder implements PrivateStreamCodec
             default:
                 return -1;
         }
-    }
-
-    private static boolean isScalar(final JsonToken token)
-    {
-        return token == JsonToken.VALUE_STRING || token == JsonToken.VALUE_NUMBER_INT ||
-            token == JsonToken.VALUE_NUMBER_FLOAT;
-    }
-
-    private boolean is(final int slot, final String value)
-    {
-        return present[slot] && Chars.equalsAscii(stash[slot], 0, stashLength[slot], value);
-    }
-
-    /**
-     * A decimal field: missing, {@code null} or empty reads as 0 (the caller decides whether 0 is a usable default);
-     * text that is not a decimal marks the element {@link #invalid}.
-     */
-    private long decimalOf(final int slot, final int scale)
-    {
-        if (!has(slot))
-        {
-            return 0;
-        }
-        if (Chars.parseTruncating(decimal, stash[slot], 0, stashLength[slot], scale) != DecimalParser.OK)
-        {
-            invalid = true;
-            return 0;
-        }
-        return decimal.value();
-    }
-
-    /** A signed decimal (fees): as {@link #decimalOf}, with a leading minus sign. */
-    private long signedDecimalOf(final int slot, final int scale)
-    {
-        if (!has(slot))
-        {
-            return 0;
-        }
-        final boolean negative = stash[slot][0] == '-';
-        final int from = negative || stash[slot][0] == '+' ? 1 : 0;
-        if (Chars.parseTruncating(decimal, stash[slot], from, stashLength[slot] - from, scale) != DecimalParser.OK)
-        {
-            invalid = true;
-            return 0;
-        }
-        return negative ? -decimal.value() : decimal.value();
-    }
-
-    /** A decimal field the element cannot do without: missing, null, empty, malformed or not positive is invalid. */
-    private long requiredPositive(final int slot, final int scale)
-    {
-        final long value = decimalOf(slot, scale);
-        if (value <= 0)
-        {
-            invalid = true;
-        }
-        return value;
-    }
-
-    /** A decimal field with a documented default of 0: counted when the default is taken. */
-    private long defaultZero(final int slot, final int scale)
-    {
-        if (!has(slot))
-        {
-            defaulted();
-            return 0;
-        }
-        return decimalOf(slot, scale);
-    }
-
-    /** The primary field, else (counted) the older field Bitget wrote before it, else 0. */
-    private boolean has(final int slot)
-    {
-        return present[slot] && stashLength[slot] > 0;
-    }
-
-    private void defaulted()
-    {
-        counters.increment(GatewayCounters.FIELD_DEFAULTS);
-    }
-
-    private long longOf(final int slot)
-    {
-        if (!has(slot))
-        {
-            return 0;
-        }
-        final long value = Chars.parseLong(stash[slot], 0, stashLength[slot]);
-        return value == Chars.NOT_A_NUMBER ? 0 : value;
-    }
-
-    /** A numeric field with a documented default of 0 (orderId: the core keeps the ack's; uTime): counted. */
-    private long countedLongOf(final int slot)
-    {
-        final long value = longOf(slot);
-        if (value == 0)
-        {
-            defaulted();
-        }
-        return value;
-    }
-
-    private boolean hasClientOid()
-    {
-        return has(CLIENT_OID) && stashLength[CLIENT_OID] <= InboundEvent.MAX_ID_LENGTH;
-    }
-
-    private void copyId(final int slot, final byte[] dst, final InboundEvent e)
-    {
-        if (has(slot))
-        {
-            final int length = Chars.copyAscii(stash[slot], 0, stashLength[slot], dst);
-            e.clientOidLength = Math.max(length, 0);
-        }
-    }
-
-    /**
-     * @return the element's instrument, -1 when it names none (missing, null, empty), -2 when it names one that is
-     *         not traded here.
-     */
-    private int instrumentOfStash()
-    {
-        if (!has(INST_ID))
-        {
-            return -1;
-        }
-        final int id = instruments.instrumentId(stash[INST_ID], 0, stashLength[INST_ID]);
-        return id >= 0 ? id : -2;
     }
 
     private InboundEvent claim(final EventType type, final int instrumentId)
@@ -662,31 +436,25 @@ public final class UtaPrivateStreamDecoder implements PrivateStreamCodec
     private void publishQuery(final int instrumentId, final String why)
     {
         final InboundEvent e = claim(EventType.COMMAND_UNKNOWN, Math.max(instrumentId, -1));
-        copyId(CLIENT_OID, e.clientOid, e);
-        e.orderId = longOf(ORDER_ID);
+        fields.copyId(CLIENT_OID, e.clientOid, e);
+        e.orderId = fields.longOf(ORDER_ID);
         publish(e);
         counters.increment(GatewayCounters.FIELD_QUERIES);
         errorLog.record("private v3: order queried: " + why, null);
     }
 
-    private void drop(final String why)
-    {
-        counters.increment(GatewayCounters.FIELD_DROPS);
-        errorLog.record("private v3: element dropped: " + why, null);
-    }
-
     /** @return true when the element was published as it stands (its fill may follow), false when dropped or queried. */
     private boolean publishOrder(final EventType type)
     {
-        if (!hasClientOid())
+        if (!fields.hasId(CLIENT_OID))
         {
-            drop("order without a usable clientOid (not ours)");
+            frames.drop("order without a usable clientOid (not ours)");
             return false;
         }
-        final int instrumentId = instrumentOfStash();
+        final int instrumentId = fields.instrumentOf(INST_ID);
         if (instrumentId == -2)
         {
-            drop("order of an instrument not traded here");
+            frames.drop("order of an instrument not traded here");
             return false;
         }
         if (instrumentId < 0)
@@ -695,26 +463,26 @@ public final class UtaPrivateStreamDecoder implements PrivateStreamCodec
             return false;
         }
         final Instrument instrument = instruments.instrument(instrumentId);
-        invalid = false;
+        fields.clearInvalid();
         final InboundEvent e = claim(type, instrumentId);
-        copyId(CLIENT_OID, e.clientOid, e);
-        e.orderId = countedLongOf(ORDER_ID);
-        e.venueTimeMs = countedLongOf(TIME);
-        e.side = is(SIDE, "sell") ? Side.SELL : Side.BUY;
+        fields.copyId(CLIENT_OID, e.clientOid, e);
+        e.orderId = fields.countedLongOf(ORDER_ID);
+        e.venueTimeMs = fields.countedLongOf(TIME);
+        e.side = fields.is(SIDE, "sell") ? Side.SELL : Side.BUY;
         final String why;
-        e.price = defaultZero(PRICE, instrument.priceScale());
-        e.size = defaultZero(SIZE, instrument.sizeScale());
-        e.cumulativeFilledSize = defaultZero(ACC_BASE_VOLUME, instrument.sizeScale());
+        e.price = fields.defaultZero(PRICE, instrument.priceScale());
+        e.size = fields.defaultZero(SIZE, instrument.sizeScale());
+        e.cumulativeFilledSize = fields.defaultZero(ACC_BASE_VOLUME, instrument.sizeScale());
         e.commandType = queryReply ? io.bitmm.core.event.CommandType.QUERY_ORDER : io.bitmm.core.event.CommandType.NONE;
-        e.averagePrice = defaultZero(PRICE_AVG, instrument.priceScale());
-        e.venueStatus = status();
-        e.timeInForce = force();
-        e.cancelReason = cancelReason(e.venueStatus, e.timeInForce);
+        e.averagePrice = fields.defaultZero(PRICE_AVG, instrument.priceScale());
+        e.venueStatus = fields.status(STATUS);
+        e.timeInForce = fields.force(FORCE);
+        e.cancelReason = fields.cancelReason(CANCEL_REASON, e.venueStatus, e.timeInForce);
         why = e.venueStatus == VenueOrderStatus.UNKNOWN ? "status missing, null, empty or unknown" :
             "an unreadable price, qty, cumExecQty or avgPrice";
         // a push never says "not found": an unreadable status must not close the order
-        invalid |= e.venueStatus == VenueOrderStatus.UNKNOWN;
-        if (invalid)
+        fields.invalidIf(e.venueStatus == VenueOrderStatus.UNKNOWN);
+        if (fields.invalid())
         {
             e.type = EventType.COMMAND_UNKNOWN;
             e.commandType = io.bitmm.core.event.CommandType.NONE;
@@ -731,23 +499,23 @@ public final class UtaPrivateStreamDecoder implements PrivateStreamCodec
      */
     private void fillFee(final InboundEvent e, final int feeSlot, final int coinSlot, final Instrument instrument)
     {
-        final boolean before = invalid;
-        invalid = false;
-        final long venueFee = signedDecimalOf(feeSlot, Amounts.DECIMALS);
-        final boolean unreadable = invalid;
-        invalid = before;
-        if (!has(feeSlot) || unreadable)
+        final boolean before = fields.invalid();
+        fields.clearInvalid();
+        final long venueFee = fields.signedDecimalOf(feeSlot, Amounts.DECIMALS);
+        final boolean unreadable = fields.invalid();
+        fields.invalid(before);
+        if (!fields.has(feeSlot) || unreadable)
         {
-            defaulted();
+            fields.defaulted();
             e.fee = 0;
             e.feeAssetId = -1;
             return;
         }
-        if (!is(DEDUCTION, "no") && !is(DEDUCTION, "yes") && present[DEDUCTION])
+        if (!fields.is(DEDUCTION, "no") && !fields.is(DEDUCTION, "yes") && fields.present(DEDUCTION))
         {
-            defaulted();
+            fields.defaulted();
         }
-        if (is(DEDUCTION, "yes"))
+        if (fields.is(DEDUCTION, "yes"))
         {
             // paid in BGB (written positive): it touches neither traded coin
             e.fee = venueFee;
@@ -756,126 +524,40 @@ public final class UtaPrivateStreamDecoder implements PrivateStreamCodec
         }
         // v3 writes the fee positive when paid, negative for a rebate (docs §8.5; §12.12 unconfirmed): our sign
         e.fee = venueFee;
-        e.feeAssetId = feeAsset(coinSlot, instrument, e.side);
-    }
-
-    /**
-     * The fee's asset: the named coin when the table has it, {@link InboundEvent#FEE_ASSET_OTHER} for another coin
-     * (BGB), and the received coin (Bitget charges spot fees in it) when the push names none.
-     */
-    private int feeAsset(final int slot, final Instrument instrument, final Side side)
-    {
-        if (!has(slot))
-        {
-            defaulted();
-            return side == Side.BUY ? instrument.baseAssetId() : instrument.quoteAssetId();
-        }
-        final int assetId = instruments.assetId(stash[slot], 0, stashLength[slot]);
-        return assetId >= 0 ? assetId : InboundEvent.FEE_ASSET_OTHER;
-    }
-
-    /** {@code T}/{@code taker} is taker; {@code M}/{@code maker} (and the docs' {@code marker}) maker; else maker, counted. */
-    private boolean isTaker(final int slot)
-    {
-        final boolean taker = is(slot, "T") || is(slot, "taker");
-        if (!taker && !is(slot, "M") && !is(slot, "maker") && !is(slot, "marker"))
-        {
-            defaulted();
-        }
-        return taker;
-    }
-
-    private VenueOrderStatus status()
-    {
-        if (is(STATUS, "live") || is(STATUS, "new") || is(STATUS, "init"))
-        {
-            return VenueOrderStatus.LIVE;
-        }
-        if (is(STATUS, "partially_filled"))
-        {
-            return VenueOrderStatus.PARTIALLY_FILLED;
-        }
-        if (is(STATUS, "filled"))
-        {
-            return VenueOrderStatus.FILLED;
-        }
-        return is(STATUS, "cancelled") || is(STATUS, "canceled") ? VenueOrderStatus.CANCELLED : VenueOrderStatus.UNKNOWN;
-    }
-
-    private TimeInForce force()
-    {
-        if (is(FORCE, "post_only"))
-        {
-            return TimeInForce.POST_ONLY;
-        }
-        if (is(FORCE, "ioc"))
-        {
-            return TimeInForce.IOC;
-        }
-        if (is(FORCE, "fok"))
-        {
-            return TimeInForce.FOK;
-        }
-        if (!is(FORCE, "gtc"))
-        {
-            defaulted();
-        }
-        return TimeInForce.GTC;
-    }
-
-    private CancelReason cancelReason(final VenueOrderStatus status, final TimeInForce tif)
-    {
-        if (is(CANCEL_REASON, "normal_cancel"))
-        {
-            return CancelReason.NORMAL;
-        }
-        if (is(CANCEL_REASON, "stp_cancel"))
-        {
-            return CancelReason.SELF_TRADE_PREVENTION;
-        }
-        if (is(CANCEL_REASON, "post_only_fill_cancel"))
-        {
-            return CancelReason.POST_ONLY_WOULD_TAKE;
-        }
-        if (has(CANCEL_REASON))
-        {
-            return CancelReason.OTHER;
-        }
-        return status == VenueOrderStatus.CANCELLED && tif == TimeInForce.POST_ONLY && present[CANCEL_REASON] ?
-            CancelReason.POST_ONLY_WOULD_TAKE : CancelReason.NONE;
+        e.feeAssetId = fields.feeAsset(coinSlot, instrument, e.side);
     }
 
     private void publishFill()
     {
-        final int instrumentId = instrumentOfStash();
+        final int instrumentId = fields.instrumentOf(INST_ID);
         if (instrumentId < 0)
         {
-            if (hasClientOid() && instrumentId == -1)
+            if (fields.hasId(CLIENT_OID) && instrumentId == -1)
             {
                 publishQuery(-1, "fill without a symbol");
             }
             else
             {
-                drop(instrumentId == -1 ? "fill without a symbol" : "fill of an instrument not traded here");
+                frames.drop(instrumentId == -1 ? "fill without a symbol" : "fill of an instrument not traded here");
             }
             return;
         }
         final Instrument instrument = instruments.instrument(instrumentId);
-        invalid = false;
+        fields.clearInvalid();
         final InboundEvent e = claim(EventType.FILL, instrumentId);
-        copyId(CLIENT_OID, e.clientOid, e);
-        e.orderId = countedLongOf(ORDER_ID);
-        e.tradeId = longOf(TRADE_ID);
-        e.side = is(SIDE, "sell") ? Side.SELL : Side.BUY;
-        e.price = requiredPositive(FILL_PRICE, instrument.priceScale());
-        e.size = requiredPositive(BASE_VOLUME, instrument.sizeScale());
-        e.maker = !isTaker(TRADE_SCOPE);
+        fields.copyId(CLIENT_OID, e.clientOid, e);
+        e.orderId = fields.countedLongOf(ORDER_ID);
+        e.tradeId = fields.longOf(TRADE_ID);
+        e.side = fields.is(SIDE, "sell") ? Side.SELL : Side.BUY;
+        e.price = fields.requiredPositive(FILL_PRICE, instrument.priceScale());
+        e.size = fields.requiredPositive(BASE_VOLUME, instrument.sizeScale());
+        e.maker = !fields.isTaker(TRADE_SCOPE);
         fillFee(e, TOTAL_FEE, FEE_COIN, instrument);
-        e.venueTimeMs = countedLongOf(TIME);
-        invalid |= !(is(SIDE, "buy") || is(SIDE, "sell")) || e.tradeId == 0;
-        if (invalid)
+        e.venueTimeMs = fields.countedLongOf(TIME);
+        fields.invalidIf(!(fields.is(SIDE, "buy") || fields.is(SIDE, "sell")) || e.tradeId == 0);
+        if (fields.invalid())
         {
-            if (hasClientOid())
+            if (fields.hasId(CLIENT_OID))
             {
                 e.type = EventType.COMMAND_UNKNOWN;
                 counters.increment(GatewayCounters.FIELD_QUERIES);
@@ -884,7 +566,7 @@ public final class UtaPrivateStreamDecoder implements PrivateStreamCodec
             else
             {
                 e.type = EventType.NONE;
-                drop("fill with an unreadable side, tradeId, price or size and no clientOid");
+                frames.drop("fill with an unreadable side, tradeId, price or size and no clientOid");
             }
         }
         publish(e);
@@ -892,46 +574,47 @@ public final class UtaPrivateStreamDecoder implements PrivateStreamCodec
 
     private void publishBalance()
     {
-        if (!has(COIN))
+        if (!fields.has(COIN))
         {
-            drop("balance without a coin");
+            frames.drop("balance without a coin");
             return;
         }
-        final int assetId = instruments.assetId(stash[COIN], 0, stashLength[COIN]);
+        final int assetId = fields.assetOf(COIN);
         if (assetId < 0)
         {
             return;
         }
-        invalid = false;
-        final long available = decimalOf(AVAILABLE, Amounts.DECIMALS);
-        final long frozen = decimalOf(FROZEN, Amounts.DECIMALS);
-        if (invalid || !has(AVAILABLE))
+        fields.clearInvalid();
+        final long available = fields.decimalOf(AVAILABLE, Amounts.DECIMALS);
+        final long frozen = fields.decimalOf(FROZEN, Amounts.DECIMALS);
+        if (fields.invalid() || !fields.has(AVAILABLE))
         {
-            drop("balance with a missing, null, empty or unreadable available/frozen");
+            frames.drop("balance with a missing, null, empty or unreadable available/frozen");
             return;
         }
-        if (!has(FROZEN))
+        if (!fields.has(FROZEN))
         {
-            defaulted();
+            fields.defaulted();
         }
         final InboundEvent e = claim(EventType.BALANCE, -1);
         e.assetId = assetId;
         e.available = available;
         e.frozen = frozen;
-        e.venueTimeMs = countedLongOf(TIME);
+        // v3's account push gives a coin no time (§8.5): 0 is "unknown", not a default taken, so not counted
+        e.venueTimeMs = fields.longOf(TIME);
         publish(e);
     }
 
     @Override
     public int event()
     {
-        return event;
+        return frames.event();
     }
 
     @Override
     public int code()
     {
-        return code;
+        return frames.code();
     }
 
     @Override
@@ -940,12 +623,13 @@ public final class UtaPrivateStreamDecoder implements PrivateStreamCodec
         return "{\"op\":\"subscribe\",\"args\":[" +
             "{\"instType\":\"UTA\",\"topic\":\"order\"}," +
             "{\"instType\":\"UTA\",\"topic\":\"fill\"}," +
+            (positions ? "{\"instType\":\"UTA\",\"topic\":\"position\"}," : "") +
             "{\"instType\":\"UTA\",\"topic\":\"account\"}]}";
     }
 
     @Override
     public int channels()
     {
-        return 3;
+        return positions ? 4 : 3;
     }
 }

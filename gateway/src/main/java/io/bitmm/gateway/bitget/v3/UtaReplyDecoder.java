@@ -5,7 +5,6 @@ import io.bitmm.core.event.CommandType;
 import io.bitmm.core.event.EventType;
 import io.bitmm.core.event.InboundEvent;
 import io.bitmm.core.event.InboundPublisher;
-import io.bitmm.core.event.VenueOrderStatus;
 import io.bitmm.core.instrument.InstrumentTable;
 import io.bitmm.gateway.DistinctErrorLog;
 import io.bitmm.gateway.Endpoint;
@@ -13,6 +12,7 @@ import io.bitmm.gateway.GatewayCounters;
 import io.bitmm.gateway.json.Chars;
 import io.bitmm.gateway.json.JsonFrameParser;
 import io.bitmm.gateway.bitget.ReplyCodec;
+import io.bitmm.gateway.bitget.ReplyFrames;
 import io.bitmm.gateway.order.RejectCodes;
 import io.bitmm.gateway.order.OrderRequest;
 
@@ -27,7 +27,7 @@ import java.io.IOException;
  * envelope ({@code 25204} order does not exist). Outcome unknown (query): 40010, 40725, 45001, 25000, 25001, 25003
  * and 5xx. Two passes over the buffered reply as on v2. Allocation-free.
  */
-public final class UtaReplyDecoder implements ReplyCodec
+public final class UtaReplyDecoder implements ReplyCodec, ReplyFrames.ReplyData
 {
     /** v3 "Order does not exist" (§10). */
     public static final int ORDER_NOT_FOUND = 25204;
@@ -36,11 +36,9 @@ public final class UtaReplyDecoder implements ReplyCodec
     private final GatewayCounters counters;
     private final DistinctErrorLog errorLog;
     private final JsonFrameParser json = new JsonFrameParser();
+    private final ReplyFrames frames;
     private final UtaPrivateStreamDecoder orderDecoder;
 
-    private int code;
-    private boolean codePresent;
-    private long serverTime;
     private final byte[] oid = new byte[InboundEvent.MAX_ID_LENGTH];
     private int oidLength;
     private long orderId;
@@ -62,6 +60,7 @@ public final class UtaReplyDecoder implements ReplyCodec
         this.publisher = publisher;
         this.counters = counters;
         this.errorLog = errorLog;
+        this.frames = new ReplyFrames(json, publisher, counters);
         this.orderDecoder = new UtaPrivateStreamDecoder(instruments, publisher, counters, errorLog);
     }
 
@@ -74,11 +73,11 @@ public final class UtaReplyDecoder implements ReplyCodec
     @Override
     public long serverTime(final OrderRequest r)
     {
-        if (!envelope(r) || code != 0)
+        if (!frames.envelope(r) || frames.code() != 0)
         {
             return -1;
         }
-        return serverTime;
+        return frames.serverTime();
     }
 
     /**
@@ -89,7 +88,7 @@ public final class UtaReplyDecoder implements ReplyCodec
     @Override
     public boolean timestampRefused(final OrderRequest r)
     {
-        return r.status == 400 && envelope(r) && (code == 40008 || code == 40005);
+        return r.status == 400 && frames.envelope(r) && (frames.code() == 40008 || frames.code() == 40005);
     }
 
     /**
@@ -100,7 +99,7 @@ public final class UtaReplyDecoder implements ReplyCodec
     @Override
     public void onReply(final OrderRequest r)
     {
-        if (!envelope(r))
+        if (!frames.envelope(r))
         {
             if (r.status == 429)
             {
@@ -112,7 +111,7 @@ public final class UtaReplyDecoder implements ReplyCodec
             publishAll(r, EventType.COMMAND_UNKNOWN, RejectCodes.UNDECODABLE_REPLY);
             return;
         }
-        if (code != 0 || r.status >= 300)
+        if (frames.code() != 0 || r.status >= 300)
         {
             onError(r);
             return;
@@ -120,7 +119,7 @@ public final class UtaReplyDecoder implements ReplyCodec
         try
         {
             json.feed(r.response, 0, r.responseLength);
-            if (!dataPass(r))
+            if (!frames.dataPass(r, this))
             {
                 json.recreate();
                 counters.increment(GatewayCounters.DECODE_ERRORS);
@@ -147,10 +146,10 @@ public final class UtaReplyDecoder implements ReplyCodec
 
     private void onError(final OrderRequest r)
     {
-        final int error = codePresent && code != 0 ? code : r.status;
+        final int error = frames.codePresent() && frames.code() != 0 ? frames.code() : r.status;
         if (r.commandType == CommandType.QUERY_ORDER && error == ORDER_NOT_FOUND)
         {
-            publishNotFound(r);
+            frames.publishNotFound(r);
         }
         else if (isOutcomeUnknown(error) || r.status >= 500)
         {
@@ -172,10 +171,7 @@ public final class UtaReplyDecoder implements ReplyCodec
     @Override
     public void publishAll(final OrderRequest r, final EventType type, final int code)
     {
-        for (int i = 0; i < r.orderCount; i++)
-        {
-            publish(r, type, code, r.clientOids[i], r.clientOidLengths[i], 0);
-        }
+        frames.publishAll(r, type, code);
     }
 
     /**
@@ -188,187 +184,11 @@ public final class UtaReplyDecoder implements ReplyCodec
     @Override
     public void publishLocal(final io.bitmm.core.event.OutboundCommand c, final EventType type, final int code)
     {
-        final long sequence = publisher.claim();
-        final InboundEvent e = publisher.event(sequence);
-        e.reset();
-        e.type = type;
-        e.timestampNanos = System.nanoTime();
-        e.instrumentId = c.instrumentId;
-        e.commandType = c.type;
-        e.rejectCode = code;
-        e.clientOid(c.clientOid, 0, c.clientOidLength);
-        e.publishNanos = e.timestampNanos;
-        publisher.publish(sequence);
-        counters.increment(GatewayCounters.REJECTS);
+        frames.publishLocal(c, type, code);
     }
 
-    private void publish(
-        final OrderRequest r, final EventType type, final int rejectCode, final byte[] clientOid, final int length,
-        final long venueOrderId)
-    {
-        final long sequence = publisher.claim();
-        final InboundEvent e = publisher.event(sequence);
-        e.reset();
-        e.type = type;
-        e.timestampNanos = r.rxNanos != 0 ? r.rxNanos : System.nanoTime();
-        e.instrumentId = r.instrumentId;
-        e.commandType = r.commandType;
-        e.rejectCode = rejectCode;
-        e.orderId = venueOrderId;
-        e.clientOid(clientOid, 0, length);
-        if (r.commandType == CommandType.REPLACE)
-        {
-            e.newClientOid(r.newClientOid, 0, r.newClientOidLength);
-        }
-        e.publishNanos = System.nanoTime();
-        publisher.publish(sequence);
-        counters.increment(type == EventType.COMMAND_ACK ? GatewayCounters.ACKS :
-            type == EventType.COMMAND_REJECT ? GatewayCounters.REJECTS : GatewayCounters.UNKNOWN_OUTCOMES);
-    }
-
-    private void publishNotFound(final OrderRequest r)
-    {
-        final long sequence = publisher.claim();
-        final InboundEvent e = publisher.event(sequence);
-        e.reset();
-        e.type = EventType.ORDER_UPDATE;
-        e.timestampNanos = r.rxNanos;
-        e.instrumentId = r.instrumentId;
-        e.commandType = CommandType.QUERY_ORDER;
-        e.venueStatus = VenueOrderStatus.UNKNOWN;
-        e.clientOid(r.clientOids[0], 0, r.clientOidLengths[0]);
-        e.publishNanos = System.nanoTime();
-        publisher.publish(sequence);
-    }
-
-    private boolean envelope(final OrderRequest r)
-    {
-        code = 0;
-        codePresent = false;
-        serverTime = -1;
-        if (r.responseLength == 0)
-        {
-            return false;
-        }
-        try
-        {
-            json.feed(r.response, 0, r.responseLength);
-            if (json.next() != JsonToken.START_OBJECT)
-            {
-                json.recreate();
-                return false;
-            }
-            JsonToken token;
-            while ((token = json.next()) == JsonToken.FIELD_NAME)
-            {
-                final String name = json.name();
-                final JsonToken value = json.next();
-                if ("code".equals(name) && (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY))
-                {
-                    // a code that is not a scalar is no code (fuzzer finding: it was parsed from its bracket, and
-                    // the object's own fields were then read as the envelope's)
-                    code = -1;
-                    codePresent = true;
-                    if (!json.skip(value))
-                    {
-                        json.recreate();
-                        return false;
-                    }
-                }
-                else if ("code".equals(name))
-                {
-                    final long parsed = Chars.parseLong(json.chars(), json.offset(), json.length());
-                    code = parsed == Chars.NOT_A_NUMBER ? -1 : (int)parsed;
-                    codePresent = true;
-                }
-                else if ("data".equals(name) && value == JsonToken.START_OBJECT && r.endpoint == Endpoint.PUBLIC_TIME)
-                {
-                    serverTimeObject();
-                }
-                else if (!json.skip(value))
-                {
-                    json.recreate();
-                    return false;
-                }
-            }
-            if (token != JsonToken.END_OBJECT || !json.endOfFrame())
-            {
-                json.recreate();
-                return false;
-            }
-            return codePresent;
-        }
-        catch (final IOException | RuntimeException ex)
-        {
-            json.recreate();
-            return false;
-        }
-    }
-
-    private void serverTimeObject() throws IOException
-    {
-        JsonToken token;
-        while ((token = json.next()) == JsonToken.FIELD_NAME)
-        {
-            final String name = json.name();
-            final JsonToken value = json.next();
-            if ("serverTime".equals(name) && (value == JsonToken.VALUE_STRING || value == JsonToken.VALUE_NUMBER_INT))
-            {
-                final long parsed = Chars.parseLong(json.chars(), json.offset(), json.length());
-                serverTime = parsed == Chars.NOT_A_NUMBER ? -1 : parsed;
-            }
-            else
-            {
-                json.skip(value);
-            }
-        }
-    }
-
-    private boolean dataPass(final OrderRequest r) throws IOException
-    {
-        if (json.next() != JsonToken.START_OBJECT)
-        {
-            return false;
-        }
-        boolean handled = false;
-        JsonToken token;
-        while ((token = json.next()) == JsonToken.FIELD_NAME)
-        {
-            final String name = json.name();
-            final JsonToken value = json.next();
-            if ("data".equals(name))
-            {
-                if (!data(r, value))
-                {
-                    return false;
-                }
-                handled = true;
-            }
-            else if (!json.skip(value))
-            {
-                return false;
-            }
-        }
-        if (token != JsonToken.END_OBJECT || !json.endOfFrame())
-        {
-            return false;
-        }
-        if (!handled)
-        {
-            if (r.orderCount > 1 || r.commandType == CommandType.QUERY_ORDER)
-            {
-                // a batch or a query answered without data: no order's outcome is known (fuzzer finding)
-                notInReply(r);
-            }
-            else
-            {
-                publishSingle(r);
-            }
-        }
-        return true;
-    }
-
-    private boolean data(final OrderRequest r, final JsonToken value) throws IOException
+    @Override
+    public boolean data(final OrderRequest r, final JsonToken value) throws IOException
     {
         if (r.commandType == CommandType.QUERY_ORDER)
         {
@@ -380,7 +200,7 @@ public final class UtaReplyDecoder implements ReplyCodec
             {
                 return batch(r);
             }
-            notInReply(r);
+            frames.notInReply(r);
             return json.skip(value);
         }
         oidLength = 0;
@@ -397,10 +217,10 @@ public final class UtaReplyDecoder implements ReplyCodec
         return true;
     }
 
-    private void notInReply(final OrderRequest r)
+    @Override
+    public void noData(final OrderRequest r)
     {
-        counters.increment(GatewayCounters.FIELD_QUERIES);
-        publishAll(r, EventType.COMMAND_UNKNOWN, RejectCodes.NOT_IN_REPLY);
+        publishSingle(r);
     }
 
     private void publishSingle(final OrderRequest r)
@@ -409,7 +229,7 @@ public final class UtaReplyDecoder implements ReplyCodec
         {
             return;
         }
-        publish(r, EventType.COMMAND_ACK, 0, r.clientOids[0], r.clientOidLengths[0], orderId);
+        frames.publish(r, EventType.COMMAND_ACK, 0, r.clientOids[0], r.clientOidLengths[0], orderId);
     }
 
     private boolean orderInfo(final OrderRequest r, final JsonToken value) throws IOException
@@ -417,7 +237,7 @@ public final class UtaReplyDecoder implements ReplyCodec
         if (value != JsonToken.START_OBJECT)
         {
             // data null, a string, an array: no answer about the order
-            notInReply(r);
+            frames.notInReply(r);
             return json.skip(value);
         }
         if (!orderDecoder.decodeOrderObject(json, r.rxNanos))
@@ -445,7 +265,7 @@ public final class UtaReplyDecoder implements ReplyCodec
                 if ((namedMask & (1L << i)) == 0)
                 {
                     counters.increment(GatewayCounters.FIELD_QUERIES);
-                    publish(r, EventType.COMMAND_UNKNOWN, RejectCodes.NOT_IN_REPLY, r.clientOids[i], r.clientOidLengths[i], 0);
+                    frames.publish(r, EventType.COMMAND_UNKNOWN, RejectCodes.NOT_IN_REPLY, r.clientOids[i], r.clientOidLengths[i], 0);
                 }
             }
         }
@@ -478,7 +298,7 @@ public final class UtaReplyDecoder implements ReplyCodec
             }
             markNamed(r);
             final boolean success = itemCode == 0;
-            publish(r, success ? EventType.COMMAND_ACK : isOutcomeUnknown(itemCode) ? EventType.COMMAND_UNKNOWN :
+            frames.publish(r, success ? EventType.COMMAND_ACK : isOutcomeUnknown(itemCode) ? EventType.COMMAND_UNKNOWN :
                 EventType.COMMAND_REJECT, itemCode, oid, oidLength, orderId);
         }
         return item == JsonToken.END_ARRAY;
@@ -530,6 +350,6 @@ public final class UtaReplyDecoder implements ReplyCodec
      */
     public int code()
     {
-        return code;
+        return frames.code();
     }
 }

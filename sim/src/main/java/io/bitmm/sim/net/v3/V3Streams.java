@@ -319,7 +319,9 @@ public final class V3Streams implements WsDialect
             case "ticker" -> s.sendNow(tickerMessage(category, products.instrument(category, symbol), now));
             case "publicTrade" ->
             {
-                final ArrayDeque<String[]> recent = venue.recentTrades(symbol);
+                // the product's trades (a perpetual's, not the spot pair's of the same symbol)
+                final ArrayDeque<String[]> recent =
+                    venue.recentTrades(products.bookKey(category, products.instrument(category, symbol)));
                 final List<String[]> trades = new ArrayList<>(recent).subList(0, Math.min(50, recent.size()));
                 s.sendNow(tradesMessage(category, symbol, "snapshot", trades, now));
             }
