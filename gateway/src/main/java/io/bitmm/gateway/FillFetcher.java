@@ -288,6 +288,17 @@ public final class FillFetcher implements AutoCloseable
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted", ex);
             }
+            catch (final IOException ex)
+            {
+                // a GET is safe to repeat: a reply lost or late (timeout) is retried like a 5xx (chaos seed 3024: an
+                // order's fill fetch timed out once during the stop, and its fill was never booked)
+                if (attempt >= 3 || closed)
+                {
+                    throw ex;
+                }
+                sleepMs(RETRY_MIN_MS << attempt);
+                continue;
+            }
             final String body = response.body();
             if (response.statusCode() == 200 && body.contains("\"00000\""))
             {

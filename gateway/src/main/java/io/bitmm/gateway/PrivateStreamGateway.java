@@ -27,6 +27,8 @@ public final class PrivateStreamGateway implements AutoCloseable
 {
     /** Fills are fetched from this long before the last push heard: covers clock skew and pushes lost in flight. */
     public static final long GAP_MARGIN_MS = 5_000;
+    /** The longest span the stop's fill sweep covers ({@link #sweepStartVenueMs()}). */
+    public static final long SWEEP_SPAN_MS = 600_000;
     private static final int SUBSCRIBE_RETRIES_BEFORE_RECONNECT = 5;
     private static final long SUBSCRIBE_RETRY_MIN_MS = 500;
     private static final long SUBSCRIBE_RETRY_MAX_MS = 30_000;
@@ -175,6 +177,18 @@ public final class PrivateStreamGateway implements AutoCloseable
     long gapStartVenueMs()
     {
         return Math.max(coveredUntilVenueMs - GAP_MARGIN_MS, startVenueMs);
+    }
+
+    /**
+     * Where the stop's sweep of this run's fills starts (venue epoch ms): this run's start, or {@value #SWEEP_SPAN_MS}
+     * ms ago when that is later (the core remembers a bounded window of trade ids, so a sweep must not reach back to
+     * fills it has forgotten). Fills before the start are in the start balances (VenueReconciler).
+     *
+     * @return venue epoch ms.
+     */
+    public long sweepStartVenueMs()
+    {
+        return Math.max(startVenueMs, context.venueClock().epochMs() - SWEEP_SPAN_MS);
     }
 
     private void goUp()

@@ -86,9 +86,19 @@ public final class ChaosCampaign
             final CompletableFuture<SimProcess> venue = nextVenue;
             final AtomicReference<CompletableFuture<SimProcess>> next = new AtomicReference<>();
             final boolean more = i + 1 < trials;
-            final Runnable startNext = () -> next.compareAndSet(null, more ? ChaosTrial.startVenue(
-                FaultSchedule.draw(trialSeed + 1, durationMs, kills), trialDir(trialSeed + 1), symbols) :
-                CompletableFuture.completedFuture(null));
+            // once per trial: called when its (last) engine trades and again after it; each call used to start another
+            // venue JVM for the next seed, and every one but the first ran on, unclosed, until the campaign ended
+            final Runnable startNext = () ->
+            {
+                synchronized (next)
+                {
+                    if (next.get() == null)
+                    {
+                        next.set(more ? ChaosTrial.startVenue(FaultSchedule.draw(trialSeed + 1, durationMs, kills),
+                            trialDir(trialSeed + 1), symbols) : CompletableFuture.completedFuture(null));
+                    }
+                }
+            };
             ChaosTrial.Outcome outcome;
             try
             {

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,6 +48,23 @@ class ChaosCampaignTest
         }
         assertTrue(restarted, "one trial killed the engine and restarted it: " + table);
         assertTrue(Files.readString(dir.resolve("chaos.txt")).contains("faults injected:"), "the table is kept");
+        final List<String> venues = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+            .map(ChaosCampaignTest::commandLine).filter(c -> c.contains(" sim --exit-with=")).toList();
+        assertTrue(venues.isEmpty(), "every trial's venue JVM is closed by the end of the campaign, not by its exit: " + venues);
+    }
+
+    /** The process's command line from /proc (ProcessHandle.Info leaves out long ones), or "" when it is gone. */
+    private static String commandLine(final ProcessHandle process)
+    {
+        try
+        {
+            return process.pid() + " " + new String(Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "cmdline")),
+                StandardCharsets.UTF_8).replace('\0', ' ');
+        }
+        catch (final IOException ex)
+        {
+            return "";
+        }
     }
 
     /** The first seed from 1 whose three trials hold exactly one kill (the schedules come from the seeds alone). */

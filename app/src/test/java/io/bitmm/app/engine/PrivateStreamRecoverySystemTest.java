@@ -252,6 +252,38 @@ class PrivateStreamRecoverySystemTest
         }
     }
 
+    /**
+     * Chaos seed 3030: an order filled in part while its pushes were lost (the stream up), then replaced or cancelled
+     * successfully: no reply, no query, no reconnect ever says it filled. The stop's sweep of the run's fills books it.
+     */
+    @Test
+    @Timeout(value = 240, unit = TimeUnit.SECONDS)
+    void shouldBookPartialFillsWhosePushesWereLostOnOrdersThenReplaced() throws Exception
+    {
+        final Config config = config(43);
+        try (SimVenue sim = SimVenue.start(Bindings.sim(config).takersPerSecond(20)))
+        {
+            final CoinBalance baseBefore = sim.balance("BTC");
+            final CoinBalance quoteBefore = sim.balance("USDT");
+            final Engine engine = engine(sim, config);
+            engine.start();
+            try
+            {
+                waitFor(() -> engine.core().counters().get(CoreCounters.ACKS) > 0, 30_000);
+                sim.faults().partialFillFraction(1.0).dropPrivatePushesMs(600_000);
+                waitFor(() -> sim.faults().partialFillsInjected() >= 3, 60_000);
+                assertTrue(sim.faults().partialFillsInjected() >= 3, "partial fills while pushes were lost");
+            }
+            finally
+            {
+                assertTrue(engine.stop(), "every order confirmed closed within the shutdown timeout");
+            }
+            assertHoldingsMatch(sim, engine, baseBefore, quoteBefore);
+            assertTrue(engine.stopSweepFills() > 0 && engine.core().counters().get(CoreCounters.RECOVERED_FILLS) > 0,
+                "the stop's sweep fetched " + engine.stopSweepFills() + " fills; " + engine.core().counters());
+        }
+    }
+
     /** The first input: 20 takers/s, REST replies delayed 400 ms, every connection dropped every 2 s. */
     @Test
     @Timeout(value = 240, unit = TimeUnit.SECONDS)

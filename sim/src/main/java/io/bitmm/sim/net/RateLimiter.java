@@ -1,5 +1,6 @@
 package io.bitmm.sim.net;
 
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -11,7 +12,10 @@ public final class RateLimiter
 {
     private static final int OVERALL_PER_MINUTE = 6000;
 
+    private static final int RECENT = 12;
+
     private final Map<String, long[]> windows = new HashMap<>();
+    private final Map<String, ArrayDeque<String>> recent = new HashMap<>();
     private final double scale;
     private final boolean enabled;
 
@@ -43,6 +47,24 @@ public final class RateLimiter
         final boolean overall = hit(ipKey, (long)(OVERALL_PER_MINUTE * scale), nowMs / 60_000);
         final boolean endpoint = hit(key, Math.max(1, (long)(perSecond * scale)), nowMs / 1000);
         return overall && endpoint;
+    }
+
+    /**
+     * Notes a request for the debug trace of its key (the last few requests, printed when one is refused).
+     *
+     * @param key  endpoint + scope key
+     * @param note what to print
+     * @return the key's recent notes, oldest first, this one last
+     */
+    public ArrayDeque<String> note(final String key, final String note)
+    {
+        final ArrayDeque<String> q = recent.computeIfAbsent(key, k -> new ArrayDeque<>());
+        if (q.size() == RECENT)
+        {
+            q.removeFirst();
+        }
+        q.addLast(note);
+        return q;
     }
 
     private boolean hit(final String key, final long limit, final long window)

@@ -139,6 +139,14 @@ public final class Venue implements ExchangeListener
         return wsDialects.get(path);
     }
 
+    private long lastBeatNanos = System.nanoTime();
+
+    /** @return ms since the loop last ran its 5 ms heartbeat (debug: how long it was busy or starved). */
+    public long beatAgeMs()
+    {
+        return (System.nanoTime() - lastBeatNanos) / 1_000_000;
+    }
+
     /** Starts the timers (call on the loop). */
     public void start()
     {
@@ -151,6 +159,7 @@ public final class Venue implements ExchangeListener
         {
             loop.scheduleAtFixedRate(this::booksTick, context.booksIntervalMs(), context.booksIntervalMs(), TimeUnit.MILLISECONDS);
         }
+        loop.scheduleAtFixedRate(() -> lastBeatNanos = System.nanoTime(), 5, 5, TimeUnit.MILLISECONDS);
         loop.scheduleAtFixedRate(this::tickerTick, context.tickerIntervalMs(), context.tickerIntervalMs(), TimeUnit.MILLISECONDS);
         loop.scheduleAtFixedRate(() -> exchange.onTimer(faults.clockMs()), context.timerIntervalMs(),
             context.timerIntervalMs(), TimeUnit.MILLISECONDS);

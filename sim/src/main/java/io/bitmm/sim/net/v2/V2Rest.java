@@ -7,6 +7,7 @@ import io.bitmm.sim.net.RestAuth;
 import io.bitmm.sim.net.RestDialect;
 import io.bitmm.sim.net.Venue;
 
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
@@ -135,8 +136,16 @@ public final class V2Rest implements RestDialect
             }
         }
         final String scope = ep.signed() ? "uid:" + USER_ID : "ip:" + req.remoteIp();
+        final ArrayDeque<String> trace = venue.restLimiter().note(path + "|" + scope, "venueMs=" + now + " localMs="
+            + System.currentTimeMillis() + " beatAgeMs=" + venue.beatAgeMs() + " accessTs=" + req.headers().get("ACCESS-TIMESTAMP")
+            + " body=" + (req.body().length() > 160 ? req.body().substring(0, 160) : req.body()));
         if (!venue.restLimiter().tryAcquire(path + "|" + scope, ep.limit(), "all|" + req.remoteIp(), now))
         {
+            System.out.println("rate-limit refused " + path + " at venueMs=" + now + "; the last requests on this key:");
+            for (final String t : trace)
+            {
+                System.out.println("  " + t);
+            }
             venue.rateLimitRejections().incrementAndGet();
             venue.rejectionsByPath().computeIfAbsent(path, k -> new LongAdder()).increment();
             out.send(429, Rest.tooMany(now));
