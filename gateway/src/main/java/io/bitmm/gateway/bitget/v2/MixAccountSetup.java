@@ -3,14 +3,10 @@ package io.bitmm.gateway.bitget.v2;
 import io.bitmm.core.instrument.Instrument;
 import io.bitmm.core.instrument.InstrumentTable;
 import io.bitmm.gateway.GatewayContext;
-import io.bitmm.gateway.auth.HmacSigner;
+import io.bitmm.gateway.bitget.SignedRest;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
@@ -95,45 +91,12 @@ public final class MixAccountSetup
 
     private void post(final String path, final String body, final String what, final String remedy) throws IOException
     {
-        final String timestamp = Long.toString(System.currentTimeMillis() + context.venueClock().offsetMs());
-        final byte[] secret = context.credentials().secretBytes();
-        final HmacSigner signer = new HmacSigner(secret);
-        java.util.Arrays.fill(secret, (byte)0);
-        final byte[] prehash = (timestamp + "POST" + path + body).getBytes(StandardCharsets.UTF_8);
-        signer.update(prehash, 0, prehash.length);
-        final byte[] sign = new byte[HmacSigner.BASE64_LENGTH];
-        signer.signBase64(sign, 0);
-        final HttpRequest request = HttpRequest.newBuilder(URI.create(context.restUri() + path))
-            .timeout(Duration.ofMillis(Math.max(context.requestTimeoutMs(), 5000)))
-            .header("ACCESS-KEY", context.credentials().apiKey())
-            .header("ACCESS-SIGN", new String(sign, StandardCharsets.US_ASCII))
-            .header("ACCESS-TIMESTAMP", timestamp)
-            .header("ACCESS-PASSPHRASE", context.credentials().passphrase())
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build();
-        final HttpResponse<String> response;
-        try
+        final SignedRest.Reply reply = SignedRest.post(client, context, path, body);
+        if (!reply.ok())
         {
-            response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            throw new IllegalStateException("cannot " + what + ": the venue answered HTTP " + reply.status() +
+                " code " + reply.code() + meaning(reply.code()) + "; " + remedy);
         }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted during POST " + path, ex);
-        }
-        final String code = code(response.body());
-        if (response.statusCode() != 200 || !"00000".equals(code))
-        {
-            throw new IllegalStateException("cannot " + what + ": the venue answered HTTP " + response.statusCode() +
-                " code " + code + meaning(code) + "; " + remedy);
-        }
-    }
-
-    private static String code(final String body)
-    {
-        final int at = body.indexOf("\"code\":\"");
-        return at < 0 ? "?" : body.substring(at + 8, body.indexOf('"', at + 8));
     }
 
     private static String meaning(final String code)
