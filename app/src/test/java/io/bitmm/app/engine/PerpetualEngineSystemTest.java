@@ -16,15 +16,19 @@ import io.bitmm.gateway.GatewayContext;
 import io.bitmm.gateway.InstrumentLoader;
 import io.bitmm.gateway.bitget.v2.ClassicFuturesDialect;
 import io.bitmm.gateway.bitget.v2.MixAccountSetup;
+import io.bitmm.gateway.bitget.v3.UtaAccountSetup;
+import io.bitmm.gateway.bitget.v3.UtaDialect;
 import io.bitmm.journal.ReplayDriver.ReplayResult;
 import io.bitmm.sim.OpenOrder;
 import io.bitmm.sim.SimPosition;
 import io.bitmm.sim.SimVenue;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,10 +38,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The whole engine on a classic account's USDT-M perpetual (v2 mix) against the simulated venue for 20 s, checked
- * against the venue's own state: fills on both sides, the venue's position sampled throughout and never beyond the
- * limit, reduce-only quotes at the limit, no order left after shutdown, the engine's position equal to the venue's,
- * and the journal replaying to identical commands.
+ * The whole engine on a USDT-M perpetual against the simulated venue for 20 s, on each account: classic (v2 mix) and
+ * Unified Trading Account (v3, {@code category USDT-FUTURES}, one-way hold mode, in-place modifies). Checked against
+ * the venue's own state: fills on both sides, the venue's position sampled throughout and never beyond the limit,
+ * reduce-only quotes at the limit, the venue's position pushes received, requotes sent (on UTA never a reduce-only
+ * modify, which v3 refuses with 25568), no order left after shutdown, the engine's position equal to the venue's, and
+ * the journal replaying to identical commands.
  */
 @Tag("slow")
 class PerpetualEngineSystemTest
@@ -47,12 +53,14 @@ class PerpetualEngineSystemTest
     @TempDir
     Path runDir;
 
-    @Test
+    @ParameterizedTest(name = "account {0}")
+    @ValueSource(strings = {"classic", "uta"})
     @Timeout(value = 240, unit = TimeUnit.SECONDS)
-    void shouldTradeThePerpetualWithinLimitsAndReplayIdentically() throws Exception
+    void shouldTradeThePerpetualWithinLimitsAndReplayIdentically(final String account) throws Exception
     {
+        final boolean uta = "uta".equals(account);
         final Config config = EngineSettings.newConfig().override("test", List.of(
-            "sim.account-mode=classic", "venue.account-mode=classic",
+            "sim.account-mode=" + account, "venue.account-mode=" + account,
             "run.symbols=USDT-FUTURES:BTCUSDT", "sim.seed=11", "sim.books-interval=50ms", "sim.funding-interval=4s",
             "risk.max-position=0.006", "risk.soft-position=0.004", "quoting.order-size=0.002", "venue.leverage=5",
             "gateway.order-warmup=2000", "gateway.request-timeout=15s",
@@ -61,14 +69,13 @@ class PerpetualEngineSystemTest
         try (SimVenue sim = SimVenue.start(Bindings.sim(config)))
         {
             final io.bitmm.sim.Credentials accepted = sim.credentials();
-            final GatewayContext gateway = Bindings.gateway(config, sim.restUri(), sim.wsPublicUri(), sim.wsPrivateUri(),
+            final GatewayContext gateway = Bindings.gateway(config, Bindings.VenueUrls.of(sim),
+                uta ? UtaDialect.FUTURES : new ClassicFuturesDialect("crossed"),
                 new Credentials(accepted.apiKey(), accepted.secret(), accepted.passphrase()));
-            gateway.dialect(new ClassicFuturesDialect("crossed"));
             final InstrumentTable instruments = InstrumentLoader.load(gateway, List.of("BTCUSDT"));
             assertEquals(InstrumentKind.USDT_PERPETUAL, instruments.instrument(0).kind());
-            final MixAccountSetup setup = new MixAccountSetup(gateway);
-            assertTrue(setup.apply(instruments, "crossed", 5).contains("leverage set to 5"), "the sim starts at 20x");
-            assertEquals("", setup.apply(instruments, "crossed", 5), "nothing left to change");
+            assertTrue(setUp(uta, gateway, instruments).contains("leverage set to 5"), "the sim starts at 20x");
+            assertEquals("", setUp(uta, gateway, instruments), "nothing left to change");
             final long epochMs = System.currentTimeMillis();
             final CoreContext coreContext = Bindings.core(config, instruments, epochMs);
             final long limitUnits = coreContext.limitsFor(instruments.instrument(0)).maxPosition();
@@ -102,7 +109,7 @@ class PerpetualEngineSystemTest
 
             final CoreCounters counters = engine.core().counters();
             final Position position = engine.core().position(0);
-            System.out.println("perpetual: " + samples + " venue samples, worst " + worst + " of " + limit + ", position " +
+            System.out.println(account + " perpetual: " + samples + " venue samples, worst " + worst + " of " + limit + ", position " +
                 position.size() + ", funding " + position.funding() + " (" + position.fundingPayments() + ")\n" + counters);
             assertTrue(counters.fills(Side.BUY) > 0, "buy fills: " + counters);
             assertTrue(counters.fills(Side.SELL) > 0, "sell fills: " + counters);
@@ -111,6 +118,9 @@ class PerpetualEngineSystemTest
             assertTrue(worst.abs().compareTo(limit) <= 0, "venue position " + worst + " exceeded the limit " + limit);
             assertTrue(counters.get(CoreCounters.REDUCE_ONLY_PLACES) > 0, "reduce-only quotes at the limit: " + counters);
             assertTrue(counters.get(CoreCounters.POSITION_SNAPSHOTS) > 0, "venue position reports: " + counters);
+            assertTrue(counters.get(CoreCounters.REPLACES_SENT) > 0, "requotes: " + counters);
+            // v3 modify-order refuses reduce-only orders: they are cancelled and placed again, never modified
+            assertTrue(!counters.toString().contains("reject.25568"), "modify refused (25568): " + counters);
 
             final List<OpenOrder> open = sim.openFuturesOrders("BTCUSDT");
             assertTrue(open.isEmpty(), "orders left open at the venue: " + open);
@@ -122,6 +132,13 @@ class PerpetualEngineSystemTest
             assertTrue(replay.commands() > 20, "commands: " + replay.commands());
             assertTrue(replay.identical(), () -> "diverged: " + replay.first());
         }
+    }
+
+    private static String setUp(final boolean uta, final GatewayContext gateway, final InstrumentTable instruments)
+        throws IOException
+    {
+        return uta ? new UtaAccountSetup(gateway).apply(instruments, "crossed", 5) :
+            new MixAccountSetup(gateway).apply(instruments, "crossed", 5);
     }
 
     private static BigDecimal venuePosition(final SimVenue sim)
