@@ -129,9 +129,9 @@ public final class RunCommand implements Callable<Integer>
             {
                 final String setup = uta ?
                     new UtaAccountSetup(gateway).apply(instruments, config.text("venue.margin-mode"),
-                        config.intValue("venue.leverage")) :
+                        symbol -> Bindings.leverage(config, symbol)) :
                     new MixAccountSetup(gateway).apply(instruments, config.text("venue.margin-mode"),
-                        config.intValue("venue.leverage"));
+                        symbol -> Bindings.leverage(config, symbol));
                 System.out.print(setup);
                 // a perpetual's position is the venue's, whatever a setting says: the engine trades from it
                 venueStarts.forEach(p -> System.out.print(p.line()));

@@ -321,6 +321,16 @@ public final class Bindings
         }
     }
 
+    /**
+     * @param config the settings.
+     * @param symbol a perpetual's bare symbol.
+     * @return its leverage: {@code symbol.<symbol>.leverage}, else {@code venue.leverage}.
+     */
+    public static int leverage(final Config config, final String symbol)
+    {
+        return config.intValue(perSymbol(config, symbol, "leverage", "venue.leverage"));
+    }
+
     private static String perSymbol(final Config config, final String symbol, final String name, final String fallback)
     {
         final String key = "symbol." + symbol + "." + name;

@@ -186,6 +186,10 @@ public final class EngineSettings
             "soft position limit for one symbol; default `risk.soft-position`"),
         Setting.decimal("symbol.*.max-position-notional", "", "quote coin", "0", "1000000000",
             "position value limit for one symbol; default `risk.max-position-notional`"),
+        Setting.integer("symbol.*.leverage", 5, "x", 1, 125,
+            "USDT-FUTURES: the leverage set on this perpetual at start when it differs; default `venue.leverage`. " +
+            "Margin mode and position mode stay one per run: Bitget's position (hold) mode is per product type (v2) or " +
+            "per account (v3), and a classic order carries the run's margin mode"),
         Setting.decimal("symbol.*.inventory-target", "", "base coin", "0", "1000000000",
             "the base-coin holding this symbol aims for: at start `mm run` takes the venue's balance minus this as " +
             "the position (after cancelling orphans). Unset: the position starts flat at whatever the balance is"),

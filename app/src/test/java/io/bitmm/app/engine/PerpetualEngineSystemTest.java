@@ -63,6 +63,7 @@ class PerpetualEngineSystemTest
             "sim.account-mode=" + account, "venue.account-mode=" + account,
             "run.symbols=USDT-FUTURES:BTCUSDT", "sim.seed=11", "sim.books-interval=50ms", "sim.funding-interval=4s",
             "risk.max-position=0.006", "risk.soft-position=0.004", "quoting.order-size=0.002", "venue.leverage=5",
+            "symbol.BTCUSDT.leverage=7",
             "gateway.order-warmup=2000", "gateway.request-timeout=15s",
             // fills on both sides in 20 s need tick-level spreads (the fee floor is tested in PnlAttributionSystemTest)
             "quoting.fee-floor=false"));
@@ -74,8 +75,9 @@ class PerpetualEngineSystemTest
                 new Credentials(accepted.apiKey(), accepted.secret(), accepted.passphrase()));
             final InstrumentTable instruments = InstrumentLoader.load(gateway, List.of("BTCUSDT"));
             assertEquals(InstrumentKind.USDT_PERPETUAL, instruments.instrument(0).kind());
-            assertTrue(setUp(uta, gateway, instruments).contains("leverage set to 5"), "the sim starts at 20x");
-            assertEquals("", setUp(uta, gateway, instruments), "nothing left to change");
+            final String changes = setUp(uta, gateway, instruments, config);
+            assertTrue(changes.contains("BTCUSDT leverage set to 7"), "the sim starts at 20x; per symbol: " + changes);
+            assertEquals("", setUp(uta, gateway, instruments, config), "nothing left to change");
             final long epochMs = System.currentTimeMillis();
             final CoreContext coreContext = Bindings.core(config, instruments, epochMs);
             final long limitUnits = coreContext.limitsFor(instruments.instrument(0)).maxPosition();
@@ -134,11 +136,11 @@ class PerpetualEngineSystemTest
         }
     }
 
-    private static String setUp(final boolean uta, final GatewayContext gateway, final InstrumentTable instruments)
-        throws IOException
+    private static String setUp(final boolean uta, final GatewayContext gateway, final InstrumentTable instruments,
+        final Config config) throws IOException
     {
-        return uta ? new UtaAccountSetup(gateway).apply(instruments, "crossed", 5) :
-            new MixAccountSetup(gateway).apply(instruments, "crossed", 5);
+        return uta ? new UtaAccountSetup(gateway).apply(instruments, "crossed", s -> Bindings.leverage(config, s)) :
+            new MixAccountSetup(gateway).apply(instruments, "crossed", s -> Bindings.leverage(config, s));
     }
 
     private static BigDecimal venuePosition(final SimVenue sim)

@@ -49,11 +49,28 @@ public final class MixAccountSetup
      */
     public String apply(final InstrumentTable instruments, final String marginMode, final int leverage) throws IOException
     {
+        return apply(instruments, marginMode, symbol -> leverage);
+    }
+
+    /**
+     * The same with a leverage per symbol.
+     *
+     * @param instruments the perpetuals traded.
+     * @param marginMode  {@code crossed} or {@code isolated}.
+     * @param leverageOf  a symbol's leverage, 1 to the contract's maximum.
+     * @return one line per change made, for the start-up output ("" when nothing changed).
+     * @throws IOException           when the venue cannot be reached.
+     * @throws IllegalStateException when the venue refuses a change: the message says why and what to do.
+     */
+    public String apply(final InstrumentTable instruments, final String marginMode,
+        final java.util.function.ToIntFunction<String> leverageOf) throws IOException
+    {
         final StringBuilder changes = new StringBuilder();
         for (int id = 0; id < instruments.instrumentCount(); id++)
         {
             final Instrument instrument = instruments.instrument(id);
             final String symbol = instrument.symbol();
+            final int leverage = leverageOf.applyAsInt(symbol);
             final Map<String, String> account = SpotInstrumentLoader.dataObject(SpotInstrumentLoader.get(client, context,
                 "/api/v2/mix/account/account", "marginCoin=USDT&productType=USDT-FUTURES&symbol=" + symbol,
                 context.venueClock().offsetMs()));

@@ -61,6 +61,22 @@ public final class UtaAccountSetup
      */
     public String apply(final InstrumentTable instruments, final String marginMode, final int leverage) throws IOException
     {
+        return apply(instruments, marginMode, symbol -> leverage);
+    }
+
+    /**
+     * The same with a leverage per symbol.
+     *
+     * @param instruments the perpetuals traded.
+     * @param marginMode  {@code crossed} (the only mode this build sends orders in on UTA).
+     * @param leverageOf  a symbol's leverage, 1 to the contract's maximum.
+     * @return one line per change made, for the start-up output ("" when nothing changed).
+     * @throws IOException           when the venue cannot be reached.
+     * @throws IllegalStateException when the venue refuses a change: the message says why and what to do.
+     */
+    public String apply(final InstrumentTable instruments, final String marginMode,
+        final java.util.function.ToIntFunction<String> leverageOf) throws IOException
+    {
         if (!"crossed".equals(marginMode))
         {
             throw new IllegalStateException("venue.margin-mode=" + marginMode + ": on a UTA account Bitget chooses the " +
@@ -81,6 +97,7 @@ public final class UtaAccountSetup
         for (int id = 0; id < instruments.instrumentCount(); id++)
         {
             final String symbol = instruments.instrument(id).symbol();
+            final int leverage = leverageOf.applyAsInt(symbol);
             Map<String, String> config = Map.of();
             for (final Map<String, String> row : configs)
             {
