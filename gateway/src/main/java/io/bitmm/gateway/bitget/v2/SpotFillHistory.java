@@ -6,6 +6,7 @@ import io.bitmm.core.instrument.Instrument;
 import io.bitmm.core.instrument.InstrumentTable;
 import io.bitmm.gateway.FillFetcher;
 import io.bitmm.gateway.bitget.FillHistory;
+import io.bitmm.gateway.bitget.FillRows;
 
 import java.io.IOException;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.Map;
  * paid. Here {@code priceAvg} is the fill's price and {@code size} its base quantity.
  * <p>
  * Field outcomes (a value that is null, empty, missing or not what Bitget documents), the same as
- * {@link MixFillHistory}'s (both read rows through {@link V2FillRows}): a row without a readable {@code tradeId},
+ * {@link MixFillHistory}'s (both read rows through {@link FillRows}): a row without a readable {@code tradeId},
  * {@code orderId}, {@code side} ({@code buy}/{@code sell}), positive {@code priceAvg} or positive {@code size} is
  * refused by {@link #decode} (the fetcher counts it, records it in the error log and books the rest of the page);
  * {@link #tradeId} and {@link #timeMs} never throw (-1 and 0, "unknown": such a row is kept for the core, which books
@@ -68,19 +69,19 @@ public final class SpotFillHistory implements FillHistory
     @Override
     public String nextCursor(final String body, final List<Map<String, String>> page, final int limit)
     {
-        return V2FillRows.nextCursor(page, limit);
+        return FillRows.nextCursor(page, limit, "tradeId");
     }
 
     @Override
     public long tradeId(final Map<String, String> row)
     {
-        return V2FillRows.id(row.get("tradeId"), -1);
+        return FillRows.id(row.get("tradeId"), -1);
     }
 
     @Override
     public long timeMs(final Map<String, String> row)
     {
-        return V2FillRows.id(row.get("cTime"), 0);
+        return FillRows.id(row.get("cTime"), 0);
     }
 
     @Override
@@ -93,14 +94,15 @@ public final class SpotFillHistory implements FillHistory
     public void decode(final Map<String, String> row, final Instrument instrument, final InstrumentTable instruments,
         final InboundEvent e)
     {
-        e.tradeId = V2FillRows.required(row, "tradeId");
-        e.orderId = V2FillRows.required(row, "orderId");
-        e.side = V2FillRows.side(row, e.tradeId);
-        e.price = V2FillRows.positive(row, "priceAvg", instrument.priceScale(), e.tradeId);
-        e.size = V2FillRows.positive(row, "size", instrument.sizeScale(), e.tradeId);
+        e.tradeId = FillRows.required(row, "tradeId");
+        e.orderId = FillRows.required(row, "orderId");
+        e.side = FillRows.side(row, e.tradeId);
+        e.price = FillRows.positive(row, "priceAvg", instrument.priceScale(), e.tradeId);
+        e.size = FillRows.positive(row, "size", instrument.sizeScale(), e.tradeId);
         e.maker = !"taker".equalsIgnoreCase(row.getOrDefault("tradeScope", ""));
         // no feeCoin: the received coin, in which Bitget charges spot fees (as the private stream's fill push)
-        V2FillRows.fee(row, instruments, e.side == Side.BUY ? instrument.baseAssetId() : instrument.quoteAssetId(), e);
+        final int received = e.side == Side.BUY ? instrument.baseAssetId() : instrument.quoteAssetId();
+        FillRows.fee(row, "feeDetail.totalFee", -1, "feeDetail.feeCoin", instruments, received, e);
         e.venueTimeMs = timeMs(row);
     }
 }
