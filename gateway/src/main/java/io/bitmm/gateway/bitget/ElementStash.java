@@ -8,6 +8,7 @@ import io.bitmm.core.event.TimeInForce;
 import io.bitmm.core.event.VenueOrderStatus;
 import io.bitmm.core.instrument.DecimalParser;
 import io.bitmm.core.instrument.Instrument;
+import io.bitmm.core.instrument.InstrumentKind;
 import io.bitmm.core.instrument.InstrumentTable;
 import io.bitmm.gateway.GatewayCounters;
 import io.bitmm.gateway.json.Chars;
@@ -456,7 +457,8 @@ public final class ElementStash
 
     /**
      * The fee's asset: the named coin when the table has it, {@link InboundEvent#FEE_ASSET_OTHER} for another coin
-     * (BGB), and the received coin (Bitget charges spot fees in it) when the element names none (counted).
+     * (BGB), and when the element names none (counted): on spot the received coin (Bitget charges spot fees in it), on a
+     * USDT-M perpetual the margin coin (USDT, the quote asset), as the fill-history readers do.
      *
      * @param slot       the fee coin's slot.
      * @param instrument the fill's instrument.
@@ -468,7 +470,8 @@ public final class ElementStash
         if (!has(slot))
         {
             defaulted();
-            return side == Side.BUY ? instrument.baseAssetId() : instrument.quoteAssetId();
+            return side == Side.BUY && instrument.kind() != InstrumentKind.USDT_PERPETUAL ? instrument.baseAssetId() :
+                instrument.quoteAssetId();
         }
         final int assetId = assetOf(slot);
         return assetId >= 0 ? assetId : InboundEvent.FEE_ASSET_OTHER;

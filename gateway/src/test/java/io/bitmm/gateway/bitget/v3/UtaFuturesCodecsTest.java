@@ -133,6 +133,23 @@ class UtaFuturesCodecsTest
     }
 
     @Test
+    void shouldChargeAFuturesFillWithoutAFeeCoinInTheMarginCoin()
+    {
+        final UtaPrivateStreamDecoder decoder = privateDecoder();
+        final String fill = "{\"action\":\"snapshot\",\"arg\":{\"instType\":\"UTA\",\"topic\":\"fill\"},\"data\":[" +
+            "{\"category\":\"USDT-FUTURES\",\"symbol\":\"BTCUSDT\",\"orderId\":\"1100000000000010439\"," +
+            "\"clientOid\":\"mm-x-0\",\"execId\":\"2200000000000000003\",\"orderType\":\"limit\",\"side\":\"buy\"," +
+            "\"execPrice\":\"60000.5\",\"execQty\":\"0.0010\",\"execValue\":\"60.0005\",\"tradeScope\":\"maker\"," +
+            "\"feeDetail\":[{\"fee\":\"0.012\"}],\"execTime\":\"1700000000100\"}],\"ts\":1700000000100}";
+        assertEquals(PrivateStreamCodec.OK, decode(decoder, fill));
+        final InboundEvent e = publisher.events(EventType.FILL).get(0);
+        assertEquals(Side.BUY, e.side);
+        assertEquals(1_200_000L, e.fee);
+        // a perpetual's fee is paid in the margin coin, not in the bought coin as on spot (same as the fill history)
+        assertEquals(1, e.feeAssetId, "USDT");
+    }
+
+    @Test
     void shouldReportTheOneWayPositionSignedAndItsFundingSinceTheLastPush()
     {
         final UtaPrivateStreamDecoder decoder = privateDecoder();
