@@ -3,11 +3,9 @@ package io.bitmm.gateway.bitget.v2;
 import io.bitmm.core.instrument.Instrument;
 import io.bitmm.core.instrument.InstrumentTable;
 import io.bitmm.gateway.GatewayContext;
-import io.bitmm.gateway.bitget.SignedRest;
+import io.bitmm.gateway.bitget.PerpetualAccountSetup;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -18,50 +16,17 @@ import java.util.Map;
  * contract's maximum: 40797) stops the start with a message naming the code and what to do. The venue's positions
  * (the engine's start positions) and open orders are read by reconciliation before this ({@link MixAccountQueries}).
  */
-public final class MixAccountSetup
+public final class MixAccountSetup extends PerpetualAccountSetup
 {
-    private final GatewayContext context;
-    private final HttpClient client;
-
     /**
      * @param context REST base and credentials (required).
      */
     public MixAccountSetup(final GatewayContext context)
     {
-        if (context.credentials() == null)
-        {
-            throw new IllegalStateException("USDT-FUTURES needs API credentials to read and set the account's modes");
-        }
-        this.context = context;
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofMillis(context.connectTimeoutMs())).build();
+        super(context);
     }
 
-    /**
-     * Set one-way mode, margin mode and leverage where they differ.
-     *
-     * @param instruments the perpetuals traded.
-     * @param marginMode  {@code crossed} or {@code isolated}.
-     * @param leverage    leverage, 1 to the contract's maximum.
-     * @return one line per change made, for the start-up output ("" when nothing changed).
-     * @throws IOException           when the venue cannot be reached.
-     * @throws IllegalStateException when the venue refuses a change: the message says why and what to do.
-     */
-    public String apply(final InstrumentTable instruments, final String marginMode, final int leverage) throws IOException
-    {
-        return apply(instruments, marginMode, symbol -> leverage);
-    }
-
-    /**
-     * The same with a leverage per symbol.
-     *
-     * @param instruments the perpetuals traded.
-     * @param marginMode  {@code crossed} or {@code isolated}.
-     * @param leverageOf  a symbol's leverage, 1 to the contract's maximum.
-     * @return one line per change made, for the start-up output ("" when nothing changed).
-     * @throws IOException           when the venue cannot be reached.
-     * @throws IllegalStateException when the venue refuses a change: the message says why and what to do.
-     */
+    @Override
     public String apply(final InstrumentTable instruments, final String marginMode,
         final java.util.function.ToIntFunction<String> leverageOf) throws IOException
     {
@@ -106,17 +71,8 @@ public final class MixAccountSetup
         return changes.toString();
     }
 
-    private void post(final String path, final String body, final String what, final String remedy) throws IOException
-    {
-        final SignedRest.Reply reply = SignedRest.post(client, context, path, body);
-        if (!reply.ok())
-        {
-            throw new IllegalStateException("cannot " + what + ": the venue answered HTTP " + reply.status() +
-                " code " + reply.code() + meaning(reply.code()) + "; " + remedy);
-        }
-    }
-
-    private static String meaning(final String code)
+    @Override
+    protected String meaning(final String code)
     {
         switch (code)
         {

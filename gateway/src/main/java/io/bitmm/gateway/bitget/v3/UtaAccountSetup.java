@@ -5,11 +5,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.bitmm.core.instrument.InstrumentTable;
 import io.bitmm.gateway.GatewayContext;
-import io.bitmm.gateway.bitget.SignedRest;
+import io.bitmm.gateway.bitget.PerpetualAccountSetup;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,56 +22,21 @@ import java.util.Map;
  * set-margin-mode; orders are sent without {@code marginMode} (crossed, Bitget's default), so only {@code crossed}
  * is accepted. A refusal (25010/40920: hold mode with open futures orders or positions; 25223: leverage above the
  * maximum; 25228: not enough margin for the leverage) stops the start with a message naming the code and what to do.
- * Then reads each symbol's one-way position ({@code GET /api/v3/position/current-position}), the engine's start
- * position.
+ * The start position comes from the reconciliation ({@link UtaAccountQueries#positionsPath()}).
  */
-public final class UtaAccountSetup
+public final class UtaAccountSetup extends PerpetualAccountSetup
 {
     private static final JsonFactory JSON = new JsonFactory();
-
-    private final GatewayContext context;
-    private final HttpClient client;
 
     /**
      * @param context REST base and credentials (required).
      */
     public UtaAccountSetup(final GatewayContext context)
     {
-        if (context.credentials() == null)
-        {
-            throw new IllegalStateException("USDT-FUTURES needs API credentials to read and set the account's modes");
-        }
-        this.context = context;
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofMillis(context.connectTimeoutMs())).build();
+        super(context);
     }
 
-    /**
-     * Set one-way hold mode and each symbol's leverage (and margin mode) where they differ.
-     *
-     * @param instruments the perpetuals traded.
-     * @param marginMode  {@code crossed} (the only mode this build sends orders in on UTA).
-     * @param leverage    leverage, 1 to the contract's maximum.
-     * @return one line per change made, for the start-up output ("" when nothing changed).
-     * @throws IOException           when the venue cannot be reached.
-     * @throws IllegalStateException when the venue refuses a change or the margin mode is not crossed: the message
-     *                               says why and what to do.
-     */
-    public String apply(final InstrumentTable instruments, final String marginMode, final int leverage) throws IOException
-    {
-        return apply(instruments, marginMode, symbol -> leverage);
-    }
-
-    /**
-     * The same with a leverage per symbol.
-     *
-     * @param instruments the perpetuals traded.
-     * @param marginMode  {@code crossed} (the only mode this build sends orders in on UTA).
-     * @param leverageOf  a symbol's leverage, 1 to the contract's maximum.
-     * @return one line per change made, for the start-up output ("" when nothing changed).
-     * @throws IOException           when the venue cannot be reached.
-     * @throws IllegalStateException when the venue refuses a change: the message says why and what to do.
-     */
+    @Override
     public String apply(final InstrumentTable instruments, final String marginMode,
         final java.util.function.ToIntFunction<String> leverageOf) throws IOException
     {
@@ -156,17 +119,8 @@ public final class UtaAccountSetup
         return rows;
     }
 
-    private void post(final String path, final String body, final String what, final String remedy) throws IOException
-    {
-        final SignedRest.Reply reply = SignedRest.post(client, context, path, body);
-        if (!reply.ok())
-        {
-            throw new IllegalStateException("cannot " + what + ": the venue answered HTTP " + reply.status() +
-                " code " + reply.code() + meaning(reply.code()) + "; " + remedy);
-        }
-    }
-
-    private static String meaning(final String code)
+    @Override
+    protected String meaning(final String code)
     {
         switch (code)
         {
