@@ -58,11 +58,58 @@ public final class PnlPlot
      */
     public static List<Path> write(final Path runDir) throws IOException
     {
-        final Path journalDir = RunJournal.journalDir(runDir);
         final List<Path> written = new ArrayList<>();
-        if (!Files.isDirectory(journalDir))
+        final Plot plot = read(runDir);
+        if (plot == null)
         {
             return written;
+        }
+        final Series[] series = plot.series();
+        final InstrumentTable instruments = plot.instruments();
+        for (int id = 0; id < series.length; id++)
+        {
+            if (series[id].t.isEmpty())
+            {
+                continue;
+            }
+            final Instrument instrument = instruments.instrument(id);
+            final String name = io.bitmm.core.instrument.ProductSymbol.displayName(instrument);
+            // pnl-BTCUSDT.png for spot, pnl-USDT-FUTURES-BTCUSDT.png for the perpetual (no ':' in a file name)
+            final Path png = runDir.resolve("pnl-" + name.replace(':', '-') + ".png");
+            render(png, runDir.getFileName() + " " + name,
+                instruments.assetName(instrument.quoteAssetId()), instruments.assetName(instrument.baseAssetId()),
+                series[id]);
+            written.add(png);
+        }
+        return written;
+    }
+
+    /**
+     * @param runDir a run directory with a {@code journal/}.
+     * @return the fills the plots draw, every instrument together: the fills the core booked, each once.
+     * @throws IOException when the journal cannot be read.
+     */
+    static int fillsDrawn(final Path runDir) throws IOException
+    {
+        final Plot plot = read(runDir);
+        int fills = 0;
+        for (final Series s : plot == null ? new Series[0] : plot.series())
+        {
+            fills += s.buyT.size() + s.sellT.size();
+        }
+        return fills;
+    }
+
+    private record Plot(InstrumentTable instruments, Series[] series)
+    {
+    }
+
+    private static Plot read(final Path runDir) throws IOException
+    {
+        final Path journalDir = RunJournal.journalDir(runDir);
+        if (!Files.isDirectory(journalDir))
+        {
+            return null;
         }
         final Series[] series;
         final InstrumentTable instruments;
@@ -88,10 +135,13 @@ public final class PnlPlot
                 {
                     first = event.timestampNanos;
                 }
+                final long booked = core.counters().fills(Side.BUY) + core.counters().fills(Side.SELL);
                 core.onEvent(event);
                 final double t = (event.timestampNanos - first) / 1e9;
                 final int id = event.instrumentId;
-                if (event.type == EventType.FILL && id >= 0 && id < series.length && event.price > 0)
+                // only fills the core booked: the stop's sweep re-reads every fill of the run (duplicates, by trade id)
+                final boolean bookedNow = core.counters().fills(Side.BUY) + core.counters().fills(Side.SELL) > booked;
+                if (event.type == EventType.FILL && bookedNow && id >= 0 && id < series.length && event.price > 0)
                 {
                     final double price = units(event.price, instruments.instrument(id).priceScale());
                     (event.side == Side.BUY ? series[id].buyT : series[id].sellT).add(t);
@@ -108,22 +158,7 @@ public final class PnlPlot
                 }
             }
         }
-        for (int id = 0; id < series.length; id++)
-        {
-            if (series[id].t.isEmpty())
-            {
-                continue;
-            }
-            final Instrument instrument = instruments.instrument(id);
-            final String name = io.bitmm.core.instrument.ProductSymbol.displayName(instrument);
-            // pnl-BTCUSDT.png for spot, pnl-USDT-FUTURES-BTCUSDT.png for the perpetual (no ':' in a file name)
-            final Path png = runDir.resolve("pnl-" + name.replace(':', '-') + ".png");
-            render(png, runDir.getFileName() + " " + name,
-                instruments.assetName(instrument.quoteAssetId()), instruments.assetName(instrument.baseAssetId()),
-                series[id]);
-            written.add(png);
-        }
-        return written;
+        return new Plot(instruments, series);
     }
 
     private static void sample(final TradingCore core, final int id, final double t, final Series s)

@@ -38,8 +38,9 @@ class JournalReplaySystemTest
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     static void recordRun() throws Exception
     {
+        // a maker rebate, so that the run fills (the trading plot's test counts them)
         final ChildEngine child = new ChildEngine(List.of("run", "--duration", "15s", "--run-dir", runDir.toString(),
-            "--set", "sim.books-interval=50ms", "--set", "gateway.order-warmup=0"));
+            "--set", "sim.books-interval=50ms", "--set", "gateway.order-warmup=0", "--maker-fee", "-0.0001"));
         assertEquals(0, child.awaitExit(100), child.output());
         assertTrue(child.output().contains("journal: "), child.output());
     }
@@ -59,7 +60,7 @@ class JournalReplaySystemTest
     void shouldReportTheFirstDivergenceWhenAStrategyParameterChanges()
     {
         final ReplayResult result = ReplayCommand.replay(RunJournal.journalDir(runDir),
-            List.of("quoting.edge-bps=2"));
+            List.of("quoting.spread-floor-ticks=6"));
         assertFalse(result.identical());
         assertNotNull(result.first());
         assertNotNull(result.first().recorded());
@@ -110,6 +111,13 @@ class JournalReplaySystemTest
         assertTrue(Files.size(runDir.resolve("pnl-BTCUSDT.png")) > 0);
         Files.delete(runDir.resolve("pnl-BTCUSDT.png"));
         assertEquals(List.of(runDir.resolve("pnl-BTCUSDT.png")), PnlPlot.write(runDir));
+        // each fill the run booked is drawn once: the stop's sweep re-reads every fill of the run into the journal
+        final java.util.regex.Matcher fills = java.util.regex.Pattern.compile("fills +buy (\\d+) +sell (\\d+)")
+            .matcher(Files.readString(runDir.resolve("summary.txt")));
+        assertTrue(fills.find());
+        final int booked = Integer.parseInt(fills.group(1)) + Integer.parseInt(fills.group(2));
+        assertTrue(booked > 0, "the rebate run made fills");
+        assertEquals(booked, PnlPlot.fillsDrawn(runDir));
         final BufferedImage image = javax.imageio.ImageIO.read(runDir.resolve("pnl-BTCUSDT.png").toFile());
         assertEquals(1200, image.getWidth());
         assertEquals(850, image.getHeight(), "price chart 500 px over the position and PnL chart 350 px");
