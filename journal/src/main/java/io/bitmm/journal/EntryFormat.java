@@ -54,6 +54,17 @@ public final class EntryFormat
     }
 
     /**
+     * @param id an instrument id.
+     * @return its product name ({@code USDT-FUTURES:BTCUSDT} for a perpetual, the bare symbol for spot), or "-".
+     */
+    public String productName(final int id)
+    {
+        final InstrumentTable instruments = header.instruments();
+        return id >= 0 && id < instruments.instrumentCount() ?
+            io.bitmm.core.instrument.ProductSymbol.displayName(instruments.instrument(id)) : "-";
+    }
+
+    /**
      * @param ringSequence inbound ring sequence.
      * @param journalNanos when the journal wrote it.
      * @param e            the event.
@@ -123,6 +134,10 @@ public final class EntryFormat
             .append(",\"side\":\"").append(e.side).append("\",\"price\":").append(e.price)
             .append(",\"size\":").append(e.size).append(",\"px\":\"").append(price(e.instrumentId, e.price))
             .append("\",\"sz\":\"").append(size(e.instrumentId, e.size)).append('"')
+            .append(",\"fee\":").append(e.fee).append(",\"feeText\":\"").append(amount(e.fee))
+            .append("\",\"feeAsset\":\"").append(e.feeAssetId == -1 ? "" : assetName(e.feeAssetId))
+            .append("\",\"asset\":\"").append(e.assetId < 0 ? "" : assetName(e.assetId))
+            .append("\",\"available\":").append(e.available).append(",\"frozen\":").append(e.frozen)
             .append(",\"amount\":").append(e.amount).append(",\"seq\":").append(e.seq)
             .append(",\"bids\":").append(e.bidCount).append(",\"asks\":").append(e.askCount).append('}');
         return out.toString();

@@ -21,7 +21,8 @@ public final class JournalDump
      *
      * @param fromEpochNanos earliest wall time, inclusive ({@link Long#MIN_VALUE}: no bound).
      * @param toEpochNanos   latest wall time, exclusive ({@link Long#MAX_VALUE}: no bound).
-     * @param symbol         only this symbol.
+     * @param symbol         only this product: its name ({@code USDT-FUTURES:BTCUSDT}, a spot pair bare) or bare
+     *                       symbol.
      * @param type           only this event or command type, e.g. {@code BOOK_UPDATE}, {@code PLACE}.
      * @param clientOid      only entries naming this clientOid (as target or replacement).
      * @param jsonl          JSON lines instead of text.
@@ -55,7 +56,7 @@ public final class JournalDump
                 if (kind == JournalLayout.KIND_EVENT)
                 {
                     final InboundEvent e = reader.event();
-                    if (matches(filter, header.wallNanos(e.timestampNanos), format.symbol(e.instrumentId),
+                    if (matches(filter, header.wallNanos(e.timestampNanos), format.productName(e.instrumentId),
                         e.type.name(), e.clientOid, e.clientOidLength, e.newClientOid, e.newClientOidLength))
                     {
                         out.println(filter.jsonl() ? format.eventJson(reader.ringSequence(), reader.journalNanos(), e) :
@@ -66,7 +67,7 @@ public final class JournalDump
                 else
                 {
                     final OutboundCommand c = reader.command();
-                    if (matches(filter, header.wallNanos(c.triggerTimestampNanos), format.symbol(c.instrumentId),
+                    if (matches(filter, header.wallNanos(c.triggerTimestampNanos), format.productName(c.instrumentId),
                         c.type.name(), c.clientOid, c.clientOidLength, c.newClientOid, c.newClientOidLength))
                     {
                         out.println(filter.jsonl() ?
@@ -88,7 +89,11 @@ public final class JournalDump
         {
             return false;
         }
-        if (isSet(filter.symbol()) && !filter.symbol().equalsIgnoreCase(symbol))
+        // the product's name (USDT-FUTURES:BTCUSDT, bare for spot) or its bare symbol
+        final String wanted = isSet(filter.symbol()) && filter.symbol().regionMatches(true, 0, "SPOT:", 0, 5) ?
+            filter.symbol().substring(5) : filter.symbol();
+        if (isSet(wanted) && !wanted.equalsIgnoreCase(symbol) &&
+            !wanted.equalsIgnoreCase(symbol.substring(symbol.indexOf(':') + 1)))
         {
             return false;
         }

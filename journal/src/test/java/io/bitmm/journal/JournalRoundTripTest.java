@@ -157,6 +157,13 @@ class JournalRoundTripTest
         // decimals in the instrument's scales, fees in amount units with the asset's name: not raw fixed-point
         assertTrue(fillLine.contains(" BUY px=65000.00 sz=0.001000"), fillLine);
         assertTrue(fillLine.contains(" fee=-0.00000042 USDT"), fillLine);
+
+        final ByteArrayOutputStream json = new ByteArrayOutputStream();
+        JournalDump.dump(dir, new JournalDump.Filter(Long.MIN_VALUE, Long.MAX_VALUE, "SPOT:BTCUSDT", "FILL", null, true),
+            new PrintStream(json, true, StandardCharsets.UTF_8));
+        final String fillJson = json.toString(StandardCharsets.UTF_8);
+        // --jsonl carries the fee too; the product's category:symbol name filters like the bare symbol
+        assertTrue(fillJson.contains("\"fee\":-42,\"feeText\":\"-0.00000042\",\"feeAsset\":\"USDT\""), fillJson);
     }
 
     @Test

@@ -77,7 +77,8 @@ public final class RunCommand implements Callable<Integer>
     @Option(names = "--run-dir", description = "where the run's files go (default runs/<UTC timestamp>)")
     private Path runDir;
 
-    @Option(names = "--symbols", description = "symbols to quote, comma separated (default BTCUSDT)")
+    @Option(names = "--symbols", description = "products to quote, comma separated, as <category>:<symbol>: "
+        + "SPOT:BTCUSDT or USDT-FUTURES:BTCUSDT (the perpetual); a bare BTCUSDT is spot (default BTCUSDT)")
     private String symbols;
 
     @Option(names = "--maker-fee", description = "the simulated account's maker fee rate, spot and USDT-FUTURES " +
