@@ -8,7 +8,7 @@ import io.bitmm.gateway.auth.HmacSigner;
 import io.bitmm.gateway.bitget.OrderCodec;
 import io.bitmm.gateway.order.OrderRequest;
 
-import static io.bitmm.gateway.bitget.v2.V2RequestBodies.append;
+import static io.bitmm.gateway.bitget.RequestBytes.append;
 import static io.bitmm.gateway.bitget.v2.V2RequestBodies.ascii;
 
 /**

@@ -9,7 +9,7 @@ import io.bitmm.gateway.bitget.OrderCodec;
 import io.bitmm.gateway.order.OrderRequest;
 
 import static io.bitmm.gateway.bitget.v2.V2RequestBodies.ascii;
-import static io.bitmm.gateway.bitget.v2.V2RequestBodies.append;
+import static io.bitmm.gateway.bitget.RequestBytes.append;
 
 /**
  * Encodes commands into v2 REST requests (path with sorted query, JSON body) and signs them, allocation-free:

@@ -11,6 +11,8 @@ import io.bitmm.gateway.order.OrderRequest;
 
 import java.nio.charset.StandardCharsets;
 
+import static io.bitmm.gateway.bitget.RequestBytes.append;
+
 /**
  * What the classic v2 order encoders ({@link SpotOrderEncoder}, {@link MixOrderEncoder}) write alike, allocation-free
  * into an {@link OrderRequest}'s preallocated arrays: the path and the {@code {"symbol":"...}} head of a body, side,
@@ -276,31 +278,6 @@ public final class V2RequestBodies
             default:
                 return GTC;
         }
-    }
-
-    /**
-     * @param dst    destination.
-     * @param offset where.
-     * @param src    bytes to copy, whole.
-     * @return the offset after them.
-     */
-    public static int append(final byte[] dst, final int offset, final byte[] src)
-    {
-        System.arraycopy(src, 0, dst, offset, src.length);
-        return offset + src.length;
-    }
-
-    /**
-     * @param dst    destination.
-     * @param offset where.
-     * @param src    bytes to copy.
-     * @param length how many.
-     * @return the offset after them.
-     */
-    public static int append(final byte[] dst, final int offset, final byte[] src, final int length)
-    {
-        System.arraycopy(src, 0, dst, offset, length);
-        return offset + length;
     }
 
     /**

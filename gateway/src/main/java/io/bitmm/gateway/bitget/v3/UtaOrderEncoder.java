@@ -13,6 +13,8 @@ import io.bitmm.gateway.order.OrderRequest;
 
 import java.nio.charset.StandardCharsets;
 
+import static io.bitmm.gateway.bitget.RequestBytes.append;
+
 /**
  * Encodes commands into UTA v3 REST requests and signs them, allocation-free (bitget-v3-uta-protocol.md §5):
  * <pre>
@@ -293,15 +295,4 @@ public final class UtaOrderEncoder implements OrderCodec
         r.signed = true;
     }
 
-    private static int append(final byte[] dst, final int offset, final byte[] src)
-    {
-        System.arraycopy(src, 0, dst, offset, src.length);
-        return offset + src.length;
-    }
-
-    private static int append(final byte[] dst, final int offset, final byte[] src, final int length)
-    {
-        System.arraycopy(src, 0, dst, offset, length);
-        return offset + length;
-    }
 }
