@@ -56,7 +56,12 @@ class AllocationTest
 {
     private static final long WARMUP_MS = 8_000;
     private static final long MEASURE_MS = 5_000;
-    private static final int MAX_WINDOWS = 3;
+    /**
+     * Windows measured at most: a per-event or per-command allocation shows in every window, while the rare one-off
+     * (a JIT deoptimisation re-resolving a constant, a reconnect, Netty's buffer cache trimming and refilling, a reply
+     * of a new shape interning its names) shows in one; the first clean window passes.
+     */
+    private static final int MAX_WINDOWS = 6;
     /**
      * The order I/O thread's time-driven work per window, not per command (measured 176-192 B per 5 s window with 73
      * to 109 commands): at ~20 commands a second a few such bytes would read as bytes per command. Netty's HTTP/2
