@@ -63,7 +63,8 @@ public final class EngineSettings
         Setting.choice("engine.order-wait", "sleeping", WAITS,
             "how the order I/O thread (bitmm-orders), which consumes the outbound ring itself, waits: busy-spin polls " +
             "the ring and its sockets without sleeping (give it an isolated CPU); the others sleep in epoll and the " +
-            "core wakes it when it publishes. In paper mode: the wait strategy of the local route's ring thread"),
+            "core wakes it when it publishes. In paper mode: the wait strategy of the local route's ring thread, " +
+            "where `sleeping` parks it until the core publishes (as `blocking`)"),
         Setting.choice("engine.md-wait", "sleeping", WAITS,
             "how the market-data I/O thread (bitmm-md) waits for its socket: busy-spin polls it without sleeping in " +
             "epoll (give it an isolated CPU); the others use the usual blocking select"),

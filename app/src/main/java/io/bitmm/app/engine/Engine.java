@@ -142,8 +142,12 @@ public final class Engine implements AutoCloseable
             new PinnedThreadFactory("mm-core", context.coreCpu()), ProducerType.MULTI,
             dutyCycle != null ? new com.lmax.disruptor.BusySpinWaitStrategy() :
             WaitStrategies.of(context.coreWaitStrategy()));
+        // live: the order I/O thread polls this ring from its own loop and the wait strategy only signals it; paper:
+        // the local route's ring thread waits with it, and Disruptor's sleeping wait wakes it every ~60 us for ever
+        // (a fifth of a core doing nothing), so there `sleeping` parks it until the core publishes
         this.outbound = new Disruptor<>(OutboundCommand::new, context.outboundRingSize(),
             new PinnedThreadFactory("mm-order", context.orderCpu()), ProducerType.SINGLE,
+            localRoute != null && "sleeping".equals(context.orderWaitStrategy()) ? new ParkingWaitStrategy() :
             WaitStrategies.of(context.orderWaitStrategy()));
         this.commandSink = new RingCommandSink(outbound.getRingBuffer());
         this.core = new TradingCore(coreContext, instruments, commandSink);
