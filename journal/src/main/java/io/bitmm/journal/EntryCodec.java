@@ -22,18 +22,25 @@ final class EntryCodec
     private static final TimeInForce[] TIME_IN_FORCE = TimeInForce.values();
     private static final VenueOrderStatus[] STATUSES = VenueOrderStatus.values();
     private static final CancelReason[] CANCEL_REASONS = CancelReason.values();
+    /** The longest stop-bit encoding of a long: a negative one, nine 7-bit groups of its complement and a 0 byte. */
+    static final int MAX_STOP_BIT_BYTES = 10;
 
     private EntryCodec()
     {
     }
 
-    static void writeEvent(final Bytes<?> out, final InboundEvent e)
+    /**
+     * @param out     the entry's bytes.
+     * @param e       the event.
+     * @param scratch the writer's own {@link #BOOK_SCRATCH_BYTES}-byte buffer for a book event's body.
+     */
+    static void writeEvent(final Bytes<?> out, final InboundEvent e, final byte[] scratch)
     {
         switch (e.type)
         {
             case BOOK_SNAPSHOT:
             case BOOK_UPDATE:
-                writeBook(out, e);
+                writeBook(out, e, scratch);
                 return;
             case TIMER:
                 writeTimer(out, e);
@@ -43,22 +50,79 @@ final class EntryCodec
         }
     }
 
-    /** A book event: what the decoder fills, and only its changed levels (layout: JournalLayout, compact 'book'). */
-    private static void writeBook(final Bytes<?> out, final InboundEvent e)
+    /**
+     * Bytes a book event's body may need after its two timestamps: six stop-bit fields and a flag byte, then per level
+     * two stop-bit values (at most 10 bytes each) and two decimal bytes, {@link InboundEvent#MAX_LEVELS} a side.
+     */
+    static final int BOOK_SCRATCH_BYTES = 6 * MAX_STOP_BIT_BYTES + 1 + 2 * InboundEvent.MAX_LEVELS *
+        (2 * MAX_STOP_BIT_BYTES + 2);
+
+    /**
+     * A book event: what the decoder fills, and only its changed levels (layout: JournalLayout, compact 'book').
+     * The fields after the timestamps are encoded into {@code scratch} and written with one bulk copy: a Chronicle
+     * write per value (bounds, closed and thread checks each time) cost more than the encoding itself.
+     */
+    private static void writeBook(final Bytes<?> out, final InboundEvent e, final byte[] scratch)
     {
         out.writeByte((byte)(e.type.ordinal() | JournalLayout.TYPE_COMPACT));
         out.writeLong(e.timestampNanos);
         out.writeLong(e.publishNanos);
-        out.writeStopBit(e.venueTimeMs);
-        out.writeStopBit(e.instrumentId);
-        out.writeByte((byte)(e.checksumPresent ? JournalLayout.FLAG_CHECKSUM_PRESENT : 0));
-        out.writeStopBit(e.seq);
-        out.writeStopBit(e.checksum);
-        out.writeStopBit(e.truncatedLevels);
-        out.writeStopBit(e.bidCount);
-        out.writeStopBit(e.askCount);
-        writeLevels(out, e.bidPrices, e.bidSizes, e.bidPriceDecimals, e.bidSizeDecimals, e.bidCount);
-        writeLevels(out, e.askPrices, e.askSizes, e.askPriceDecimals, e.askSizeDecimals, e.askCount);
+        int at = putStopBit(scratch, 0, e.venueTimeMs);
+        at = putStopBit(scratch, at, e.instrumentId);
+        scratch[at++] = (byte)(e.checksumPresent ? JournalLayout.FLAG_CHECKSUM_PRESENT : 0);
+        at = putStopBit(scratch, at, e.seq);
+        at = putStopBit(scratch, at, e.checksum);
+        at = putStopBit(scratch, at, e.truncatedLevels);
+        at = putStopBit(scratch, at, e.bidCount);
+        at = putStopBit(scratch, at, e.askCount);
+        at = putLevels(scratch, at, e.bidPrices, e.bidSizes, e.bidPriceDecimals, e.bidSizeDecimals, e.bidCount);
+        at = putLevels(scratch, at, e.askPrices, e.askSizes, e.askPriceDecimals, e.askSizeDecimals, e.askCount);
+        out.write(scratch, 0, at);
+    }
+
+    /**
+     * Chronicle Bytes' stop-bit encoding of a long ({@code BytesInternal.writeStopBit}), into an array: seven bits a
+     * byte, low first, the top bit set on every byte but the last; a negative value is written as its complement
+     * followed by a 0 byte. {@link Bytes#readStopBit()} reads it back.
+     *
+     * @return the index after the last byte written (at most {@value #MAX_STOP_BIT_BYTES} bytes).
+     */
+    static int putStopBit(final byte[] dst, final int offset, final long value)
+    {
+        int at = offset;
+        final boolean negative = value < 0;
+        long n = negative ? ~value : value;
+        long rest;
+        while ((rest = n >>> 7) != 0)
+        {
+            dst[at++] = (byte)(0x80L | n);
+            n = rest;
+        }
+        if (negative)
+        {
+            dst[at++] = (byte)(0x80L | n);
+            dst[at++] = 0;
+        }
+        else
+        {
+            dst[at++] = (byte)n;
+        }
+        return at;
+    }
+
+    private static int putLevels(
+        final byte[] dst, final int offset, final long[] prices, final long[] sizes, final byte[] priceDecimals,
+        final byte[] sizeDecimals, final int count)
+    {
+        int at = offset;
+        for (int i = 0; i < count; i++)
+        {
+            at = putStopBit(dst, at, prices[i]);
+            at = putStopBit(dst, at, sizes[i]);
+            dst[at++] = priceDecimals[i];
+            dst[at++] = sizeDecimals[i];
+        }
+        return at;
     }
 
     private static void writeTimer(final Bytes<?> out, final InboundEvent e)

@@ -14,6 +14,7 @@ import net.openhft.chronicle.wire.DocumentContext;
 public final class JournalAppender
 {
     private final SingleChronicleQueue queue;
+    private final byte[] bookScratch = new byte[EntryCodec.BOOK_SCRATCH_BYTES];
     private ExcerptAppender appender;
     private long entries;
     private long stampNanos;
@@ -43,7 +44,7 @@ public final class JournalAppender
         try (DocumentContext dc = acquire().writingDocument())
         {
             final Bytes<?> bytes = prefix(dc, JournalLayout.KIND_EVENT, ringSequence);
-            EntryCodec.writeEvent(bytes, event);
+            EntryCodec.writeEvent(bytes, event, bookScratch);
         }
         entries++;
     }
