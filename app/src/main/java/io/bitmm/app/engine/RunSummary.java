@@ -49,9 +49,10 @@ public final class RunSummary
             core(counters, "queries_sent"), core(counters, "acks"), core(counters, "post_only_cancels"),
             core(counters, "rejects"), rejectCodes(counters)));
         line(out, "risk", "state " + riskState(counters) + riskReasons(counters));
-        line(out, "fills", String.format(Locale.ROOT, "buy %d  sell %d  (size units: bought %d, sold %d)",
+        line(out, "fills", String.format(Locale.ROOT, "buy %d  sell %d  (size units: bought %d, sold %d)  " +
+                "duplicates %d  stop sweep: already booked %d",
             core(counters, "fills_buy"), core(counters, "fills_sell"), core(counters, "filled_size_buy"),
-            core(counters, "filled_size_sell")));
+            core(counters, "filled_size_sell"), core(counters, "duplicate_fills"), core(counters, "fills_swept_known")));
         line(out, "recovery", String.format(Locale.ROOT,
             "reconnect reconciles %d (queries %d)  gap fills fetched %d  not-found queries %d  fill fetches %d  " +
                 "fills recovered %d  foreign fills %d  found filled %d cancelled %d  subscribe retries %d",
