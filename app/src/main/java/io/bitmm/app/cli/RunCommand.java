@@ -93,6 +93,7 @@ public final class RunCommand implements Callable<Integer>
     public Integer call() throws Exception
     {
         final Config config = resolveConfig();
+        Bindings.checkProductSettings(config);
         final Instant start = Instant.now();
         final Path dir = runDirectory(config, start);
         Files.createDirectories(dir);
