@@ -40,8 +40,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code GET /api/v2/spot/trade/fills} paged with {@code idLessThan}, UTA {@code GET /api/v3/trade/fills} paged with
  * {@code cursor}; 10 requests/s/UID) and publishes them as ordinary FILL events, with {@code commandType}
  * FETCH_FILLS, through the inbound ring: the core deduplicates them by {@code tradeId}, the journal records them and a
- * replay sees them. Two uses: the fills of a private-stream gap (every instrument, since a venue time), and the fills
- * of one order (the core's FETCH_FILLS command, after a query found more filled than the fills it saw).
+ * replay sees them. Three uses: the fills of a private-stream gap (every instrument, since a venue time), the fills
+ * of one order (the core's FETCH_FILLS command, after a query found more filled than the fills it saw), and the stop's
+ * sweep of every fill of the run ({@link #sweepSince}, tagged SWEEP_FILLS).
  * A row the dialect cannot decode, or of a symbol outside the instrument table, is counted ({@link #failures()}) and
  * recorded in the error log, and the page's other rows are booked; a row without a symbol is the queried instrument's.
  * <p>
@@ -165,13 +166,33 @@ public final class FillFetcher implements AutoCloseable
      */
     public CompletableFuture<Integer> fetchSince(final long startVenueMs, final java.util.function.BooleanSupplier stillWanted)
     {
+        return fetchSince(startVenueMs, stillWanted, CommandType.FETCH_FILLS);
+    }
+
+    /**
+     * The stop's sweep: as {@link #fetchSince(long, java.util.function.BooleanSupplier)}, but the fills are published
+     * with {@code commandType} SWEEP_FILLS, so that the core counts those it booked already as swept
+     * ({@code fillsSweptKnown}), not as duplicates.
+     *
+     * @param startVenueMs venue epoch ms to fetch from (the run's start).
+     * @param stillWanted  asked before each attempt.
+     * @return completes with the number of fills published (those already booked included), or -1 when abandoned.
+     */
+    public CompletableFuture<Integer> sweepSince(final long startVenueMs, final java.util.function.BooleanSupplier stillWanted)
+    {
+        return fetchSince(startVenueMs, stillWanted, CommandType.SWEEP_FILLS);
+    }
+
+    private CompletableFuture<Integer> fetchSince(final long startVenueMs, final java.util.function.BooleanSupplier stillWanted,
+        final CommandType tag)
+    {
         final CompletableFuture<Integer> done = new CompletableFuture<>();
-        executor.execute(() -> gapAttempt(startVenueMs, stillWanted, done, RETRY_MIN_MS));
+        executor.execute(() -> gapAttempt(startVenueMs, stillWanted, done, RETRY_MIN_MS, tag));
         return done;
     }
 
     private void gapAttempt(final long startVenueMs, final java.util.function.BooleanSupplier stillWanted,
-        final CompletableFuture<Integer> done, final long backOffMs)
+        final CompletableFuture<Integer> done, final long backOffMs, final CommandType tag)
     {
         if (closed || !stillWanted.getAsBoolean())
         {
@@ -198,7 +219,7 @@ public final class FillFetcher implements AutoCloseable
             all.sort(Comparator.comparingLong(r -> history.tradeId(r.fields)));
             for (final Row row : all)
             {
-                publish(row.fields, row.queried, null, 0);
+                publish(row.fields, row.queried, null, 0, tag);
             }
             done.complete(all.size());
         }
@@ -206,7 +227,7 @@ public final class FillFetcher implements AutoCloseable
         {
             failures.incrementAndGet();
             context.errorLog().record("fill recovery: " + ex.getClass().getSimpleName(), String.valueOf(ex.getMessage()));
-            executor.schedule(() -> gapAttempt(startVenueMs, stillWanted, done, Math.min(RETRY_MAX_MS, backOffMs * 2)),
+            executor.schedule(() -> gapAttempt(startVenueMs, stillWanted, done, Math.min(RETRY_MAX_MS, backOffMs * 2), tag),
                 backOffMs, TimeUnit.MILLISECONDS);
         }
     }
@@ -223,7 +244,7 @@ public final class FillFetcher implements AutoCloseable
                 rows.sort(Comparator.comparingLong(history::tradeId));
                 for (final Map<String, String> row : rows)
                 {
-                    publish(row, instrument, queuedOids[i], queuedOidLengths[i]);
+                    publish(row, instrument, queuedOids[i], queuedOidLengths[i], CommandType.FETCH_FILLS);
                 }
             }
             catch (final IOException | RuntimeException ex)
@@ -355,7 +376,7 @@ public final class FillFetcher implements AutoCloseable
      * instrument table is counted and dropped.
      */
     private void publish(final Map<String, String> row, final Instrument queried, final byte[] clientOid,
-        final int clientOidLength)
+        final int clientOidLength, final CommandType tag)
     {
         final String symbol = history.symbol(row);
         final Instrument instrument = symbol == null || symbol.isEmpty() ? queried : instruments.instrument(symbol);
@@ -371,7 +392,7 @@ public final class FillFetcher implements AutoCloseable
         {
             e.reset();
             e.type = EventType.FILL;
-            e.commandType = CommandType.FETCH_FILLS;
+            e.commandType = tag;
             e.timestampNanos = System.nanoTime();
             e.instrumentId = instrument.id();
             history.decode(row, instrument, instruments, e);

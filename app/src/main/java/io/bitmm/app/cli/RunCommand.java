@@ -93,6 +93,7 @@ public final class RunCommand implements Callable<Integer>
     public Integer call() throws Exception
     {
         final Config config = resolveConfig();
+        Bindings.checkProductSettings(config);
         final Instant start = Instant.now();
         final Path dir = runDirectory(config, start);
         Files.createDirectories(dir);
@@ -225,7 +226,8 @@ public final class RunCommand implements Callable<Integer>
                 "  mode=" + config.text("run.mode") + "  account=" + config.text("venue.account-mode") + " (" +
                 gateway.dialect().name() + ")  symbols=" + String.join(",", config.list("run.symbols")) +
                 "  started=" + start;
-            final String summary = RunSummary.render(header, CountersSnapshot.read(counters.file()), allClosed) +
+            final String summary = RunSummary.render(header, CountersSnapshot.read(counters.file()), allClosed,
+                "paper".equals(config.text("run.mode"))) +
                 RunSummary.quoting(engine.core(), instruments) +
                 journalLine(engine, dir, journal) +
                 latencyLog.finish();

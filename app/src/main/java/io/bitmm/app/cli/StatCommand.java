@@ -14,6 +14,7 @@ import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -42,7 +43,9 @@ public final class StatCommand implements Callable<Integer>
     private long intervalMs = 1000;
 
     @Option(names = "--prometheus", paramLabel = "[host]:port",
-        description = "serve the counters for Prometheus at http://host:port/metrics (e.g. :9464) until Ctrl-C")
+        description = "serve the counters for Prometheus at http://host:port/metrics until Ctrl-C: " +
+            "127.0.0.1:9464 listens on this host only, :9464 on every interface (anyone who can reach the host " +
+            "reads the counters: no authentication)")
     private String prometheus;
 
     @Override
@@ -73,17 +76,76 @@ public final class StatCommand implements Callable<Integer>
 
     private int serve(final CountersFile file, final Path dir) throws IOException, InterruptedException
     {
-        final int colon = prometheus.lastIndexOf(':');
-        final String host = colon <= 0 ? "0.0.0.0" : prometheus.substring(0, colon);
-        final int port = Integer.parseInt(prometheus.substring(colon + 1));
-        try (HTTPServer server = startPrometheus(file, host, port))
+        final InetSocketAddress address = prometheusAddress(prometheus);
+        try (HTTPServer server = startPrometheus(file, address))
         {
-            System.out.println("mm stat: serving " + dir + " for Prometheus at http://" + host + ":" + server.getPort() +
-                "/metrics (Ctrl-C stops)");
+            final boolean every = address.getAddress().isAnyLocalAddress();
+            System.out.println("mm stat: serving " + dir + " for Prometheus at http://" +
+                (every ? "<any address of this host>" : address.getHostString()) + ":" + server.getPort() + "/metrics" +
+                (every ? " on every interface (127.0.0.1:" + server.getPort() + " keeps it on this host)" : "") +
+                " (Ctrl-C stops)");
             System.out.flush();
             new CountDownLatch(1).await();
         }
         return 0;
+    }
+
+    /**
+     * @param value {@code host:port} ({@code 127.0.0.1:9464}, {@code localhost:9464}, {@code [::1]:9464}: that address
+     *              only) or {@code :port} (every interface); port 0 takes any free one.
+     * @return the address to listen on.
+     * @throws IllegalArgumentException saying what to write, for a value without a port, a bad port or a host that
+     *                                  does not resolve.
+     */
+    public static InetSocketAddress prometheusAddress(final String value)
+    {
+        final String usage = "write host:port, e.g. 127.0.0.1:9464 (this host only) or :9464 (every interface)";
+        final int colon = value.lastIndexOf(':');
+        if (colon < 0 || value.indexOf(':') != colon && !value.startsWith("["))
+        {
+            throw new IllegalArgumentException("--prometheus " + value + ": " + usage);
+        }
+        final String bracketed = value.substring(0, colon);
+        final String host = bracketed.startsWith("[") && bracketed.endsWith("]") ?
+            bracketed.substring(1, bracketed.length() - 1) : bracketed;
+        final int port;
+        try
+        {
+            port = Integer.parseInt(value.substring(colon + 1));
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw new IllegalArgumentException("--prometheus " + value + ": the port is not a number from 0 to 65535; " +
+                usage, ex);
+        }
+        if (port < 0 || port > 65_535)
+        {
+            throw new IllegalArgumentException("--prometheus " + value + ": the port is not a number from 0 to 65535; " +
+                usage);
+        }
+        final InetSocketAddress address = host.isEmpty() ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
+        if (address.isUnresolved())
+        {
+            throw new IllegalArgumentException("--prometheus " + value + ": cannot resolve " + host + "; " + usage);
+        }
+        return address;
+    }
+
+    /**
+     * Serve a counters file for Prometheus (each scrape reads it afresh).
+     *
+     * @param file    the mapped counters file.
+     * @param address where to listen ({@link #prometheusAddress(String)}).
+     * @return the started server ({@code /metrics}).
+     * @throws IOException when it cannot bind.
+     */
+    public static HTTPServer startPrometheus(final CountersFile file, final InetSocketAddress address)
+        throws IOException
+    {
+        final PrometheusRegistry registry = new PrometheusRegistry();
+        registry.register(new PrometheusCounters(() -> CountersSnapshot.read(file)));
+        return HTTPServer.builder().inetAddress(address.getAddress()).port(address.getPort()).registry(registry)
+            .buildAndStart();
     }
 
     /**
@@ -98,9 +160,7 @@ public final class StatCommand implements Callable<Integer>
     public static HTTPServer startPrometheus(final CountersFile file, final String host, final int port)
         throws IOException
     {
-        final PrometheusRegistry registry = new PrometheusRegistry();
-        registry.register(new PrometheusCounters(() -> CountersSnapshot.read(file)));
-        return HTTPServer.builder().hostname(host).port(port).registry(registry).buildAndStart();
+        return startPrometheus(file, new InetSocketAddress(host, port));
     }
 
     static int distinctErrors(final CountersFile file)

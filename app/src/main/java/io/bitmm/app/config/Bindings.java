@@ -5,6 +5,7 @@ import io.bitmm.core.engine.CoreContext;
 import io.bitmm.core.instrument.Amounts;
 import io.bitmm.core.instrument.DecimalParser;
 import io.bitmm.core.instrument.Instrument;
+import io.bitmm.core.instrument.InstrumentKind;
 import io.bitmm.core.instrument.InstrumentTable;
 import io.bitmm.core.instrument.ProductSymbol;
 import io.bitmm.core.quoting.FairValueMode;
@@ -26,6 +27,8 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Turns a validated {@link Config} into the contexts of the parts: the engine's threads and rings, the core's
@@ -318,6 +321,52 @@ public final class Bindings
         catch (final IllegalArgumentException ex)
         {
             throw new ConfigException("sim.*: " + ex.getMessage());
+        }
+    }
+
+    /**
+     * Refuse settings that mean nothing for the products traded, rather than ignore them: a
+     * {@code symbol.<SYM>.leverage} where {@code run.symbols} has no {@code USDT-FUTURES:<SYM>} (a spot order has no
+     * leverage), and an explicit {@code venue.leverage} or {@code venue.margin-mode} on a run without a USDT-FUTURES
+     * product. Their defaults are no setting given: a spot run starts with them.
+     *
+     * @param config the settings.
+     * @throws ConfigException naming the key, where it was set and what to do.
+     */
+    public static void checkProductSettings(final Config config)
+    {
+        final Set<String> perpetuals = new TreeSet<>();
+        for (final ProductSymbol product : symbols(config))
+        {
+            if (product.kind() == InstrumentKind.USDT_PERPETUAL)
+            {
+                perpetuals.add(product.symbol());
+            }
+        }
+        final String traded = String.join(",", config.list("run.symbols"));
+        for (final String key : config.explicitValues().keySet())
+        {
+            if (key.startsWith("symbol.") && key.endsWith(".leverage"))
+            {
+                final String symbol = key.substring("symbol.".length(), key.length() - ".leverage".length());
+                if (!perpetuals.contains(symbol))
+                {
+                    throw new ConfigException(config.origin(key) + ": " + key + " = " + config.text(key) +
+                        ": leverage applies to USDT-FUTURES products only, and run.symbols trades no " +
+                        ProductSymbol.USDT_FUTURES_CATEGORY + ":" + symbol + " (it trades " + traded +
+                        "): remove the setting, or trade " + ProductSymbol.USDT_FUTURES_CATEGORY + ":" + symbol);
+                }
+            }
+        }
+        for (final String key : List.of("venue.leverage", "venue.margin-mode"))
+        {
+            if (perpetuals.isEmpty() && config.isSet(key))
+            {
+                throw new ConfigException(config.origin(key) + ": " + key + " = " + config.text(key) +
+                    ": leverage and margin mode apply to USDT-FUTURES products only, and run.symbols trades none (it " +
+                    "trades " + traded + "): remove the setting, or trade " + ProductSymbol.USDT_FUTURES_CATEGORY +
+                    ":<symbol>");
+            }
         }
     }
 

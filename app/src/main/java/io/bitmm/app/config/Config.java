@@ -241,6 +241,15 @@ public final class Config
     }
 
     /**
+     * @param key a concrete key.
+     * @return where its value was given ({@code run.conf:3}, {@code --set}, {@code command line}), or null for a default.
+     */
+    public String origin(final String key)
+    {
+        return origins.get(key);
+    }
+
+    /**
      * @return every value given explicitly (not defaults), by key: what a journal records next to the defaults.
      */
     public Map<String, String> explicitValues()

@@ -39,10 +39,12 @@ public final class EngineSettings
             "(GET /api/v3/account/settings: 00000 = uta, 40084 = classic, anything else stops the start)"),
         Setting.choice("venue.margin-mode", "crossed", List.of("crossed", "isolated"),
             "USDT-FUTURES: the margin mode the engine sets on each traded perpetual at start when it differs; on a UTA " +
-            "account only crossed (v3 orders carry no margin mode: Bitget's default)"),
+            "account only crossed (v3 orders carry no margin mode: Bitget's default). Set on a run without a " +
+            "USDT-FUTURES product, it is refused at start (spot has no margin mode)"),
         Setting.integer("venue.leverage", 5, "x", 1, 125,
             "USDT-FUTURES: the leverage the engine sets on each traded perpetual at start when it differs (position " +
-            "mode, v3 hold mode, is always set to one-way)"),
+            "mode, v3 hold mode, is always set to one-way). Set on a run without a USDT-FUTURES product, it is refused " +
+            "at start (spot has no leverage)"),
         // engine threads and rings
         Setting.integer("engine.inbound-ring-size", 4096, "slots (power of two)", 64, 1 << 20,
             "inbound ring: market data, private pushes, acks and timer ticks"),
@@ -190,7 +192,8 @@ public final class EngineSettings
         Setting.integer("symbol.*.leverage", 5, "x", 1, 125,
             "USDT-FUTURES: the leverage set on this perpetual at start when it differs; default `venue.leverage`. " +
             "Margin mode and position mode stay one per run: Bitget's position (hold) mode is per product type (v2) or " +
-            "per account (v3), and a classic order carries the run's margin mode"),
+            "per account (v3), and a classic order carries the run's margin mode. Refused at start unless run.symbols " +
+            "has USDT-FUTURES:<symbol> (a spot product has no leverage)"),
         Setting.decimal("symbol.*.inventory-target", "", "base coin", "0", "1000000000",
             "the base-coin holding this symbol aims for: at start `mm run` takes the venue's balance minus this as " +
             "the position (after cancelling orphans). Unset: the position starts flat at whatever the balance is"),

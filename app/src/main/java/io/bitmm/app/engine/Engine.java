@@ -399,7 +399,7 @@ public final class Engine implements AutoCloseable
         }
         final long until = Math.max(deadline, System.nanoTime() + TimeUnit.SECONDS.toNanos(5));
         final CompletableFuture<Integer> swept = ((VenueRoute)orders).gateway.fillFetcher()
-            .fetchSince(privateStream.sweepStartVenueMs(), () -> System.nanoTime() - until < 0);
+            .sweepSince(privateStream.sweepStartVenueMs(), () -> System.nanoTime() - until < 0);
         try
         {
             final int fetched = swept.get(Math.max(1, TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime())), TimeUnit.MILLISECONDS);
@@ -416,8 +416,8 @@ public final class Engine implements AutoCloseable
     }
 
     /**
-     * @return fills the stop's sweep fetched (booked by the core only when new: {@code recoveredFills}), -1 before or
-     * without one.
+     * @return fills the stop's sweep fetched (booked by the core only when new: {@code recoveredFills}; the others are
+     * {@code fillsSweptKnown}), -1 before or without one.
      */
     public int stopSweepFills()
     {

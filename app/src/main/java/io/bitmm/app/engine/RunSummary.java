@@ -8,7 +8,9 @@ import io.bitmm.core.engine.TradingCore;
 import io.bitmm.core.event.Side;
 import io.bitmm.core.instrument.Amounts;
 import io.bitmm.core.instrument.Instrument;
+import io.bitmm.core.instrument.InstrumentKind;
 import io.bitmm.core.instrument.InstrumentTable;
+import io.bitmm.core.position.Position;
 import io.bitmm.core.position.PnlAttribution;
 import io.bitmm.core.instrument.ProductSymbol;
 import io.bitmm.core.risk.RiskState;
@@ -36,6 +38,21 @@ public final class RunSummary
      */
     public static String render(final String header, final CountersSnapshot counters, final boolean allOrdersClosed)
     {
+        return render(header, counters, allOrdersClosed, false);
+    }
+
+    /**
+     * @param header          first line (run name, venue, mode, duration).
+     * @param counters        the run's counters, read after the engine stopped: the same numbers {@code mm stat}
+     *                        shows.
+     * @param allOrdersClosed whether shutdown saw every order confirmed closed.
+     * @param paper           paper mode: there is no venue, so no venue position, mark price or funding, and the
+     *                        orders closed are paper orders.
+     * @return the summary text.
+     */
+    public static String render(final String header, final CountersSnapshot counters, final boolean allOrdersClosed,
+        final boolean paper)
+    {
         final StringBuilder out = new StringBuilder(1024);
         out.append(header).append('\n');
         line(out, "book", String.format(Locale.ROOT,
@@ -49,9 +66,10 @@ public final class RunSummary
             core(counters, "queries_sent"), core(counters, "acks"), core(counters, "post_only_cancels"),
             core(counters, "rejects"), rejectCodes(counters)));
         line(out, "risk", "state " + riskState(counters) + riskReasons(counters));
-        line(out, "fills", String.format(Locale.ROOT, "buy %d  sell %d  (size units: bought %d, sold %d)",
+        line(out, "fills", String.format(Locale.ROOT, "buy %d  sell %d  (size units: bought %d, sold %d)  " +
+                "duplicates %d  stop sweep: already booked %d",
             core(counters, "fills_buy"), core(counters, "fills_sell"), core(counters, "filled_size_buy"),
-            core(counters, "filled_size_sell")));
+            core(counters, "filled_size_sell"), core(counters, "duplicate_fills"), core(counters, "fills_swept_known")));
         line(out, "recovery", String.format(Locale.ROOT,
             "reconnect reconciles %d (queries %d)  gap fills fetched %d  not-found queries %d  fill fetches %d  " +
                 "fills recovered %d  foreign fills %d  found filled %d cancelled %d  subscribe retries %d",
@@ -63,31 +81,57 @@ public final class RunSummary
                 counters.value(CounterTypes.GATEWAY, "subscribe_retries", "gateway", "md")));
         for (final String symbol : counters.symbols())
         {
+            final boolean perpetual = symbol.startsWith(ProductSymbol.USDT_FUTURES_CATEGORY + ":");
+            final CountersSnapshot.Sample mark = counters.find(CounterTypes.INSTRUMENT, "mark_price", "symbol", symbol);
+            // Position.unrealizedPnl: at the venue's mark price once one arrived, else at the mid
+            final String basis = perpetual && mark != null && mark.value() > 0 ? "at the mark price" : "at the mid";
             line(out, symbol, String.format(Locale.ROOT,
-                "position %s (limit %s)  buy fills %s sell fills %s  realized PnL %s %s  unrealized %s %s  fees %s %s",
+                "position %s (limit %s)  buy fills %s sell fills %s  realized PnL %s %s  unrealized %s %s (%s)  fees %s %s",
                 gauge(counters, symbol, "position"), gauge(counters, symbol, "max_position"),
                 gauge(counters, symbol, "buy_fills"), gauge(counters, symbol, "sell_fills"),
                 gauge(counters, symbol, "realized_pnl"), currency(counters, symbol),
-                gauge(counters, symbol, "unrealized_pnl"), currency(counters, symbol),
+                gauge(counters, symbol, "unrealized_pnl"), currency(counters, symbol), basis,
                 gauge(counters, symbol, "fees"), currency(counters, symbol)) + netRebate(counters, symbol));
-            if (symbol.startsWith(ProductSymbol.USDT_FUTURES_CATEGORY + ":"))
+            if (perpetual)
             {
-                line(out, "", String.format(Locale.ROOT,
-                    "perpetual: entry %s  mark %s  funding %s %s (%d settlements)  venue position %s " +
-                        "(%d reports, %d differed)  reduce-only quotes %d",
-                    gauge(counters, symbol, "entry_price"), gauge(counters, symbol, "mark_price"),
-                    gauge(counters, symbol, "funding"), currency(counters, symbol),
-                    core(counters, "funding_settlements"), gauge(counters, symbol, "venue_position"),
-                    core(counters, "position_snapshots"), core(counters, "position_mismatches"),
-                    core(counters, "reduce_only_places")));
+                line(out, "", paper ? perpetualPaper(counters, symbol) : perpetualVenue(counters, symbol));
             }
         }
         final long open = counters.value(CounterTypes.ENGINE, "open_orders");
         final long handlerErrors = counters.value(CounterTypes.ENGINE, "handler_errors");
-        line(out, "shutdown", (allOrdersClosed ? "every order confirmed closed at the venue" :
-            "NOT every order was confirmed closed before the timeout: " + open + " still open") +
-            (handlerErrors == 0 ? "" : "  handler errors " + handlerErrors));
+        final String closed = paper ?
+            (allOrdersClosed ? "every paper order closed (paper mode: no venue)" :
+                "NOT every paper order was closed before the timeout: " + open + " still open") :
+            (allOrdersClosed ? "every order confirmed closed at the venue" :
+                "NOT every order was confirmed closed before the timeout: " + open + " still open");
+        line(out, "shutdown", closed + (handlerErrors == 0 ? "" : "  handler errors " + handlerErrors));
         return out.toString();
+    }
+
+    private static String perpetualVenue(final CountersSnapshot counters, final String symbol)
+    {
+        return String.format(Locale.ROOT,
+            "perpetual: entry %s  mark %s  funding %s %s (%d settlements)  venue position %s " +
+                "(%d reports, %d differed)  reduce-only quotes %d",
+            gauge(counters, symbol, "entry_price"), venueMark(counters, symbol),
+            gauge(counters, symbol, "funding"), currency(counters, symbol),
+            core(counters, "funding_settlements"), gauge(counters, symbol, "venue_position"),
+            core(counters, "position_snapshots"), core(counters, "position_mismatches"),
+            core(counters, "reduce_only_places"));
+    }
+
+    private static String venueMark(final CountersSnapshot counters, final String symbol)
+    {
+        final CountersSnapshot.Sample mark = counters.find(CounterTypes.INSTRUMENT, "mark_price", "symbol", symbol);
+        return mark == null || mark.value() <= 0 ? "- (none from the venue)" :
+            mark.decimal().toPlainString() + " (the venue's)";
+    }
+
+    private static String perpetualPaper(final CountersSnapshot counters, final String symbol)
+    {
+        return String.format(Locale.ROOT,
+            "perpetual: entry %s  reduce-only quotes %d  (paper mode: no venue, so no venue position, mark price " +
+                "or funding)", gauge(counters, symbol, "entry_price"), core(counters, "reduce_only_places"));
     }
 
     /**
@@ -140,6 +184,10 @@ public final class RunSummary
             // the product's name (USDT-FUTURES:BTCUSDT) for a perpetual; a spot symbol stays bare, which means SPOT
             out.append("  ").append(ProductSymbol.displayName(instrument)).append('\n');
             attribution(out, core.attribution(id), instruments.assetName(instrument.quoteAssetId()));
+            if (instrument.kind() == InstrumentKind.USDT_PERPETUAL)
+            {
+                line(out, "marks", marks(core.position(id), instrument));
+            }
             line(out, "model", model(core.volatility(id), core.intensity(id)));
         }
         return out.toString();
@@ -176,6 +224,29 @@ public final class RunSummary
             markouts.append(" (n ").append(attribution.markoutCount(0, side)).append(')');
         }
         line(out, "markouts", markouts + " bp, mid move after our fills, + in our favour");
+    }
+
+    /**
+     * Which price each PnL line of a perpetual is marked at. A market maker's convention, and the venue's: the
+     * position's unrealized PnL (the position line) at the venue's mark price, which is what the venue margins and
+     * liquidates on; trading PnL (the pnl line) at the book's mid, where the quotes trade. The two differ by the
+     * position times (mark - mid).
+     *
+     * @param position   the instrument's position.
+     * @param instrument the perpetual.
+     * @return the text of the marks line.
+     */
+    static String marks(final Position position, final Instrument instrument)
+    {
+        final String mid = position.markPrice() > 0 ? units(position.markPrice(), instrument.priceScale()) : "-";
+        if (position.venueMarkPrice() > 0)
+        {
+            return "pnl above at the mid " + mid + "; the position line's unrealized PnL at the venue's mark price " +
+                units(position.venueMarkPrice(), instrument.priceScale()) + " (margin is marked at the mark price, " +
+                "trading PnL at the mid: they differ by position x (mark - mid))";
+        }
+        return "pnl above and the position line's unrealized PnL both at the mid " + mid + " (no mark price from the " +
+            "venue: none in paper mode; a live run takes the venue's from its position pushes)";
     }
 
     static String model(final VolatilityEstimator volatility, final IntensityEstimator intensity)

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -31,6 +32,26 @@ class RunCommandPaperTest
         assertEquals(0, exit);
         final String summary = Files.readString(dir.resolve("summary.txt"), StandardCharsets.UTF_8);
         assertTrue(summary.contains("mode=paper"), summary);
-        assertTrue(summary.contains("every order confirmed closed"), summary);
+        assertTrue(summary.contains("every paper order closed (paper mode: no venue)"), summary);
+    }
+
+    /** A perpetual in paper mode: the summary reports no venue position, mark price or funding, since there is none. */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void shouldReportNoVenueForAPerpetualInPaperMode(@TempDir final Path dir) throws Exception
+    {
+        final int exit = new CommandLine(new RunCommand()).execute(
+            "--mode", "paper", "--symbols", "USDT-FUTURES:BTCUSDT", "--duration", "4s", "--run-dir", dir.toString(),
+            "--set", "engine.core-wait=sleeping", "--set", "gateway.order-warmup=0");
+
+        assertEquals(0, exit);
+        final String summary = Files.readString(dir.resolve("summary.txt"), StandardCharsets.UTF_8);
+        assertTrue(summary.contains("(paper mode: no venue, so no venue position, mark price or funding)"), summary);
+        assertFalse(summary.contains("venue position 0"), summary);
+        assertFalse(summary.contains("reports"), summary);
+        assertFalse(summary.contains("confirmed closed at the venue"), summary);
+        assertTrue(summary.contains("every paper order closed (paper mode: no venue)"), summary);
+        assertTrue(summary.contains("USDT (at the mid)"), summary);
+        assertTrue(summary.contains("both at the mid"), summary);
     }
 }

@@ -81,6 +81,41 @@ class ConfigTest
         assertEquals("run.conf:1: run.symbols names SPOT:BTCUSDT twice", twice.getMessage());
     }
 
+    /**
+     * Leverage and margin mode are a perpetual's: on a product or a run that trades none they would be ignored
+     * silently, so they are refused, naming the key and where it was set.
+     */
+    @Test
+    void shouldRefuseLeverageAndMarginModeWhereNoPerpetualIsTraded()
+    {
+        final ConfigException spot = assertThrows(ConfigException.class, () -> Bindings.checkProductSettings(
+            EngineSettings.newConfig().parse("run.conf", List.of("run.symbols = SPOT:BTCUSDT",
+                "symbol.BTCUSDT.leverage = 10"))));
+        assertEquals("run.conf:2: symbol.BTCUSDT.leverage = 10: leverage applies to USDT-FUTURES products only, and " +
+            "run.symbols trades no USDT-FUTURES:BTCUSDT (it trades BTCUSDT): remove the setting, or trade " +
+            "USDT-FUTURES:BTCUSDT", spot.getMessage());
+        final ConfigException venue = assertThrows(ConfigException.class, () -> Bindings.checkProductSettings(
+            EngineSettings.newConfig().parse("run.conf", List.of("venue.leverage = 3"))));
+        assertEquals("run.conf:1: venue.leverage = 3: leverage and margin mode apply to USDT-FUTURES products only, " +
+            "and run.symbols trades none (it trades BTCUSDT): remove the setting, or trade USDT-FUTURES:<symbol>",
+            venue.getMessage());
+        final ConfigException margin = assertThrows(ConfigException.class, () -> Bindings.checkProductSettings(
+            EngineSettings.newConfig().parse("run.conf", List.of("venue.margin-mode = isolated"))));
+        assertTrue(margin.getMessage().startsWith("run.conf:1: venue.margin-mode = isolated: leverage and margin mode " +
+            "apply to USDT-FUTURES products only"), margin.getMessage());
+        // a perpetual run takes them, also beside a spot product of another symbol's settings
+        Bindings.checkProductSettings(EngineSettings.newConfig().parse("run.conf", List.of(
+            "run.symbols = USDT-FUTURES:BTCUSDT, USDT-FUTURES:ETHUSDT", "symbol.ETHUSDT.leverage = 10",
+            "venue.leverage = 3", "venue.margin-mode = isolated")));
+        final ConfigException other = assertThrows(ConfigException.class, () -> Bindings.checkProductSettings(
+            EngineSettings.newConfig().parse("run.conf", List.of("run.symbols = USDT-FUTURES:BTCUSDT",
+                "symbol.ETHUSDT.leverage = 10"))));
+        assertTrue(other.getMessage().startsWith("run.conf:2: symbol.ETHUSDT.leverage = 10: leverage applies to " +
+            "USDT-FUTURES products only, and run.symbols trades no USDT-FUTURES:ETHUSDT"), other.getMessage());
+        // the defaults (venue.leverage 5, crossed) are no setting given: a spot run starts
+        Bindings.checkProductSettings(EngineSettings.newConfig());
+    }
+
     @Test
     void shouldApplyOverridesAfterTheFile()
     {

@@ -103,6 +103,25 @@ class JournalReplaySystemTest
         assertTrue(changed.first().replayed().contains("MODEL_FIT"), () -> "first divergence: " + changed.first());
     }
 
+    /**
+     * The stop's sweep fetches every fill of the run again; the core books each once, and those it had booked are
+     * counted as swept, not as duplicates (nothing in this run is delivered twice).
+     */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void shouldCountTheStopSweepsKnownFillsApartFromDuplicates() throws Exception
+    {
+        final String summary = Files.readString(runDir.resolve("summary.txt"));
+        final java.util.regex.Matcher fills = java.util.regex.Pattern.compile(
+            "fills +buy (\\d+) +sell (\\d+) .* duplicates (\\d+) +stop sweep: already booked (\\d+)").matcher(summary);
+        assertTrue(fills.find(), summary);
+        final int booked = Integer.parseInt(fills.group(1)) + Integer.parseInt(fills.group(2));
+        assertTrue(booked > 0, "the rebate run made fills");
+        assertEquals(0, Integer.parseInt(fills.group(3)), "no fill was delivered twice:\n" + summary);
+        final int swept = Integer.parseInt(fills.group(4));
+        assertTrue(swept > 0 && swept <= booked, "the sweep found the fills already booked:\n" + summary);
+    }
+
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void shouldDrawTheTradingPlotFromTheJournal() throws Exception

@@ -59,7 +59,10 @@ public final class CoreCounters
     public static final int NOT_FOUND_QUERIES = 35;
     /** FETCH_FILLS sent: a query answer reported more filled than the fills seen. */
     public static final int FILL_FETCHES_SENT = 36;
-    /** Fills recovered from the venue's fill history (gap after a reconnect, or FETCH_FILLS) and not seen before. */
+    /**
+     * Fills recovered from the venue's fill history (gap after a reconnect, FETCH_FILLS, or the stop's sweep) and not
+     * seen before.
+     */
     public static final int RECOVERED_FILLS = 37;
     /** Orders a query (reconcile, not-found cancel, unknown outcome) found filled. */
     public static final int FOUND_FILLED = 38;
@@ -80,7 +83,13 @@ public final class CoreCounters
      * balances already hold those made before the start, and the start cancels the orphans before it reads them.
      */
     public static final int FOREIGN_FILLS = 45;
-    public static final int RISK_BASE = 46;
+    /**
+     * Fills of the stop's sweep ({@link io.bitmm.core.event.CommandType#SWEEP_FILLS}) already booked: the sweep
+     * fetches every fill of the run again, so these are expected, unlike {@link #DUPLICATE_FILLS} (a fill delivered
+     * twice by pushes, gap fetches or order fetches while running).
+     */
+    public static final int FILLS_SWEPT_KNOWN = 46;
+    public static final int RISK_BASE = 47;
     /** Pairs of (code, count) for Bitget reject codes. */
     public static final int REJECT_CODE_SLOTS = 16;
 
@@ -94,7 +103,8 @@ public final class CoreCounters
         "untrackedOrderEvents", "postOnlyCancels", "venueCancels", "orderPoolFull", "badEvents", "events",
         "rejectCodeOverflow", "pendingTimeouts", "bookLevelsDropped", "reconnectReconciles", "reconcileQueries",
         "notFoundQueries", "fillFetchesSent", "recoveredFills", "foundFilled", "foundCancelled", "markPrices",
-        "fundingSettlements", "positionSnapshots", "positionMismatches", "reduceOnlyPlaces", "foreignFills"};
+        "fundingSettlements", "positionSnapshots", "positionMismatches", "reduceOnlyPlaces", "foreignFills",
+        "fillsSweptKnown"};
 
     private final CounterArray values = new CounterArray(LENGTH);
     private int rejectCodesUsed;

@@ -511,7 +511,9 @@ public final class TradingCore
         }
         if (event.tradeId != 0 && !tradeFilters[id].firstTime(event.tradeId))
         {
-            counters.increment(CoreCounters.DUPLICATE_FILLS);
+            // the stop's sweep re-reads every fill of the run: an already booked one is expected, not a duplicate
+            counters.increment(event.commandType == CommandType.SWEEP_FILLS ? CoreCounters.FILLS_SWEPT_KNOWN :
+                CoreCounters.DUPLICATE_FILLS);
             return;
         }
         final long midBefore = positions[id].markPrice();
@@ -521,7 +523,7 @@ public final class TradingCore
         final boolean buy = event.side == Side.BUY;
         counters.increment(buy ? CoreCounters.FILLS_BUY : CoreCounters.FILLS_SELL);
         counters.add(buy ? CoreCounters.FILLED_SIZE_BUY : CoreCounters.FILLED_SIZE_SELL, event.size);
-        if (event.commandType == CommandType.FETCH_FILLS)
+        if (event.commandType == CommandType.FETCH_FILLS || event.commandType == CommandType.SWEEP_FILLS)
         {
             counters.increment(CoreCounters.RECOVERED_FILLS);
         }

@@ -33,5 +33,11 @@ public enum CommandType
      * {@code price} the mid's volatility in 10^-6 bp per square root of a second, {@code size} the order-arrival
      * intensity A in 10^-6 per second, {@code orderId} its decay k in 10^-6 per bp; 0 where that fit is not ready.
      */
-    MODEL_FIT
+    MODEL_FIT,
+    /**
+     * Never sent: the {@code commandType} of the FILL events of the stop's sweep, which fetches every fill of the run
+     * from the venue's fill history once the quotes are down. The core books those it has not seen (counted in
+     * {@code recoveredFills}) and counts the others in {@code fillsSweptKnown}, not as duplicates.
+     */
+    SWEEP_FILLS
 }

@@ -595,6 +595,36 @@ class TradingCoreTest
     }
 
     /**
+     * The stop's sweep fetches every fill of the run again: those already booked are counted as swept, not as
+     * duplicates; a fill pushed twice, or a gap fill the push already delivered, is still a duplicate.
+     */
+    @Test
+    void shouldCountTheSweepsKnownFillsApartFromDuplicates()
+    {
+        final TradingCore core = core(context().maxOrderAgeMs(60_000));
+        core.onEvent(snapshot(10 * MS, "30000.10:1.5", "30000.20:0.75"));
+        final String bidOid = oid(drain().get(0));
+        core.onEvent(fill(11 * MS, 0, bidOid, Side.BUY, 3_000_014, 1_000, 501));
+        final InboundEvent swept = fill(12 * MS, 0, bidOid, Side.BUY, 3_000_014, 1_000, 501);
+        swept.commandType = CommandType.SWEEP_FILLS;
+        core.onEvent(swept);
+        assertEquals(0, core.counters().get(CoreCounters.DUPLICATE_FILLS));
+        assertEquals(1, core.counters().get(CoreCounters.FILLS_SWEPT_KNOWN));
+        assertEquals(1_000, core.position(0).size());
+        core.onEvent(fill(13 * MS, 0, bidOid, Side.BUY, 3_000_014, 1_000, 501));
+        final InboundEvent gap = fill(14 * MS, 0, bidOid, Side.BUY, 3_000_014, 1_000, 501);
+        gap.commandType = CommandType.FETCH_FILLS;
+        core.onEvent(gap);
+        assertEquals(2, core.counters().get(CoreCounters.DUPLICATE_FILLS));
+        final InboundEvent sweptNew = fill(15 * MS, 0, bidOid, Side.BUY, 3_000_014, 500, 502);
+        sweptNew.commandType = CommandType.SWEEP_FILLS;
+        core.onEvent(sweptNew);
+        assertEquals(1_500, core.position(0).size());
+        assertEquals(1, core.counters().get(CoreCounters.RECOVERED_FILLS));
+        assertEquals(1, core.counters().get(CoreCounters.FILLS_SWEPT_KNOWN));
+    }
+
+    /**
      * A foreign fill's trade id is not remembered: the same fill, fetched later for one of our orders whose venue id
      * the gap fetch did not know yet (its place reply was lost), is booked.
      */
