@@ -80,7 +80,17 @@ public final class CoreCounters
      * balances already hold those made before the start, and the start cancels the orphans before it reads them.
      */
     public static final int FOREIGN_FILLS = 45;
-    public static final int RISK_BASE = 46;
+    /**
+     * FETCH_FILLS sent for an order that finished (the venue's order update said filled, or cancelled after a partial
+     * fill) while fills it reported were not booked a query-retry interval later (also in {@link #FILL_FETCHES_SENT}).
+     */
+    public static final int OWED_FILL_FETCHES = 46;
+    /**
+     * Orders whose reported fills no fill fetch booked: their size stays in the risk position (the venue holds it) and
+     * their slots stay reserved until a fill books them (the stop's sweep included); the booked position and PnL lack it.
+     */
+    public static final int FILLS_NEVER_BOOKED = 47;
+    public static final int RISK_BASE = 48;
     /** Pairs of (code, count) for Bitget reject codes. */
     public static final int REJECT_CODE_SLOTS = 16;
 
@@ -94,7 +104,8 @@ public final class CoreCounters
         "untrackedOrderEvents", "postOnlyCancels", "venueCancels", "orderPoolFull", "badEvents", "events",
         "rejectCodeOverflow", "pendingTimeouts", "bookLevelsDropped", "reconnectReconciles", "reconcileQueries",
         "notFoundQueries", "fillFetchesSent", "recoveredFills", "foundFilled", "foundCancelled", "markPrices",
-        "fundingSettlements", "positionSnapshots", "positionMismatches", "reduceOnlyPlaces", "foreignFills"};
+        "fundingSettlements", "positionSnapshots", "positionMismatches", "reduceOnlyPlaces", "foreignFills",
+        "owedFillFetches", "fillsNeverBooked"};
 
     private final CounterArray values = new CounterArray(LENGTH);
     private int rejectCodesUsed;
