@@ -513,13 +513,14 @@ public final class OrderManager
     }
 
     /**
-     * {@code FILL} of a tracked order (deduplicate trade ids before calling).
+     * {@code FILL} of a tracked order, or of a finished one that owes reported fills (deduplicate trade ids before
+     * calling).
      *
      * @return {@link #APPLIED} or {@link #UNTRACKED}.
      */
     public int onFill(final InboundEvent event)
     {
-        return onFill(event, lookup(event.clientOid, event.clientOidLength));
+        return onFill(event, lookupForFill(event.clientOid, event.clientOidLength));
     }
 
     /**
