@@ -89,7 +89,17 @@ public final class CoreCounters
      * twice by pushes, gap fetches or order fetches while running).
      */
     public static final int FILLS_SWEPT_KNOWN = 46;
-    public static final int RISK_BASE = 47;
+    /**
+     * FETCH_FILLS sent for an order that finished (the venue's order update said filled, or cancelled after a partial
+     * fill) while fills it reported were not booked a query-retry interval later (also in {@link #FILL_FETCHES_SENT}).
+     */
+    public static final int OWED_FILL_FETCHES = 47;
+    /**
+     * Orders whose reported fills no fill fetch booked: their size stays in the risk position (the venue holds it) and
+     * their slots stay reserved until a fill books them (the stop's sweep included); the booked position and PnL lack it.
+     */
+    public static final int FILLS_NEVER_BOOKED = 48;
+    public static final int RISK_BASE = 49;
     /** Pairs of (code, count) for Bitget reject codes. */
     public static final int REJECT_CODE_SLOTS = 16;
 
@@ -104,7 +114,7 @@ public final class CoreCounters
         "rejectCodeOverflow", "pendingTimeouts", "bookLevelsDropped", "reconnectReconciles", "reconcileQueries",
         "notFoundQueries", "fillFetchesSent", "recoveredFills", "foundFilled", "foundCancelled", "markPrices",
         "fundingSettlements", "positionSnapshots", "positionMismatches", "reduceOnlyPlaces", "foreignFills",
-        "fillsSweptKnown"};
+        "fillsSweptKnown", "owedFillFetches", "fillsNeverBooked"};
 
     private final CounterArray values = new CounterArray(LENGTH);
     private int rejectCodesUsed;

@@ -46,6 +46,8 @@ public final class TradingCore
     private static final long NANOS_PER_MS = 1_000_000L;
     /** How often the fitted model is journalled (MODEL_FIT), event time. */
     private static final long FIT_RECORD_NANOS = 1_000 * NANOS_PER_MS;
+    /** Fill fetches for a finished order whose reported fills did not come, before it is counted as never booked. */
+    static final int OWED_FILL_FETCHES = 3;
 
     private final InstrumentTable instruments;
     private final CommandSink sink;
@@ -134,7 +136,8 @@ public final class TradingCore
             context.placePerSecond(), context.cancelPerSecond(), context.replacePerSecond(),
             1_000 * NANOS_PER_MS + context.rateWindowMarginMs() * NANOS_PER_MS, context.maxLossAmount(),
             context.reduceLossAmount());
-        orders = new OrderManager(new ClientOidCodec(context.clientOidPrefix(), context.runEpochMs()), context.orderCapacity());
+        orders = new OrderManager(new ClientOidCodec(context.clientOidPrefix(), context.runEpochMs()), context.orderCapacity(),
+            count);
         quoteOrderSlot = new int[count * 2 * levels];
         quoteOrderCounter = new long[count * 2 * levels];
         Arrays.fill(quoteOrderSlot, -1);
@@ -242,6 +245,19 @@ public final class TradingCore
     public Position position(final int instrumentId)
     {
         return positions[instrumentId];
+    }
+
+    /**
+     * The position the risk checks and the quote model use: the booked position ({@link #position}) plus the size the
+     * venue's order updates reported filled that no fill has booked yet ({@link OrderManager#unbookedFilled}). It is
+     * the venue's position whichever of an order's two pushes (order update, fill) arrives first.
+     *
+     * @param instrumentId an instrument.
+     * @return signed size units.
+     */
+    public long riskPosition(final int instrumentId)
+    {
+        return positions[instrumentId].size() + orders.unbookedFilled(instrumentId);
     }
 
     /**
@@ -396,7 +412,8 @@ public final class TradingCore
             }
             position.onVenuePosition(event.size, event.averagePrice, event.amount);
             position.onMarkPrice(event.price);
-            if (event.size != position.size())
+            // the venue's position includes fills its order updates reported and their fill pushes have not brought yet
+            if (event.size != position.size() + orders.unbookedFilled(event.instrumentId))
             {
                 counters.increment(CoreCounters.POSITION_MISMATCHES);
             }
@@ -494,7 +511,7 @@ public final class TradingCore
 
     private void onFill(final InboundEvent event)
     {
-        final int slot = event.clientOidLength > 0 ? orders.lookup(event.clientOid, event.clientOidLength) :
+        final int slot = event.clientOidLength > 0 ? orders.lookupForFill(event.clientOid, event.clientOidLength) :
             orders.lookupByOrderId(event.orderId);
         final int id = inRange(event.instrumentId) ? event.instrumentId : (slot >= 0 ? orders.order(slot).instrumentId() : -1);
         if (id < 0 || event.size <= 0)
@@ -715,12 +732,12 @@ public final class TradingCore
                 configuredKappaPerBp : model.parameters().kappa() * ticksPerBp;
             final double arrivalRateA = calibration && intensity.ready() ? intensity.arrivalRateA() :
                 configuredArrivalRate > 0 ? configuredArrivalRate : model.parameters().arrivalRateA();
-            model.compute(book, positions[id].size(), limits[id].orderSize(), sigmaBps, kappa, arrivalRateA, ticksPerBp,
+            model.compute(book, riskPosition(id), limits[id].orderSize(), sigmaBps, kappa, arrivalRateA, ticksPerBp,
                 targets);
         }
         else
         {
-            model.compute(book, positions[id].size(), limits[id].orderSize(), targets);
+            model.compute(book, riskPosition(id), limits[id].orderSize(), targets);
         }
         if (!targets.isValid())
         {
@@ -728,7 +745,8 @@ public final class TradingCore
             return;
         }
         final Instrument instrument = instruments.instrument(id);
-        final long position = positions[id].size();
+        // fills the venue reported (order update) but not yet pushed are in it: either push may come first
+        final long position = riskPosition(id);
         // At an inventory limit a perpetual quotes its reducing side reduce-only: the growing side is refused below.
         final boolean atLimit = instrument.isPerpetual() &&
             risk.growthRefusal(instrument, position, limits[id].orderSize(), targets.fairValuePrice()) != RiskReason.NONE;
@@ -751,7 +769,7 @@ public final class TradingCore
     private void quoteSide(final int id, final Side side, final boolean reduceOnly)
     {
         final Instrument instrument = instruments.instrument(id);
-        final long position = positions[id].size();
+        final long position = riskPosition(id);
         long ahead = 0;
         for (int level = 0; level < targets.levels(); level++)
         {
@@ -1008,13 +1026,18 @@ public final class TradingCore
 
     private void retryQueries()
     {
-        if (orders.openOrderCount() == 0)
+        if (orders.openOrderCount() == 0 && orders.fillsOwedCount() == 0)
         {
             return;
         }
         for (int slot = 0; slot < orders.capacity(); slot++)
         {
             final ManagedOrder order = orders.order(slot);
+            if (order.fillsOwed())
+            {
+                fetchOwedFills(order);
+                continue;
+            }
             if (!orders.isCurrent(slot, order.counter()))
             {
                 continue;
@@ -1038,6 +1061,34 @@ public final class TradingCore
                 query(order);
             }
         }
+    }
+
+    /**
+     * A finished order the venue reported filled beyond the fills seen: once the fills are {@link CoreContext#queryRetryMs}
+     * late, fetch them from the venue's fill history, up to {@link #OWED_FILL_FETCHES} times; then count it in
+     * {@link CoreCounters#FILLS_NEVER_BOOKED}. Its reported size stays in {@link #riskPosition} (the venue holds it) until
+     * a fill books it (the stop's sweep of the run's fills included).
+     */
+    private void fetchOwedFills(final ManagedOrder order)
+    {
+        final long since = order.owedFetches() == 0 ? order.stateNanos() : order.owedFetchNanos();
+        if (nowNanos - since <= queryRetryNanos || order.owedFetches() > OWED_FILL_FETCHES)
+        {
+            return;
+        }
+        orders.owedFillsFetched(order.slot(), nowNanos);
+        if (order.owedFetches() > OWED_FILL_FETCHES)
+        {
+            counters.increment(CoreCounters.FILLS_NEVER_BOOKED);
+            return;
+        }
+        begin(CommandType.FETCH_FILLS, order.instrumentId());
+        command.clientOidLength = order.copyClientOid(command.clientOid);
+        command.orderId = order.orderId();
+        command.side = order.side();
+        counters.increment(CoreCounters.FILL_FETCHES_SENT);
+        counters.increment(CoreCounters.OWED_FILL_FETCHES);
+        send();
     }
 
     private void query(final ManagedOrder order)

@@ -20,6 +20,14 @@ public final class ManagedOrder
     long size;
     long filledByFills;
     long filledReported;
+    /** filledReported - filledByFills when positive: size the venue reported filled that no fill has booked yet. */
+    long unbooked;
+    /** Finished while fills were owed ({@link #unbooked} > 0): the slot is kept (not reused) until they are booked. */
+    boolean fillsOwed;
+    /** FETCH_FILLS sent for it while its fills were owed after it finished. */
+    int owedFetches;
+    /** When the last of those was sent (ns). */
+    long owedFetchNanos;
     long orderId;
     long createdNanos;
     long stateNanos;
@@ -94,9 +102,6 @@ public final class ManagedOrder
     }
 
     /**
-     * @return filled size: the larger of what fills and order updates said; never goes backwards.
-     */
-    /**
      * @return size filled according to the fills the core has seen (size units).
      */
     public long filledByFills()
@@ -128,6 +133,50 @@ public final class ManagedOrder
         return reconcileQueryNanos;
     }
 
+    /**
+     * @return size filled according to the venue's order updates (cumulative filled size; size units).
+     */
+    public long filledReported()
+    {
+        return filledReported;
+    }
+
+    /**
+     * @return size the venue reported filled that no fill has booked yet (size units, 0 or more).
+     */
+    public long unbooked()
+    {
+        return unbooked;
+    }
+
+    /**
+     * @return true when the order is finished but fills it was reported to have are not booked yet: the slot stays
+     * reserved so that those fills still find it.
+     */
+    public boolean fillsOwed()
+    {
+        return fillsOwed;
+    }
+
+    /**
+     * @return FETCH_FILLS sent for it after it finished with fills owed.
+     */
+    public int owedFetches()
+    {
+        return owedFetches;
+    }
+
+    /**
+     * @return when the last of those was sent (ns).
+     */
+    public long owedFetchNanos()
+    {
+        return owedFetchNanos;
+    }
+
+    /**
+     * @return filled size: the larger of what fills and order updates said; never goes backwards.
+     */
     public long filled()
     {
         return Math.max(filledByFills, filledReported);

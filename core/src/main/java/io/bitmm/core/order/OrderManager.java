@@ -37,12 +37,27 @@ public final class OrderManager
     private int reconcileOutstanding;
     /** Venue ids of this run's orders, kept after their slots are reused: fills fetched later carry only this id. */
     private final TradeIdFilter ownOrderIds;
+    /** Per instrument: signed size reported filled by order updates and not booked by fills (buys +, sells -). */
+    private final long[] unbookedFilled;
+    private int owedCount;
 
     /**
+     * One instrument (id 0).
+     *
      * @param codec    clientOid format.
      * @param capacity slots, a power of two larger than the most orders ever open at once.
      */
     public OrderManager(final ClientOidCodec codec, final int capacity)
+    {
+        this(codec, capacity, 1);
+    }
+
+    /**
+     * @param codec       clientOid format.
+     * @param capacity    slots, a power of two larger than the most orders ever open at once.
+     * @param instruments instrument ids are 0 to instruments - 1.
+     */
+    public OrderManager(final ClientOidCodec codec, final int capacity, final int instruments)
     {
         if (Integer.bitCount(capacity) != 1)
         {
@@ -52,6 +67,7 @@ public final class OrderManager
         this.orders = new ManagedOrder[capacity];
         this.mask = capacity - 1;
         this.ownOrderIds = new TradeIdFilter(capacity * 4);
+        this.unbookedFilled = new long[instruments];
         for (int i = 0; i < capacity; i++)
         {
             orders[i] = new ManagedOrder(i);
@@ -115,7 +131,7 @@ public final class OrderManager
         {
             final long counter = nextCounter++;
             final ManagedOrder order = orders[(int)(counter & mask)];
-            if (!order.inUse)
+            if (!order.inUse && !order.fillsOwed)
             {
                 order.inUse = true;
                 order.counter = counter;
@@ -126,6 +142,9 @@ public final class OrderManager
                 order.size = size;
                 order.filledByFills = 0;
                 order.filledReported = 0;
+                order.unbooked = 0;
+                order.owedFetches = 0;
+                order.owedFetchNanos = 0;
                 order.orderId = 0;
                 order.createdNanos = nowNanos;
                 order.stateNanos = nowNanos;
@@ -158,6 +177,59 @@ public final class OrderManager
         }
         final ManagedOrder order = orders[(int)(counter & mask)];
         return order.inUse && order.counter == counter ? order.slot : -1;
+    }
+
+    /**
+     * The slot of a FILL's order: a tracked order, or a finished one whose reported fills are not booked yet
+     * ({@link ManagedOrder#fillsOwed()}).
+     *
+     * @param src    clientOid bytes.
+     * @param length length.
+     * @return the slot, or -1.
+     */
+    public int lookupForFill(final byte[] src, final int length)
+    {
+        final long counter = codec.decode(src, length);
+        if (counter < 0)
+        {
+            return -1;
+        }
+        final ManagedOrder order = orders[(int)(counter & mask)];
+        return (order.inUse || order.fillsOwed) && order.counter == counter ? order.slot : -1;
+    }
+
+    /**
+     * Size the venue has reported filled (order updates' cumulative filled size, query answers included) that fills
+     * have not booked yet, over this instrument's orders, tracked or finished. The position the venue holds is the
+     * booked position plus this, whichever of the order push and the fill push arrives first.
+     *
+     * @param instrumentId an instrument.
+     * @return signed size units: buys positive, sells negative.
+     */
+    public long unbookedFilled(final int instrumentId)
+    {
+        return unbookedFilled[instrumentId];
+    }
+
+    /**
+     * @return finished orders whose reported fills are not booked yet (their slots are kept until they are).
+     */
+    public int fillsOwedCount()
+    {
+        return owedCount;
+    }
+
+    /**
+     * A FETCH_FILLS was sent for a finished order whose fills are owed.
+     *
+     * @param slot     the order.
+     * @param nowNanos now.
+     */
+    public void owedFillsFetched(final int slot, final long nowNanos)
+    {
+        final ManagedOrder order = orders[slot];
+        order.owedFetches++;
+        order.owedFetchNanos = nowNanos;
     }
 
     /**
@@ -405,6 +477,7 @@ public final class OrderManager
             endReconcile(order);
         }
         order.filledReported = Math.max(order.filledReported, event.cumulativeFilledSize);
+        updateUnbooked(order);
         if (order.orderId == 0)
         {
             order.orderId = event.orderId;
@@ -440,13 +513,14 @@ public final class OrderManager
     }
 
     /**
-     * {@code FILL} of a tracked order (deduplicate trade ids before calling).
+     * {@code FILL} of a tracked order, or of a finished one that owes reported fills (deduplicate trade ids before
+     * calling).
      *
      * @return {@link #APPLIED} or {@link #UNTRACKED}.
      */
     public int onFill(final InboundEvent event)
     {
-        return onFill(event, lookup(event.clientOid, event.clientOidLength));
+        return onFill(event, lookupForFill(event.clientOid, event.clientOidLength));
     }
 
     /**
@@ -463,10 +537,21 @@ public final class OrderManager
         }
         final ManagedOrder order = orders[slot];
         order.filledByFills += event.size;
+        updateUnbooked(order);
         if (order.orderId == 0)
         {
             order.orderId = event.orderId;
             rememberOrderId(event.orderId);
+        }
+        if (!order.inUse)
+        {
+            // finished with fills owed: booked now
+            if (order.unbooked == 0)
+            {
+                order.fillsOwed = false;
+                owedCount--;
+            }
+            return APPLIED;
         }
         if (order.filled() >= (order.amending ? Math.max(order.size, order.amendSize) : order.size))
         {
@@ -542,7 +627,7 @@ public final class OrderManager
         }
         for (final ManagedOrder order : orders)
         {
-            if (order.inUse && order.orderId == orderId)
+            if ((order.inUse || order.fillsOwed) && order.orderId == orderId)
             {
                 return order.slot;
             }
@@ -707,6 +792,24 @@ public final class OrderManager
         transition(order, state, nowNanos);
         order.inUse = false;
         setOpen(openCount - 1);
+        if (order.unbooked > 0)
+        {
+            // the venue said filled, the fills are still on their way (or lost): keep the slot for them
+            order.fillsOwed = true;
+            owedCount++;
+        }
+    }
+
+    /** Keep {@link ManagedOrder#unbooked} and the instrument's sum in step with the two filled sizes. */
+    private void updateUnbooked(final ManagedOrder order)
+    {
+        final long unbooked = Math.max(0, order.filledReported - order.filledByFills);
+        final long change = unbooked - order.unbooked;
+        if (change != 0)
+        {
+            order.unbooked = unbooked;
+            unbookedFilled[order.instrumentId] += order.side == Side.BUY ? change : -change;
+        }
     }
 
     private void setOpen(final int count)

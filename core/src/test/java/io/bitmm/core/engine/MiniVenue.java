@@ -304,6 +304,19 @@ final class MiniVenue
         final long remaining = order[SIZE] - order[FILLED];
         final long size = random.nextBoolean() ? remaining : Math.max(1, remaining / 2);
         order[FILLED] += size;
+        final boolean done = order[FILLED] >= order[SIZE];
+        // Bitget's order push and fill push are separate: either may come first (the order push first leaves the
+        // core a window where the venue reports a fill that is not booked yet)
+        final boolean updateFirst = random.nextBoolean();
+        if (updateFirst)
+        {
+            if (done)
+            {
+                orders.remove(counter);
+            }
+            respond(orderUpdate(counter, done ? VenueOrderStatus.FILLED : VenueOrderStatus.PARTIALLY_FILLED, order[FILLED],
+                CancelReason.NONE));
+        }
         final InboundEvent fill = new InboundEvent();
         fill.type = EventType.FILL;
         fill.instrumentId = instrument.id();
@@ -332,13 +345,15 @@ final class MiniVenue
             duplicate.copyFrom(fill);
             respond(duplicate);
         }
-        final boolean done = order[FILLED] >= order[SIZE];
-        if (done)
+        if (!updateFirst)
         {
-            orders.remove(counter);
+            if (done)
+            {
+                orders.remove(counter);
+            }
+            respond(orderUpdate(counter, done ? VenueOrderStatus.FILLED : VenueOrderStatus.PARTIALLY_FILLED, order[FILLED],
+                CancelReason.NONE));
         }
-        respond(orderUpdate(counter, done ? VenueOrderStatus.FILLED : VenueOrderStatus.PARTIALLY_FILLED, order[FILLED],
-            CancelReason.NONE));
     }
 
     private InboundEvent orderUpdate(final long counter, final VenueOrderStatus status, final long filled, final CancelReason reason)

@@ -578,9 +578,13 @@ class TradingCoreTest
         final List<OutboundCommand> places = drain();
         ackAll(core, places, 11 * MS);
         final String bidOid = oid(places.get(0));
-        // the bid filled: the orders push said so, the fill push was lost; its slot is free again
+        // the bid filled: the orders push said so, the fill push was lost; the order is finished, its slot kept for
+        // the fill it owes
         core.onEvent(orderUpdate(12 * MS, 0, bidOid, VenueOrderStatus.FILLED, 1_000));
-        assertEquals(-1, core.orders().lookupByOrderId(1), "no longer tracked");
+        final int owed = core.orders().lookupByOrderId(1);
+        assertTrue(owed >= 0 && !core.orders().order(owed).isInUse() && core.orders().order(owed).fillsOwed(),
+            "no longer tracked as open; kept for its fill");
+        assertEquals(1_000, core.riskPosition(0), "the reported fill counts against the limits before it is booked");
         final InboundEvent gapFill = TestSupport.fill(13 * MS, 0, "", Side.BUY, 3_000_014, 1_000, 5);
         gapFill.orderId = 1;
         gapFill.commandType = CommandType.FETCH_FILLS;
@@ -592,6 +596,8 @@ class TradingCoreTest
         core.onEvent(orderUpdate(13 * MS, 0, oid(places.get(1)), VenueOrderStatus.CANCELLED, 0));
         core.onEvent(late);
         assertEquals(600, core.position(0).size());
+        assertEquals(0, core.orders().fillsOwedCount(), "the gap fill settled what the bid owed");
+        assertEquals(600, core.riskPosition(0));
     }
 
     /**

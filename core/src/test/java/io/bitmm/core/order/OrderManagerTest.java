@@ -65,8 +65,43 @@ class OrderManagerTest
         orders.onOrderUpdate(orderUpdate(6, 0, id, VenueOrderStatus.FILLED, 10));
         assertEquals(OrderState.FILLED, orders.order(slot).state());
         assertEquals(0, orders.openOrderCount());
-        assertEquals(OrderManager.UNTRACKED, orders.onFill(fill(7, 0, id, Side.BUY, 100, 4, 2)));
-        assertEquals(OrderManager.UNTRACKED, orders.onOrderUpdate(orderUpdate(8, 0, id, VenueOrderStatus.LIVE, 0)));
+        assertEquals(6, orders.unbookedFilled(0), "reported 10, 4 booked");
+        assertEquals(OrderManager.APPLIED, orders.onFill(fill(7, 0, id, Side.BUY, 100, 6, 2)), "the fill it owed");
+        assertEquals(0, orders.unbookedFilled(0));
+        assertEquals(OrderManager.UNTRACKED, orders.onFill(fill(8, 0, id, Side.BUY, 100, 4, 3)), "owes nothing now");
+        assertEquals(OrderManager.UNTRACKED, orders.onOrderUpdate(orderUpdate(9, 0, id, VenueOrderStatus.LIVE, 0)));
+    }
+
+    @Test
+    void shouldKeepTheSlotOfAFinishedOrderUntilTheFillsItWasReportedToHaveAreBooked()
+    {
+        final int slot = orders.create(0, Side.SELL, 100, 10, 0, 1);
+        final String id = oid(slot);
+        orders.onAck(ack(2, CommandType.PLACE, id, 77));
+        orders.onOrderUpdate(orderUpdate(3, 0, id, VenueOrderStatus.PARTIALLY_FILLED, 4));
+        assertEquals(-4, orders.unbookedFilled(0), "a sell: the position is 4 lower than booked");
+        orders.onOrderUpdate(orderUpdate(4, 0, id, VenueOrderStatus.CANCELLED, 4));
+        assertFalse(orders.order(slot).isInUse());
+        assertTrue(orders.order(slot).fillsOwed());
+        assertEquals(1, orders.fillsOwedCount());
+        assertEquals(0, orders.openOrderCount(), "not open");
+        final byte[] bytes = id.getBytes(StandardCharsets.US_ASCII);
+        assertEquals(-1, orders.lookup(bytes, bytes.length), "order events find no tracked order");
+        assertEquals(slot, orders.lookupForFill(bytes, bytes.length));
+        assertEquals(slot, orders.lookupByOrderId(77), "a fetched fill (no clientOid) finds it too");
+        for (int i = 0; i < orders.capacity() - 1; i++)
+        {
+            assertTrue(orders.create(0, Side.BUY, 100, 10, 1, 5) != slot, "the slot is not reused while owed");
+        }
+        assertEquals(-1, orders.create(0, Side.BUY, 100, 10, 1, 5), "every other slot taken");
+
+        final InboundEvent fetched = fill(6, 0, "", Side.SELL, 100, 4, 9);
+        fetched.orderId = 77;
+        assertEquals(OrderManager.APPLIED, orders.onFill(fetched, orders.lookupByOrderId(77)));
+        assertEquals(0, orders.unbookedFilled(0));
+        assertEquals(0, orders.fillsOwedCount());
+        assertFalse(orders.order(slot).fillsOwed());
+        assertEquals(-1, orders.lookupForFill(bytes, bytes.length), "released");
     }
 
     @Test
