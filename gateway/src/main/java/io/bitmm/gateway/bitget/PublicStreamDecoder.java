@@ -11,7 +11,7 @@ import io.bitmm.core.instrument.InstrumentTable;
 import io.bitmm.gateway.DistinctErrorLog;
 import io.bitmm.gateway.GatewayCounters;
 import io.bitmm.gateway.json.Chars;
-import io.bitmm.gateway.json.JsonFrameParser;
+import io.bitmm.gateway.json.ByteFrameParser;
 
 import java.io.IOException;
 
@@ -58,7 +58,7 @@ public final class PublicStreamDecoder
     private final InboundPublisher publisher;
     private final GatewayCounters counters;
     private final DistinctErrorLog errorLog;
-    private final JsonFrameParser json = new JsonFrameParser();
+    private final ByteFrameParser json = new ByteFrameParser();
     private final DecimalParser decimal = new DecimalParser();
 
     private int channel;
@@ -627,9 +627,27 @@ public final class PublicStreamDecoder
     private boolean level(final InboundEvent e, final boolean bids, final int index, final Instrument instrument)
         throws IOException
     {
+        if (json.rawPair())
+        {
+            // the usual level, two plain strings: parsed straight from the frame's bytes, already consumed
+            final byte[] bytes = json.rawBytes();
+            if (decimal.parse(bytes, json.rawOffset(), json.rawLength(), instrument.priceScale()) != DecimalParser.OK)
+            {
+                fail("bad level price");
+                return true;
+            }
+            final long price = decimal.value();
+            final int priceDecimals = decimal.decimals();
+            if (decimal.parse(bytes, json.rawOffset2(), json.rawLength2(), instrument.sizeScale()) != DecimalParser.OK)
+            {
+                fail("bad level size");
+                return true;
+            }
+            store(e, bids, index, price, priceDecimals);
+            return true;
+        }
         JsonToken token = json.next();
-        if (!isScalar(token) || decimal.parse(json.chars(), json.offset(), json.length(), instrument.priceScale()) !=
-            DecimalParser.OK)
+        if (!isScalar(token) || levelDecimal(instrument.priceScale()) != DecimalParser.OK)
         {
             fail("bad level price");
             return json.skip(token) && skipRest(JsonToken.END_ARRAY);
@@ -637,12 +655,18 @@ public final class PublicStreamDecoder
         final long price = decimal.value();
         final int priceDecimals = decimal.decimals();
         token = json.next();
-        if (!isScalar(token) || decimal.parse(json.chars(), json.offset(), json.length(), instrument.sizeScale()) !=
-            DecimalParser.OK)
+        if (!isScalar(token) || levelDecimal(instrument.sizeScale()) != DecimalParser.OK)
         {
             fail("bad level size");
             return json.skip(token) && skipRest(JsonToken.END_ARRAY);
         }
+        store(e, bids, index, price, priceDecimals);
+        return skipRest(JsonToken.END_ARRAY);
+    }
+
+    /** Store a level whose size is the last decimal parsed. */
+    private void store(final InboundEvent e, final boolean bids, final int index, final long price, final int priceDecimals)
+    {
         if (bids)
         {
             e.bidPrices[index] = price;
@@ -657,7 +681,16 @@ public final class PublicStreamDecoder
             e.askSizes[index] = decimal.value();
             e.askSizeDecimals[index] = (byte)decimal.decimals();
         }
-        return skipRest(JsonToken.END_ARRAY);
+    }
+
+    /** A level's price or size: straight from the frame's bytes when it is a plain string, else its characters. */
+    private int levelDecimal(final int scale) throws IOException
+    {
+        if (json.rawString())
+        {
+            return decimal.parse(json.rawBytes(), json.rawOffset(), json.rawLength(), scale);
+        }
+        return decimal.parse(json.chars(), json.offset(), json.length(), scale);
     }
 
     private boolean skipRest(final JsonToken end) throws IOException
