@@ -15,6 +15,18 @@ public final class TestInstruments
     {
     }
 
+    /**
+     * @return BTCUSDT and ETHUSDT as USDT-M perpetuals, with the scales of {@link #table()}.
+     */
+    public static InstrumentTable perpetuals()
+    {
+        final Instrument btc = new Instrument(0, "BTCUSDT", InstrumentKind.USDT_PERPETUAL, 0, 2, 2, 1, 4, 1, 0,
+            100_000_000L, 50_000, 50_000, 1000, 1000, 200);
+        final Instrument eth = new Instrument(1, "ETHUSDT", InstrumentKind.USDT_PERPETUAL, 1, 2, 2, 1, 4, 1, 0,
+            100_000_000L, 50_000, 50_000, 1000, 1000, 200);
+        return new InstrumentTable(List.of(btc, eth), List.of("BTC", "ETH", "USDT"));
+    }
+
     public static InstrumentTable table()
     {
         final Instrument btc = new Instrument(0, "BTCUSDT", InstrumentKind.SPOT, 0, 2, 2, 1, 4, 1, 0, 100_000_000L,

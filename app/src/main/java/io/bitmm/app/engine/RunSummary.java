@@ -124,14 +124,15 @@ public final class RunSummary
     {
         final CountersSnapshot.Sample mark = counters.find(CounterTypes.INSTRUMENT, "mark_price", "symbol", symbol);
         return mark == null || mark.value() <= 0 ? "- (none from the venue)" :
-            mark.decimal().toPlainString() + " (the venue's)";
+            mark.decimal().toPlainString() + " (the venue's: public ticker and position pushes)";
     }
 
     private static String perpetualPaper(final CountersSnapshot counters, final String symbol)
     {
         return String.format(Locale.ROOT,
-            "perpetual: entry %s  reduce-only quotes %d  (paper mode: no venue, so no venue position, mark price " +
-                "or funding)", gauge(counters, symbol, "entry_price"), core(counters, "reduce_only_places"));
+            "perpetual: entry %s  mark %s  reduce-only quotes %d  (paper mode: no venue, so no venue position or " +
+                "funding)", gauge(counters, symbol, "entry_price"), venueMark(counters, symbol),
+            core(counters, "reduce_only_places"));
     }
 
     /**
@@ -246,7 +247,7 @@ public final class RunSummary
                 "trading PnL at the mid: they differ by position x (mark - mid))";
         }
         return "pnl above and the position line's unrealized PnL both at the mid " + mid + " (no mark price from the " +
-            "venue: none in paper mode; a live run takes the venue's from its position pushes)";
+            "venue yet: it comes with the public ticker and the position pushes)";
     }
 
     static String model(final VolatilityEstimator volatility, final IntensityEstimator intensity)

@@ -35,7 +35,10 @@ class RunCommandPaperTest
         assertTrue(summary.contains("every paper order closed (paper mode: no venue)"), summary);
     }
 
-    /** A perpetual in paper mode: the summary reports no venue position, mark price or funding, since there is none. */
+    /**
+     * A perpetual in paper mode: the summary reports no venue position or funding, since there is no venue; the mark
+     * price comes from the public ticker, so the position is marked at it.
+     */
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void shouldReportNoVenueForAPerpetualInPaperMode(@TempDir final Path dir) throws Exception
@@ -46,12 +49,14 @@ class RunCommandPaperTest
 
         assertEquals(0, exit);
         final String summary = Files.readString(dir.resolve("summary.txt"), StandardCharsets.UTF_8);
-        assertTrue(summary.contains("(paper mode: no venue, so no venue position, mark price or funding)"), summary);
+        assertTrue(summary.contains("(paper mode: no venue, so no venue position or funding)"), summary);
+        assertTrue(summary.matches("(?s).*mark [0-9.]+ \\(the venue's: public ticker.*"), "the ticker's mark price:\n" +
+            summary);
         assertFalse(summary.contains("venue position 0"), summary);
         assertFalse(summary.contains("reports"), summary);
         assertFalse(summary.contains("confirmed closed at the venue"), summary);
         assertTrue(summary.contains("every paper order closed (paper mode: no venue)"), summary);
-        assertTrue(summary.contains("USDT (at the mid)"), summary);
-        assertTrue(summary.contains("both at the mid"), summary);
+        assertTrue(summary.contains("USDT (at the mark price)"), summary);
+        assertTrue(summary.contains("the position line's unrealized PnL at the venue's mark price"), summary);
     }
 }

@@ -30,7 +30,7 @@ class RunSummaryTest
     void shouldNotReportAVenueInPaperMode(@TempDir final Path dir) throws Exception
     {
         final String text = RunSummary.render("bitmm run x  mode=paper", counters(dir, 0), true, true);
-        assertTrue(text.contains("(paper mode: no venue, so no venue position, mark price or funding)"), text);
+        assertTrue(text.contains("(paper mode: no venue, so no venue position or funding)"), text);
         assertFalse(text.contains("venue position 0"), text);
         assertFalse(text.contains("reports"), text);
         assertFalse(text.contains("confirmed closed at the venue"), text);
@@ -43,7 +43,7 @@ class RunSummaryTest
     {
         final String text = RunSummary.render("bitmm run x  mode=live", counters(dir, 600_105), true, false);
         assertTrue(text.contains("unrealized 0.14460000 USDT (at the mark price)"), text);
-        assertTrue(text.contains("mark 60010.5 (the venue's)"), text);
+        assertTrue(text.contains("mark 60010.5 (the venue's: public ticker and position pushes)"), text);
         assertTrue(text.contains("venue position"), text);
         assertTrue(text.contains("every order confirmed closed at the venue"), text);
         final String noMark = RunSummary.render("bitmm run x  mode=live", counters(dir.resolve("b"), 0), true, false);

@@ -7,6 +7,7 @@ import io.bitmm.core.event.InboundPublisher;
 import io.bitmm.core.event.Side;
 import io.bitmm.core.instrument.DecimalParser;
 import io.bitmm.core.instrument.Instrument;
+import io.bitmm.core.instrument.InstrumentKind;
 import io.bitmm.core.instrument.InstrumentTable;
 import io.bitmm.gateway.DistinctErrorLog;
 import io.bitmm.gateway.GatewayCounters;
@@ -28,6 +29,11 @@ import java.io.IOException;
  * {@link MarketDataCodec#ERROR} for that instrument, exactly like an undecodable book (the gateway resyncs it); a
  * {@code checksum} of 0 or absent is none.
  * <p>
+ * A USDT-M perpetual's {@code ticker} (v2 §11, v3 §8.4; subscribed beside its books) becomes a
+ * {@link EventType#MARK_PRICE} event with its {@code markPrice}, so that a perpetual is marked at the venue's mark
+ * price from the start, not only from its first position push. A ticker without a readable {@code markPrice} (a spot
+ * ticker, an empty value) publishes nothing and is counted as a field default; it never resyncs a book.
+ * <p>
  * Key order in JSON is free: when {@code data} arrives before {@code arg}/{@code action} the first pass skips it
  * and a second pass over the same bytes (the frame is held in the caller's buffer) decodes it. A frame that cannot
  * be decoded is counted, reported once per kind, and its claimed slot is published as {@link EventType#NONE}; the
@@ -40,6 +46,12 @@ public final class PublicStreamDecoder
     private static final int CHANNEL_BOOKS_SNAPSHOT_ONLY = 2;
     private static final int CHANNEL_TRADE = 3;
     private static final int CHANNEL_OTHER = 4;
+    private static final int CHANNEL_TICKER = 5;
+
+    /** The ticker channel: the same name in v2 and v3; subscribed for USDT-M perpetuals, for its mark price. */
+    static final String TICKER_CHANNEL = "ticker";
+    /** The ticker element's mark price key (v2 mix and v3 futures). */
+    private static final String MARK_PRICE = "markPrice";
 
     private static final int ACTION_NONE = 0;
     private static final int ACTION_SNAPSHOT = 1;
@@ -78,6 +90,9 @@ public final class PublicStreamDecoder
     private final long[] lastSeq;
     private long pseq;
     private long chainBreaks;
+    private long tickerMark;
+    private long tickerTimeMs;
+    private long frameTimeMs;
 
     /**
      * @param keys        the dialect's names and books sequencing.
@@ -154,6 +169,9 @@ public final class PublicStreamDecoder
         dataDone = false;
         failure = null;
         errorInstrumentId = -1;
+        tickerMark = 0;
+        tickerTimeMs = 0;
+        frameTimeMs = 0;
         try
         {
             json.feed(buffer, offset, length);
@@ -166,6 +184,10 @@ public final class PublicStreamDecoder
             if (failure == null && dataDeferred && !dataDone && channel != CHANNEL_OTHER && instrumentId >= 0)
             {
                 failure = "data without a decodable header";
+            }
+            if (failure == null && tickerMark > 0)
+            {
+                publishMarkPrice();
             }
         }
         catch (final IOException | RuntimeException ex)
@@ -213,7 +235,7 @@ public final class PublicStreamDecoder
         {
             return false;
         }
-        return channel == CHANNEL_TRADE || channel == CHANNEL_BOOKS_SNAPSHOT_ONLY ||
+        return channel == CHANNEL_TRADE || channel == CHANNEL_BOOKS_SNAPSHOT_ONLY || channel == CHANNEL_TICKER ||
             (channel == CHANNEL_BOOKS && action != ACTION_NONE);
     }
 
@@ -283,6 +305,9 @@ public final class PublicStreamDecoder
                 return true;
             case "data":
                 return data(value);
+            case "ts":
+                frameTimeMs = timeOf(value);
+                return skipComposite(value);
             default:
                 return json.skip(value);
         }
@@ -308,7 +333,7 @@ public final class PublicStreamDecoder
         JsonToken token;
         while ((token = json.next()) == JsonToken.START_OBJECT)
         {
-            final boolean complete = channel == CHANNEL_TRADE ? trade() : book();
+            final boolean complete = channel == CHANNEL_TRADE ? trade() : channel == CHANNEL_TICKER ? ticker() : book();
             if (!complete)
             {
                 return false;
@@ -370,6 +395,10 @@ public final class PublicStreamDecoder
             {
                 return CHANNEL_BOOKS_SNAPSHOT_ONLY;
             }
+        }
+        if (Chars.equalsAscii(chars, offset, length, TICKER_CHANNEL))
+        {
+            return CHANNEL_TICKER;
         }
         return Chars.equalsAscii(chars, offset, length, keys.tradeChannel) ? CHANNEL_TRADE : CHANNEL_OTHER;
     }
@@ -776,6 +805,80 @@ public final class PublicStreamDecoder
         return true;
     }
 
+    /**
+     * One ticker element: its {@code markPrice} as a MARK_PRICE event (time: the element's {@code ts}, v2, else the
+     * frame's, v3 §8.4), claimed only once a mark price was read. Every other field is skipped.
+     */
+    private boolean ticker() throws IOException
+    {
+        final Instrument instrument = instruments.instrument(instrumentId);
+        long mark = 0;
+        long timeMs = 0;
+        boolean markSeen = false;
+        JsonToken token;
+        while ((token = json.next()) == JsonToken.FIELD_NAME)
+        {
+            final String name = json.name();
+            final JsonToken value = json.next();
+            if (MARK_PRICE.equals(name))
+            {
+                markSeen = true;
+                if (isScalar(value) && decimal.parse(json.chars(), json.offset(), json.length(),
+                    instrument.priceScale()) == DecimalParser.OK)
+                {
+                    mark = decimal.value();
+                }
+            }
+            else if ("ts".equals(name))
+            {
+                timeMs = timeOf(value);
+            }
+            if (!skipComposite(value))
+            {
+                return false;
+            }
+        }
+        if (token != JsonToken.END_OBJECT)
+        {
+            return false;
+        }
+        if (mark <= 0)
+        {
+            if (markSeen)
+            {
+                counters.increment(GatewayCounters.FIELD_DEFAULTS);
+            }
+            return true;
+        }
+        tickerMark = mark;
+        tickerTimeMs = timeMs;
+        return true;
+    }
+
+    /** A time in ms, number or string; 0 for anything else (a ticker's time is informative only). */
+    private long timeOf(final JsonToken value) throws IOException
+    {
+        if (value == JsonToken.VALUE_NUMBER_INT)
+        {
+            return json.longValue();
+        }
+        if (value != JsonToken.VALUE_STRING)
+        {
+            return 0;
+        }
+        final long parsed = Chars.parseLong(json.chars(), json.offset(), json.length());
+        return parsed == Chars.NOT_A_NUMBER ? 0 : parsed;
+    }
+
+    /** After the whole frame was read (v3's time is the frame's {@code ts}, which follows {@code data}). */
+    private void publishMarkPrice()
+    {
+        final InboundEvent e = claim(EventType.MARK_PRICE);
+        e.price = tickerMark;
+        e.venueTimeMs = tickerTimeMs != 0 ? tickerTimeMs : frameTimeMs;
+        publish(e, true);
+    }
+
     private long scaled(final JsonToken value, final int scale) throws IOException
     {
         if (!isScalar(value) || decimal.parse(json.chars(), json.offset(), json.length(), scale) != DecimalParser.OK)
@@ -844,7 +947,8 @@ public final class PublicStreamDecoder
     }
 
     /**
-     * The subscribe (or unsubscribe) frame for the books, and optionally trades, of one or all instruments.
+     * The subscribe (or unsubscribe) frame for the books, and optionally trades, of one or all instruments, and the
+     * ticker of each USDT-M perpetual among them (its mark price).
      *
      * @param op           {@code subscribe} or {@code unsubscribe}.
      * @param instrumentId one instrument, or -1 for all.
@@ -866,6 +970,10 @@ public final class PublicStreamDecoder
             if (withTrades)
             {
                 first = appendArg(sb, first, instType, keys.tradeChannel, instruments.instrument(i).symbol());
+            }
+            if (instruments.instrument(i).kind() == InstrumentKind.USDT_PERPETUAL)
+            {
+                first = appendArg(sb, first, instType, TICKER_CHANNEL, instruments.instrument(i).symbol());
             }
         }
         return sb.append("]}").toString();

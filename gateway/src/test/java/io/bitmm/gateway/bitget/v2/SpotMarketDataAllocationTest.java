@@ -24,6 +24,8 @@ class SpotMarketDataAllocationTest
             SpotMarketDataDecoderTest.UPDATE.getBytes(StandardCharsets.UTF_8),
             SpotMarketDataDecoderTest.SNAPSHOT.getBytes(StandardCharsets.UTF_8),
             SpotMarketDataDecoderTest.TRADE.getBytes(StandardCharsets.UTF_8),
+            // a perpetual's ticker: its markPrice becomes a MARK_PRICE event
+            SpotMarketDataDecoderTest.TICKER.getBytes(StandardCharsets.UTF_8),
         };
         final byte[] buffer = new byte[4096];
         int sink = 0;

@@ -31,6 +31,14 @@ class SpotMarketDataDecoderTest
         "\"data\":[{\"ts\":\"1700000000100\",\"price\":\"30000.2\",\"size\":\"0.0100\",\"side\":\"buy\"," +
         "\"tradeId\":\"1100000000000000001\"}],\"ts\":1700000000105}";
 
+    /** A classic perpetual's ticker as the sim writes it (V2MarketStreams.tickerMessage, MixViews.tickerFields). */
+    static final String TICKER = "{\"action\":\"snapshot\",\"arg\":{\"instType\":\"USDT-FUTURES\",\"channel\":\"ticker\"," +
+        "\"instId\":\"BTCUSDT\"},\"data\":[{\"instId\":\"BTCUSDT\",\"lastPr\":\"30000.2\",\"askPr\":\"30000.2\"," +
+        "\"bidPr\":\"30000.1\",\"bidSz\":\"1.5\",\"askSz\":\"0.75\",\"high24h\":\"30100.0\",\"low24h\":\"29800.0\"," +
+        "\"ts\":\"1700000000250\",\"change24h\":\"0.0033\",\"baseVolume\":\"12.5\",\"quoteVolume\":\"375000\"," +
+        "\"indexPrice\":\"30000.9\",\"markPrice\":\"30001.5\",\"fundingRate\":\"0.0001\"," +
+        "\"nextFundingTime\":\"1700028800000\",\"holdingAmount\":\"10\"}],\"ts\":1700000000300}";
+
     private final TestPublisher publisher = new TestPublisher();
     private final GatewayCounters counters = new GatewayCounters();
     private final SpotMarketDataDecoder decoder =
@@ -40,6 +48,29 @@ class SpotMarketDataDecoderTest
     {
         final byte[] bytes = frame.getBytes(StandardCharsets.UTF_8);
         return decoder.onFrame(bytes, 0, bytes.length, 42);
+    }
+
+    @Test
+    void shouldPublishTheTickersMarkPrice()
+    {
+        assertEquals(SpotMarketDataDecoder.OK, decode(TICKER));
+        assertEquals(1, publisher.events().size());
+        final InboundEvent e = publisher.events().get(0);
+        assertEquals(EventType.MARK_PRICE, e.type);
+        assertEquals(0, e.instrumentId);
+        assertEquals(3000150, e.price);
+        assertEquals(1700000000250L, e.venueTimeMs);
+        assertEquals(0, counters.get(GatewayCounters.DECODE_ERRORS));
+    }
+
+    @Test
+    void shouldSubscribeTheTickerOfAPerpetualOnly()
+    {
+        final SpotMarketDataDecoder futures = new SpotMarketDataDecoder(TestInstruments.perpetuals(), publisher,
+            counters, new DistinctErrorLog(), "USDT-FUTURES");
+        assertTrue(futures.subscription("subscribe", -1, true).contains(
+            "{\"instType\":\"USDT-FUTURES\",\"channel\":\"ticker\",\"instId\":\"ETHUSDT\"}"));
+        assertFalse(decoder.subscription("subscribe", -1, true).contains("ticker"), "spot: no ticker");
     }
 
     @Test

@@ -107,8 +107,9 @@ class UtaFuturesCodecsTest
         final UtaMarketDataDecoder md = new UtaMarketDataDecoder(table, publisher, counters, new DistinctErrorLog(),
             "usdt-futures");
         assertEquals("{\"op\":\"subscribe\",\"args\":[{\"instType\":\"usdt-futures\",\"topic\":\"books\",\"symbol\":" +
-            "\"BTCUSDT\"},{\"instType\":\"usdt-futures\",\"topic\":\"publicTrade\",\"symbol\":\"BTCUSDT\"}]}",
-            md.subscription("subscribe", -1, true));
+            "\"BTCUSDT\"},{\"instType\":\"usdt-futures\",\"topic\":\"publicTrade\",\"symbol\":\"BTCUSDT\"}," +
+            "{\"instType\":\"usdt-futures\",\"topic\":\"ticker\",\"symbol\":\"BTCUSDT\"}]}",
+            md.subscription("subscribe", -1, true), "the ticker too: its markPrice marks the perpetual");
         final UtaPrivateStreamDecoder decoder = privateDecoder();
         assertEquals(4, decoder.channels());
         assertTrue(decoder.subscription().contains("{\"instType\":\"UTA\",\"topic\":\"position\"}"),

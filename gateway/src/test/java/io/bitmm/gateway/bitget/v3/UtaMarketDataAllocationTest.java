@@ -25,6 +25,8 @@ class UtaMarketDataAllocationTest
             UtaMarketDataDecoderTest.SNAPSHOT.getBytes(StandardCharsets.UTF_8),
             UtaMarketDataDecoderTest.UPDATE.getBytes(StandardCharsets.UTF_8),
             UtaMarketDataDecoderTest.TRADE.getBytes(StandardCharsets.UTF_8),
+            // a perpetual's ticker: its markPrice becomes a MARK_PRICE event
+            UtaMarketDataDecoderTest.TICKER.getBytes(StandardCharsets.UTF_8),
         };
         final byte[] buffer = new byte[4096];
         int sink = 0;

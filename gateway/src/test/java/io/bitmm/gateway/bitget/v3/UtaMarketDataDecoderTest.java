@@ -35,6 +35,14 @@ class UtaMarketDataDecoderTest
         "\"symbol\":\"BTCUSDT\"},\"data\":[{\"i\":\"1100000000000000001\",\"L\":\"1100000000000000001\"," +
         "\"p\":\"30000.2\",\"v\":\"0.0100\",\"S\":\"sell\",\"T\":\"1700000000100\"}],\"ts\":1700000000105}";
 
+    /** A perpetual's ticker as the sim writes it (V3Streams.tickerMessage): the time only at the top level. */
+    static final String TICKER = "{\"action\":\"snapshot\",\"arg\":{\"instType\":\"usdt-futures\",\"topic\":\"ticker\"," +
+        "\"symbol\":\"BTCUSDT\"},\"data\":[{\"symbol\":\"BTCUSDT\",\"lastPrice\":\"30000.2\",\"openPrice24h\":\"29900.0\"," +
+        "\"highPrice24h\":\"30100.0\",\"lowPrice24h\":\"29800.0\",\"ask1Price\":\"30000.2\",\"bid1Price\":\"30000.1\"," +
+        "\"bid1Size\":\"1.5\",\"ask1Size\":\"0.75\",\"price24hPcnt\":\"0.0033\",\"volume24h\":\"12.5\"," +
+        "\"turnover24h\":\"375000\",\"indexPrice\":\"30000.9\",\"markPrice\":\"30001.5\",\"fundingRate\":\"0.0001\"," +
+        "\"nextFundingTime\":\"1700028800000\",\"openInterest\":\"10\"}],\"ts\":1700000000300}";
+
     private final TestPublisher publisher = new TestPublisher();
     private final GatewayCounters counters = new GatewayCounters();
     private final UtaMarketDataDecoder decoder =
@@ -121,6 +129,42 @@ class UtaMarketDataDecoderTest
         assertEquals(1100000000000000001L, e.tradeId);
         assertEquals(1700000000100L, e.venueTimeMs);
         assertEquals(0, counters.get(GatewayCounters.FIELD_DEFAULTS));
+    }
+
+    @Test
+    void shouldPublishTheTickersMarkPrice()
+    {
+        assertEquals(MarketDataCodec.OK, decode(TICKER));
+        assertEquals(1, publisher.events().size());
+        final InboundEvent e = publisher.events().get(0);
+        assertEquals(EventType.MARK_PRICE, e.type);
+        assertEquals(0, e.instrumentId);
+        assertEquals(3000150, e.price);
+        assertEquals(1700000000300L, e.venueTimeMs, "v3 carries the time only at the top level");
+        assertEquals(0, counters.get(GatewayCounters.DECODE_ERRORS));
+    }
+
+    /** A spot ticker has no mark price: nothing to publish. One without a readable mark is counted, the book kept. */
+    @Test
+    void shouldPublishNothingForATickerWithoutAMarkPrice()
+    {
+        assertEquals(MarketDataCodec.OK, decode(TICKER.replace(",\"markPrice\":\"30001.5\"", "")));
+        assertEquals(MarketDataCodec.OK, decode(TICKER.replace("\"markPrice\":\"30001.5\"", "\"markPrice\":\"\"")));
+        assertEquals(0, publisher.events().stream().filter(e -> e.type != EventType.NONE).count());
+        assertEquals(0, counters.get(GatewayCounters.DECODE_ERRORS));
+        assertEquals(1, counters.get(GatewayCounters.FIELD_DEFAULTS));
+    }
+
+    @Test
+    void shouldSubscribeTheTickerOfAPerpetualOnly()
+    {
+        final UtaMarketDataDecoder futures = new UtaMarketDataDecoder(TestInstruments.perpetuals(), publisher, counters,
+            new DistinctErrorLog(), "usdt-futures");
+        assertEquals("{\"op\":\"subscribe\",\"args\":[{\"instType\":\"usdt-futures\",\"topic\":\"books\"," +
+            "\"symbol\":\"BTCUSDT\"},{\"instType\":\"usdt-futures\",\"topic\":\"publicTrade\",\"symbol\":\"BTCUSDT\"}," +
+            "{\"instType\":\"usdt-futures\",\"topic\":\"ticker\",\"symbol\":\"BTCUSDT\"}]}",
+            futures.subscription("subscribe", 0, true));
+        assertFalse(decoder.subscription("subscribe", -1, true).contains("ticker"), "spot: no ticker");
     }
 
     @Test
