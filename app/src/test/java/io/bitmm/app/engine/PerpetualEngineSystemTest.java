@@ -118,7 +118,10 @@ class PerpetualEngineSystemTest
             assertEquals(0, counters.get(CoreCounters.RESYNC_CHECKSUM), "checksum resyncs");
             assertEquals(0, engine.handlerErrors(), "ring handler errors");
             assertTrue(worst.abs().compareTo(limit) <= 0, "venue position " + worst + " exceeded the limit " + limit);
-            assertTrue(counters.get(CoreCounters.REDUCE_ONLY_PLACES) > 0, "reduce-only quotes at the limit: " + counters);
+            // the random walk reaches the limit in most 20 s runs, not all (3 net fills one way; since the core counts a
+            // fill its orders push reported before the fill push, classic no longer overshoots on the way there)
+            assertTrue(worst.abs().compareTo(limit) < 0 || counters.get(CoreCounters.REDUCE_ONLY_PLACES) > 0,
+                "reduce-only quotes at the limit: " + counters);
             assertTrue(counters.get(CoreCounters.POSITION_SNAPSHOTS) > 0, "venue position reports: " + counters);
             assertTrue(counters.get(CoreCounters.REPLACES_SENT) > 0, "requotes: " + counters);
             // v3 modify-order refuses reduce-only orders: they are cancelled and placed again, never modified
@@ -129,6 +132,10 @@ class PerpetualEngineSystemTest
             assertEquals(0, venuePosition(sim).compareTo(BigDecimal.valueOf(position.size(), sizeScale)),
                 "engine position " + position.size() + " vs the venue's " + venuePosition(sim));
             assertEquals(position.size(), position.venueSize(), "the venue's last report");
+            // fills the orders push reported ahead of their fill (every completing fill on classic) were all booked
+            assertEquals(0, engine.core().orders().unbookedFilled(0), "reported filled, never booked");
+            assertEquals(0, engine.core().orders().fillsOwedCount(), "finished orders still owing fills");
+            assertEquals(0, counters.get(CoreCounters.FILLS_NEVER_BOOKED), "fills no fetch booked");
 
             final ReplayResult replay = ReplayCommand.replay(RunJournal.journalDir(runDir), List.of());
             assertTrue(replay.commands() > 20, "commands: " + replay.commands());
