@@ -13,7 +13,7 @@ public final class BookChecksum
     /** Levels per side the checksum covers. */
     public static final int DEPTH = 25;
 
-    private static final int BUFFER_LENGTH = DEPTH * 2 * (BookSide.TEXT_SLOT + 1) + BookSide.TEXT_PADDING;
+    private static final int BUFFER_LENGTH = DEPTH * 2 * (BookSide.TEXT_SLOT + 1);
 
     private final byte[] buffer = new byte[BUFFER_LENGTH];
     private final CRC32 crc = new CRC32();

@@ -2,10 +2,6 @@ package io.bitmm.core.book;
 
 import io.bitmm.core.instrument.DecimalFormatter;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-
 /**
  * One side of an L2 book: sorted primitive arrays with the best level at the highest index, so that the frequent
  * changes near the touch shift few elements. Each level keeps the decimals the venue wrote for its price and size,
@@ -18,10 +14,6 @@ final class BookSide
 {
     /** Bytes reserved per level for its rendered {@code price:size}. */
     static final int TEXT_SLOT = 2 * DecimalFormatter.MAX_LENGTH + 1;
-    /** Slack after the last slot: {@link #appendText} copies whole 8-byte words. */
-    static final int TEXT_PADDING = Long.BYTES;
-
-    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final boolean bid;
     private final int priceScale;
@@ -44,7 +36,7 @@ final class BookSide
         this.bid = bid;
         this.priceScale = priceScale;
         this.sizeScale = sizeScale;
-        this.text = new byte[capacity * TEXT_SLOT + TEXT_PADDING];
+        this.text = new byte[capacity * TEXT_SLOT];
         this.textLength = new byte[capacity];
         this.slotOf = new int[capacity];
         this.freeSlots = new int[capacity];
@@ -103,9 +95,7 @@ final class BookSide
     }
 
     /**
-     * Append the level's {@code price:size} text. Copies whole 8-byte words (a level's text is about 16 bytes: two
-     * words beat an arraycopy call), so {@code dst} needs {@link #TEXT_PADDING} bytes of slack past the text and the
-     * bytes after the returned end are overwritten.
+     * Append the level's {@code price:size} text (about 16 bytes: a plain loop beats an arraycopy call).
      *
      * @return the new end of {@code dst}.
      */
@@ -114,9 +104,9 @@ final class BookSide
         final int slot = slotOf[count - 1 - depth];
         final int length = textLength[slot];
         final int from = slot * TEXT_SLOT;
-        for (int i = 0; i < length; i += Long.BYTES)
+        for (int i = 0; i < length; i++)
         {
-            WORDS.set(dst, offset + i, (long)WORDS.get(text, from + i));
+            dst[offset + i] = text[from + i];
         }
         return offset + length;
     }

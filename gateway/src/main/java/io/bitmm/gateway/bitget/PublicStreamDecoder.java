@@ -284,6 +284,14 @@ public final class PublicStreamDecoder
                 {
                     return json.skip(value);
                 }
+                if (json.rawString())
+                {
+                    final byte[] b = json.rawBytes();
+                    action = Chars.equalsAscii(b, json.rawOffset(), json.rawLength(), "update") ? ACTION_UPDATE :
+                        Chars.equalsAscii(b, json.rawOffset(), json.rawLength(), "snapshot") ? ACTION_SNAPSHOT :
+                        ACTION_NONE;
+                    return true;
+                }
                 action = Chars.equalsAscii(json.chars(), json.offset(), json.length(), "snapshot") ? ACTION_SNAPSHOT :
                     Chars.equalsAscii(json.chars(), json.offset(), json.length(), "update") ? ACTION_UPDATE : ACTION_NONE;
                 return true;
@@ -369,11 +377,14 @@ public final class PublicStreamDecoder
             final JsonToken value = json.next();
             if (keys.channelKey.equals(name) && value == JsonToken.VALUE_STRING)
             {
-                channel = channelOf(json.chars(), json.offset(), json.length());
+                channel = json.rawString() ? channelOf(json.rawBytes(), json.rawOffset(), json.rawLength()) :
+                    channelOf(json.chars(), json.offset(), json.length());
             }
             else if (keys.instrumentKey.equals(name) && value == JsonToken.VALUE_STRING)
             {
-                instrumentId = instruments.instrumentId(json.chars(), json.offset(), json.length());
+                instrumentId = json.rawString() ?
+                    instruments.instrumentId(json.rawBytes(), json.rawOffset(), json.rawLength()) :
+                    instruments.instrumentId(json.chars(), json.offset(), json.length());
             }
             else if (!json.skip(value))
             {
@@ -381,6 +392,22 @@ public final class PublicStreamDecoder
             }
         }
         return token == JsonToken.END_OBJECT;
+    }
+
+    private int channelOf(final byte[] bytes, final int offset, final int length)
+    {
+        if (Chars.equalsAscii(bytes, offset, length, keys.booksChannel))
+        {
+            return CHANNEL_BOOKS;
+        }
+        for (final String snapshotOnly : keys.snapshotOnlyChannels)
+        {
+            if (Chars.equalsAscii(bytes, offset, length, snapshotOnly))
+            {
+                return CHANNEL_BOOKS_SNAPSHOT_ONLY;
+            }
+        }
+        return Chars.equalsAscii(bytes, offset, length, keys.tradeChannel) ? CHANNEL_TRADE : CHANNEL_OTHER;
     }
 
     private int channelOf(final char[] chars, final int offset, final int length)
@@ -579,6 +606,22 @@ public final class PublicStreamDecoder
     /** {@code seq}, {@code ts}: missing, {@code null} or empty read as 0, counted; text that is no integer fails. */
     private long optionalNumber(final JsonToken value) throws IOException
     {
+        if (value == JsonToken.VALUE_STRING && json.rawString())
+        {
+            // the usual string-quoted ts: straight from the frame's bytes
+            if (json.rawLength() == 0)
+            {
+                counters.increment(GatewayCounters.FIELD_DEFAULTS);
+                return 0;
+            }
+            final long parsed = Chars.parseLong(json.rawBytes(), json.rawOffset(), json.rawLength());
+            if (parsed == Chars.NOT_A_NUMBER)
+            {
+                fail("bad integer");
+                return 0;
+            }
+            return parsed;
+        }
         if (value == JsonToken.VALUE_NULL || (value == JsonToken.VALUE_STRING && json.length() == 0))
         {
             counters.increment(GatewayCounters.FIELD_DEFAULTS);

@@ -38,6 +38,56 @@ public final class Chars
     }
 
     /**
+     * @param src    ASCII bytes.
+     * @param offset where they start.
+     * @param length how many.
+     * @param ascii  the constant to compare with.
+     * @return true when equal.
+     */
+    public static boolean equalsAscii(final byte[] src, final int offset, final int length, final String ascii)
+    {
+        if (length != ascii.length())
+        {
+            return false;
+        }
+        for (int i = 0; i < length; i++)
+        {
+            if (src[offset + i] != ascii.charAt(i))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Parse a non-negative decimal integer from ASCII bytes, as {@link #parseLong(char[], int, int)}.
+     *
+     * @param src    ASCII bytes.
+     * @param offset where they start.
+     * @param length how many.
+     * @return the value, or {@link #NOT_A_NUMBER}.
+     */
+    public static long parseLong(final byte[] src, final int offset, final int length)
+    {
+        if (length == 0 || length > 19)
+        {
+            return NOT_A_NUMBER;
+        }
+        long value = 0;
+        for (int i = 0; i < length; i++)
+        {
+            final int c = src[offset + i];
+            if (c < '0' || c > '9' || (i == 18 && value > (Long.MAX_VALUE - (c - '0')) / 10))
+            {
+                return NOT_A_NUMBER;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
+    /**
      * Parse a non-negative decimal integer ({@code "1700000000000"}, an order id).
      *
      * @param src    characters.
