@@ -407,6 +407,10 @@ public final class PublicStreamDecoder
                 return CHANNEL_BOOKS_SNAPSHOT_ONLY;
             }
         }
+        if (Chars.equalsAscii(bytes, offset, length, TICKER_CHANNEL))
+        {
+            return CHANNEL_TICKER;
+        }
         return Chars.equalsAscii(bytes, offset, length, keys.tradeChannel) ? CHANNEL_TRADE : CHANNEL_OTHER;
     }
 
