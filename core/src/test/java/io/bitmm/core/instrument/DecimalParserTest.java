@@ -102,4 +102,43 @@ class DecimalParserTest
         final java.math.BigDecimal exact = java.math.BigDecimal.valueOf(value, scale);
         return exact.setScale(decimals, java.math.RoundingMode.UNNECESSARY).toPlainString();
     }
+    @Test
+    void shouldParseBytesExactlyAsStringsOnEverySpelling()
+    {
+        // the byte form is the books hot path's own loop: same code, value and decimals as the reference form
+        final java.util.Random random = new java.util.Random(16);
+        final char[] alphabet = {'0', '1', '5', '9', '.', '-', 'e', ' ', '0', '0'};
+        final DecimalParser reference = new DecimalParser();
+        final String[] fixed = {"", "-", ".", "-.", "0", "-0", "00", "0.", ".0", "1.0.", "--1", "1-", "1.-1", "1e5",
+            "9223372036854775807", "9223372036854775808", "922337203685477580.7", "0.10000000000000000000000000",
+            "12345678901234567.89", "-0.0000004", "30000.10", "1.231", "1.2300", "000000000000000000000001.5"};
+        for (int n = 0; n < 200_000 + fixed.length; n++)
+        {
+            final String text;
+            if (n < fixed.length)
+            {
+                text = fixed[n];
+            }
+            else
+            {
+                final StringBuilder sb = new StringBuilder();
+                final int len = random.nextInt(24);
+                for (int k = 0; k < len; k++)
+                {
+                    sb.append(random.nextInt(4) == 0 ? alphabet[random.nextInt(alphabet.length)] :
+                        (char)('0' + random.nextInt(10)));
+                }
+                text = sb.toString();
+            }
+            final int scale = random.nextInt(19);
+            final byte[] bytes = ("x" + text + "y").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            final int expected = reference.parse(text, scale);
+            assertEquals(expected, parser.parse(bytes, 1, text.length(), scale), text + " scale " + scale);
+            if (expected == DecimalParser.OK)
+            {
+                assertEquals(reference.value(), parser.value(), text);
+                assertEquals(reference.decimals(), parser.decimals(), text);
+            }
+        }
+    }
 }
