@@ -27,8 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -100,16 +98,16 @@ class AllocationTest
             gateway.errorLog(new DistinctErrorLog(counters.errorLog()));
             final Engine engine = new Engine(Bindings.engine(config), coreContext, gateway, instruments);
             engine.counters(counters, new long[] {coreContext.limitsFor(instruments.instrument(0)).maxPosition()});
-            final Set<Long> before = threadIds();
+            final Set<Long> before = EngineThreads.alive();
             engine.start();
             try
             {
                 Thread.sleep(WARMUP_MS);
                 // this engine's threads: earlier tests in this JVM may have left threads of the same names behind
                 // shared: one thread runs the md socket, the core and the order I/O agent; measured as both
-                final long core = threadId(shared ? Engine.SHARED_THREAD : "mm-core", before);
-                final long md = shared ? core : threadId("bitmm-md", before);
-                final long orders = shared ? core : threadId("bitmm-orders", before);
+                final long core = EngineThreads.startedSince(shared ? Engine.SHARED_THREAD : "mm-core", before);
+                final long md = shared ? core : EngineThreads.startedSince("bitmm-md", before);
+                final long orders = shared ? core : EngineThreads.startedSince("bitmm-orders", before);
                 long coreBytes = 0;
                 long mdBytes = 0;
                 long orderBytes = 0;
@@ -183,30 +181,5 @@ class AllocationTest
     private static long orderConnections(final Engine engine)
     {
         return engine.orderCounters().get(GatewayCounters.CONNECTIONS_OPENED);
-    }
-
-    private static Set<Long> threadIds()
-    {
-        final Set<Long> ids = new HashSet<>();
-        for (final Thread t : Thread.getAllStackTraces().keySet())
-        {
-            ids.add(t.getId());
-        }
-        return ids;
-    }
-
-    /** The one thread named prefix* that was not alive before the engine started. */
-    private static long threadId(final String prefix, final Set<Long> before)
-    {
-        final List<Thread> found = new ArrayList<>();
-        for (final Thread t : Thread.getAllStackTraces().keySet())
-        {
-            if (t.getName().startsWith(prefix) && !before.contains(t.getId()))
-            {
-                found.add(t);
-            }
-        }
-        assertEquals(1, found.size(), "threads named " + prefix + "* started by this engine: " + found);
-        return found.get(0).getId();
     }
 }

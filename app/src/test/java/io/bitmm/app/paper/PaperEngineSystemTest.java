@@ -4,6 +4,7 @@ import io.bitmm.app.config.Bindings;
 import io.bitmm.app.config.Config;
 import io.bitmm.app.config.EngineSettings;
 import io.bitmm.app.engine.Engine;
+import io.bitmm.app.engine.EngineThreads;
 import io.bitmm.core.engine.TradingCore;
 import io.bitmm.core.event.EventType;
 import io.bitmm.core.event.InboundEvent;
@@ -20,8 +21,6 @@ import org.junit.jupiter.api.Timeout;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -61,10 +60,10 @@ class PaperEngineSystemTest
             final long windowNanos;
             try
             {
-                final Set<Long> before = threadIds();
+                final Set<Long> before = EngineThreads.alive();
                 engine.start();
                 final long start = System.nanoTime();
-                final long orderThread = threadId("mm-order", before);
+                final long orderThread = EngineThreads.startedSince("mm-order", before);
                 final ThreadMXBean mx = ManagementFactory.getThreadMXBean();
                 final long cpuBefore = mx.getThreadCpuTime(orderThread);
                 while (System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(RUN_MS))
@@ -107,31 +106,6 @@ class PaperEngineSystemTest
             assertEquals(0, sim.requestCount("/api/v2/spot/trade/cancel-replace-order"));
             assertTrue(sim.openOrders(null).isEmpty(), "no order at the venue");
         }
-    }
-
-    private static Set<Long> threadIds()
-    {
-        final Set<Long> ids = new HashSet<>();
-        for (final Thread t : Thread.getAllStackTraces().keySet())
-        {
-            ids.add(t.getId());
-        }
-        return ids;
-    }
-
-    /** The one thread named prefix* that was not alive before the engine started. */
-    private static long threadId(final String prefix, final Set<Long> before)
-    {
-        final List<Thread> found = new ArrayList<>();
-        for (final Thread t : Thread.getAllStackTraces().keySet())
-        {
-            if (t.getName().startsWith(prefix) && !before.contains(t.getId()))
-            {
-                found.add(t);
-            }
-        }
-        assertEquals(1, found.size(), "threads named " + prefix + "* started by this engine: " + found);
-        return found.get(0).getId();
     }
 
     /**

@@ -29,12 +29,11 @@ import java.io.IOException;
  * Unlike {@link JsonFrameParser} (the non-blocking parser the other decoders use), this one needs the whole frame
  * up front, which the public stream's decoder always has.
  */
-public final class ByteFrameParser
+public final class ByteFrameParser extends FrameTokens
 {
     private static final byte[] EMPTY = new byte[0];
 
     private Reusable parser;
-    private long recreated;
     private int rawOffset;
     private int rawLength;
     private int rawOffset2;
@@ -91,51 +90,6 @@ public final class ByteFrameParser
         }
         parser.skipChildren();
         return true;
-    }
-
-    /**
-     * @return the current field name (canonicalized and interned by Jackson: no allocation for names seen before).
-     * @throws IOException never in practice.
-     */
-    public String name() throws IOException
-    {
-        return parser.currentName();
-    }
-
-    /**
-     * @return the current token's characters; valid until the next token.
-     * @throws IOException on a malformed string.
-     */
-    public char[] chars() throws IOException
-    {
-        return parser.getTextCharacters();
-    }
-
-    /**
-     * @return where the current token's characters start in {@link #chars()}.
-     * @throws IOException on a malformed string.
-     */
-    public int offset() throws IOException
-    {
-        return parser.getTextOffset();
-    }
-
-    /**
-     * @return how many characters the current token has.
-     * @throws IOException on a malformed string.
-     */
-    public int length() throws IOException
-    {
-        return parser.getTextLength();
-    }
-
-    /**
-     * @return the current number token as a long.
-     * @throws IOException when it is not an integer that fits.
-     */
-    public long longValue() throws IOException
-    {
-        return parser.getLongValue();
     }
 
     /**
@@ -213,21 +167,19 @@ public final class ByteFrameParser
         return rawLength;
     }
 
+    @Override
+    JsonParser parser()
+    {
+        return parser;
+    }
+
     /**
      * Replace the parser after an error (slow path).
      */
     public void recreate()
     {
         parser = new Reusable();
-        recreated++;
-    }
-
-    /**
-     * @return how many parsers were created (1 + errors recovered from).
-     */
-    public long parsersCreated()
-    {
-        return recreated;
+        countCreated();
     }
 
     /**

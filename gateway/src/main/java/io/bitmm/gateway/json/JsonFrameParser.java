@@ -13,7 +13,7 @@ import java.io.IOException;
  * frame was truncated. After a parse error the parser is replaced (slow path); otherwise nothing is allocated per
  * frame: field names come from Jackson's canonicalizer, values are read through {@code getTextCharacters}.
  */
-public final class JsonFrameParser
+public final class JsonFrameParser extends FrameTokens
 {
     private static final byte[] SPACE = {' '};
     private static final java.io.OutputStream DISCARD = java.io.OutputStream.nullOutputStream();
@@ -24,7 +24,6 @@ public final class JsonFrameParser
     private byte[] frame = new byte[0];
     private int frameStart;
     private int frameEnd;
-    private long recreated;
 
     public JsonFrameParser()
     {
@@ -159,49 +158,10 @@ public final class JsonFrameParser
         return true;
     }
 
-    /**
-     * @return the current field name (canonicalized by Jackson: no allocation for names seen before).
-     * @throws IOException never in practice.
-     */
-    public String name() throws IOException
+    @Override
+    JsonParser parser()
     {
-        return parser.currentName();
-    }
-
-    /**
-     * @return the current token's characters; valid until the next token.
-     * @throws IOException never in practice.
-     */
-    public char[] chars() throws IOException
-    {
-        return parser.getTextCharacters();
-    }
-
-    /**
-     * @return where the current token's characters start in {@link #chars()}.
-     * @throws IOException never in practice.
-     */
-    public int offset() throws IOException
-    {
-        return parser.getTextOffset();
-    }
-
-    /**
-     * @return how many characters the current token has.
-     * @throws IOException never in practice.
-     */
-    public int length() throws IOException
-    {
-        return parser.getTextLength();
-    }
-
-    /**
-     * @return the current number token as a long.
-     * @throws IOException when it is not an integer that fits.
-     */
-    public long longValue() throws IOException
-    {
-        return parser.getLongValue();
+        return parser;
     }
 
     /**
@@ -217,19 +177,11 @@ public final class JsonFrameParser
             }
             parser = factory.createNonBlockingByteArrayParser();
             feeder = (ByteArrayFeeder)parser.getNonBlockingInputFeeder();
-            recreated++;
+            countCreated();
         }
         catch (final IOException ex)
         {
             throw new IllegalStateException("cannot create a non-blocking JSON parser", ex);
         }
-    }
-
-    /**
-     * @return how many parsers were created (1 + errors recovered from).
-     */
-    public long parsersCreated()
-    {
-        return recreated;
     }
 }
