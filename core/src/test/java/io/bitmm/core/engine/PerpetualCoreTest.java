@@ -14,7 +14,6 @@ import io.bitmm.core.position.Position;
 import io.bitmm.core.risk.RiskReason;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static io.bitmm.core.TestSupport.ack;
@@ -36,8 +35,7 @@ class PerpetualCoreTest
     /** BTCUSDT perpetual: tick 0.1, size step 0.0001, min 5 USDT (the sim's contract). */
     private final Instrument perp = InstrumentFactory.futures(
         0, "BTCUSDT", 0, 1, "1", "1", "4", "0.0001", "0.0001", "5", "0.05", "0.05", "0.0002", "0.0006", "200");
-    private final List<OutboundCommand> sent = new ArrayList<>();
-    private long seq = 1;
+    private final CoreTestRig rig = new CoreTestRig();
 
     private static CoreContext context()
     {
@@ -49,31 +47,6 @@ class PerpetualCoreTest
             .maxOrderNotionalAmount(1_000 * Amounts.ONE)
             .maxOrderAgeMs(60_000)
             .staleBookMs(5_000);
-    }
-
-    private TradingCore core(final CoreContext context, final Instrument instrument)
-    {
-        return new TradingCore(context, TestSupport.table(instrument), command ->
-        {
-            final OutboundCommand copy = new OutboundCommand();
-            copy.copyFrom(command);
-            sent.add(copy);
-        });
-    }
-
-    private InboundEvent snapshot(final Instrument instrument, final long nanos, final String bid, final String ask)
-    {
-        final InboundEvent event = TestSupport.book(
-            EventType.BOOK_SNAPSHOT, instrument, seq++, new String[] {bid}, new String[] {ask});
-        event.timestampNanos = nanos;
-        return event;
-    }
-
-    private List<OutboundCommand> drain()
-    {
-        final List<OutboundCommand> copy = new ArrayList<>(sent);
-        sent.clear();
-        return copy;
     }
 
     private static InboundEvent perpetualEvent(final EventType type, final long nanos)
@@ -88,9 +61,9 @@ class PerpetualCoreTest
     @Test
     void shouldQuoteBothSidesWithoutReduceOnlyBelowTheLimits()
     {
-        final TradingCore core = core(context(), perp);
-        core.onEvent(snapshot(perp, 10 * MS, "60000.0:1", "60000.2:1"));
-        final List<OutboundCommand> commands = drain();
+        final TradingCore core = rig.core(context(), perp);
+        core.onEvent(rig.snapshot(perp, 10 * MS, "60000.0:1", "60000.2:1"));
+        final List<OutboundCommand> commands = rig.drain();
         assertEquals(2, commands.size());
         assertEquals(Side.BUY, commands.get(0).side);
         assertFalse(commands.get(0).reduceOnly);
@@ -100,9 +73,9 @@ class PerpetualCoreTest
     @Test
     void shouldQuoteOnlyTheReducingSideReduceOnlyAtTheContractLimit()
     {
-        final TradingCore core = core(context().startPositionUnits(0, 250), perp);
-        core.onEvent(snapshot(perp, 10 * MS, "60000.0:1", "60000.2:1"));
-        final List<OutboundCommand> commands = drain();
+        final TradingCore core = rig.core(context().startPositionUnits(0, 250), perp);
+        core.onEvent(rig.snapshot(perp, 10 * MS, "60000.0:1", "60000.2:1"));
+        final List<OutboundCommand> commands = rig.drain();
         assertEquals(1, commands.size(), commands.toString());
         assertEquals(CommandType.PLACE, commands.get(0).type);
         assertEquals(Side.SELL, commands.get(0).side);
@@ -115,9 +88,9 @@ class PerpetualCoreTest
     @Test
     void shouldQuoteAShortAtTheLimitWithReduceOnlyBids()
     {
-        final TradingCore core = core(context().startPositionUnits(0, -250), perp);
-        core.onEvent(snapshot(perp, 10 * MS, "60000.0:1", "60000.2:1"));
-        final List<OutboundCommand> commands = drain();
+        final TradingCore core = rig.core(context().startPositionUnits(0, -250), perp);
+        core.onEvent(rig.snapshot(perp, 10 * MS, "60000.0:1", "60000.2:1"));
+        final List<OutboundCommand> commands = rig.drain();
         assertEquals(1, commands.size());
         assertEquals(Side.BUY, commands.get(0).side);
         assertTrue(commands.get(0).reduceOnly);
@@ -126,9 +99,9 @@ class PerpetualCoreTest
     @Test
     void shouldCutReduceOnlyQuotesToThePositionLeft()
     {
-        final TradingCore core = core(context().levels(3).startPositionUnits(0, 250), perp);
-        core.onEvent(snapshot(perp, 10 * MS, "60000.0:1", "60000.2:1"));
-        final List<OutboundCommand> commands = drain();
+        final TradingCore core = rig.core(context().levels(3).startPositionUnits(0, 250), perp);
+        core.onEvent(rig.snapshot(perp, 10 * MS, "60000.0:1", "60000.2:1"));
+        final List<OutboundCommand> commands = rig.drain();
         assertEquals(3, commands.size(), commands.toString());
         assertEquals(100, commands.get(0).size);
         assertEquals(100, commands.get(1).size);
@@ -143,9 +116,9 @@ class PerpetualCoreTest
     @Test
     void shouldSwitchTheReducingQuoteToReduceOnlyWhenAFillReachesTheLimit()
     {
-        final TradingCore core = core(context().startPositionUnits(0, 200), perp);
-        core.onEvent(snapshot(perp, 10 * MS, "60000.0:1", "60000.2:1"));
-        List<OutboundCommand> commands = drain();
+        final TradingCore core = rig.core(context().startPositionUnits(0, 200), perp);
+        core.onEvent(rig.snapshot(perp, 10 * MS, "60000.0:1", "60000.2:1"));
+        List<OutboundCommand> commands = rig.drain();
         assertEquals(2, commands.size(), "at 200 of 300 both sides still quote");
         final OutboundCommand bid = commands.get(0);
         final OutboundCommand ask = commands.get(1);
@@ -155,14 +128,14 @@ class PerpetualCoreTest
 
         core.onEvent(fill(12 * MS, 0, oid(bid), Side.BUY, bid.price, bid.size, 77));
         assertEquals(300, core.position(0).size());
-        commands = drain();
+        commands = rig.drain();
         assertEquals(1, commands.size(), commands.toString());
         assertEquals(CommandType.CANCEL, commands.get(0).type, "the plain ask is cancelled, reduce-only is set at placement");
         assertEquals(oid(ask), oid(commands.get(0)));
 
         core.onEvent(orderUpdate(13 * MS, 0, oid(bid), VenueOrderStatus.FILLED, bid.size));
         core.onEvent(orderUpdate(14 * MS, 0, oid(ask), VenueOrderStatus.CANCELLED, 0));
-        commands = drain();
+        commands = rig.drain();
         assertEquals(1, commands.size(), commands.toString());
         assertEquals(CommandType.PLACE, commands.get(0).type);
         assertEquals(Side.SELL, commands.get(0).side);
@@ -172,14 +145,14 @@ class PerpetualCoreTest
     @Test
     void shouldRefuseGrowthBeyondTheNotionalLimit()
     {
-        final TradingCore core = core(context().startPositionUnits(0, 100), perp);
-        core.onEvent(snapshot(perp, 10 * MS, "60000.0:1", "60000.2:1"));
-        assertEquals(2, drain().size(), "without a notional limit 0.02 BTC is within 300 contracts");
+        final TradingCore core = rig.core(context().startPositionUnits(0, 100), perp);
+        core.onEvent(rig.snapshot(perp, 10 * MS, "60000.0:1", "60000.2:1"));
+        assertEquals(2, rig.drain().size(), "without a notional limit 0.02 BTC is within 300 contracts");
 
-        seq = 1;
-        final TradingCore limited = core(context().startPositionUnits(0, 100).maxPositionNotionalAmount(1_000 * Amounts.ONE), perp);
-        limited.onEvent(snapshot(perp, 10 * MS, "60000.0:1", "60000.2:1"));
-        final List<OutboundCommand> commands = drain();
+        rig.seq = 1;
+        final TradingCore limited = rig.core(context().startPositionUnits(0, 100).maxPositionNotionalAmount(1_000 * Amounts.ONE), perp);
+        limited.onEvent(rig.snapshot(perp, 10 * MS, "60000.0:1", "60000.2:1"));
+        final List<OutboundCommand> commands = rig.drain();
         assertEquals(1, commands.size(), "0.01 BTC more at 60000 is 1200 USDT, beyond 1000");
         assertEquals(Side.SELL, commands.get(0).side);
         assertTrue(commands.get(0).reduceOnly);
@@ -190,10 +163,10 @@ class PerpetualCoreTest
     void shouldNeverSendReduceOnlyOnSpot()
     {
         final Instrument spot = TestSupport.spotBtc();
-        final TradingCore core = core(context().orderSizeUnits(1_000).maxPositionUnits(3_000).softLimitUnits(2_000)
+        final TradingCore core = rig.core(context().orderSizeUnits(1_000).maxPositionUnits(3_000).softLimitUnits(2_000)
             .startPositionUnits(0, 2_500), spot);
-        core.onEvent(snapshot(spot, 10 * MS, "30000.10:1.5", "30000.20:0.75"));
-        final List<OutboundCommand> commands = drain();
+        core.onEvent(rig.snapshot(spot, 10 * MS, "30000.10:1.5", "30000.20:0.75"));
+        final List<OutboundCommand> commands = rig.drain();
         assertEquals(1, commands.size());
         assertEquals(Side.SELL, commands.get(0).side);
         assertFalse(commands.get(0).reduceOnly);
@@ -202,9 +175,9 @@ class PerpetualCoreTest
     @Test
     void shouldTakeUnrealizedPnlAtTheMarkPriceAndBookFunding()
     {
-        final TradingCore core = core(context(), perp);
-        core.onEvent(snapshot(perp, 10 * MS, "60000.0:1", "60000.2:1"));
-        final OutboundCommand bid = drain().get(0);
+        final TradingCore core = rig.core(context(), perp);
+        core.onEvent(rig.snapshot(perp, 10 * MS, "60000.0:1", "60000.2:1"));
+        final OutboundCommand bid = rig.drain().get(0);
         core.onEvent(ack(11 * MS, CommandType.PLACE, oid(bid), 1));
         core.onEvent(fill(12 * MS, 0, oid(bid), Side.BUY, 600_000, 100, 5));
         final Position position = core.position(0);
@@ -233,7 +206,7 @@ class PerpetualCoreTest
     @Test
     void shouldRecordTheVenuePositionAndCountAMismatch()
     {
-        final TradingCore core = core(context().startPositionUnits(0, 100), perp);
+        final TradingCore core = rig.core(context().startPositionUnits(0, 100), perp);
         final InboundEvent report = perpetualEvent(EventType.POSITION_SNAPSHOT, 10 * MS);
         report.size = 100;
         report.averagePrice = 599_000;
@@ -256,7 +229,7 @@ class PerpetualCoreTest
     void shouldStartFromTheVenuesPositionAtItsEntryPriceAndQuoteReduceOnlyAtTheLimit()
     {
         // a configured start the venue contradicts: the venue wins
-        final TradingCore core = core(context().startPositionUnits(0, 100), perp);
+        final TradingCore core = rig.core(context().startPositionUnits(0, 100), perp);
         final InboundEvent start = perpetualEvent(EventType.POSITION_SNAPSHOT, 1 * MS);
         start.flag = true;
         start.size = -300;
@@ -267,8 +240,8 @@ class PerpetualCoreTest
         assertEquals(0, core.counters().get(CoreCounters.POSITION_MISMATCHES));
         assertEquals(0, core.counters().get(CoreCounters.BAD_EVENTS));
 
-        core.onEvent(snapshot(perp, 10 * MS, "60000.0:1", "60000.2:1"));
-        final List<OutboundCommand> commands = drain();
+        core.onEvent(rig.snapshot(perp, 10 * MS, "60000.0:1", "60000.2:1"));
+        final List<OutboundCommand> commands = rig.drain();
         assertEquals(1, commands.size(), "a short at the limit quotes its bid only: " + commands);
         assertEquals(Side.BUY, commands.get(0).side);
         assertTrue(commands.get(0).reduceOnly);
@@ -277,14 +250,14 @@ class PerpetualCoreTest
     @Test
     void shouldStartFromAFlatVenueAndRefuseAStartAfterAFill()
     {
-        final TradingCore core = core(context().startPositionUnits(0, 100), perp);
+        final TradingCore core = rig.core(context().startPositionUnits(0, 100), perp);
         final InboundEvent start = perpetualEvent(EventType.POSITION_SNAPSHOT, 1 * MS);
         start.flag = true;
         core.onEvent(start);
         assertEquals(0, core.position(0).size(), "flat at the venue: the configured 100 is not used");
 
-        core.onEvent(snapshot(perp, 10 * MS, "60000.0:1", "60000.2:1"));
-        final OutboundCommand bid = drain().get(0);
+        core.onEvent(rig.snapshot(perp, 10 * MS, "60000.0:1", "60000.2:1"));
+        final OutboundCommand bid = rig.drain().get(0);
         core.onEvent(ack(11 * MS, CommandType.PLACE, oid(bid), 1));
         core.onEvent(fill(12 * MS, 0, oid(bid), Side.BUY, bid.price, bid.size, 77));
         assertEquals(100, core.position(0).size());

@@ -38,8 +38,7 @@ class UnbookedFillRiskTest
     /** BTCUSDT perpetual: tick 0.1, size step 0.0001, min 5 USDT (the sim's contract). */
     private final Instrument perp = InstrumentFactory.futures(
         0, "BTCUSDT", 0, 1, "1", "1", "4", "0.0001", "0.0001", "5", "0.05", "0.05", "0.0002", "0.0006", "200");
-    private final List<OutboundCommand> sent = new ArrayList<>();
-    private long seq = 1;
+    private final CoreTestRig rig = new CoreTestRig();
 
     private static CoreContext perpContext()
     {
@@ -65,31 +64,6 @@ class UnbookedFillRiskTest
             .maxOrderNotionalAmount(1_000 * Amounts.ONE)
             .maxOrderAgeMs(60_000)
             .staleBookMs(60_000);
-    }
-
-    private TradingCore core(final CoreContext context, final Instrument instrument)
-    {
-        return new TradingCore(context, TestSupport.table(instrument), command ->
-        {
-            final OutboundCommand copy = new OutboundCommand();
-            copy.copyFrom(command);
-            sent.add(copy);
-        });
-    }
-
-    private InboundEvent snapshot(final Instrument instrument, final long nanos, final String bid, final String ask)
-    {
-        final InboundEvent event = TestSupport.book(
-            EventType.BOOK_SNAPSHOT, instrument, seq++, new String[] {bid}, new String[] {ask});
-        event.timestampNanos = nanos;
-        return event;
-    }
-
-    private List<OutboundCommand> drain()
-    {
-        final List<OutboundCommand> copy = new ArrayList<>(sent);
-        sent.clear();
-        return copy;
     }
 
     /** Places and replaces of bids: each one could fill on top of the position. */
@@ -121,9 +95,9 @@ class UnbookedFillRiskTest
     /** Quote both sides at 60000.0/60000.2 (spot 30000.10/30000.20), ack both: returns {bid, ask}. */
     private OutboundCommand[] quoteBoth(final TradingCore core, final Instrument instrument)
     {
-        core.onEvent(instrument.isPerpetual() ? snapshot(instrument, 10 * MS, "60000.0:1", "60000.2:1") :
-            snapshot(instrument, 10 * MS, "30000.10:1.5", "30000.20:0.75"));
-        final List<OutboundCommand> commands = drain();
+        core.onEvent(instrument.isPerpetual() ? rig.snapshot(instrument, 10 * MS, "60000.0:1", "60000.2:1") :
+            rig.snapshot(instrument, 10 * MS, "30000.10:1.5", "30000.20:0.75"));
+        final List<OutboundCommand> commands = rig.drain();
         assertEquals(2, commands.size(), "both sides below the limit: " + commands);
         final OutboundCommand bid = commands.get(0).side == Side.BUY ? commands.get(0) : commands.get(1);
         final OutboundCommand ask = commands.get(0).side == Side.BUY ? commands.get(1) : commands.get(0);
@@ -135,8 +109,8 @@ class UnbookedFillRiskTest
     /** The book moves up 1.0 (10 ticks; spot 10 ticks of 0.01): every quote would be replaced. */
     private InboundEvent moveUp(final Instrument instrument, final long nanos)
     {
-        return instrument.isPerpetual() ? snapshot(instrument, nanos, "60001.0:1", "60001.2:1") :
-            snapshot(instrument, nanos, "30000.20:1.5", "30000.30:0.75");
+        return instrument.isPerpetual() ? rig.snapshot(instrument, nanos, "60001.0:1", "60001.2:1") :
+            rig.snapshot(instrument, nanos, "30000.20:1.5", "30000.30:0.75");
     }
 
     private void shouldSendNoBidWhileTheOrderUpdateLeadsTheFill(final TradingCore core, final Instrument instrument)
@@ -147,13 +121,13 @@ class UnbookedFillRiskTest
 
         core.onEvent(orderUpdate(12 * MS, 0, oid(bid), VenueOrderStatus.FILLED, bid.size));
         core.onEvent(moveUp(instrument, 13 * MS));
-        final List<OutboundCommand> window = drain();
+        final List<OutboundCommand> window = rig.drain();
         assertEquals(List.of(), bidGrowth(window), "the venue holds 3 units: no bid until the fill is booked");
         assertEquals(3 * unit, core.riskPosition(0), "booked 2 units + 1 reported filled");
         assertEquals(2 * unit, core.position(0).size(), "the booked position waits for the fill");
 
         core.onEvent(fill(14 * MS, 0, oid(bid), Side.BUY, bid.price, bid.size, 77));
-        assertEquals(List.of(), bidGrowth(drain()), "at the limit after the fill too");
+        assertEquals(List.of(), bidGrowth(rig.drain()), "at the limit after the fill too");
         assertEquals(3 * unit, core.position(0).size());
         assertEquals(0, core.orders().unbookedFilled(0), "booked: nothing owed");
         assertEquals(0, core.orders().fillsOwedCount(), "the slot is free again");
@@ -163,14 +137,14 @@ class UnbookedFillRiskTest
     @Test
     void shouldSendNoBidWhileTheOrderUpdateLeadsTheFillOnClassicFutures()
     {
-        final TradingCore core = core(perpContext(), perp);
+        final TradingCore core = rig.core(perpContext(), perp);
         shouldSendNoBidWhileTheOrderUpdateLeadsTheFill(core, perp);
     }
 
     @Test
     void shouldSendNoBidWhileTheOrderUpdateLeadsTheFillOnUta()
     {
-        final TradingCore core = core(perpContext().amendInPlace(true), perp);
+        final TradingCore core = rig.core(perpContext().amendInPlace(true), perp);
         shouldSendNoBidWhileTheOrderUpdateLeadsTheFill(core, perp);
     }
 
@@ -178,21 +152,21 @@ class UnbookedFillRiskTest
     void shouldSendNoBidWhileTheOrderUpdateLeadsTheFillOnSpot()
     {
         final Instrument spot = TestSupport.spotBtc();
-        final TradingCore core = core(spotContext(), spot);
+        final TradingCore core = rig.core(spotContext(), spot);
         shouldSendNoBidWhileTheOrderUpdateLeadsTheFill(core, spot);
     }
 
     @Test
     void shouldQuoteTheReducingSideReduceOnlyFromTheReportedFill()
     {
-        final TradingCore core = core(perpContext(), perp);
+        final TradingCore core = rig.core(perpContext(), perp);
         final OutboundCommand[] quotes = quoteBoth(core, perp);
         core.onEvent(orderUpdate(12 * MS, 0, oid(quotes[0]), VenueOrderStatus.FILLED, quotes[0].size));
-        final List<OutboundCommand> commands = drain();
+        final List<OutboundCommand> commands = rig.drain();
         assertTrue(has(commands, CommandType.CANCEL, Side.SELL),
             "at the limit by the reported fill: the plain ask makes way for a reduce-only one: " + commands);
         core.onEvent(orderUpdate(13 * MS, 0, oid(quotes[1]), VenueOrderStatus.CANCELLED, 0));
-        final List<OutboundCommand> after = drain();
+        final List<OutboundCommand> after = rig.drain();
         assertEquals(1, after.size(), after.toString());
         assertEquals(Side.SELL, after.get(0).side);
         assertTrue(after.get(0).reduceOnly, "reduce-only decided from the venue's position, not the booked one");
@@ -201,12 +175,12 @@ class UnbookedFillRiskTest
     @Test
     void shouldSendNoBidWhenTheFillLeadsTheOrderUpdate()
     {
-        final TradingCore core = core(perpContext(), perp);
+        final TradingCore core = rig.core(perpContext(), perp);
         final OutboundCommand bid = quoteBoth(core, perp)[0];
         core.onEvent(fill(12 * MS, 0, oid(bid), Side.BUY, bid.price, bid.size, 77));
         core.onEvent(moveUp(perp, 13 * MS));
         core.onEvent(orderUpdate(14 * MS, 0, oid(bid), VenueOrderStatus.FILLED, bid.size));
-        assertEquals(List.of(), bidGrowth(drain()));
+        assertEquals(List.of(), bidGrowth(rig.drain()));
         assertEquals(300, core.position(0).size());
         assertEquals(0, core.orders().unbookedFilled(0));
         assertEquals(0, core.orders().fillsOwedCount());
@@ -217,13 +191,13 @@ class UnbookedFillRiskTest
     {
         for (final boolean uta : new boolean[] {false, true})
         {
-            sent.clear();
-            seq = 1;
-            final TradingCore core = core(perpContext().amendInPlace(uta), perp);
+            rig.sent.clear();
+            rig.seq = 1;
+            final TradingCore core = rig.core(perpContext().amendInPlace(uta), perp);
             final OutboundCommand bid = quoteBoth(core, perp)[0];
             core.onEvent(orderUpdate(12 * MS, 0, oid(bid), VenueOrderStatus.PARTIALLY_FILLED, 50));
             core.onEvent(moveUp(perp, 13 * MS));
-            final List<OutboundCommand> window = drain();
+            final List<OutboundCommand> window = rig.drain();
             assertEquals(List.of(), bidGrowth(window), "uta " + uta + ": 250 held, 100 more is past 300");
             assertTrue(has(window, CommandType.CANCEL, Side.BUY), "uta " + uta + ": the bid is pulled: " + window);
             assertEquals(250, core.riskPosition(0));
@@ -233,18 +207,18 @@ class UnbookedFillRiskTest
             assertEquals(0, core.orders().unbookedFilled(0));
             core.onEvent(orderUpdate(15 * MS, 0, oid(bid), VenueOrderStatus.CANCELLED, 50));
             assertEquals(0, core.orders().fillsOwedCount());
-            assertEquals(List.of(), bidGrowth(drain()));
+            assertEquals(List.of(), bidGrowth(rig.drain()));
         }
     }
 
     @Test
     void shouldKeepAPartialFillOfAnOrderCancelledBeforeItsFillCame()
     {
-        final TradingCore core = core(perpContext(), perp);
+        final TradingCore core = rig.core(perpContext(), perp);
         final OutboundCommand bid = quoteBoth(core, perp)[0];
         core.onEvent(orderUpdate(12 * MS, 0, oid(bid), VenueOrderStatus.CANCELLED, 50));
         core.onEvent(moveUp(perp, 13 * MS));
-        assertEquals(List.of(), bidGrowth(drain()), "250 at the venue: a new bid of 100 could reach 350");
+        assertEquals(List.of(), bidGrowth(rig.drain()), "250 at the venue: a new bid of 100 could reach 350");
         assertEquals(250, core.riskPosition(0));
         assertEquals(1, core.orders().fillsOwedCount(), "closed, its slot kept for the fill");
 
@@ -257,14 +231,14 @@ class UnbookedFillRiskTest
     @Test
     void shouldFetchAFillThatNeverCameAndBookIt()
     {
-        final TradingCore core = core(perpContext(), perp);
+        final TradingCore core = rig.core(perpContext(), perp);
         final OutboundCommand bid = quoteBoth(core, perp)[0];
         core.onEvent(orderUpdate(12 * MS, 0, oid(bid), VenueOrderStatus.FILLED, 100));
-        drain();
+        rig.drain();
         core.onEvent(timer(500 * MS));
-        assertEquals(List.of(), fetches(drain()), "not late yet");
+        assertEquals(List.of(), fetches(rig.drain()), "not late yet");
         core.onEvent(timer(1_100 * MS));
-        final List<OutboundCommand> fetches = fetches(drain());
+        final List<OutboundCommand> fetches = fetches(rig.drain());
         assertEquals(1, fetches.size(), "a query-retry interval late: fetched");
         assertEquals(1, fetches.get(0).orderId);
         assertEquals(oid(bid), oid(fetches.get(0)));
@@ -280,21 +254,21 @@ class UnbookedFillRiskTest
         assertEquals(0, core.orders().unbookedFilled(0));
         assertEquals(0, core.orders().fillsOwedCount());
         core.onEvent(timer(5_000 * MS));
-        assertEquals(List.of(), fetches(drain()), "nothing owed: no more fetches");
-        assertEquals(List.of(), bidGrowth(drain()));
+        assertEquals(List.of(), fetches(rig.drain()), "nothing owed: no more fetches");
+        assertEquals(List.of(), bidGrowth(rig.drain()));
     }
 
     @Test
     void shouldCountAFillNoFetchBooksAndBookItAtTheStopSweep()
     {
-        final TradingCore core = core(perpContext(), perp);
+        final TradingCore core = rig.core(perpContext(), perp);
         final OutboundCommand bid = quoteBoth(core, perp)[0];
         core.onEvent(orderUpdate(12 * MS, 0, oid(bid), VenueOrderStatus.FILLED, 100));
         for (int second = 1; second <= 8; second++)
         {
             core.onEvent(timer(second * 1_100 * MS));
         }
-        final List<OutboundCommand> commands = drain();
+        final List<OutboundCommand> commands = rig.drain();
         assertEquals(TradingCore.OWED_FILL_FETCHES, fetches(commands).size(), "a bounded number of fetches");
         assertEquals(1, core.counters().get(CoreCounters.FILLS_NEVER_BOOKED), "visible");
         assertEquals(List.of(), bidGrowth(commands), "the venue holds it: still counted against the limit");
@@ -316,7 +290,7 @@ class UnbookedFillRiskTest
     @Test
     void shouldNotCountTheVenuesPositionBetweenTheTwoPushesAsAMismatch()
     {
-        final TradingCore core = core(perpContext(), perp);
+        final TradingCore core = rig.core(perpContext(), perp);
         final OutboundCommand bid = quoteBoth(core, perp)[0];
         core.onEvent(orderUpdate(12 * MS, 0, oid(bid), VenueOrderStatus.FILLED, 100));
         final InboundEvent report = new InboundEvent();
